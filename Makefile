@@ -1,0 +1,128 @@
+# wos-pipes-c — see README.md. `make test` runs everything; `make demo` shows it.
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+BUILD   ?= build
+VARIANT ?= plain
+PYTHON  ?= python3
+
+WARN := -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Werror
+ifeq ($(VARIANT),asan)
+OUT    := $(BUILD)/asan
+VFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+else
+OUT    := $(BUILD)
+VFLAGS := -O2 -g
+endif
+
+# jsmn is staged out of /usr/include so that no host include directory
+# leaks into a cross build; -isystem keeps its warnings out of -Werror.
+STAGE     := $(BUILD)/stage
+JSMN_HDR  ?= /usr/include/jsmn.h
+INCS      := -Iinclude -isystem $(STAGE)
+CFLAGS_ALL = $(WARN) $(VFLAGS) $(INCS) $(CFLAGS)
+
+CORE_SRC := $(sort $(wildcard src/*.c))
+PORT_SRC := $(sort $(wildcard port/posix/*.c port/mbedtls/*.c))
+CORE_OBJ := $(CORE_SRC:%.c=$(OUT)/obj/%.o)
+PORT_OBJ := $(PORT_SRC:%.c=$(OUT)/obj/%.o)
+LIB      := $(OUT)/libwospipes.a
+PORTLIB  := $(OUT)/libwospipes_port.a
+
+# mbedTLS is linked statically so tests can count its heap with --wrap.
+MBEDTLS_LIBS := -Wl,-Bstatic -lmbedtls -lmbedx509 -lmbedcrypto -Wl,-Bdynamic
+
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/unit/%)
+PORT_TEST_SRC := $(sort $(wildcard tests/port/test_*.c))
+PORT_TEST_BIN := $(PORT_TEST_SRC:tests/port/%.c=$(OUT)/tests/port/%)
+PORT_TEST_SUPPORT := $(sort $(wildcard tests/port/support_*.c))
+PORT_TEST_LDFLAGS := -Wl,--wrap=calloc,--wrap=free
+
+.PHONY: all lib port deps test unit-tests port-tests run-unit run-port \
+        clang-check size symcheck clean demo bench help
+all: lib port
+
+lib: $(LIB)
+port: $(PORTLIB)
+
+$(STAGE)/jsmn.h: $(JSMN_HDR)
+	@mkdir -p $(@D)
+	cp $< $@
+
+$(OUT)/obj/%.o: %.c | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(LIB): $(CORE_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(PORTLIB): $(PORT_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(OUT)/tests/unit/%: tests/unit/%.c $(LIB) | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Wno-conversion -Itests/unit $< -o $@ $(LIB) -lcmocka
+
+$(OUT)/tests/port/%: tests/port/%.c $(PORT_TEST_SUPPORT) $(PORTLIB) $(LIB) | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Wno-conversion -Itests/port $< $(PORT_TEST_SUPPORT) -o $@ \
+	    $(PORTLIB) $(LIB) $(PORT_TEST_LDFLAGS) $(MBEDTLS_LIBS) -lcmocka
+
+unit-tests: $(UNIT_BIN)
+port-tests: $(PORT_TEST_BIN)
+
+run-unit: unit-tests
+	@scripts/run_tests.sh "unit tests ($(VARIANT))" $(BUILD)/results $(UNIT_BIN)
+run-port: port-tests
+	@scripts/run_tests.sh "port tests ($(VARIANT))" $(BUILD)/results $(PORT_TEST_BIN)
+
+deps:
+	@scripts/deps.sh
+
+# The core must also build warning-free with clang.
+clang-check: | $(STAGE)/jsmn.h
+	@mkdir -p $(BUILD)/clang
+	@for f in $(CORE_SRC) $(PORT_SRC); do \
+	    clang $(WARN) -O2 $(INCS) -c $$f -o $(BUILD)/clang/$$(echo $$f | tr / _).o || exit 1; \
+	done
+	@echo "clang: core and port build with -Werror"
+
+# Cortex-M4 cross build: size and stack table, and the no-heap symbol check.
+ARM_CC    ?= arm-none-eabi-gcc
+ARM_FLAGS := -mcpu=cortex-m4 -mthumb -Os -ffreestanding -ffunction-sections -fdata-sections \
+             -fstack-usage -fcallgraph-info=su
+ARM_OBJ   := $(CORE_SRC:src/%.c=$(BUILD)/arm/%.o)
+
+$(BUILD)/arm/%.o: src/%.c | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	cd $(@D) && $(ARM_CC) $(WARN) $(ARM_FLAGS) -I$(CURDIR)/include -isystem $(CURDIR)/$(STAGE) \
+	    -c $(CURDIR)/$< -o $(@F)
+
+size: $(ARM_OBJ)
+	@$(PYTHON) scripts/size_report.py --size $(ARM_CC:gcc=size) $(ARM_OBJ)
+
+symcheck: $(ARM_OBJ)
+	@scripts/check_symbols.sh $(ARM_CC:gcc=nm) $(ARM_OBJ)
+	@scripts/test_check_symbols.sh $(ARM_CC) $(BUILD)/symcheck-selftest
+
+test: deps
+	@rm -f $(BUILD)/results
+	@$(MAKE) --no-print-directory all run-unit run-port VARIANT=plain
+	@$(MAKE) --no-print-directory run-unit run-port VARIANT=asan
+	@$(MAKE) --no-print-directory clang-check
+	@$(MAKE) --no-print-directory size symcheck
+	@scripts/run_tests.sh --summary $(BUILD)/results
+
+clean:
+	rm -rf $(BUILD)
+
+help:
+	@echo "make            build $(LIB) and the port library"
+	@echo "make test       install missing packages, run every test"
+	@echo "make size       Cortex-M4 size and stack table"
+	@echo "make clean      remove $(BUILD)/"
+
+-include $(CORE_OBJ:.o=.d) $(PORT_OBJ:.o=.d)

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Check the Debian packages the build and tests need; install the missing
+# ones when root, otherwise print the command. Silent when all are present.
+set -eu
+PKGS="libmbedtls-dev libjsmn-dev libcmocka-dev python3 openssl clang gcc-arm-none-eabi libnewlib-arm-none-eabi"
+
+missing=""
+for p in $PKGS; do
+    st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    case "$st" in
+        *"install ok installed"*) ;;
+        *) missing="$missing $p" ;;
+    esac
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "deps: missing Debian packages:$missing" >&2
+    echo "deps: run: sudo apt-get update && sudo apt-get install -y$missing" >&2
+    exit 1
+fi
+echo "deps: installing missing Debian packages:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null
+echo "deps: installed:$missing"

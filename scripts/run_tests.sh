@@ -1,0 +1,32 @@
+#!/bin/sh
+# run_tests.sh LABEL RESULTS BIN...  runs test binaries, appends "pass fail" per
+#                                    binary to RESULTS, exits 1 if any failed.
+# run_tests.sh --summary RESULTS     prints the grand total as "N passed, N failed".
+set -u
+if [ "$1" = "--summary" ]; then
+    awk '{p+=$1; f+=$2} END {printf "total: %d passed, %d failed\n", p, f; exit (f>0)}' "$2"
+    exit $?
+fi
+label=$1 results=$2
+shift 2
+mkdir -p "$(dirname "$results")"
+pass=0 fail=0 bad=0
+for bin in "$@"; do
+    log="$bin.log"
+    "$bin" >"$log" 2>&1
+    rc=$?
+    cat "$log"
+    # cmocka: "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s), listed below:"
+    p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+    f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+    p=${p:-0} f=${f:-0}
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        echo "$bin: exited $rc without a cmocka failure count" >&2
+        f=1
+    fi
+    [ "$f" -gt 0 ] && bad=1
+    pass=$((pass + p)) fail=$((fail + f))
+done
+echo "$pass $fail" >>"$results"
+echo "$label: $pass passed, $fail failed"
+exit $bad
