@@ -6,7 +6,6 @@
 #include <cmocka.h>
 
 #include "wos_status.h"
-#include "wos_str.h"
 
 static void every_status_has_a_distinct_name(void **state)
 {
@@ -30,27 +29,11 @@ static void unknown_status_is_named_unknown(void **state)
     assert_string_equal(wos_status_str((wos_status)-1), "unknown status");
 }
 
-static void str_views_compare(void **state)
-{
-    wos_str a = wos_str_c("Content-Type");
-    wos_str b = WOS_STR_LIT("content-type");
-    wos_str none = WOS_STR_NULL;
-    (void)state;
-    assert_int_equal(a.len, 12);
-    assert_true(wos_str_eq(a, "Content-Type"));
-    assert_false(wos_str_eq(a, "Content-Typ"));
-    assert_false(wos_str_eq(none, ""));
-    assert_true(wos_str_ieq(a, b));
-    assert_false(wos_str_ieq(a, none));
-    assert_null(wos_str_c(NULL).ptr);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_status_has_a_distinct_name),
         cmocka_unit_test(unknown_status_is_named_unknown),
-        cmocka_unit_test(str_views_compare),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,19 @@
+/* UTF-8 helpers shared by the JSON writer (validation) and reader (\u escapes). Internal. */
+#ifndef WOS_UTF8_H
+#define WOS_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Length of the valid UTF-8 sequence starting at s[0] (1..4), or 0 when the
+ * bytes at s are not a valid, shortest-form sequence of a scalar value
+ * (overlongs, surrogates, > U+10FFFF and truncated sequences are invalid).
+ */
+size_t wos_utf8_seq_len(const uint8_t *s, size_t avail);
+
+/* Encode a Unicode scalar value (not a surrogate, <= U+10FFFF) into out;
+ * returns the byte count 1..4, or 0 for an invalid code point. */
+size_t wos_utf8_encode(uint32_t cp, uint8_t out[4]);
+
+#endif

@@ -1,0 +1,66 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../src/utf8.h"
+
+static size_t seq(const char *s, size_t n) { return wos_utf8_seq_len((const uint8_t *)s, n); }
+
+static void accepts_shortest_forms(void **state)
+{
+    (void)state;
+    assert_int_equal(seq("A", 1), 1);
+    assert_int_equal(seq("\xC3\xA9", 2), 2);          /* é */
+    assert_int_equal(seq("\xE2\x82\xAC", 3), 3);      /* € */
+    assert_int_equal(seq("\xED\x9F\xBF", 3), 3);      /* U+D7FF */
+    assert_int_equal(seq("\xF0\x9F\x98\x80", 4), 4);  /* U+1F600 */
+    assert_int_equal(seq("\xF4\x8F\xBF\xBF", 4), 4);  /* U+10FFFF */
+}
+
+static void rejects_invalid(void **state)
+{
+    (void)state;
+    assert_int_equal(seq("\x80", 1), 0);              /* lone continuation */
+    assert_int_equal(seq("\xC0\xAF", 2), 0);          /* overlong '/' */
+    assert_int_equal(seq("\xC1\xBF", 2), 0);
+    assert_int_equal(seq("\xE0\x9F\xBF", 3), 0);      /* overlong */
+    assert_int_equal(seq("\xED\xA0\x80", 3), 0);      /* surrogate U+D800 */
+    assert_int_equal(seq("\xF0\x8F\xBF\xBF", 4), 0);  /* overlong */
+    assert_int_equal(seq("\xF4\x90\x80\x80", 4), 0);  /* > U+10FFFF */
+    assert_int_equal(seq("\xF5\x80\x80\x80", 4), 0);
+    assert_int_equal(seq("\xFF", 1), 0);
+    assert_int_equal(seq("\xE2\x82", 2), 0);          /* truncated */
+    assert_int_equal(seq("\xE2\x28\xA1", 3), 0);      /* bad continuation */
+    assert_int_equal(seq("", 0), 0);
+}
+
+static void encode_round_trips(void **state)
+{
+    static const uint32_t cps[] = {0x0, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF};
+    uint8_t out[4];
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+        size_t n = wos_utf8_encode(cps[i], out);
+        assert_true(n >= 1 && n <= 4);
+        assert_int_equal(wos_utf8_seq_len(out, n), n);
+    }
+    assert_int_equal(wos_utf8_encode(0x20AC, out), 3);
+    assert_memory_equal(out, "\xE2\x82\xAC", 3);
+    assert_int_equal(wos_utf8_encode(0xD800, out), 0);
+    assert_int_equal(wos_utf8_encode(0xDFFF, out), 0);
+    assert_int_equal(wos_utf8_encode(0x110000, out), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(accepts_shortest_forms),
+        cmocka_unit_test(rejects_invalid),
+        cmocka_unit_test(encode_round_trips),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
