@@ -19,7 +19,7 @@ endif
 # leaks into a cross build; -isystem keeps its warnings out of -Werror.
 STAGE     := $(BUILD)/stage
 JSMN_HDR  ?= /usr/include/jsmn.h
-INCS      := -Iinclude -isystem $(STAGE)
+INCS      := -Iinclude -Iport/posix -Iport/mbedtls -isystem $(STAGE)
 CFLAGS_ALL = $(WARN) $(VFLAGS) $(INCS) $(CFLAGS)
 
 CORE_SRC := $(sort $(wildcard src/*.c))
