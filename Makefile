@@ -95,6 +95,12 @@ ARM_CC    ?= arm-none-eabi-gcc
 ARM_FLAGS := -mcpu=cortex-m4 -mthumb -Os -ffreestanding -ffunction-sections -fdata-sections \
              -fstack-usage -fcallgraph-info=su
 ARM_OBJ   := $(CORE_SRC:src/%.c=$(BUILD)/arm/%.o)
+# Without the cross compiler the Cortex-M goals stop here with the remedy,
+# rather than with "not found" from inside a recipe.
+ARM_GOALS := $(filter size symcheck $(BUILD)/arm/%,$(MAKECMDGOALS))
+ARM_CHECK := $(if $(ARM_GOALS),$(if $(shell command -v $(ARM_CC) 2>/dev/null),,\
+    $(error $(ARM_CC) not found: install gcc-arm-none-eabi and libnewlib-arm-none-eabi \
+    (`make deps` does) or set ARM_CC=/path/to/arm-none-eabi-gcc)))
 
 $(BUILD)/arm/%.o: src/%.c | $(STAGE)/jsmn.h
 	@mkdir -p $(@D)
@@ -103,10 +109,12 @@ $(BUILD)/arm/%.o: src/%.c | $(STAGE)/jsmn.h
 
 size: $(ARM_OBJ)
 	@$(PYTHON) scripts/size_report.py --size $(ARM_CC:gcc=size) $(ARM_OBJ)
+	@ARM_FLAGS='$(ARM_FLAGS)' PYTHON=$(PYTHON) \
+	    scripts/test_size_report.sh $(ARM_CC) $(BUILD)/size-selftest
 
 symcheck: $(ARM_OBJ)
 	@scripts/check_symbols.sh $(ARM_CC:gcc=nm) $(ARM_OBJ)
-	@scripts/test_check_symbols.sh $(ARM_CC) $(BUILD)/symcheck-selftest
+	@ARM_FLAGS='$(ARM_FLAGS)' scripts/test_check_symbols.sh $(ARM_CC) $(BUILD)/symcheck-selftest
 
 test: deps
 	@rm -f $(BUILD)/results
