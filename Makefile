@@ -40,7 +40,7 @@ PORT_TEST_SUPPORT := $(sort $(wildcard tests/port/support_*.c))
 PORT_TEST_LDFLAGS := -Wl,--wrap=calloc,--wrap=free
 
 .PHONY: all lib port deps test unit-tests port-tests run-unit run-port \
-        clang-check size symcheck clean demo bench help
+        clang-check size symcheck check-selftests clean demo bench help
 all: lib port
 
 lib: $(LIB)
@@ -107,21 +107,29 @@ $(BUILD)/arm/%.o: src/%.c | $(STAGE)/jsmn.h
 	cd $(@D) && $(ARM_CC) $(WARN) $(ARM_FLAGS) -I$(CURDIR)/include -isystem $(CURDIR)/$(STAGE) \
 	    -c $(CURDIR)/$< -o $(@F)
 
+# Budgets of the whole core (issue 2): 16 KB flash, 1 KB stack for any public call.
 size: $(ARM_OBJ)
-	@$(PYTHON) scripts/size_report.py --size $(ARM_CC:gcc=size) $(ARM_OBJ)
-	@ARM_FLAGS='$(ARM_FLAGS)' PYTHON=$(PYTHON) \
-	    scripts/test_size_report.sh $(ARM_CC) $(BUILD)/size-selftest
+	@$(PYTHON) scripts/size_report.py --size $(ARM_CC:gcc=size) \
+	    --budget-flash 16384 --budget-stack 1024 $(ARM_OBJ)
 
 symcheck: $(ARM_OBJ)
 	@scripts/check_symbols.sh $(ARM_CC:gcc=nm) $(ARM_OBJ)
-	@ARM_FLAGS='$(ARM_FLAGS)' scripts/test_check_symbols.sh $(ARM_CC) $(BUILD)/symcheck-selftest
+
+# The checks of the checks: each must fail on a bad fixture.
+check-selftests:
+	@mkdir -p $(BUILD)
+	@ARM_FLAGS='$(ARM_FLAGS)' scripts/test_check_symbols.sh $(ARM_CC) $(BUILD)/symcheck-selftest \
+	    >$(BUILD)/symcheck-selftest.log 2>&1; rc=$$?; cat $(BUILD)/symcheck-selftest.log; exit $$rc
+	@ARM_FLAGS='$(ARM_FLAGS)' PYTHON=$(PYTHON) scripts/test_size_report.sh $(ARM_CC) \
+	    $(BUILD)/size-selftest >$(BUILD)/size-selftest.log 2>&1; rc=$$?; cat $(BUILD)/size-selftest.log; exit $$rc
+	@scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/symcheck-selftest.log $(BUILD)/size-selftest.log
 
 test: deps
 	@rm -f $(BUILD)/results
 	@$(MAKE) --no-print-directory all run-unit run-port VARIANT=plain
 	@$(MAKE) --no-print-directory run-unit run-port VARIANT=asan
 	@$(MAKE) --no-print-directory clang-check
-	@$(MAKE) --no-print-directory size symcheck
+	@$(MAKE) --no-print-directory size symcheck check-selftests
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
 clean:
