@@ -8,4 +8,7 @@ int wos_json_unesc(int c);
 /* Value of a hex digit, or -1. */
 int wos_json_hex(int c);
 
+/* JSON whitespace: space, tab, LF, CR. */
+int wos_json_ws(int c);
+
 #endif

@@ -10,29 +10,36 @@
 #include "utf8.h"
 #include "wos_json.h"
 
-static int is_ws(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* jsmn's strict mode rejects a bare primitive root (it wants a delimiter
- * after it), so scalar roots get their single token here. */
-static void scalar_root(jsmntok_t *t, const char *js, size_t len)
+ * after it), so a scalar root, starting at a, gets its single token here. */
+static void scalar_root(jsmntok_t *t, const char *js, size_t a, size_t len)
 {
-    size_t a = 0u, b = len;
-    int str;
-    while (is_ws(js[a])) {
-        a++;
+    int str = js[a] == '"';
+    while (wos_json_ws(js[len - 1u])) {
+        len--;
     }
-    while (is_ws(js[b - 1u])) {
-        b--;
-    }
-    str = js[a] == '"';
     t->type = str ? JSMN_STRING : JSMN_PRIMITIVE;
     t->start = (int)a + str;
-    t->end = (int)b - str;
+    t->end = (int)len - str;
     t->size = 0;
     t->parent = -1;
+}
+
+/* Tokenise text that wos_json_validate() accepted with need tokens. */
+static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned need)
+{
+    jsmn_parser p;
+    size_t a = 0u;
+    while (wos_json_ws(js[a])) {
+        a++;
+    }
+    if (js[a] != '{' && js[a] != '[') {
+        scalar_root(tokens, js, a, len);
+        return WOS_OK;
+    }
+    jsmn_init(&p);
+    /* Cannot disagree with the validator (the fuzz target checks this). */
+    return jsmn_parse(&p, js, len, tokens, need) == (int)need ? WOS_OK : WOS_ERR_JSON_MALFORMED;
 }
 
 wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens, unsigned cap,
@@ -40,7 +47,6 @@ wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens
 {
     unsigned need = 0u;
     wos_status rc = WOS_ERR_INVALID_ARG;
-    jsmn_parser p;
     if (doc != NULL) {
         doc->js = js;
         doc->len = len;
@@ -50,28 +56,15 @@ wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens
             rc = wos_json_validate(js, len, &need);
         }
     }
-    if (rc == WOS_OK && cap < need) {
-        rc = WOS_ERR_JSON_TOKENS;
-    } else if (rc == WOS_OK) {
-        size_t a = 0u;
-        while (is_ws(js[a])) {
-            a++;
-        }
-        if (js[a] != '{' && js[a] != '[') {
-            scalar_root(tokens, js, len);
-        } else {
-            jsmn_init(&p);
-            /* Cannot disagree with the validator; checked all the same. */
-            if (jsmn_parse(&p, js, len, tokens, need) != (int)need) {
-                rc = WOS_ERR_JSON_MALFORMED;
-            }
-        }
-        doc->count = rc == WOS_OK ? need : 0u;
-    } else {
-        need = 0u;
+    if (rc == WOS_OK) {
+        rc = cap < need ? WOS_ERR_JSON_TOKENS : tokenise(js, len, tokens, need);
+    }
+    if (rc == WOS_OK) {
+        doc->count = need;
     }
     if (out_needed != NULL) {
-        *out_needed = need;
+        /* need is still 0 unless validation passed. */
+        *out_needed = rc == WOS_ERR_JSON_MALFORMED ? 0u : need;
     }
     return rc;
 }
@@ -145,25 +138,6 @@ bool wos_json_iter_next(wos_json_iter *it, const wos_json *doc, int *out_key, in
     return true;
 }
 
-wos_status wos_json_item(const wos_json *doc, int arr, unsigned idx, int *out_val)
-{
-    int j = arr + 1;
-    if (wos_json_type_of(doc, arr) != WOS_JSON_ARRAY) {
-        return WOS_ERR_JSON_SHAPE;
-    }
-    if (out_val == NULL) {
-        return WOS_ERR_INVALID_ARG;
-    }
-    if (idx >= (unsigned)doc->tok[arr].size) {
-        return WOS_ERR_NOT_FOUND;
-    }
-    while (idx-- != 0u) {
-        j = wos_json_skip(doc, j);
-    }
-    *out_val = j;
-    return WOS_OK;
-}
-
 static uint32_t hex4(const char *s)
 {
     uint32_t v = 0u;
@@ -176,7 +150,7 @@ static uint32_t hex4(const char *s)
 
 /*
  * Decode one unit of validated string text at s[*r] (r < end) into out:
- * a raw byte (all bytes when raw), an escape, or a \u escape or pair.
+ * a raw byte (every byte when raw), an escape, or a \u escape or pair.
  * Returns its byte count, never more than the input it used, or 0 for a
  * lone surrogate or \u0000.
  */
@@ -196,10 +170,11 @@ static size_t unit(const char *s, size_t *r, size_t end, int raw, uint8_t out[4]
     }
     cp = hex4(s + i + 2u);
     i += 6u;
-    if (cp >= 0xD800u && cp <= 0xDBFFu && end - i >= 6u && s[i] == '\\' && s[i + 1u] == 'u') {
+    /* A high surrogate (D800-DBFF) pairs only with a following low one (DC00-DFFF). */
+    if ((cp >> 10) == 0x36u && end - i >= 6u && s[i] == '\\' && s[i + 1u] == 'u') {
         lo = hex4(s + i + 2u);
-        if (lo >= 0xDC00u && lo <= 0xDFFFu) {
-            cp = 0x10000u + ((cp - 0xD800u) << 10) + (lo - 0xDC00u);
+        if ((lo >> 10) == 0x37u) {
+            cp = 0x10000u + ((cp & 0x3FFu) << 10) + (lo & 0x3FFu);
             i += 6u;
         }
     }
@@ -207,48 +182,65 @@ static size_t unit(const char *s, size_t *r, size_t end, int raw, uint8_t out[4]
     return cp != 0u ? wos_utf8_encode(cp, out) : 0u;
 }
 
-/* Whether key token k, escaped or already decoded, equals key. */
-static bool key_eq(const wos_json *doc, int k, const char *key)
+/*
+ * Decode string token t unit by unit; compare with cmp[0..clen) when cmp is
+ * set, write to dst when set (dst <= the read position, so in place is safe).
+ * Returns the decoded length, or NPOS for a bad escape or a mismatch.
+ */
+#define NPOS ((size_t)-1)
+static size_t walk(const wos_json *doc, const jsmntok_t *t, const char *cmp, size_t clen, char *dst)
 {
-    const jsmntok_t *t = &doc->tok[k];
-    size_t r = (size_t)t->start, end = (size_t)t->end, klen = strlen(key), off = 0u, n;
+    size_t r = (size_t)t->start, end = (size_t)t->end, w = 0u, n;
     uint8_t buf[4];
     while (r < end) {
         n = unit(doc->js, &r, end, t->size & WOS_JSON_DECODED, buf);
-        if (n == 0u || klen - off < n || memcmp(buf, key + off, n) != 0) {
-            return false;
+        if (n == 0u || (cmp != NULL && (clen - w < n || memcmp(buf, cmp + w, n) != 0))) {
+            return NPOS;
         }
-        off += n;
+        if (dst != NULL) {
+            memcpy(dst + w, buf, n);
+        }
+        w += n;
     }
-    return off == klen;
+    return w;
 }
 
-wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *out_val)
+/* First member (key != NULL) or item idx of a container of type ty. */
+static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char *key, unsigned idx, int *out)
 {
     wos_json_iter it;
     int k, v;
-    if (wos_json_type_of(doc, obj) != WOS_JSON_OBJECT) {
+    size_t klen;
+    if (wos_json_type_of(doc, c) != ty) {
         return WOS_ERR_JSON_SHAPE;
     }
-    if (key == NULL || out_val == NULL) {
+    if (out == NULL || (ty == WOS_JSON_OBJECT && key == NULL)) {
         return WOS_ERR_INVALID_ARG;
     }
-    (void)wos_json_iter_init(&it, doc, obj);
+    klen = key != NULL ? strlen(key) : 0u;
+    (void)wos_json_iter_init(&it, doc, c);
     while (wos_json_iter_next(&it, doc, &k, &v)) {
-        if (key_eq(doc, k, key)) {
-            *out_val = v;
+        if (key != NULL ? walk(doc, &doc->tok[k], key, klen, NULL) == klen : idx-- == 0u) {
+            *out = v;
             return WOS_OK;
         }
     }
     return WOS_ERR_NOT_FOUND;
 }
 
+wos_status wos_json_item(const wos_json *doc, int arr, unsigned idx, int *out_val)
+{
+    return find(doc, arr, WOS_JSON_ARRAY, NULL, idx, out_val);
+}
+
+wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *out_val)
+{
+    return find(doc, obj, WOS_JSON_OBJECT, key, 0u, out_val);
+}
+
 wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
 {
     jsmntok_t *t;
-    size_t r, w = 0u, end, n;
-    unsigned pass;
-    uint8_t buf[4];
     if (wos_json_type_of(doc, i) != WOS_JSON_STRING) {
         return WOS_ERR_JSON_SHAPE;
     }
@@ -257,20 +249,11 @@ wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
     }
     t = &doc->tok[i];
     if ((t->size & WOS_JSON_DECODED) == 0) {
-        end = (size_t)t->end;
         /* Check everything before writing, so a failure leaves the text intact. */
-        for (pass = 0u; pass < 2u; pass++) {
-            for (r = w = (size_t)t->start; r < end; w += n) {
-                n = unit(doc->js, &r, end, 0, buf);
-                if (n == 0u) {
-                    return WOS_ERR_INVALID_UTF8;
-                }
-                if (pass != 0u) {
-                    memcpy(doc->js + w, buf, n);
-                }
-            }
+        if (walk(doc, t, NULL, 0u, NULL) == NPOS) {
+            return WOS_ERR_INVALID_UTF8;
         }
-        t->end = (int)w;
+        t->end = t->start + (int)walk(doc, t, NULL, 0u, doc->js + t->start);
         t->size |= WOS_JSON_DECODED;
     }
     out->ptr = doc->js + t->start;
@@ -280,26 +263,25 @@ wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
 
 wos_status wos_json_int64(const wos_json *doc, int i, int64_t *out)
 {
-    const char *p, *e;
+    const char *p, *q, *e;
     uint64_t mag = 0u;
-    unsigned neg, d;
-    bool over = false;
+    int neg, cmp;
     if (wos_json_type_of(doc, i) != WOS_JSON_NUMBER) {
         return WOS_ERR_JSON_SHAPE;
     }
     p = doc->js + doc->tok[i].start;
     e = doc->js + doc->tok[i].end;
     neg = *p == '-';
-    for (p += neg; p < e; p++) {
-        if (*p < '0' || *p > '9') {
+    p += neg;
+    for (q = p; q < e; q++) {
+        if (*q < '0' || *q > '9') {
             return WOS_ERR_JSON_SHAPE; /* fraction or exponent */
         }
-        d = (unsigned)(*p - '0');
-        /* 2^63 / 10 = 922337203685477580 rest 8: last digit up to 7, or 8 if negative. */
-        over = over || mag > 922337203685477580u || (mag == 922337203685477580u && d > 7u + neg);
-        mag = mag * 10u + d;
+        mag = mag * 10u + (uint64_t)(*q - '0');
     }
-    if (over) {
+    /* JSON has no leading zeros, so the digit count orders magnitudes. */
+    cmp = e - p > 19 ? 1 : e - p < 19 ? -1 : memcmp(p, "9223372036854775808", 19u);
+    if (cmp > 0 || (cmp == 0 && !neg)) {
         return WOS_ERR_OVERFLOW;
     }
     if (out == NULL) {

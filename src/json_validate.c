@@ -14,6 +14,13 @@
 #error "WOS_JSON_MAX_DEPTH must be 1..64"
 #endif
 
+/* Kinds of the open containers, one bit per level. */
+#if WOS_JSON_MAX_DEPTH > 32
+typedef uint64_t kinds_t;
+#else
+typedef uint32_t kinds_t;
+#endif
+
 /* What may come next. CLOSE: the current container's closer is allowed. */
 enum { ST_VALUE = 1, ST_KEY = 2, ST_COLON = 4, ST_COMMA = 8, ST_CLOSE = 16 };
 
@@ -39,12 +46,19 @@ int wos_json_hex(int c)
     return (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
 }
 
+int wos_json_ws(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* End of the digit run at i, or 0 when there is none. */
 static size_t digits(const uint8_t *s, size_t i, size_t len)
 {
-    while (i < len && s[i] >= '0' && s[i] <= '9') {
-        i++;
+    size_t j = i;
+    while (j < len && s[j] >= '0' && s[j] <= '9') {
+        j++;
     }
-    return i;
+    return j != i ? j : 0u;
 }
 
 /* End of the number starting at i, or 0 when it breaks the grammar. */
@@ -53,24 +67,16 @@ static size_t scan_number(const uint8_t *s, size_t i, size_t len)
     size_t j;
     i += (s[i] == '-');
     j = digits(s, i, len);
-    if (j == i || (s[i] == '0' && j > i + 1u)) {
+    if (j == 0u || (s[i] == '0' && j > i + 1u)) {
         return 0u;
     }
     if (j < len && s[j] == '.') {
-        i = digits(s, j + 1u, len);
-        if (i == j + 1u) {
-            return 0u;
-        }
-        j = i;
+        j = digits(s, j + 1u, len);
     }
-    if (j < len && (s[j] | 0x20) == 'e') {
+    if (j != 0u && j < len && (s[j] | 0x20) == 'e') {
         j++;
         j += (j < len && (s[j] == '+' || s[j] == '-'));
-        i = digits(s, j, len);
-        if (i == j) {
-            return 0u;
-        }
-        j = i;
+        j = digits(s, j, len);
     }
     return j;
 }
@@ -86,7 +92,7 @@ static wos_status scan_string(const uint8_t *s, size_t len, size_t *pos)
             return WOS_OK;
         }
         if (c < 0x20u) {
-            return WOS_ERR_JSON_MALFORMED;
+            break;
         }
         if (c == '\\') {
             if (++i == len) {
@@ -99,7 +105,7 @@ static wos_status scan_string(const uint8_t *s, size_t len, size_t *pos)
                     }
                 }
             } else if (wos_json_unesc(s[i]) < 0) {
-                return WOS_ERR_JSON_MALFORMED;
+                break;
             }
             i++;
         } else {
@@ -123,60 +129,58 @@ static wos_status scan_scalar(const uint8_t *s, size_t len, size_t *pos)
         return scan_string(s, len, pos);
     }
     if (c == '-' || (c >= '0' && c <= '9')) {
-        n = scan_number(s, i, len);
+        i = scan_number(s, i, len);
     } else {
         lit = c == 't' ? "true" : c == 'f' ? "false" : "null";
-        n = strlen(lit);
-        n = (c == (uint8_t)lit[0] && len - i >= n && memcmp(s + i, lit, n) == 0) ? i + n : 0u;
+        for (n = 0u; lit[n] != '\0'; n++, i++) {
+            if (i == len || s[i] != (uint8_t)lit[n]) {
+                return WOS_ERR_JSON_MALFORMED;
+            }
+        }
     }
-    *pos = n;
-    return n != 0u ? WOS_OK : WOS_ERR_JSON_MALFORMED;
+    *pos = i;
+    return i != 0u ? WOS_OK : WOS_ERR_JSON_MALFORMED;
 }
 
 wos_status wos_json_validate(const char *js, size_t len, unsigned *out_tokens)
 {
     const uint8_t *s = (const uint8_t *)js;
-    uint8_t objs[(WOS_JSON_MAX_DEPTH + 7) / 8]; /* bit d: level d is an object */
-    unsigned depth = 0u, st = ST_VALUE, tokens = 0u, obj = 0u;
+    kinds_t objs = 0u; /* bit 0: the innermost open container is an object */
+    unsigned depth = 0u, st = ST_VALUE, tokens = 0u;
     size_t i = 0u;
     wos_status rc;
+    uint8_t c;
     if (s == NULL && len != 0u) {
         return WOS_ERR_INVALID_ARG;
     }
     for (;;) {
-        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) {
+        while (i < len && wos_json_ws(s[i])) {
             i++;
         }
         if (i == len) {
             break;
         }
-        if (depth != 0u) {
-            obj = ((unsigned)objs[(depth - 1u) >> 3] >> ((depth - 1u) & 7u)) & 1u;
-        }
-        if ((st & ST_CLOSE) && depth != 0u && s[i] == (obj ? '}' : ']')) {
+        c = s[i++];
+        if ((st & ST_CLOSE) && depth != 0u && c == ((objs & 1u) ? '}' : ']')) {
             depth--;
+            objs >>= 1;
             st = ST_COMMA | ST_CLOSE;
-            i++;
         } else if (st & (ST_COMMA | ST_COLON)) {
-            if (s[i] != ((st & ST_COLON) ? ':' : ',') || depth == 0u) {
+            if (c != ((st & ST_COLON) ? ':' : ',') || depth == 0u) {
                 return WOS_ERR_JSON_MALFORMED;
             }
-            st = ((st & ST_COMMA) && obj) ? ST_KEY : ST_VALUE;
-            i++;
-        } else if (s[i] == '{' || s[i] == '[') {
-            if ((st & ST_KEY) || depth == WOS_JSON_MAX_DEPTH) {
-                return (st & ST_KEY) ? WOS_ERR_JSON_MALFORMED : WOS_ERR_JSON_TOO_DEEP;
+            st = ((st & ST_COMMA) && (objs & 1u)) ? ST_KEY : ST_VALUE;
+        } else if ((st & ST_KEY) && c != '"') {
+            return WOS_ERR_JSON_MALFORMED;
+        } else if (c == '{' || c == '[') {
+            if (depth++ == WOS_JSON_MAX_DEPTH) {
+                return WOS_ERR_JSON_TOO_DEEP;
             }
-            obj = s[i] == '{';
-            objs[depth >> 3] = (uint8_t)((objs[depth >> 3] & ~(1u << (depth & 7u))) | (obj << (depth & 7u)));
-            depth++;
+            objs = (kinds_t)(objs << 1) | (c == '{');
             tokens++;
-            st = (obj ? ST_KEY : ST_VALUE) | ST_CLOSE;
-            i++;
+            st = ((objs & 1u) ? ST_KEY : ST_VALUE) | ST_CLOSE;
         } else {
-            if ((st & ST_KEY) && s[i] != '"') {
-                return WOS_ERR_JSON_MALFORMED;
-            }
+            i--;
             rc = scan_scalar(s, len, &i);
             if (rc != WOS_OK) {
                 return rc;
