@@ -1002,6 +1002,9 @@ class Handler(BaseHTTPRequestHandler):
             status, payload = app.control(self.command, raw_path, body)
         except ApiError as exc:
             status, payload = exc.status, exc.body
+        except Exception as exc:  # e.g. a seed file edited into invalid JSON
+            traceback.print_exc(file=sys.stderr)
+            status, payload = 500, {"message": "control request failed: %s" % exc}
         self.send_json(rid, status, payload)
 
     def serve_api(self, rid, raw_path, query, body):
@@ -1196,10 +1199,10 @@ def main(argv=None):
     worker = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
                               daemon=True)
     worker.start()
+    if args.port_file:  # before the line, so the line means the file is there
+        write_port_file(args.port_file, port)
     print("pipes-emulator listening on %s://localhost:%d" % ("http" if args.plain else "https",
                                                               port), flush=True)
-    if args.port_file:
-        write_port_file(args.port_file, port)
     while not stop.wait(0.5):
         pass
     server.shutdown()

@@ -773,6 +773,31 @@ class TestFaults(Base):
                     self.assertIsInstance(resp.json()["message"], str)
                 self.assertEqual(self.api("GET", "/data-integrations/github").status, 200)
 
+    def test_any_4xx_status_with_a_custom_body(self):
+        oauth = '{"error": "invalid_client", "error_description": "Invalid client secret."}'
+        CTL.fault([{"status": 403, "body": oauth}, {"status": 408, "body": "",
+                                                    "content_type": "text/plain"}])
+        resp = self.api("GET", "/data-integrations/github")
+        self.assertEqual((resp.status, resp.json()["error"]), (403, "invalid_client"))
+        resp = self.api("GET", "/data-integrations/github")
+        self.assertEqual((resp.status, resp.body, resp.header("Content-Length")), (408, b"", "0"))
+
+    def test_status_with_chunked_and_integer_retry_after(self):
+        CTL.fault({"status": 429, "retry_after": 2, "chunked": True})
+        resp = self.api("GET", "/data-integrations/github")
+        self.assertEqual((resp.status, resp.header("Retry-After"),
+                          resp.header("Transfer-Encoding")), (429, "2", "chunked"))
+        self.assertIsInstance(resp.json()["message"], str)
+        self.assertEqual(self.api("GET", "/data-integrations/github").status, 200)
+
+    def test_truncated_chunked_body(self):
+        CTL.fault({"chunked": True, "truncate": True})
+        status, headers, rest = split_response(
+            self.c.raw(raw_request("GET", "/data-integrations/github")))
+        self.assertEqual((status, headers["transfer-encoding"]), (200, "chunked"))
+        self.assertNotIn(b"\r\n0\r\n", rest)
+        self.assertGreater(len(rest), 0)
+
     def test_fault_skips_the_operation(self):
         CTL.fault({"status": 500})
         self.assertEqual(self.api("DELETE", "/data-integrations/github").status, 500)
@@ -900,6 +925,9 @@ class TestFaults(Base):
 
 class TestConnections(Base):
     def test_keep_alive_one_handshake(self):
+        # A client finishes its handshake before the server counts it; an
+        # answered request proves the server side is done before the reset.
+        self.assertEqual(self.api("GET", "/_emulator/health", key=None).status, 200)
         self.c.close()
         CTL.reset()
         c = Conn()
