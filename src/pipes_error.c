@@ -71,9 +71,9 @@ wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out)
     return WOS_OK;
 }
 
-wos_status wos_pipes_reply_json(wos_pipes_reply *r, wos_json *doc, wos_api_error *err)
+/* Every decoder starts here: a non-2xx status is an error result. */
+static wos_status reply_status(wos_pipes_reply *r, wos_api_error *err)
 {
-    wos_status st;
     if (r == NULL || (r->body == NULL && r->body_len != 0u)) {
         return WOS_ERR_INVALID_ARG;
     }
@@ -82,6 +82,20 @@ wos_status wos_pipes_reply_json(wos_pipes_reply *r, wos_json *doc, wos_api_error
             (void)wos_pipes_decode_error(r, err);
         }
         return WOS_ERR_HTTP_STATUS;
+    }
+    return WOS_OK;
+}
+
+wos_status wos_pipes_decode_delete(wos_pipes_reply *r, wos_api_error *err)
+{
+    return reply_status(r, err);
+}
+
+wos_status wos_pipes_reply_json(wos_pipes_reply *r, wos_json *doc, wos_api_error *err)
+{
+    wos_status st = reply_status(r, err);
+    if (st != WOS_OK) {
+        return st;
     }
     st = wos_json_parse(doc, r->body, r->body_len, r->tokens, r->token_cap, &r->tokens_needed);
     if (st == WOS_ERR_INVALID_ARG && r->body_len == 0u) {
