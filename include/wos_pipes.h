@@ -441,6 +441,12 @@ typedef struct wos_pager {
 wos_status wos_pager_init(wos_pager *pg, const wos_list_params *params);
 
 /**
+ * @brief The list parameters of the next page (its cursor points into pg).
+ * @return WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_STATE when done.
+ */
+wos_status wos_pager_next_params(const wos_pager *pg, wos_list_params *out);
+
+/**
  * @brief Write the request for the next page.
  * @return As wos_pipes_write_request(); WOS_ERR_STATE when done.
  */
@@ -456,6 +462,14 @@ wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint 
  */
 wos_status wos_pager_on_reply(wos_pager *pg, wos_pipes_reply *r, wos_integration_page *out,
                               wos_api_error *err);
+
+/**
+ * @brief Advance the pager past a page the caller decoded itself with
+ * wos_pipes_decode_list() (wos_pager_on_reply() does both).
+ * @return WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_STATE when done;
+ *         WOS_ERR_BUFFER_TOO_SMALL (cursor over WOS_PAGER_CURSOR_MAX; the walk stops).
+ */
+wos_status wos_pager_advance(wos_pager *pg, const wos_integration_page *page);
 
 /** @brief Whether the walk is over. */
 bool wos_pager_done(const wos_pager *pg);

@@ -116,26 +116,53 @@ wos_status wos_pager_init(wos_pager *pg, const wos_list_params *params)
     return WOS_OK;
 }
 
-wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint *ep,
-                                  char *buf, size_t cap, size_t *out_len)
+wos_status wos_pager_next_params(const wos_pager *pg, wos_list_params *out)
 {
-    wos_list_params p;
-    if (pg == NULL) {
+    if (pg == NULL || out == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
     if (pg->done) {
         return WOS_ERR_STATE;
     }
-    p = pg->params;
+    *out = pg->params;
     if (pg->cursor_len > 0u) {
-        p.after.ptr = pg->cursor;
-        p.after.len = pg->cursor_len;
-        /* A walk forwards from a cursor: `before` applied only to the first page. */
+        out->after.ptr = pg->cursor;
+        out->after.len = pg->cursor_len;
+        /* Walking forwards from a cursor: `before` applies to the first page only. */
         if (pg->started) {
-            p.before.ptr = NULL;
+            out->before.ptr = NULL;
         }
     }
-    return wos_pipes_write_list(ep, &p, buf, cap, out_len);
+    return WOS_OK;
+}
+
+wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint *ep,
+                                  char *buf, size_t cap, size_t *out_len)
+{
+    wos_list_params p;
+    wos_status st = wos_pager_next_params(pg, &p);
+    return st != WOS_OK ? st : wos_pipes_write_list(ep, &p, buf, cap, out_len);
+}
+
+wos_status wos_pager_advance(wos_pager *pg, const wos_integration_page *page)
+{
+    wos_status st;
+    if (pg == NULL || page == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    if (pg->done) {
+        return WOS_ERR_STATE;
+    }
+    pg->started = true;
+    if (page->count == 0u || page->after.ptr == NULL) {
+        pg->done = true;
+        return WOS_OK;
+    }
+    st = set_cursor(pg, page->after);
+    if (st != WOS_OK) {
+        pg->done = true;
+    }
+    return st;
 }
 
 wos_status wos_pager_on_reply(wos_pager *pg, wos_pipes_reply *r, wos_integration_page *out,
@@ -146,19 +173,7 @@ wos_status wos_pager_on_reply(wos_pager *pg, wos_pipes_reply *r, wos_integration
         return pg == NULL ? WOS_ERR_INVALID_ARG : WOS_ERR_STATE;
     }
     st = wos_pipes_decode_list(r, out, err);
-    if (st != WOS_OK) {
-        return st;
-    }
-    pg->started = true;
-    if (out->count == 0u || out->after.ptr == NULL) {
-        pg->done = true;
-        return WOS_OK;
-    }
-    st = set_cursor(pg, out->after);
-    if (st != WOS_OK) {
-        pg->done = true;
-    }
-    return st;
+    return st != WOS_OK ? st : wos_pager_advance(pg, out);
 }
 
 bool wos_pager_done(const wos_pager *pg)
