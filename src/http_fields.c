@@ -205,7 +205,7 @@ static wos_status status_line(wos_http_parser *p, const char *s, size_t n)
 static wos_status cl_body(wos_http_parser *p)
 {
     uint64_t need = (uint64_t)(p->body_ - p->hdr_) + (uint64_t)p->resp_.content_length;
-    p->state_ = WOS_HTTP_ST_CL_BODY;
+    p->state_ = WOS_HTTP_ST_BODY;
     if (need > (uint64_t)p->cap_) {
         p->left_ = (uint64_t)(size_t)need == need ? (size_t)need : SIZE_MAX;
         return WOS_ERR_BUFFER_TOO_SMALL;
@@ -246,7 +246,9 @@ static wos_status headers_done(wos_http_parser *p)
         return cl_body(p);
     } else {
         r->keep_alive = false; /* only the close tells where the body ends */
-        p->state_ = WOS_HTTP_ST_CLOSE_BODY;
+        p->state_ = WOS_HTTP_ST_BODY;
+        p->flags_ |= WOS_HTTP_F_UNTIL_CLOSE;
+        p->left_ = SIZE_MAX; /* more than any buffer holds: never reaches 0 */
     }
     return WOS_OK;
 }

@@ -15,8 +15,7 @@ enum {
     WOS_HTTP_ST_TRAILER,    /* trailer lines up to the blank line */
     WOS_HTTP_ST_CHUNK_END,  /* the CRLF after chunk data; left_ = bytes of it seen */
     WOS_HTTP_ST_CHUNK_DATA, /* left_ = chunk bytes to come */
-    WOS_HTTP_ST_CL_BODY,    /* left_ = Content-Length bytes to come */
-    WOS_HTTP_ST_CLOSE_BODY, /* body until the peer closes */
+    WOS_HTTP_ST_BODY,       /* left_ = Content-Length bytes to come, or SIZE_MAX with F_UNTIL_CLOSE */
     WOS_HTTP_ST_DONE
 };
 
@@ -25,6 +24,7 @@ enum {
 #define WOS_HTTP_F_CHUNKED   0x02u
 #define WOS_HTTP_F_CLOSE     0x04u
 #define WOS_HTTP_F_KEEPALIVE 0x08u
+#define WOS_HTTP_F_UNTIL_CLOSE 0x10u /* the body ends when the peer closes */
 
 /* Forget what earlier headers said (start, or after a 1xx response). */
 void wos_http_reset_response(wos_http_parser *p);

@@ -114,18 +114,7 @@ static wos_status step(wos_http_parser *p)
 {
     size_t n;
     switch (p->state_) {
-    case WOS_HTTP_ST_CL_BODY:
-        n = take(p);
-        p->pos_ += n;
-        p->out_ = p->pos_;
-        p->left_ -= n;
-        if (p->left_ == 0u) {
-            wos_http_finish(p);
-        }
-        return WOS_OK;
-    case WOS_HTTP_ST_CLOSE_BODY:
-        p->pos_ = p->out_ = p->len_;
-        return WOS_OK;
+    case WOS_HTTP_ST_BODY:       /* out_ == pos_: nothing moves */
     case WOS_HTTP_ST_CHUNK_DATA: /* de-chunk: close up behind the body */
         n = take(p);
         if (p->out_ != p->pos_) {
@@ -134,9 +123,14 @@ static wos_status step(wos_http_parser *p)
         }
         p->out_ += n;
         p->pos_ += n;
+        p->line_ = p->pos_;
         p->left_ -= n;
         if (p->left_ == 0u) {
-            p->state_ = WOS_HTTP_ST_CHUNK_END;
+            if (p->state_ == WOS_HTTP_ST_BODY) {
+                wos_http_finish(p);
+            } else {
+                p->state_ = WOS_HTTP_ST_CHUNK_END;
+            }
         }
         return WOS_OK;
     case WOS_HTTP_ST_CHUNK_END:
@@ -144,19 +138,14 @@ static wos_status step(wos_http_parser *p)
         if (p->buf_[p->pos_++] != "\r\n"[p->left_]) {
             return WOS_ERR_HTTP_FRAMING;
         }
+        p->line_ = p->pos_;
         if (++p->left_ == 2u) {
             p->state_ = WOS_HTTP_ST_CHUNK_SIZE;
-            p->line_ = p->pos_;
         }
         return WOS_OK;
     default:
         return line_step(p);
     }
-}
-
-static size_t squeeze(size_t o, size_t a, size_t b)
-{
-    return o >= b ? o - (b - a) : (o > a ? a : o);
 }
 
 static void shift_view(wos_str *v, const char *from, size_t d)
@@ -167,10 +156,13 @@ static void shift_view(wos_str *v, const char *from, size_t d)
 }
 
 /* Drop buf[a..b) (consumed bytes nobody will look at again) by moving the
- * rest of the buffer down, and fix every offset and view behind it. */
+ * rest of the buffer down, and fix every offset and view behind it. No
+ * offset lies strictly inside the gap. */
 static void close_gap(wos_http_parser *p, size_t a, size_t b)
 {
     size_t d = b - a;
+    size_t *const off[] = {&p->len_, &p->pos_, &p->line_, &p->hdr_, &p->body_, &p->out_};
+    size_t i;
     if (d == 0u) {
         return;
     }
@@ -178,24 +170,23 @@ static void close_gap(wos_http_parser *p, size_t a, size_t b)
     p->work_ += p->len_ - b;
     shift_view(&p->resp_.content_type, p->buf_ + b, d);
     shift_view(&p->resp_.request_id, p->buf_ + b, d);
-    p->len_ = squeeze(p->len_, a, b);
-    p->pos_ = squeeze(p->pos_, a, b);
-    p->line_ = squeeze(p->line_, a, b);
-    p->hdr_ = squeeze(p->hdr_, a, b);
-    p->body_ = squeeze(p->body_, a, b);
-    p->out_ = squeeze(p->out_, a, b);
+    for (i = 0; i < sizeof off / sizeof off[0]; i++) {
+        if (*off[i] >= b) {
+            *off[i] -= d;
+        }
+    }
 }
 
 /* Once per commit, give the room taken by consumed chunk framing and by
- * skipped 1xx responses back to the transport. Only bytes of the unfinished
- * line (moved once per line) or of this commit (after a 1xx) move, so the
- * work stays linear. */
+ * skipped 1xx responses back to the transport: [out_, line_) holds framing
+ * already consumed (line_ is where the unconsumed bytes start, in every
+ * body state), [0, hdr_) holds interim responses. Only bytes of the
+ * unfinished line (moved once per line) or of this commit (after a 1xx)
+ * move, so the work stays linear. */
 static void compact(wos_http_parser *p)
 {
-    if (p->state_ == WOS_HTTP_ST_CHUNK_SIZE || p->state_ == WOS_HTTP_ST_TRAILER) {
+    if (p->state_ > WOS_HTTP_ST_HEADER) {
         close_gap(p, p->out_, p->line_);
-    } else if (p->state_ == WOS_HTTP_ST_CHUNK_DATA || p->state_ == WOS_HTTP_ST_CHUNK_END) {
-        close_gap(p, p->out_, p->len_);
     }
     close_gap(p, 0, p->hdr_);
 }
@@ -285,7 +276,7 @@ wos_status wos_http_parser_eof(wos_http_parser *p)
     if (p->err_ != 0u) {
         return (wos_status)p->err_;
     }
-    if (p->state_ == WOS_HTTP_ST_CLOSE_BODY) {
+    if (p->state_ == WOS_HTTP_ST_BODY && (p->flags_ & WOS_HTTP_F_UNTIL_CLOSE) != 0u) {
         wos_http_finish(p);
     }
     return p->state_ == WOS_HTTP_ST_DONE ? WOS_OK : fail(p, WOS_ERR_CLOSED);
@@ -339,10 +330,9 @@ wos_status wos_http_parser_header(const wos_http_parser *p, const char *name, wo
         return WOS_ERR_STATE;
     }
     want = wos_str_c(name);
-    /* The section was validated: every line ends in CRLF. Skip the status line. */
-    for (i = p->hdr_; p->buf_[i] != '\n'; i++) {
-    }
-    for (start = ++i; i < p->body_; i++) {
+    /* The section was validated: every line ends in CRLF, and neither the
+     * status line nor the blank line splits into a name and a value. */
+    for (start = i = p->hdr_; i < p->body_; i++) {
         if (p->buf_[i] == '\n') {
             if (wos_http_split_field(p->buf_ + start, i - 1u - start, &k, &v) == WOS_OK &&
                 wos_str_ieq(k, want)) {
