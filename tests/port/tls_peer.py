@@ -26,7 +26,7 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 IO_TIMEOUT_S = 10  # guard so a confused client can never hang the peer
 
 
-def make_context(args):
+def make_context(args, cert, key):
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     if args.tls11_only:
         ctx.minimum_version = ssl.TLSVersion.TLSv1_1
@@ -34,7 +34,7 @@ def make_context(args):
         ctx.set_ciphers("DEFAULT@SECLEVEL=0")  # OpenSSL 3 refuses TLS 1.1 above level 0
     if args.no_tickets:
         ctx.options |= ssl.OP_NO_TICKET  # resume by session id instead
-    ctx.load_cert_chain(args.cert, args.key)
+    ctx.load_cert_chain(cert, key)
     return ctx
 
 
@@ -46,6 +46,9 @@ def serve_tls(ctx, conn, mode):
             if not data:
                 break
             tls.sendall(data)
+        # Answer the client's close_notify: OpenSSL evicts a session from
+        # its server cache when the connection ends without one from us.
+        tls.unwrap()
         return
     data = tls.recv(65536)
     tls.sendall(b"reply:" + data)
@@ -77,9 +80,12 @@ def main():
                     choices=["echo", "close-notify", "truncate", "silent"])
     ap.add_argument("--tls11-only", action="store_true")
     ap.add_argument("--no-tickets", action="store_true")
+    ap.add_argument("--next", metavar="PATH",
+                    help="after the first connection serve PATH.pem/PATH.key instead")
     args = ap.parse_args()
 
-    ctx = make_context(args)
+    ctx = make_context(args, args.cert, args.key)
+    later = make_context(args, args.next + ".pem", args.next + ".key") if args.next else ctx
     lsock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     lsock.bind(("127.0.0.1", 0))
     lsock.listen(8)
@@ -93,6 +99,7 @@ def main():
             pass  # refused handshakes are what several tests expect
         finally:
             conn.close()
+        ctx = later
 
 
 if __name__ == "__main__":
