@@ -177,3 +177,39 @@ run-cli-usage: $(CLI_BIN)
 	@tests/e2e/test_cli_usage.sh $(CLI_BIN)
 
 -include $(CLI_OBJ:.o=.d) $(OUT)/obj/examples/token_fetch.d
+
+# --- e2e ---
+# End-to-end tests over real HTTPS against the Pipes emulator on 127.0.0.1:
+# the wos-pipes tool (python3 runner) and the library itself (cmocka, with
+# the mbedTLS heap counted by tests/port/support_heap.c). Each runner starts
+# its own emulator and stops it on every exit path. Both runners always run;
+# their counts go to $(BUILD)/results.
+E2E_BIN   := $(OUT)/tests/e2e/test_e2e_client
+E2E_CERTS := $(BUILD)/certs
+E2E_LOG   := $(OUT)/e2e-cli.log
+
+.PHONY: e2e
+$(E2E_BIN): tests/e2e/test_e2e_client.c tests/port/support_heap.c tests/port/support.h \
+            $(PORTLIB) $(LIB) | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Wno-conversion -Itests/port $< tests/port/support_heap.c -o $@ \
+	    $(PORTLIB) $(LIB) $(PORT_TEST_LDFLAGS) $(MBEDTLS_LIBS) -lcmocka -lpthread
+
+e2e: all $(E2E_BIN)
+	@tests/certs/make_certs.sh $(E2E_CERTS)
+	@rc=0; export WOS_E2E_BUILD=$(BUILD); \
+	$(PYTHON) tests/e2e/test_cli_e2e.py --bin $(OUT)/wos-pipes >$(E2E_LOG) 2>&1 || rc=1; \
+	if [ $$rc -ne 0 ]; then cat $(E2E_LOG); else tail -n 1 $(E2E_LOG); fi; \
+	if tail -n 1 $(E2E_LOG) | grep -q '^cli e2e: [0-9]* passed'; then \
+	    scripts/run_tests.sh --record $(BUILD)/results $(E2E_LOG); \
+	else echo "0 1" >>$(BUILD)/results; fi; \
+	$(PYTHON) tests/e2e/with_emulator.py scripts/run_tests.sh "e2e client ($(VARIANT))" \
+	    $(BUILD)/results $(E2E_BIN); rc2=$$?; \
+	if [ $$rc2 -eq 125 ]; then echo "0 1" >>$(BUILD)/results; fi; \
+	[ $$rc -eq 0 ] && [ $$rc2 -eq 0 ]
+
+# --- demo ---
+# The README's first command: builds everything, starts the emulator on a
+# free loopback port and runs a short scripted session with the tool.
+demo: deps all
+	@scripts/demo.sh $(OUT)/wos-pipes $(BUILD)

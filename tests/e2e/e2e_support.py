@@ -10,6 +10,7 @@ import http.client
 import json
 import os
 import select
+import shutil
 import signal
 import ssl
 import subprocess
@@ -28,6 +29,7 @@ SEED_PATH = os.path.join(REPO, "tests", "emulator", "seed.json")
 DIRECT_UA = "wos-e2e-direct/1"
 
 _RUNNING = []  # emulators not yet stopped, for the exit and signal handlers
+_CHILDREN = []  # other processes to end on a signal (with_emulator.py's command)
 
 
 def build_dir():
@@ -54,7 +56,16 @@ def stop_all():
         _RUNNING[-1].stop()
 
 
+def end_on_signal(proc):
+    """Terminate proc too if a signal stops the runner."""
+    _CHILDREN.append(proc)
+
+
 def _on_signal(signum, frame):
+    # No wait here: the interrupted main thread may hold the Popen's wait lock.
+    for proc in _CHILDREN:
+        if proc.returncode is None:
+            proc.send_signal(signal.SIGTERM)
     stop_all()
     # Die of the same signal (exit status 128+n), after the cleanup.
     signal.signal(signum, signal.SIG_DFL)
@@ -132,6 +143,8 @@ class Emulator:
         if self.proc.stdout is not None:
             self.proc.stdout.close()
         self._err.close()
+        if not os.environ.get("WOS_E2E_KEEP"):  # set it to keep the log and stderr
+            shutil.rmtree(self.workdir, ignore_errors=True)
 
     def connection(self, timeout=30):
         if self.plain:
