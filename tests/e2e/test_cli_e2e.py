@@ -547,6 +547,7 @@ class Faults(E2E):
         r = self.run_cli("--timeout-ms", "200", "--retries", "0", "token", "github", "--user", USER)
         self.assertEqual(r.rc, EXIT_NETWORK, r)
         self.assert_one_line(r)
+        self.assertTrue(r.err.startswith("wos-pipes: timeout talking to %s" % self.em.base_url), r)
         # The server still answers late; wait for it so that the next test starts clean.
         log = self.ctl.wait_for(lambda log: len(es.client_entries(log)) == 1)
         self.assertEqual(es.client_entries(log)[0]["faults"], ["delay_ms"])
@@ -606,6 +607,7 @@ class Faults(E2E):
         r = self.run_cli("create", "--provider", "asana", "--credentials-type", "organization")
         self.assertEqual(r.rc, EXIT_NETWORK, r)
         self.assert_one_line(r)
+        self.assertTrue(r.err.startswith("wos-pipes: network error"), r)  # cut, no close_notify
         (e,) = self.entries()
         self.assertEqual((e["status"], e["faults"]), (201, ["truncate"]))
         # It ran on the server: repeating it blindly could have made a second one.
@@ -676,6 +678,7 @@ class Transport(E2E):
         r = self.run_cli("--ca-file", other, "token", "github", "--user", USER)
         self.assertEqual(r.rc, EXIT_NETWORK, r)
         self.assert_one_line(r)
+        self.assertTrue(r.err.startswith("wos-pipes: certificate rejected"), r)
         log = self.ctl.wait_for(lambda log: log["counters"]["tls_handshake_failures"] >= 1)
         self.assertGreaterEqual(log["counters"]["tls_handshake_failures"], 1)
         self.assertEqual(self.entries(log), [], "no request went out")
