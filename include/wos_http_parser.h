@@ -158,7 +158,8 @@ wos_status wos_http_parser_space(wos_http_parser *p, char **out_ptr, size_t *out
  *         wos_http_parser_needed();
  *         WOS_ERR_INVALID_ARG: p is NULL or n exceeds the room (state kept);
  *         WOS_ERR_STATE: the response was already complete.
- *         Every error but INVALID_ARG is sticky: later calls return it again.
+ *         Every error but INVALID_ARG and STATE is sticky: later calls
+ *         return it again.
  */
 wos_status wos_http_parser_commit(wos_http_parser *p, size_t n);
 
