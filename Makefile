@@ -38,6 +38,7 @@ PORT_TEST_SRC := $(sort $(wildcard tests/port/test_*.c))
 PORT_TEST_BIN := $(PORT_TEST_SRC:tests/port/%.c=$(OUT)/tests/port/%)
 PORT_TEST_SUPPORT := $(sort $(wildcard tests/port/support_*.c))
 PORT_TEST_LDFLAGS := -Wl,--wrap=calloc,--wrap=free
+PORT_TEST_CERTS   := $(BUILD)/certs
 
 .PHONY: all lib port deps test unit-tests port-tests run-unit run-port \
         clang-check size symcheck check-selftests emulator-selftest clean demo bench help
@@ -77,7 +78,9 @@ port-tests: $(PORT_TEST_BIN)
 run-unit: unit-tests
 	@scripts/run_tests.sh "unit tests ($(VARIANT))" $(BUILD)/results $(UNIT_BIN)
 run-port: port-tests
-	@scripts/run_tests.sh "port tests ($(VARIANT))" $(BUILD)/results $(PORT_TEST_BIN)
+	@tests/certs/make_certs.sh $(PORT_TEST_CERTS)
+	@WOS_TEST_CERTS=$(PORT_TEST_CERTS) scripts/run_tests.sh "port tests ($(VARIANT))" $(BUILD)/results $(PORT_TEST_BIN)
+$(PORT_TEST_BIN): tests/port/support.h
 
 deps:
 	@scripts/deps.sh
