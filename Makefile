@@ -40,7 +40,7 @@ PORT_TEST_SUPPORT := $(sort $(wildcard tests/port/support_*.c))
 PORT_TEST_LDFLAGS := -Wl,--wrap=calloc,--wrap=free
 
 .PHONY: all lib port deps test unit-tests port-tests run-unit run-port \
-        clang-check size symcheck clean demo bench help
+        clang-check size symcheck check-selftests emulator-selftest clean demo bench help
 all: lib port
 
 lib: $(LIB)
@@ -95,25 +95,49 @@ ARM_CC    ?= arm-none-eabi-gcc
 ARM_FLAGS := -mcpu=cortex-m4 -mthumb -Os -ffreestanding -ffunction-sections -fdata-sections \
              -fstack-usage -fcallgraph-info=su
 ARM_OBJ   := $(CORE_SRC:src/%.c=$(BUILD)/arm/%.o)
+# Without the cross compiler the Cortex-M goals stop here with the remedy,
+# rather than with "not found" from inside a recipe.
+ARM_GOALS := $(filter size symcheck $(BUILD)/arm/%,$(MAKECMDGOALS))
+ARM_CHECK := $(if $(ARM_GOALS),$(if $(shell command -v $(ARM_CC) 2>/dev/null),,\
+    $(error $(ARM_CC) not found: install gcc-arm-none-eabi and libnewlib-arm-none-eabi \
+    (`make deps` does) or set ARM_CC=/path/to/arm-none-eabi-gcc)))
 
 $(BUILD)/arm/%.o: src/%.c | $(STAGE)/jsmn.h
 	@mkdir -p $(@D)
 	cd $(@D) && $(ARM_CC) $(WARN) $(ARM_FLAGS) -I$(CURDIR)/include -isystem $(CURDIR)/$(STAGE) \
 	    -c $(CURDIR)/$< -o $(@F)
 
+# Budgets of the whole core (issue 2): 16 KB flash, 1 KB stack for any public call.
 size: $(ARM_OBJ)
-	@$(PYTHON) scripts/size_report.py --size $(ARM_CC:gcc=size) $(ARM_OBJ)
+	@$(PYTHON) scripts/size_report.py --size $(ARM_CC:gcc=size) \
+	    --budget-flash 16384 --budget-stack 1024 $(ARM_OBJ)
 
 symcheck: $(ARM_OBJ)
 	@scripts/check_symbols.sh $(ARM_CC:gcc=nm) $(ARM_OBJ)
-	@scripts/test_check_symbols.sh $(ARM_CC) $(BUILD)/symcheck-selftest
+
+# The checks of the checks: each must fail on a bad fixture.
+check-selftests:
+	@mkdir -p $(BUILD)
+	@ARM_FLAGS='$(ARM_FLAGS)' scripts/test_check_symbols.sh $(ARM_CC) $(BUILD)/symcheck-selftest \
+	    >$(BUILD)/symcheck-selftest.log 2>&1; rc=$$?; cat $(BUILD)/symcheck-selftest.log; exit $$rc
+	@ARM_FLAGS='$(ARM_FLAGS)' PYTHON=$(PYTHON) scripts/test_size_report.sh $(ARM_CC) \
+	    $(BUILD)/size-selftest >$(BUILD)/size-selftest.log 2>&1; rc=$$?; cat $(BUILD)/size-selftest.log; exit $$rc
+	@scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/symcheck-selftest.log $(BUILD)/size-selftest.log
+
+# The emulator's own tests (python3 standard library).
+emulator-selftest:
+	@mkdir -p $(BUILD)
+	@$(PYTHON) tests/emulator/test_emulator.py >$(BUILD)/emulator-selftest.log 2>&1; rc=$$?; \
+	    tail -n 3 $(BUILD)/emulator-selftest.log; exit $$rc
+	@scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/emulator-selftest.log
 
 test: deps
 	@rm -f $(BUILD)/results
 	@$(MAKE) --no-print-directory all run-unit run-port VARIANT=plain
 	@$(MAKE) --no-print-directory run-unit run-port VARIANT=asan
 	@$(MAKE) --no-print-directory clang-check
-	@$(MAKE) --no-print-directory size symcheck
+	@$(MAKE) --no-print-directory size symcheck check-selftests
+	@$(MAKE) --no-print-directory emulator-selftest
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
 clean:

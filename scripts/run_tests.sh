@@ -2,10 +2,20 @@
 # run_tests.sh LABEL RESULTS BIN...  runs test binaries, appends "pass fail" per
 #                                    binary to RESULTS, exits 1 if any failed.
 # run_tests.sh --summary RESULTS     prints the grand total as "N passed, N failed".
+# run_tests.sh --record RESULTS LOG... adds each log's closing "N passed, M failed" to RESULTS.
 set -u
 if [ "$1" = "--summary" ]; then
     awk '{p+=$1; f+=$2} END {printf "total: %d passed, %d failed\n", p, f; exit (f>0)}' "$2"
     exit $?
+fi
+if [ "$1" = "--record" ]; then
+    # Adds the "N passed, M failed" closing line of each log to RESULTS.
+    results=$2
+    shift 2
+    for log in "$@"; do
+        tail -n 1 "$log" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' >>"$results"
+    done
+    exit 0
 fi
 label=$1 results=$2
 shift 2
