@@ -115,6 +115,25 @@ static wos_status check_strings(wos_json *doc, int tok, wos_json_type want, unsi
 
 static wos_status decode_object(wos_json *doc, int obj, const table *t, char *base);
 
+/* Absent lists and maps read as tok -1, like null ones; nested tables are one level deep. */
+static void init_views(const table *t, char *base)
+{
+    uint8_t i, j;
+    for (i = 0; i < t->n; i++) {
+        const field *f = &t->f[i];
+        if (f->kind == K_STRS || f->kind == K_MAP) {
+            ((wos_json_view *)(void *)(base + f->off))->tok = -1;
+        } else if (f->kind == K_OBJ) {
+            const table *sub = &k_tables[f->sub];
+            for (j = 0; j < sub->n; j++) {
+                if (sub->f[j].kind == K_STRS || sub->f[j].kind == K_MAP) {
+                    ((wos_json_view *)(void *)(base + f->off + sub->f[j].off))->tok = -1;
+                }
+            }
+        }
+    }
+}
+
 static wos_status decode_value(wos_json *doc, int v, const field *f, char *base)
 {
     char *dst = base + f->off;
@@ -217,6 +236,7 @@ wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_inte
 {
     wos_status st;
     memset(out, 0, sizeof *out);
+    init_views(&k_tables[TAB_DI], (char *)out);
     st = decode_object(doc, obj, &k_tables[TAB_DI], (char *)out);
     if (st == WOS_OK) {
         out->state = parse_state(out->state_text);
@@ -276,6 +296,7 @@ wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos
         return WOS_ERR_INVALID_ARG;
     }
     memset(out, 0, sizeof *out);
+    init_views(&k_tables[TAB_TOKEN], (char *)out);
     st = wos_pipes_reply_json(r, &doc, err);
     if (st != WOS_OK) {
         return st;

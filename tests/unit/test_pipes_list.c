@@ -12,7 +12,7 @@
 
 
 static char g_body[65536];
-static jsmntok_t g_tok[4096];
+static jsmntok_t g_tok[8192];
 
 static const wos_pipes_endpoint k_ep = {WOS_STR_LIT("localhost"), 8443, true, WOS_STR_LIT("sk_test")};
 
@@ -74,7 +74,7 @@ static void seed_list(void **state)
     wos_data_integration d;
     (void)state;
     snprintf(json, sizeof json, "%s%s%s", k_seed_list_head, k_integration, k_seed_list_tail);
-    r = reply(200, json, 4096);
+    r = reply(200, json, 8192);
     assert_int_equal(wos_pipes_decode_list(&r, &page, NULL), WOS_OK);
     assert_int_equal(page.count, 1);
     expect_str(page.before, "data_integration_01HXYZ123456789ABCDEFGHIJ");
@@ -90,7 +90,7 @@ static void seed_list(void **state)
 static void page_of_100_and_token_size(void **state)
 {
     const char *json = page_json(0, 100, "null", "\"data_integration_099\"");
-    wos_pipes_reply r = reply(200, json, 4096);
+    wos_pipes_reply r = reply(200, json, 8192);
     wos_integration_page page;
     wos_data_integration d;
     unsigned needed, i;
@@ -155,7 +155,7 @@ static unsigned walk(wos_pager *pg, const char *const *pages, size_t npages, cha
         r.body_len = strlen(pages[n]);
         memcpy(buf, pages[n], r.body_len + 1); /* the reply overwrites the request */
         r.tokens = g_tok;
-        r.token_cap = 4096;
+        r.token_cap = 8192;
         assert_int_equal(wos_pager_on_reply(pg, &r, &page, NULL), WOS_OK);
         while (wos_page_next(&page, &d) == WOS_OK) {
             items++;
