@@ -242,6 +242,12 @@ wos_status wos_str_pairs_get(const wos_str_pairs *m, unsigned idx, wos_str *out_
  */
 wos_status wos_str_pairs_find(const wos_str_pairs *m, const char *key, wos_str *out_value);
 
+/** @brief A timestamp of a result: as sent, and as Unix seconds. */
+typedef struct wos_timestamp {
+    wos_str text;   /**< As sent (RFC 3339), or absent when null or missing. */
+    int64_t unix_s; /**< Unix seconds; 0 when text is absent. */
+} wos_timestamp;
+
 /** @brief Why a token is not active. */
 typedef enum wos_token_reason {
     WOS_TOKEN_ACTIVE = 0,               /**< active is true. */
@@ -255,8 +261,7 @@ typedef struct wos_access_token {
     bool active;               /**< true: a usable token. */
     wos_str access_token;      /**< The token (a secret: wos_access_token_wipe() it after use). */
     bool expires;              /**< false: expires_at was null (never expires). */
-    int64_t expires_at;        /**< Unix seconds, when expires. */
-    wos_str expires_at_text;   /**< expires_at as sent, or absent. */
+    wos_timestamp expires_at;  /**< When the token expires (if expires). */
     wos_strings scopes;        /**< Granted scopes. */
     wos_strings missing_scopes; /**< Requested but not granted; non-empty means less access than asked. */
     wos_token_reason reason;   /**< Why inactive. */
@@ -323,10 +328,8 @@ typedef struct wos_data_integration {
     wos_installation installation; /**< Only on create. */
     wos_str_pairs config;        /**< Provider config. */
     wos_custom_provider custom_provider; /**< Custom provider, if any. */
-    int64_t created_at;          /**< Unix seconds. */
-    int64_t updated_at;          /**< Unix seconds. */
-    wos_str created_at_text;     /**< As sent. */
-    wos_str updated_at_text;     /**< As sent. */
+    wos_timestamp created_at;    /**< Creation time. */
+    wos_timestamp updated_at;    /**< Last update. */
 } wos_data_integration;
 
 /** @brief A page of data integrations. Items are read with wos_page_item() or wos_page_next(). */
@@ -421,7 +424,7 @@ wos_status wos_page_next(wos_integration_page *page, wos_data_integration *out);
 
 /** @brief Longest cursor the pager keeps (object ids are ~43 bytes). */
 #ifndef WOS_PAGER_CURSOR_MAX
-#define WOS_PAGER_CURSOR_MAX 96
+#define WOS_PAGER_CURSOR_MAX 64
 #endif
 
 /** @brief Pager state; lives in caller memory. Request and response may share one buffer. */

@@ -232,7 +232,6 @@ wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
                           const wos_call_options *opts, wos_call_info *info, wos_pipes_reply *out)
 {
     wos_pipes_call call = *call_in;
-    wos_http_parser p;
     attempt a;
     limits l = call_limits(c, opts);
     unsigned tries = 0;
@@ -246,9 +245,9 @@ wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
             a.deadline = l.overall;
         }
         info->attempts++;
-        st = wos_client_attempt(c, &call, &a, &p, info);
+        st = wos_client_attempt(c, &call, &a, info);
         info->reused_connection = a.reused;
-        step = next_after(c, call.op, &a, st, &p, tries, &l, &delay);
+        step = next_after(c, call.op, &a, st, &c->parser, tries, &l, &delay);
         now = wos_client_now(c);
         if (step == STOP || !time_left(&l, now, delay)) {
             break;
@@ -264,7 +263,7 @@ wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
         st = WOS_OK;
     }
     if (st == WOS_OK) {
-        fill_reply(c, wos_http_parser_response(&p), out);
+        fill_reply(c, wos_http_parser_response(&c->parser), out);
     }
     return st;
 }

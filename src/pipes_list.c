@@ -12,20 +12,16 @@ static wos_status take_cursor(wos_json *doc, int meta, const char *key, wos_str 
     return wos_json_string(doc, v, out) == WOS_OK ? WOS_OK : WOS_ERR_JSON_SHAPE;
 }
 
-/* Every item is decoded once here so that a page reported OK has no bad item. */
+/* Every item is checked here so that a page reported OK has no bad item. */
 static wos_status check_items(wos_integration_page *page)
 {
-    wos_data_integration item;
-    wos_status st;
-    unsigned i;
-    for (i = 0; i < page->count; i++) {
-        st = wos_page_next(page, &item);
-        if (st != WOS_OK) {
-            return st == WOS_ERR_INVALID_UTF8 ? st : WOS_ERR_JSON_SHAPE;
-        }
+    wos_json_iter it;
+    int k, v;
+    wos_status st = wos_json_iter_init(&it, &page->doc, page->data_tok);
+    while (st == WOS_OK && wos_json_iter_next(&it, &page->doc, &k, &v)) {
+        st = wos_pipes_decode_integration_at(&page->doc, v, NULL);
     }
-    page->next_tok_ = 0;
-    return WOS_OK;
+    return st;
 }
 
 wos_status wos_pipes_decode_list(wos_pipes_reply *r, wos_integration_page *out, wos_api_error *err)

@@ -74,9 +74,9 @@ static inline void check_seed_integration(const wos_data_integration *d)
     expect_str(v, "consent");
     expect_str(d->custom_provider.token_body_content_type, "application/x-www-form-urlencoded");
     expect_str(d->custom_provider.authenticate_via, "request_body");
-    assert_int_equal(d->created_at, 1768478400);
-    assert_int_equal(d->updated_at, 1768478400);
-    expect_str(d->created_at_text, "2026-01-15T12:00:00.000Z");
+    assert_int_equal(d->created_at.unix_s, 1768478400);
+    assert_int_equal(d->updated_at.unix_s, 1768478400);
+    expect_str(d->created_at.text, "2026-01-15T12:00:00.000Z");
 }
 
 #endif

@@ -46,8 +46,8 @@ static void seed_token_active(void **state)
     assert_true(t.active);
     expect_str(t.access_token, "gho_16C7e42F292c6912E7710c838347Ae178B4a");
     assert_true(t.expires);
-    assert_int_equal(t.expires_at, 1767225599);
-    expect_str(t.expires_at_text, "2025-12-31T23:59:59.000Z");
+    assert_int_equal(t.expires_at.unix_s, 1767225599);
+    expect_str(t.expires_at.text, "2025-12-31T23:59:59.000Z");
     assert_int_equal(t.scopes.count, 2);
     expect_item(&t.scopes, 0, "repo");
     expect_item(&t.scopes, 1, "user:email");
@@ -70,7 +70,7 @@ static void seed_token_no_expiry_missing_scope(void **state)
     assert_int_equal(wos_pipes_decode_token(&r, &t, NULL), WOS_OK);
     assert_true(t.active);
     assert_false(t.expires);
-    assert_null(t.expires_at_text.ptr);
+    assert_null(t.expires_at.text.ptr);
     expect_str(t.access_token, "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy");
     assert_int_equal(t.missing_scopes.count, 1);
     expect_item(&t.missing_scopes, 0, "users:read");
@@ -107,7 +107,7 @@ static void token_escapes_and_surrogates(void **state)
     (void)state;
     assert_int_equal(wos_pipes_decode_token(&r, &t, NULL), WOS_OK);
     expect_str(t.access_token, "a/b\xC3\xA9\xF0\x9F\x98\x80\"");
-    assert_int_equal(t.expires_at, 1768478400);
+    assert_int_equal(t.expires_at.unix_s, 1768478400);
     expect_item(&t.scopes, 0, "repo");
     expect_item(&t.scopes, 0, "repo"); /* decoding twice gives the same view */
 }
