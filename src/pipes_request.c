@@ -254,48 +254,63 @@ static wos_str limit_digits(uint32_t limit, char out[3])
     return s;
 }
 
+/* What each operation puts on the wire, indexed by wos_pipes_op. */
+static const struct op_shape {
+    char method[7];
+    uint8_t segments; /* data-integrations[/slug[/token]] */
+    uint8_t post;     /* carries an Idempotency-Key */
+    uint8_t body;     /* 0 none, 1 token, 2 integration */
+} k_ops[] = {
+    {"POST", 3, 1, 1}, {"POST", 1, 1, 2}, {"GET", 1, 0, 0},
+    {"GET", 2, 0, 0},  {"PUT", 2, 0, 2},  {"DELETE", 2, 0, 0},
+};
+
+static void set_query(wos_http_query q[4], const wos_list_params *l, char limit[3])
+{
+    static const char *const k_names[] = {"limit", "before", "after", "order"};
+    unsigned i;
+    for (i = 0; i < 4u; i++) {
+        q[i].name = k_names[i];
+    }
+    q[0].value = limit_digits(l->limit, limit);
+    q[1].value = l->before;
+    q[2].value = l->after;
+    q[3].value = l->order;
+}
+
 /* Maps a call onto method, path, query and body; the HTTP writer does the rest. */
 wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes_call *call,
                                    char *buf, size_t cap, size_t *out_len)
 {
-    static const char *const k_methods[] = {"POST", "POST", "GET", "GET", "PUT", "DELETE"};
     wos_str segs[3];
     wos_http_query q[4];
     char limit[3];
     wos_http_request req = {0};
-    const wos_list_params *l = call != NULL ? call->list : NULL;
+    const struct op_shape *shape;
 
     if (ep == NULL || call == NULL || out_len == NULL || !call_ok(call)) {
         return WOS_ERR_INVALID_ARG;
     }
+    shape = &k_ops[call->op];
     segs[0] = k_collection;
     segs[1] = call->op == WOS_OP_TOKEN ? call->token->slug : call->slug;
     segs[2] = k_token_seg;
-    req.method = k_methods[call->op];
+    req.method = shape->method;
     req.segments = segs;
-    req.segment_count = call->op == WOS_OP_TOKEN ? 3u : (call->op <= WOS_OP_LIST ? 1u : 2u);
+    req.segment_count = shape->segments;
     req.host = ep->host;
     req.port = ep->port;
     req.tls = ep->tls;
     req.api_key = ep->api_key;
-    if (call->op == WOS_OP_TOKEN || call->op == WOS_OP_CREATE) {
+    if (shape->post) {
         req.idempotency_key = call->idempotency_key;
     }
-    if (call->op == WOS_OP_TOKEN) {
-        req.body = token_body;
-        req.body_arg = call->token;
-    } else if (call->op == WOS_OP_CREATE || call->op == WOS_OP_UPDATE) {
-        req.body = integration_body;
-        req.body_arg = call->fields;
-    } else if (call->op == WOS_OP_LIST && l != NULL) {
-        q[0].name = "limit";
-        q[0].value = limit_digits(l->limit, limit);
-        q[1].name = "before";
-        q[1].value = l->before;
-        q[2].name = "after";
-        q[2].value = l->after;
-        q[3].name = "order";
-        q[3].value = l->order;
+    if (shape->body != 0u) {
+        req.body = shape->body == 1u ? token_body : integration_body;
+        req.body_arg = shape->body == 1u ? (const void *)call->token : (const void *)call->fields;
+    }
+    if (call->op == WOS_OP_LIST && call->list != NULL) {
+        set_query(q, call->list, limit);
         req.query = q;
         req.query_count = 4u;
     }
