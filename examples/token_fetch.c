@@ -62,9 +62,9 @@ int main(int argc, char **argv)
         wos_client_close(&client);
     }
     if (st == WOS_ERR_HTTP_STATUS) {
-        printf("HTTP %d error\n", info.api.http_status);
+        fprintf(stderr, "HTTP %d error\n", info.api.http_status);
     } else if (st != WOS_OK) {
-        printf("failed: %s\n", wos_status_str(st));
+        fprintf(stderr, "failed: %s\n", wos_status_str(st));
     } else if (!tok.active) {
         printf("not active: %.*s\n", (int)tok.error.len, tok.error.ptr);
     } else if (!tok.expires) {

@@ -233,10 +233,9 @@ wos_status cli_out_token(const wos_access_token *t)
  * (so a walk over many pages never holds more than one page), then the
  * metadata and the close.
  */
-wos_status cli_out_list_begin(void)
+void cli_out_list_begin(void)
 {
     fputs("{\"data\":[", stdout);
-    return WOS_OK;
 }
 
 wos_status cli_out_page_items(wos_integration_page *page, bool *first)

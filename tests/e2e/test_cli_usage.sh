@@ -140,6 +140,7 @@ t "--config with an empty key" 2 'err:--config needs KEY=VALUE' "$KEY" -- update
 t "--config key twice" 2 'err:--config region given more than once' "$KEY" -- update gh --config region=eu --config region=us
 t "--credentials-type bogus" 2 'err:--credentials-type must be custom or organization' "$KEY" -- update gh --credentials-type bogus
 t "--client-id without a type" 2 'err:--client-id needs --credentials-type' "$KEY" -- update gh --client-id c
+t "--client-id with organization" 2 'err:--client-id needs --credentials-type custom' "$KEY" -- update gh --credentials-type organization --client-id c
 t "custom without the secret" 2 'err:WORKOS_CLIENT_SECRET' "$KEY" -- create --provider github --credentials-type custom --client-id c
 t "custom without --client-id" 2 'err:--client-id' "$KEY" "$SECRET" -- create --provider github --credentials-type custom
 t "every field parses" 4 '' "$KEY" "$SECRET" -- "${DEAD[@]}" create --provider github \
