@@ -153,3 +153,27 @@ help:
 	@echo "make clean      remove $(BUILD)/"
 
 -include $(CORE_OBJ:.o=.d) $(PORT_OBJ:.o=.d)
+
+# --- examples ---
+# build/wos-pipes (the command-line tool) and build/token_fetch (the
+# minimal token fetch quoted in the README), on the core and port libraries.
+CLI_SRC := $(sort $(wildcard examples/wos_pipes/*.c))
+CLI_OBJ := $(CLI_SRC:%.c=$(OUT)/obj/%.o)
+CLI_BIN := $(OUT)/wos-pipes
+TOKEN_FETCH_BIN := $(OUT)/token_fetch
+
+.PHONY: examples run-cli-usage
+all: examples
+examples: $(CLI_BIN) $(TOKEN_FETCH_BIN)
+
+$(CLI_BIN): $(CLI_OBJ) $(PORTLIB) $(LIB)
+	$(CC) $(CFLAGS_ALL) $(CLI_OBJ) -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS)
+
+$(TOKEN_FETCH_BIN): $(OUT)/obj/examples/token_fetch.o $(PORTLIB) $(LIB)
+	$(CC) $(CFLAGS_ALL) $< -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS)
+
+# Usage and exit codes of the tool; needs no server.
+run-cli-usage: $(CLI_BIN)
+	@tests/e2e/test_cli_usage.sh $(CLI_BIN)
+
+-include $(CLI_OBJ:.o=.d) $(OUT)/obj/examples/token_fetch.d
