@@ -70,7 +70,7 @@ int main(int argc, char **argv)
     } else if (!tok.expires) {
         printf("active, never expires\n");
     } else {
-        printf("active, expires at %.*s\n", (int)tok.expires_at_text.len, tok.expires_at_text.ptr);
+        printf("active, expires at %.*s\n", (int)tok.expires_at.text.len, tok.expires_at.text.ptr);
     }
     if (st == WOS_OK && tok.active) {
         /* ... use tok.access_token (a view into buf) here, then: */
