@@ -434,10 +434,13 @@ typedef struct wos_pager {
     uint8_t cursor_len;                   /**< Its length. */
     bool started;                         /**< A page was received. */
     bool done;                            /**< No more pages. */
+    bool backwards;                       /**< order "normal": the walk follows `before`. */
 } wos_pager;
 
 /**
- * @brief Start walking. params may be NULL; its `after` is the first cursor.
+ * @brief Start walking. params may be NULL. The walk follows
+ * list_metadata.after; with order "normal" (reversed cursor semantics) it
+ * follows list_metadata.before. The matching parameter is the first cursor.
  * @return WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_BUFFER_TOO_SMALL (the
  *         starting cursor exceeds WOS_PAGER_CURSOR_MAX).
  */
@@ -458,8 +461,8 @@ wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint 
 
 /**
  * @brief Hand the pager the reply of its last request; decodes the page
- * and advances the cursor. The walk is done after a page whose `after` is
- * null or that is empty.
+ * and advances the cursor. The walk is done after a page that is empty or
+ * whose next cursor (`after`, or `before` for order "normal") is null.
  * @return As wos_pipes_decode_list(); WOS_ERR_BUFFER_TOO_SMALL when the
  *         next cursor exceeds WOS_PAGER_CURSOR_MAX (the walk stops).
  */

@@ -98,22 +98,27 @@ static wos_status set_cursor(wos_pager *pg, wos_str c)
 
 wos_status wos_pager_init(wos_pager *pg, const wos_list_params *params)
 {
+    wos_str *start;
     if (pg == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
     memset(pg, 0, sizeof *pg);
-    if (params != NULL) {
-        pg->params = *params;
-        pg->params.after.ptr = NULL;
-        if (params->after.ptr != NULL) {
-            return set_cursor(pg, params->after);
-        }
+    if (params == NULL) {
+        return WOS_OK;
     }
-    return WOS_OK;
+    pg->params = *params;
+    pg->backwards = wos_str_eq(params->order, "normal");
+    start = pg->backwards ? &pg->params.before : &pg->params.after;
+    if (start->ptr == NULL) {
+        return WOS_OK;
+    }
+    start->ptr = NULL; /* from here on the cursor lives in pg->cursor */
+    return set_cursor(pg, pg->backwards ? params->before : params->after);
 }
 
 wos_status wos_pager_next_params(const wos_pager *pg, wos_list_params *out)
 {
+    wos_str *next, *other;
     if (pg == NULL || out == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
@@ -121,12 +126,14 @@ wos_status wos_pager_next_params(const wos_pager *pg, wos_list_params *out)
         return WOS_ERR_STATE;
     }
     *out = pg->params;
+    next = pg->backwards ? &out->before : &out->after;
+    other = pg->backwards ? &out->after : &out->before;
     if (pg->cursor_len > 0u) {
-        out->after.ptr = pg->cursor;
-        out->after.len = pg->cursor_len;
-        /* Walking forwards from a cursor: `before` applies to the first page only. */
+        next->ptr = pg->cursor;
+        next->len = pg->cursor_len;
+        /* Walking from a cursor: the opposite bound applies to the first page only. */
         if (pg->started) {
-            out->before.ptr = NULL;
+            other->ptr = NULL;
         }
     }
     return WOS_OK;
@@ -142,6 +149,7 @@ wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint 
 
 wos_status wos_pager_advance(wos_pager *pg, const wos_integration_page *page)
 {
+    wos_str next;
     wos_status st;
     if (pg == NULL || page == NULL) {
         return WOS_ERR_INVALID_ARG;
@@ -150,11 +158,12 @@ wos_status wos_pager_advance(wos_pager *pg, const wos_integration_page *page)
         return WOS_ERR_STATE;
     }
     pg->started = true;
-    if (page->count == 0u || page->after.ptr == NULL) {
+    next = pg->backwards ? page->before : page->after;
+    if (page->count == 0u || next.ptr == NULL) {
         pg->done = true;
         return WOS_OK;
     }
-    st = set_cursor(pg, page->after);
+    st = set_cursor(pg, next);
     if (st != WOS_OK) {
         pg->done = true;
     }

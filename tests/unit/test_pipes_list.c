@@ -205,6 +205,35 @@ static void pager_stops_on_empty_page(void **state)
     assert_string_equal(after[1], "data_integration_001");
 }
 
+/* order "normal" has reversed cursor semantics: the walk follows `before`. */
+static void pager_normal_order_follows_before(void **state)
+{
+    static char p1[60000], p2[60000];
+    static char buf[512];
+    const char *pages[2];
+    char after[4][64];
+    wos_list_params lp = {2, WOS_STR_NULL, WOS_STR_NULL, WOS_STR_LIT("normal")};
+    wos_pager pg;
+    wos_list_params next;
+    size_t len;
+    (void)state;
+    strcpy(p1, page_json(0, 2, "\"data_integration_001\"", "null"));
+    strcpy(p2, page_json(2, 1, "null", "\"data_integration_002\""));
+    pages[0] = p1; pages[1] = p2;
+    assert_int_equal(wos_pager_init(&pg, &lp), WOS_OK);
+    assert_int_equal(wos_pager_next_request(&pg, &k_ep, buf, sizeof buf, &len), WOS_OK);
+    buf[len] = '\0';
+    assert_non_null(strstr(buf, "GET /data-integrations?limit=2&order=normal HTTP/1.1"));
+    assert_int_equal(walk(&pg, pages, 2, after), 3);
+    assert_string_equal(after[1], ""); /* no `after` sent: the cursor went into `before` */
+    assert_int_equal(wos_pager_next_params(&pg, &next), WOS_ERR_STATE);
+    lp.before = (wos_str)WOS_STR_LIT("data_integration_start");
+    assert_int_equal(wos_pager_init(&pg, &lp), WOS_OK);
+    assert_int_equal(wos_pager_next_request(&pg, &k_ep, buf, sizeof buf, &len), WOS_OK);
+    buf[len] = '\0';
+    assert_non_null(strstr(buf, "?limit=2&before=data_integration_start&order=normal "));
+}
+
 static void pager_errors(void **state)
 {
     static char big[200];
@@ -236,6 +265,7 @@ int main(void)
         cmocka_unit_test(bad_list_shapes),
         cmocka_unit_test(pager_three_pages),
         cmocka_unit_test(pager_stops_on_empty_page),
+        cmocka_unit_test(pager_normal_order_follows_before),
         cmocka_unit_test(pager_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
