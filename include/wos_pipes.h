@@ -213,10 +213,16 @@ typedef struct wos_pipes_reply {
  * self-contained: copying it is fine (it holds no pointer to the result).
  */
 typedef struct wos_json_view {
-    wos_json doc;   /**< The parsed body. */
-    int tok;        /**< Array/object token, or -1 when null or absent. */
-    unsigned count; /**< Number of items or pairs (0 when null). */
+    wos_json doc;   /**< The parsed body; all zero when the member was absent. */
+    int tok;        /**< Array/object token; -1 when null; 0 when absent. */
+    unsigned count; /**< Number of items or pairs (0 when null or absent). */
 } wos_json_view;
+
+/** @brief Whether the member was missing from the JSON (an all-zero view). */
+static inline bool wos_view_absent(const wos_json_view *v) { return v->doc.js == NULL; }
+
+/** @brief Whether the member was an explicit JSON null (distinct from an empty list or map). */
+static inline bool wos_view_null(const wos_json_view *v) { return v->doc.js != NULL && v->tok < 0; }
 
 /** @brief A JSON array of strings in a result (scopes, auth methods); every item is a string. */
 typedef wos_json_view wos_strings;
@@ -321,7 +327,7 @@ typedef struct wos_data_integration {
     bool enabled;                /**< Enabled. */
     wos_integration_state state; /**< Parsed state. */
     wos_str state_text;          /**< state as sent. */
-    wos_strings scopes;          /**< tok -1 when null (provider default). */
+    wos_strings scopes;          /**< wos_view_null() when null (provider default). */
     wos_str redirect_uri;        /**< OAuth redirect URI. */
     wos_strings auth_methods;    /**< "oauth", "api_key", "client_credentials" or others. */
     wos_credentials credentials; /**< OAuth app credentials. */

@@ -19,14 +19,15 @@ enum kind {
     K_TIME, /* RFC 3339 string or null, into a wos_timestamp */
     K_STRS, /* array of strings, or null (tok -1) */
     K_MAP,  /* object of strings, or null (tok -1) */
-    K_OBJ   /* nested object or null; the struct at off starts with `bool present` */
+    K_OBJ,  /* nested object or null; the struct at off starts with `bool present` */
+    K_FLAT  /* nested object or null whose members land in the same struct (off 0) */
 };
 
 typedef struct field {
     const char *key;
     uint16_t off;
     uint8_t kind;
-    uint8_t sub; /* K_OBJ: index into k_tables; such tables hold no K_OBJ */
+    uint8_t sub; /* K_OBJ, K_FLAT: index into k_tables; such tables hold neither */
 } field;
 
 typedef struct table {
@@ -88,15 +89,23 @@ static const field k_tok_f[] = {
     F(wos_access_token, missing_scopes, missing_scopes, K_STRS),
 };
 
+/* The token reply: {"active", "error"} or {"active", "access_token": {...}}. */
+static const field k_reply_f[] = {
+    F(wos_access_token, active, active, K_BOOL),
+    F(wos_access_token, error, error, K_STR),
+    {wos_k_access_token, 0u, K_FLAT, 4u},
+};
+
 #define T(arr, req) { arr, (uint8_t)(sizeof arr / sizeof arr[0]), req }
 static const table k_tables[] = {
-    T(k_cred_f, 0x1u), /* type */
-    T(k_inst_f, 0x3u), /* id, user_id */
-    T(k_cp_f, 0x1u),   /* name */
-    T(k_di_f, 0x3u),   /* id, slug */
-    T(k_tok_f, 0x1u),  /* access_token */
+    T(k_cred_f, 0x1u),  /* type */
+    T(k_inst_f, 0x3u),  /* id, user_id */
+    T(k_cp_f, 0x1u),    /* name */
+    T(k_di_f, 0x3u),    /* id, slug */
+    T(k_tok_f, 0x1u),   /* access_token */
+    T(k_reply_f, 0x1u), /* active */
 };
-enum { TAB_DI = 3, TAB_TOKEN = 4 };
+enum { TAB_DI = 3, TAB_REPLY = 5 };
 
 /* Where a decoder writes when it only checks (no result struct). */
 typedef union scratch {
@@ -105,25 +114,6 @@ typedef union scratch {
     wos_timestamp t;
     wos_json_view v;
 } scratch;
-
-/* Absent lists and maps read as tok -1, like null ones; nested tables are one level deep. */
-static void init_views(const table *t, char *base)
-{
-    uint8_t i, j;
-    for (i = 0; i < t->n; i++) {
-        const field *f = &t->f[i];
-        if (f->kind == K_STRS || f->kind == K_MAP) {
-            ((wos_json_view *)(void *)(base + f->off))->tok = -1;
-        } else if (f->kind == K_OBJ) {
-            const table *sub = &k_tables[f->sub];
-            for (j = 0; j < sub->n; j++) {
-                if (sub->f[j].kind == K_STRS || sub->f[j].kind == K_MAP) {
-                    ((wos_json_view *)(void *)(base + f->off + sub->f[j].off))->tok = -1;
-                }
-            }
-        }
-    }
-}
 
 /* Every item of a string array / every value of a string map must be a string. */
 static wos_status check_strings(wos_json *doc, int tok, wos_json_type want, unsigned *count)
@@ -148,12 +138,20 @@ static wos_status decode_time(wos_json *doc, int v, wos_timestamp *ts)
     return st != WOS_OK ? st : wos_time_parse_rfc3339(ts->text.ptr, ts->text.len, &ts->unix_s);
 }
 
-/* One member's value, of any kind but K_OBJ. */
+/*
+ * One member's value, of any kind but K_OBJ/K_FLAT. A null list or map is
+ * a view with tok -1 (an absent one stays all zero); other nulls leave the
+ * zeroed default.
+ */
 static wos_status decode_value(wos_json *doc, int v, const field *f, char *dst)
 {
     wos_json_view *lv = (wos_json_view *)(void *)dst;
+    if (f->kind >= K_STRS) {
+        lv->doc = *doc;
+        lv->tok = -1;
+    }
     if (f->kind != K_STR && f->kind != K_BOOL && wos_json_is_null(doc, v)) {
-        return WOS_OK; /* null: the zeroed (or tok -1) default stays */
+        return WOS_OK;
     }
     switch (f->kind) {
     case K_STR:
@@ -164,7 +162,6 @@ static wos_status decode_value(wos_json *doc, int v, const field *f, char *dst)
     case K_TIME:
         return decode_time(doc, v, (wos_timestamp *)(void *)dst);
     default: /* K_STRS, K_MAP */
-        lv->doc = *doc;
         lv->tok = v;
         return check_strings(doc, v, f->kind == K_STRS ? WOS_JSON_ARRAY : WOS_JSON_OBJECT,
                              &lv->count);
@@ -242,10 +239,10 @@ static wos_status decode_object(wos_json *doc, int obj, const table *t, char *ba
             continue;
         }
         f->seen |= 1u << idx;
-        if (fd->kind != K_OBJ) {
+        if (fd->kind < K_OBJ) {
             st = shape(decode_value(doc, v, fd, f->base != NULL ? f->base + fd->off : (char *)&tmp));
         } else if (!wos_json_is_null(doc, v) && d == 0u) {
-            if (f->base != NULL) {
+            if (f->base != NULL && fd->kind == K_OBJ) {
                 *(bool *)(void *)(f->base + fd->off) = true;
             }
             st = open_frame(doc, v, &k_tables[fd->sub], f->base != NULL ? f->base + fd->off : NULL,
@@ -274,7 +271,6 @@ wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_inte
         return decode_object(doc, obj, &k_tables[TAB_DI], NULL);
     }
     memset(out, 0, sizeof *out);
-    init_views(&k_tables[TAB_DI], (char *)out);
     st = decode_object(doc, obj, &k_tables[TAB_DI], (char *)out);
     out->state = parse_state(out->state_text);
     return st;
@@ -301,49 +297,37 @@ static wos_token_reason token_reason(wos_str e)
                                                    : WOS_TOKEN_REASON_UNKNOWN;
 }
 
-/* The token's raw extent is kept before decoding so a wipe also covers escapes. */
-static wos_status decode_active_token(wos_json *doc, int obj, wos_access_token *out)
+/* The token's raw extent is kept before decoding, so a wipe also covers its escapes. */
+static void note_secret(wos_json *doc, wos_access_token *out)
 {
-    int v;
-    wos_status st;
-    if (wos_json_member(doc, obj, wos_k_access_token, &v) == WOS_OK &&
+    int obj, v;
+    if (wos_json_member(doc, 0, wos_k_access_token, &obj) == WOS_OK &&
+        wos_json_member(doc, obj, wos_k_access_token, &v) == WOS_OK &&
         wos_json_type_of(doc, v) == WOS_JSON_STRING) {
         out->secret_span_ = doc->js + doc->tok[v].start;
         out->secret_span_len_ = (size_t)(doc->tok[v].end - doc->tok[v].start);
     }
-    st = decode_object(doc, obj, &k_tables[TAB_TOKEN], (char *)out);
-    out->expires = out->expires_at.text.ptr != NULL;
-    return st;
 }
 
 wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err)
 {
     wos_json doc;
-    int v;
     wos_status st;
     if (out == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
     memset(out, 0, sizeof *out);
-    init_views(&k_tables[TAB_TOKEN], (char *)out);
     st = wos_pipes_reply_json(r, &doc, err);
     if (st != WOS_OK) {
         return st;
     }
-    if (wos_json_member(&doc, 0, "active", &v) != WOS_OK ||
-        wos_json_bool(&doc, v, &out->active) != WOS_OK) {
-        return WOS_ERR_JSON_SHAPE;
+    note_secret(&doc, out);
+    st = decode_object(&doc, 0, &k_tables[TAB_REPLY], (char *)out);
+    /* The union on `active`: a token when true, a reason when false. */
+    if (st == WOS_OK && (out->active ? out->access_token.ptr : out->error.ptr) == NULL) {
+        st = WOS_ERR_JSON_SHAPE;
     }
-    if (out->active) {
-        if (wos_json_member(&doc, 0, "access_token", &v) != WOS_OK) {
-            return WOS_ERR_JSON_SHAPE;
-        }
-        return decode_active_token(&doc, v, out);
-    }
-    if (wos_json_member(&doc, 0, "error", &v) != WOS_OK ||
-        wos_json_string(&doc, v, &out->error) != WOS_OK) {
-        return WOS_ERR_JSON_SHAPE;
-    }
-    out->reason = token_reason(out->error);
-    return WOS_OK;
+    out->expires = out->expires_at.text.ptr != NULL;
+    out->reason = out->active ? WOS_TOKEN_ACTIVE : token_reason(out->error);
+    return st;
 }

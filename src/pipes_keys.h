@@ -46,5 +46,5 @@ extern const char wos_k_token_url[];
 extern const char wos_k_type[];
 extern const char wos_k_updated_at[];
 extern const char wos_k_user_id[];
-
+extern const char wos_k_active[];extern const char wos_k_error[];extern const char wos_k_message[];extern const char wos_k_code[];extern const char wos_k_error_description[];extern const char wos_k_data[];extern const char wos_k_list_metadata[];extern const char wos_k_before[];extern const char wos_k_after[];
 #endif

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "pipes_keys.h"
+
 static wos_status take_cursor(wos_json *doc, int meta, const char *key, wos_str *out)
 {
     int v;
@@ -36,18 +38,18 @@ wos_status wos_pipes_decode_list(wos_pipes_reply *r, wos_integration_page *out, 
     if (st != WOS_OK) {
         return st;
     }
-    if (wos_json_member(&out->doc, 0, "data", &out->data_tok) != WOS_OK ||
+    if (wos_json_member(&out->doc, 0, wos_k_data, &out->data_tok) != WOS_OK ||
         wos_json_type_of(&out->doc, out->data_tok) != WOS_JSON_ARRAY) {
         return WOS_ERR_JSON_SHAPE;
     }
     out->count = wos_json_size(&out->doc, out->data_tok);
-    if (wos_json_member(&out->doc, 0, "list_metadata", &meta) == WOS_OK) {
+    if (wos_json_member(&out->doc, 0, wos_k_list_metadata, &meta) == WOS_OK) {
         if (wos_json_type_of(&out->doc, meta) != WOS_JSON_OBJECT) {
             return WOS_ERR_JSON_SHAPE;
         }
-        st = take_cursor(&out->doc, meta, "before", &out->before);
+        st = take_cursor(&out->doc, meta, wos_k_before, &out->before);
         if (st == WOS_OK) {
-            st = take_cursor(&out->doc, meta, "after", &out->after);
+            st = take_cursor(&out->doc, meta, wos_k_after, &out->after);
         }
         if (st != WOS_OK) {
             return st;

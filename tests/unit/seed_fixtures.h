@@ -52,7 +52,8 @@ static inline void check_seed_integration(const wos_data_integration *d)
     expect_item(&d->scopes, 1, "read:org");
     expect_str(d->redirect_uri,
                "https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback");
-    assert_int_equal(d->auth_methods.tok, -1); /* absent in the seed */
+    assert_true(wos_view_absent(&d->auth_methods)); /* absent in the seed */
+    assert_false(wos_view_null(&d->auth_methods));
     assert_true(d->credentials.present);
     expect_str(d->credentials.type, "custom");
     expect_str(d->credentials.client_id, "Iv1.abc123");
