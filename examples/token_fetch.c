@@ -62,15 +62,15 @@ int main(int argc, char **argv)
         wos_client_close(&client);
     }
     if (st == WOS_ERR_HTTP_STATUS) {
-        printf("HTTP %d error\n", info.api.http_status);
+        fprintf(stderr, "HTTP %d error\n", info.api.http_status);
     } else if (st != WOS_OK) {
-        printf("failed: %s\n", wos_status_str(st));
+        fprintf(stderr, "failed: %s\n", wos_status_str(st));
     } else if (!tok.active) {
         printf("not active: %.*s\n", (int)tok.error.len, tok.error.ptr);
     } else if (!tok.expires) {
         printf("active, never expires\n");
     } else {
-        printf("active, expires at %.*s\n", (int)tok.expires_at_text.len, tok.expires_at_text.ptr);
+        printf("active, expires at %.*s\n", (int)tok.expires_at.text.len, tok.expires_at.text.ptr);
     }
     if (st == WOS_OK && tok.active) {
         /* ... use tok.access_token (a view into buf) here, then: */

@@ -12,7 +12,8 @@ static wos_str g_scopes[CLI_MAX_LIST];
 static wos_str g_auth_methods[CLI_MAX_LIST];
 static wos_str_pair g_config[CLI_MAX_PAIRS];
 
-bool cli_split(const char *flag, const char *s, wos_str *items, size_t cap, size_t *count)
+/* "a,b,c" as views into s; "" is an empty list; empty items are refused. */
+static bool split(const char *flag, const char *s, wos_str *items, size_t cap, size_t *count)
 {
     size_t n = 0;
     const char *start = s;
@@ -43,7 +44,7 @@ static cli_arg_result list_field(cli_args *a, wos_str_list *dst, wos_str *items,
 {
     const char *v;
     if (!cli_once(dst->state != WOS_OMIT, both) || (v = cli_value(a)) == NULL ||
-        !cli_split(a->argv[a->i - 1], v, items, CLI_MAX_LIST, &dst->count)) {
+        !split(a->argv[a->i - 1], v, items, CLI_MAX_LIST, &dst->count)) {
         return ARG_ERROR;
     }
     dst->state = WOS_SET;
@@ -178,7 +179,7 @@ cli_arg_result cli_parse_field(cli_args *a, cli_opts *o)
 int cli_fields_finish(cli_opts *o)
 {
     wos_credentials_params *cr = &o->fields.credentials;
-    if (cr->client_id.ptr != NULL && cr->type.ptr == NULL) {
+    if (cr->client_id.ptr != NULL && !wos_str_eq(cr->type, "custom")) {
         return cli_usage_error("--client-id needs --credentials-type custom");
     }
     if (wos_str_eq(cr->type, "custom")) {

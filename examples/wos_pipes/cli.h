@@ -78,11 +78,10 @@ typedef struct cli_args {
 /* What a flag parser did with argv[i]. */
 typedef enum cli_arg_result { ARG_NOT_MINE = 0, ARG_TAKEN, ARG_ERROR } cli_arg_result;
 
-const char *cli_value(cli_args *a);                    /* value after argv[i], or NULL (reported) */
-bool cli_split(const char *flag, const char *s, wos_str *items, size_t cap, size_t *count);
-bool cli_once(bool already, const char *flag);         /* false (reported) when given twice */
-int cli_usage_error(const char *fmt, ...);             /* prints, returns CLI_EXIT_USAGE */
-void cli_usage_set_command(cli_cmd cmd);               /* for the "Try ... --help" hint */
+const char *cli_value(cli_args *a);            /* value after argv[i], or NULL (reported) */
+bool cli_once(bool already, const char *flag); /* false (reported) when given twice */
+int cli_usage_error(const char *fmt, ...);     /* prints, returns CLI_EXIT_USAGE */
+void cli_usage_set_command(cli_cmd cmd);       /* for the "Try ... --help" hint */
 
 /* args_fields.c: a FIELDS flag of create/update. */
 cli_arg_result cli_parse_field(cli_args *a, cli_opts *o);
@@ -110,7 +109,7 @@ int cli_run(const cli_opts *o, wos_client *c);
 /* output.c: each returns WOS_OK or the writer's failure. */
 wos_status cli_out_token(const wos_access_token *t);
 wos_status cli_out_integration(const wos_data_integration *d, bool with_installation);
-wos_status cli_out_list_begin(void);
+void cli_out_list_begin(void);
 wos_status cli_out_page_items(wos_integration_page *page, bool *first);
 wos_status cli_out_list_end(wos_str before, wos_str after);
 

@@ -189,8 +189,8 @@ static void put_integration(out *o, const wos_data_integration *d, bool with_ins
     }
     put_map(o, "config", &d->config);
     put_custom_provider(o, &d->custom_provider);
-    put_known(o, "created_at", d->created_at_text);
-    put_known(o, "updated_at", d->updated_at_text);
+    put_known(o, "created_at", d->created_at.text);
+    put_known(o, "updated_at", d->updated_at.text);
     wos_jw_object_end(&o->w);
 }
 
@@ -215,7 +215,7 @@ wos_status cli_out_token(const wos_access_token *t)
         wos_jw_object_begin(&o.w);
         put_str(&o, "object", k_object);
         put_str(&o, "access_token", t->access_token);
-        put_str(&o, "expires_at", t->expires_at_text);
+        put_str(&o, "expires_at", t->expires_at.text);
         put_strings(&o, "scopes", &t->scopes);
         put_strings(&o, "missing_scopes", &t->missing_scopes);
         wos_jw_object_end(&o.w);
@@ -233,10 +233,9 @@ wos_status cli_out_token(const wos_access_token *t)
  * (so a walk over many pages never holds more than one page), then the
  * metadata and the close.
  */
-wos_status cli_out_list_begin(void)
+void cli_out_list_begin(void)
 {
     fputs("{\"data\":[", stdout);
-    return WOS_OK;
 }
 
 wos_status cli_out_page_items(wos_integration_page *page, bool *first)

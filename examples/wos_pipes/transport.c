@@ -66,9 +66,10 @@ int cli_transport_open(const cli_opts *o, wos_str api_key, wos_client *c)
     base_config(o, api_key, &cfg);
     st = wos_client_init(c, &cfg); /* the base URL is checked before any TLS set-up */
     if (st != WOS_OK) {
-        return cli_usage_error("invalid base URL '%s' (%s); expected https://HOST[:PORT]%s",
-                               o->base_url, wos_status_str(st),
-                               st == WOS_ERR_BUFFER_TOO_SMALL ? ", host name too long" : "");
+        /* Not echoed: a refused URL may carry user:password@. */
+        return cli_usage_error("invalid base URL (%s): expected https://HOST[:PORT] without "
+                               "a path, user or query%s", wos_status_str(st),
+                               st == WOS_ERR_BUFFER_TOO_SMALL ? "; the host name is too long" : "");
     }
     if (cfg.allow_plain_http) {
         return CLI_CONTINUE;

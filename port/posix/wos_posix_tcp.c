@@ -47,15 +47,19 @@ static wos_status wait_fd(wos_posix_tcp *t, short events, uint64_t deadline_ms)
     }
 }
 
-static void tune_socket(int fd)
+/* Non-blocking is what keeps every wait under poll(): without it, fail. */
+static int tune_socket(int fd)
 {
-    int one = 1;
+    int one = 1, flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) != 0) {
+        return -1;
+    }
     (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
-    (void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
     (void)setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 #ifdef SO_NOSIGPIPE
     (void)setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, sizeof one);
 #endif
+    return 0;
 }
 
 /* Connect to one resolved address; on success t->fd holds the socket. */
@@ -69,8 +73,9 @@ static wos_status connect_one(wos_posix_tcp *t, const struct addrinfo *ai, uint6
         t->last_errno = errno;
         return WOS_ERR_NETWORK;
     }
-    tune_socket(t->fd);
-    if (connect(t->fd, ai->ai_addr, ai->ai_addrlen) != 0) {
+    if (tune_socket(t->fd) != 0) {
+        err = errno;
+    } else if (connect(t->fd, ai->ai_addr, ai->ai_addrlen) != 0) {
         if (errno != EINPROGRESS && errno != EINTR) {
             err = errno;
         } else {

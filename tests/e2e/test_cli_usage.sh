@@ -140,6 +140,7 @@ t "--config with an empty key" 2 'err:--config needs KEY=VALUE' "$KEY" -- update
 t "--config key twice" 2 'err:--config region given more than once' "$KEY" -- update gh --config region=eu --config region=us
 t "--credentials-type bogus" 2 'err:--credentials-type must be custom or organization' "$KEY" -- update gh --credentials-type bogus
 t "--client-id without a type" 2 'err:--client-id needs --credentials-type' "$KEY" -- update gh --client-id c
+t "--client-id with organization" 2 'err:--client-id needs --credentials-type custom' "$KEY" -- update gh --credentials-type organization --client-id c
 t "custom without the secret" 2 'err:WORKOS_CLIENT_SECRET' "$KEY" -- create --provider github --credentials-type custom --client-id c
 t "custom without --client-id" 2 'err:--client-id' "$KEY" "$SECRET" -- create --provider github --credentials-type custom
 t "every field parses" 4 '' "$KEY" "$SECRET" -- "${DEAD[@]}" create --provider github \
@@ -186,6 +187,14 @@ t "WORKOS_BASE_URL is used" 4 'err:network error talking to http://127.0.0.1:1' 
 t "bad WORKOS_BASE_URL" 2 'err:invalid base URL' "$KEY" "WORKOS_BASE_URL=ftp://example.com" -- get github
 t "--base-url wins over WORKOS_BASE_URL" 4 '' "$KEY" "WORKOS_BASE_URL=ftp://example.com" -- "${DEAD[@]}" get github
 t "bad --base-url" 2 'err:invalid base URL' "$KEY" -- --base-url 'https://example.com/v1' get github
+t "base URL host too long" 2 'err:host name is too long' "$KEY" -- --base-url "https://$(printf 'a%.0s' {1..70}).example" get github
+t "a refused base URL is not echoed" 2 'err:invalid base URL' "$KEY" -- --base-url 'https://u:pw_DoNotPrint@127.0.0.1:1' get github
+if grep -q pw_DoNotPrint "$TMP/err"; then
+    FAIL=$((FAIL + 1))
+    echo "FAIL: the password of a refused base URL was printed" >&2
+else
+    PASS=$((PASS + 1))
+fi
 t "https with an unreadable CA file" 4 'err:CA certificates' "$KEY" -- --base-url https://127.0.0.1:1 --ca-file "$TMP/none.pem" get github
 t "WORKOS_CA_FILE is used" 4 "err:$TMP/none.pem" "$KEY" "WORKOS_CA_FILE=$TMP/none.pem" -- --base-url https://127.0.0.1:1 get github
 t "--ca-file wins over WORKOS_CA_FILE" 4 "err:$TMP/flag.pem" "$KEY" "WORKOS_CA_FILE=$TMP/env.pem" -- --base-url https://127.0.0.1:1 --ca-file "$TMP/flag.pem" get github

@@ -451,6 +451,21 @@ static void resumes_with_session_id(void **state)
     reconnect(1);
 }
 
+static void declined_session_is_not_resumed(void **state)
+{
+    char next[600];
+    (void)state;
+    /* From the second connection on, the peer serves the same leaf from a
+     * fresh context: it cannot know our session, so it runs a full handshake. */
+    assert_int_equal(cert_path(next, sizeof next, "server"), 0);
+    start_peer2("server", "echo", "--next", next);
+    init_default();
+    assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    assert_false(wos_tls_resumed(&fx.tls));
+    reconnect(0); /* offered, declined */
+    reconnect(1); /* the session of the second context */
+}
+
 static void session_not_offered_to_another_host(void **state)
 {
     (void)state;
@@ -710,6 +725,7 @@ int main(void)
         T(null_or_empty_hostname_refused),
         T(resumes_with_session_ticket),
         T(resumes_with_session_id),
+        T(declined_session_is_not_resumed),
         T(session_not_offered_to_another_host),
         T(failed_handshake_drops_the_session),
         T(sessions_and_keys_are_wiped),
