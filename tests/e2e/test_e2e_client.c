@@ -284,7 +284,8 @@ static void get_token_active_and_inactive(void **state)
     assert_true(t.active);
     assert_str(t.access_token, GITHUB_TOKEN);
     assert_true(t.expires);
-    assert_int_equal(t.expires_at, GITHUB_EXPIRES);
+    assert_int_equal(t.expires_at.unix_s, GITHUB_EXPIRES);
+    assert_str(t.expires_at.text, "2025-12-31T23:59:59.000Z");
     assert_int_equal(t.scopes.count, 2);
     assert_item(&t.scopes, 0, "repo");
     assert_item(&t.scopes, 1, "user:email");
@@ -296,6 +297,7 @@ static void get_token_active_and_inactive(void **state)
     assert_int_equal(token(&g_fx.c, "slack", USER, ORG, &t, &info), WOS_OK);
     assert_true(t.active);
     assert_false(t.expires);
+    assert_null(t.expires_at.text.ptr);
     assert_int_equal(t.missing_scopes.count, 1);
     assert_item(&t.missing_scopes, 0, "users:read");
 
