@@ -619,6 +619,22 @@ class Faults(E2E):
         self.assertEqual([e["status"] for e in self.entries()], [None, 200])
         self.assert_matches_emulator(r.json())
 
+    def test_dropped_create_is_not_retried(self):
+        # The request reached the server, which may or may not have run it.
+        self.ctl.faults({"drop": True})
+        r = self.run_cli("create", "--provider", "dropbox", "--credentials-type", "organization")
+        self.assertEqual(r.rc, EXIT_NETWORK, r)
+        self.assert_one_line(r)
+        self.assertEqual([e["status"] for e in self.entries()], [None])
+        self.assertEqual(self.api.get("dropbox")[0], 404, "a drop does not run the request")
+
+    def test_retries_0_reports_the_429(self):
+        self.ctl.faults({"status": 429, "retry_after": "30"})
+        r = self.run_cli("--retries", "0", "get", "github")
+        self.assert_http_error(r, 429, "Too Many Requests")
+        self.assertLess(r.elapsed, 30, "no wait for Retry-After without a retry")
+        self.assertEqual(len(self.entries()), 1)
+
     def test_idle_close_between_pages(self):
         """The server closes the kept-alive connection while the tool is
         blocked writing page 1 to a full stdout pipe; page 2 must go out on
