@@ -141,6 +141,7 @@ test: deps
 	@$(MAKE) --no-print-directory clang-check
 	@$(MAKE) --no-print-directory size symcheck check-selftests
 	@$(MAKE) --no-print-directory emulator-selftest
+	@$(MAKE) --no-print-directory run-cli-usage e2e
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
 clean:
@@ -174,7 +175,9 @@ $(TOKEN_FETCH_BIN): $(OUT)/obj/examples/token_fetch.o $(PORTLIB) $(LIB)
 
 # Usage and exit codes of the tool; needs no server.
 run-cli-usage: $(CLI_BIN)
-	@tests/e2e/test_cli_usage.sh $(CLI_BIN)
+	@tests/e2e/test_cli_usage.sh $(CLI_BIN) >$(OUT)/cli-usage.log 2>&1; rc=$$?; \
+	    tail -n 1 $(OUT)/cli-usage.log; exit $$rc
+	@scripts/run_tests.sh --record $(BUILD)/results $(OUT)/cli-usage.log
 
 -include $(CLI_OBJ:.o=.d) $(OUT)/obj/examples/token_fetch.d
 

@@ -632,7 +632,6 @@ class Faults(E2E):
         self.ctl.faults({"status": 429, "retry_after": "30"})
         r = self.run_cli("--retries", "0", "get", "github")
         self.assert_http_error(r, 429, "Too Many Requests")
-        self.assertLess(r.elapsed, 30, "no wait for Retry-After without a retry")
         self.assertEqual(len(self.entries()), 1)
 
     def test_idle_close_between_pages(self):
