@@ -280,11 +280,7 @@ wos_status wos_pipes_decode_integration(wos_pipes_reply *r, wos_data_integration
                                         wos_api_error *err)
 {
     wos_json doc;
-    wos_status st;
-    if (out == NULL) {
-        return WOS_ERR_INVALID_ARG;
-    }
-    st = wos_pipes_reply_json(r, &doc, err);
+    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
     return st != WOS_OK ? st : wos_pipes_decode_integration_at(&doc, 0, out);
 }
 
@@ -312,12 +308,7 @@ static void note_secret(wos_json *doc, wos_access_token *out)
 wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err)
 {
     wos_json doc;
-    wos_status st;
-    if (out == NULL) {
-        return WOS_ERR_INVALID_ARG;
-    }
-    memset(out, 0, sizeof *out);
-    st = wos_pipes_reply_json(r, &doc, err);
+    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
     if (st != WOS_OK) {
         return st;
     }

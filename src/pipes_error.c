@@ -93,9 +93,15 @@ wos_status wos_pipes_decode_delete(wos_pipes_reply *r, wos_api_error *err)
     return reply_status(r, err);
 }
 
-wos_status wos_pipes_reply_json(wos_pipes_reply *r, wos_json *doc, wos_api_error *err)
+wos_status wos_pipes_reply_json(wos_pipes_reply *r, void *out, size_t out_size, wos_json *doc,
+                                wos_api_error *err)
 {
-    wos_status st = reply_status(r, err);
+    wos_status st;
+    if (out == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    memset(out, 0, out_size);
+    st = reply_status(r, err);
     if (st != WOS_OK) {
         return st;
     }

@@ -29,12 +29,7 @@ static wos_status check_items(wos_integration_page *page)
 wos_status wos_pipes_decode_list(wos_pipes_reply *r, wos_integration_page *out, wos_api_error *err)
 {
     int meta;
-    wos_status st;
-    if (out == NULL) {
-        return WOS_ERR_INVALID_ARG;
-    }
-    memset(out, 0, sizeof *out);
-    st = wos_pipes_reply_json(r, &out->doc, err);
+    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &out->doc, err);
     if (st != WOS_OK) {
         return st;
     }

@@ -6,6 +6,24 @@
 
 #include "wos_pipes.h"
 
+/* A reply whose body is a copy of json in body (cap bytes), parsed with tokens. */
+static inline wos_pipes_reply reply_in(char *body, size_t cap, jsmntok_t *tokens, unsigned token_cap,
+                                       int status, const char *json)
+{
+    wos_pipes_reply r;
+    size_t n = strlen(json);
+    assert_true(n < cap);
+    memcpy(body, json, n);
+    memset(&r, 0, sizeof r);
+    r.status = status;
+    r.body = body;
+    r.body_len = n;
+    r.retry_after_s = -1;
+    r.tokens = tokens;
+    r.token_cap = token_cap;
+    return r;
+}
+
 static inline void expect_str(wos_str s, const char *want)
 {
     assert_non_null(s.ptr);

@@ -15,18 +15,7 @@ static jsmntok_t g_tok[512];
 
 static wos_pipes_reply reply(int status, const char *json)
 {
-    wos_pipes_reply r;
-    size_t n = strlen(json);
-    assert_true(n < sizeof g_body);
-    memcpy(g_body, json, n);
-    memset(&r, 0, sizeof r);
-    r.status = status;
-    r.body = g_body;
-    r.body_len = n;
-    r.retry_after_s = -1;
-    r.tokens = g_tok;
-    r.token_cap = 512;
-    return r;
+    return reply_in(g_body, sizeof g_body, g_tok, 512, status, json);
 }
 
 /* /work/shared/api/examples/token-active.json */

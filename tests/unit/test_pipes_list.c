@@ -18,18 +18,7 @@ static const wos_pipes_endpoint k_ep = {WOS_STR_LIT("localhost"), 8443, true, WO
 
 static wos_pipes_reply reply(int status, const char *json, unsigned token_cap)
 {
-    wos_pipes_reply r;
-    size_t n = strlen(json);
-    assert_true(n < sizeof g_body);
-    memcpy(g_body, json, n);
-    memset(&r, 0, sizeof r);
-    r.status = status;
-    r.body = g_body;
-    r.body_len = n;
-    r.retry_after_s = -1;
-    r.tokens = g_tok;
-    r.token_cap = token_cap;
-    return r;
+    return reply_in(g_body, sizeof g_body, g_tok, token_cap, status, json);
 }
 
 /* One item of the seed list, with a different id. */
