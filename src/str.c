@@ -20,19 +20,17 @@ bool wos_str_eq(wos_str a, const char *s)
     return n == a.len && memcmp(a.ptr, s, n) == 0;
 }
 
-static char lower_ascii(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
-
 bool wos_str_ieq(wos_str a, wos_str b)
 {
-    size_t i;
-    if (a.ptr == NULL || b.ptr == NULL || a.len != b.len) {
+    const unsigned char *p = (const unsigned char *)a.ptr, *q = (const unsigned char *)b.ptr;
+    size_t n = a.len;
+    if (p == NULL || q == NULL || n != b.len) {
         return false;
     }
-    for (i = 0; i < a.len; i++) {
-        if (lower_ascii(a.ptr[i]) != lower_ascii(b.ptr[i])) {
+    while (n-- != 0u) {
+        unsigned x = *p++, y = *q++;
+        /* Equal, or letters that differ only in the case bit. */
+        if (x != y && ((x ^ y) != 0x20u || (x | 0x20u) - 'a' > 25u)) {
             return false;
         }
     }
