@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "scan.h"
+
 wos_str wos_str_c(const char *s)
 {
     wos_str v;
@@ -35,4 +37,33 @@ bool wos_str_ieq(wos_str a, wos_str b)
         }
     }
     return true;
+}
+
+int wos_scan_hex(int c)
+{
+    unsigned d = (unsigned)c - '0';
+    if (d <= 9u) {
+        return (int)d;
+    }
+    d = ((unsigned)c | 0x20u) - 'a';
+    return d < 6u ? (int)d + 10 : -1;
+}
+
+int wos_scan_dec(const char *s, size_t n, uint64_t *out)
+{
+    uint64_t x = 0u;
+    if (n == 0u) {
+        return -1;
+    }
+    while (n-- != 0u) {
+        unsigned d = (unsigned)(unsigned char)*s++ - '0';
+        if (d > 9u) {
+            return -1;
+        }
+        /* Below 2^60 ten times x plus a digit cannot wrap; above, x stays
+         * at UINT64_MAX, which is all the callers need to know. */
+        x = (x >> 60) != 0u ? UINT64_MAX : x * 10u + d;
+    }
+    *out = x;
+    return 0;
 }
