@@ -60,7 +60,7 @@ static wos_status scan_line(wos_http_parser *p, size_t base, size_t lim)
             break;
         }
         if ((i > p->line_ && b[i - 1u] == '\r') != (c == '\n') ||
-            (c < 0x20u && c != '\t' && c != '\r' && c != '\n') || c == 0x7Fu) {
+            (c < 0x20u && ((0xFFFFD9FFu >> c) & 1u) != 0u) || c == 0x7Fu) { /* all but tab, LF, CR */
             st = WOS_ERR_HTTP_MALFORMED; /* bare CR, bare LF or a control byte */
             break;
         }
