@@ -10,36 +10,29 @@
 #include "utf8.h"
 #include "wos_json.h"
 
-/* jsmn's strict mode rejects a bare primitive root (it wants a delimiter
- * after it), so a scalar root, starting at a, gets its single token here. */
-static void scalar_root(jsmntok_t *t, const char *js, size_t a, size_t len)
-{
-    int str = js[a] == '"';
-    while (wos_json_ws(js[len - 1u])) {
-        len--;
-    }
-    t->type = str ? JSMN_STRING : JSMN_PRIMITIVE;
-    t->start = (int)a + str;
-    t->end = (int)len - str;
-    t->size = 0;
-    t->parent = -1;
-}
-
-/* Tokenise text that wos_json_validate() accepted with need tokens. */
+/* Tokenise text that wos_json_validate() accepted with need tokens. jsmn
+ * cannot disagree with the validator (the fuzz target checks this), except
+ * that its strict mode wants a delimiter after a primitive: a bare primitive
+ * root running to the end of the text gets its single token here. */
 static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned need)
 {
     jsmn_parser p;
-    size_t a = 0u;
-    while (wos_json_ws(js[a])) {
-        a++;
-    }
-    if (js[a] != '{' && js[a] != '[') {
-        scalar_root(tokens, js, a, len);
-        return WOS_OK;
-    }
+    int r, a = 0;
     jsmn_init(&p);
-    /* Cannot disagree with the validator (the fuzz target checks this). */
-    return jsmn_parse(&p, js, len, tokens, need) == (int)need ? WOS_OK : WOS_ERR_JSON_MALFORMED;
+    r = jsmn_parse(&p, js, len, tokens, need);
+    if (r == JSMN_ERROR_PART && need == 1u) {
+        while (wos_json_ws(js[a])) {
+            a++;
+        }
+        tokens->type = JSMN_PRIMITIVE;
+        tokens->start = a;
+        tokens->end = (int)len;
+        tokens->size = 0;
+        tokens->parent = -1;
+    } else if (r != (int)need) {
+        return WOS_ERR_JSON_MALFORMED;
+    }
+    return WOS_OK;
 }
 
 wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens, unsigned cap,
