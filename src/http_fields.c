@@ -242,16 +242,12 @@ static wos_status chunk_size(wos_http_parser *p, const char *s, size_t n)
     if (i == 0u || (i < n && s[i] != ';')) {
         return WOS_ERR_HTTP_FRAMING;
     }
-    if (v == 0u) {
-        p->state_ = WOS_HTTP_ST_TRAILER;
-        p->left_ = 0;
-    } else if (v > (uint64_t)(p->cap_ - p->out_)) {
-        p->left_ = 0; /* size needed unknown */
+    p->left_ = 0; /* too big: the size needed is unknown */
+    if (v > (uint64_t)(p->cap_ - p->out_)) {
         return WOS_ERR_BUFFER_TOO_SMALL;
-    } else {
-        p->state_ = WOS_HTTP_ST_CHUNK_DATA;
-        p->left_ = (size_t)v;
     }
+    p->state_ = v == 0u ? WOS_HTTP_ST_TRAILER : WOS_HTTP_ST_CHUNK_DATA;
+    p->left_ = (size_t)v;
     return WOS_OK;
 }
 
