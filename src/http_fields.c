@@ -41,9 +41,9 @@ static bool is_ows(char c)
     return c == ' ' || c == '\t';
 }
 
-static wos_str trim(const char *s, size_t n)
+/* s[0..n) without leading and trailing OWS, into v. */
+static void trim(const char *s, size_t n, wos_str *v)
 {
-    wos_str v;
     while (n > 0u && is_ows(*s)) {
         s++;
         n--;
@@ -51,9 +51,8 @@ static wos_str trim(const char *s, size_t n)
     while (n > 0u && is_ows(s[n - 1u])) {
         n--;
     }
-    v.ptr = s;
-    v.len = n;
-    return v;
+    v->ptr = s;
+    v->len = n;
 }
 
 wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str *value)
@@ -67,12 +66,13 @@ wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str 
     }
     name->ptr = s;
     name->len = i;
-    *value = trim(s + i + 1u, n - i - 1u);
+    trim(s + i + 1u, n - i - 1u, value);
     return WOS_OK;
 }
 
-/* Index of the word in k_words, or -1. */
-static int word(wos_str name)
+/* Index of the word in k_words that v is in any ASCII case, or -1. Views
+ * go by pointer here: passing them by value costs copies on Cortex-M. */
+static int word(const wos_str *v)
 {
     const char *k = k_words;
     int i;
@@ -80,7 +80,7 @@ static int word(wos_str name)
         wos_str f;
         f.ptr = k + 1;
         f.len = (size_t)(unsigned char)*k;
-        if (wos_str_ieq(name, f)) {
+        if (wos_str_ieq(*v, f)) {
             return i;
         }
         k += 1u + f.len;
@@ -88,14 +88,16 @@ static int word(wos_str name)
     return -1;
 }
 
-static void connection(wos_http_parser *p, wos_str v)
+static void connection(wos_http_parser *p, const wos_str *v)
 {
     size_t i = 0, j;
-    while (i < v.len) {
+    while (i < v->len) {
         unsigned w;
-        for (j = i; j < v.len && v.ptr[j] != ','; j++) {
+        wos_str tok;
+        for (j = i; j < v->len && v->ptr[j] != ','; j++) {
         }
-        w = (unsigned)(word(trim(v.ptr + i, j - i)) - W_CLOSE);
+        trim(v->ptr + i, j - i, &tok);
+        w = (unsigned)(word(&tok) - W_CLOSE);
         if (w <= W_KEEP_ALIVE - W_CLOSE) {
             p->flags_ |= (uint8_t)(WOS_HTTP_F_CLOSE << w);
         }
@@ -103,14 +105,14 @@ static void connection(wos_http_parser *p, wos_str v)
     }
 }
 
-static wos_status on_field(wos_http_parser *p, wos_str name, wos_str v)
+static wos_status on_field(wos_http_parser *p, const wos_str *name, const wos_str *v)
 {
     wos_http_response *r = &p->resp_;
     int64_t *at = &r->date;
     uint64_t x;
     switch (word(name)) {
     case W_CONTENT_LENGTH: /* Identical repeats are harmless; differing ones are smuggling. */
-        if (wos_scan_dec(v.ptr, v.len, &x) != 0 || x > INT64_MAX ||
+        if (wos_scan_dec(v->ptr, v->len, &x) != 0 || x > INT64_MAX ||
             (r->content_length >= 0 && (uint64_t)r->content_length != x)) {
             return WOS_ERR_HTTP_FRAMING;
         }
@@ -123,12 +125,12 @@ static wos_status on_field(wos_http_parser *p, wos_str name, wos_str v)
         p->flags_ |= WOS_HTTP_F_CHUNKED;
         break;
     case W_CONNECTION: connection(p, v); break;
-    case W_CONTENT_TYPE: r->content_type = v; break;
-    case W_REQUEST_ID: r->request_id = v; break;
+    case W_CONTENT_TYPE: r->content_type = *v; break;
+    case W_REQUEST_ID: r->request_id = *v; break;
     case W_RETRY_AFTER: /* delta-seconds, else an HTTP-date */
         r->retry_after_s = -1;
         r->retry_after_at = -1;
-        if (wos_scan_dec(v.ptr, v.len, &x) == 0) {
+        if (wos_scan_dec(v->ptr, v->len, &x) == 0) {
             r->retry_after_s = x > RETRY_AFTER_MAX ? RETRY_AFTER_MAX : (int64_t)x;
             break;
         }
@@ -136,7 +138,7 @@ static wos_status on_field(wos_http_parser *p, wos_str name, wos_str v)
         /* fall through */
     case W_DATE: /* Unix seconds, clamped at 0 so that -1 stays "absent" */
         *at = -1;
-        if (wos_time_parse_http_date(v.ptr, v.len, at) == WOS_OK && *at < 0) {
+        if (wos_time_parse_http_date(v->ptr, v->len, at) == WOS_OK && *at < 0) {
             *at = 0;
         }
         break;
@@ -272,7 +274,7 @@ wos_status wos_http_line(wos_http_parser *p, const char *s, size_t n)
     }
     st = wos_http_split_field(s, n, &name, &value);
     if (st == WOS_OK && p->state_ == WOS_HTTP_ST_HEADER) {
-        st = on_field(p, name, value);
+        st = on_field(p, &name, &value);
     }
     return st;
 }
