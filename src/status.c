@@ -1,14 +1,16 @@
 #include "wos_status.h"
 
 /* The names in code order, packed into one string: no pointer table.
- * The static assert below keeps the list in step with the enum. */
+ * The static assert below keeps the list in step with the enum. The CLI's
+ * end-to-end tests match "network error", "timeout" and "certificate
+ * rejected". */
 #define WOS_STATUS_NAMES(X)                                                  \
     X("ok") X("bad argument") X("buffer too small") X("need more input")     \
     X("bad HTTP") X("headers too large") X("bad HTTP framing") X("bad JSON") \
     X("JSON too deep") X("too few tokens") X("wrong JSON shape")             \
     X("not found") X("bad UTF-8") X("number overflow") X("bad timestamp")    \
-    X("HTTP error") X("network error") X("TLS error") X("bad certificate")   \
-    X("timeout") X("peer closed") X("bad state")
+    X("HTTP error") X("network error") X("TLS error")                        \
+    X("certificate rejected") X("timeout") X("peer closed") X("bad state")
 #define AS_ENTRY(s) s "\0"
 #define AS_ONE(s) +1
 
