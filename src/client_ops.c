@@ -17,74 +17,25 @@ static wos_status decode_reply(wos_pipes_op o, wos_pipes_reply *r, void *out, wo
     }
 }
 
-/* Build the call (params go where op reads them), run it, decode the reply. */
-static wos_status op(wos_client *c, wos_pipes_op o, wos_str slug, const void *params,
-                     const wos_call_options *opts, void *out, wos_call_info *info)
+wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
+                           const wos_call_options *opts, void *out, wos_call_info *info)
 {
-    wos_pipes_call call = {0};
     wos_call_info local;
     wos_pipes_reply r;
     wos_status st;
-    if (c == NULL || (out == NULL && o != WOS_OP_DELETE)) {
+    if (c == NULL || call == NULL || (out == NULL && call->op != WOS_OP_DELETE)) {
         return WOS_ERR_INVALID_ARG; /* before anything is sent */
     }
-    call.op = o;
-    call.slug = slug;
-    call.token = o == WOS_OP_TOKEN ? (const wos_token_params *)params : NULL;
-    call.fields = (o == WOS_OP_CREATE || o == WOS_OP_UPDATE) ? (const wos_integration_params *)params
-                                                            : NULL;
-    call.list = o == WOS_OP_LIST ? (const wos_list_params *)params : NULL;
     if (info == NULL) {
         info = &local;
     }
     memset(info, 0, sizeof *info);
-    st = wos_client_run(c, &call, opts, info, &r);
+    st = wos_client_run(c, call, opts, info, &r);
     if (st == WOS_OK) {
-        st = decode_reply(o, &r, out, &info->api);
+        st = decode_reply(call->op, &r, out, &info->api);
         info->tokens_needed = st == WOS_ERR_JSON_TOKENS ? r.tokens_needed : 0u;
     }
     return st;
-}
-
-static const wos_str k_no_slug = WOS_STR_NULL;
-
-wos_status wos_client_get_token(wos_client *c, const wos_token_params *p,
-                                const wos_call_options *opts, wos_access_token *out,
-                                wos_call_info *info)
-{
-    return op(c, WOS_OP_TOKEN, k_no_slug, p, opts, out, info);
-}
-
-wos_status wos_client_create(wos_client *c, const wos_integration_params *p,
-                             const wos_call_options *opts, wos_data_integration *out,
-                             wos_call_info *info)
-{
-    return op(c, WOS_OP_CREATE, k_no_slug, p, opts, out, info);
-}
-
-wos_status wos_client_list(wos_client *c, const wos_list_params *p, const wos_call_options *opts,
-                           wos_integration_page *out, wos_call_info *info)
-{
-    return op(c, WOS_OP_LIST, k_no_slug, p, opts, out, info);
-}
-
-wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
-                          wos_data_integration *out, wos_call_info *info)
-{
-    return op(c, WOS_OP_GET, slug, NULL, opts, out, info);
-}
-
-wos_status wos_client_update(wos_client *c, wos_str slug, const wos_integration_params *p,
-                             const wos_call_options *opts, wos_data_integration *out,
-                             wos_call_info *info)
-{
-    return op(c, WOS_OP_UPDATE, slug, p, opts, out, info);
-}
-
-wos_status wos_client_delete(wos_client *c, wos_str slug, const wos_call_options *opts,
-                             wos_call_info *info)
-{
-    return op(c, WOS_OP_DELETE, slug, NULL, opts, NULL, info);
 }
 
 /* Each page is decoded by the pager, which keeps the cursor out of the shared buffer. */
@@ -99,7 +50,7 @@ wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
     while (st == WOS_OK && !wos_pager_done(&pg)) {
         st = wos_pager_next_params(&pg, &lp);
         if (st == WOS_OK) {
-            st = op(c, WOS_OP_LIST, k_no_slug, &lp, opts, &page, info);
+            st = wos_client_list(c, &lp, opts, &page, info);
         }
         if (st == WOS_OK) {
             st = wos_pager_advance(&pg, &page);
