@@ -41,7 +41,7 @@ PORT_TEST_LDFLAGS := -Wl,--wrap=calloc,--wrap=free
 PORT_TEST_CERTS   := $(BUILD)/certs
 
 .PHONY: all lib port deps test unit-tests port-tests run-unit run-port \
-        clang-check size symcheck check-selftests emulator-selftest clean demo bench help
+        clang-check size symcheck check-selftests emulator-selftest jsmn-compat clean demo bench help
 all: lib port
 
 lib: $(LIB)
@@ -127,6 +127,20 @@ check-selftests:
 	    $(BUILD)/size-selftest >$(BUILD)/size-selftest.log 2>&1; rc=$$?; cat $(BUILD)/size-selftest.log; exit $$rc
 	@scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/symcheck-selftest.log $(BUILD)/size-selftest.log
 
+# jsmn's upstream numbers its token types as bit flags where Debian's 1.1.0
+# counts 1..4; firmware often copies upstream. The reader must not depend on
+# the numbering: rerun the unit tests against Debian's header renumbered so.
+JSMN_COMPAT := $(BUILD)/jsmn-compat
+jsmn-compat:
+	@mkdir -p $(JSMN_COMPAT)
+	@sed -e 's/JSMN_OBJECT = 1,/JSMN_OBJECT = 1 << 0,/' -e 's/JSMN_ARRAY = 2,/JSMN_ARRAY = 1 << 1,/' \
+	    -e 's/JSMN_STRING = 3,/JSMN_STRING = 1 << 2,/' -e 's/JSMN_PRIMITIVE = 4/JSMN_PRIMITIVE = 1 << 3/' \
+	    $(JSMN_HDR) >$(JSMN_COMPAT)/jsmn.h
+	@grep -q 'JSMN_PRIMITIVE = 1 << 3' $(JSMN_COMPAT)/jsmn.h || { echo "jsmn-compat: header not renumbered"; exit 1; }
+	@$(MAKE) --no-print-directory run-unit BUILD=$(JSMN_COMPAT)/build JSMN_HDR=$(JSMN_COMPAT)/jsmn.h \
+	    >$(JSMN_COMPAT)/log 2>&1; rc=$$?; tail -n 1 $(JSMN_COMPAT)/log | sed 's/^unit tests/jsmn-compat unit tests/'; exit $$rc
+	@scripts/run_tests.sh --record $(BUILD)/results $(JSMN_COMPAT)/log
+
 # The emulator's own tests (python3 standard library).
 emulator-selftest:
 	@mkdir -p $(BUILD)
@@ -138,7 +152,7 @@ test: deps
 	@rm -f $(BUILD)/results
 	@$(MAKE) --no-print-directory all run-unit run-port VARIANT=plain
 	@$(MAKE) --no-print-directory run-unit run-port VARIANT=asan
-	@$(MAKE) --no-print-directory clang-check
+	@$(MAKE) --no-print-directory clang-check jsmn-compat
 	@$(MAKE) --no-print-directory size symcheck check-selftests
 	@$(MAKE) --no-print-directory emulator-selftest
 	@$(MAKE) --no-print-directory run-cli-usage e2e
