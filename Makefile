@@ -108,7 +108,7 @@ ARM_CHECK := $(if $(ARM_GOALS),$(if $(shell command -v $(ARM_CC) 2>/dev/null),,\
 $(BUILD)/arm/%.o: src/%.c | $(STAGE)/jsmn.h
 	@mkdir -p $(@D)
 	cd $(@D) && $(ARM_CC) $(WARN) $(ARM_FLAGS) -I$(CURDIR)/include -isystem $(CURDIR)/$(STAGE) \
-	    -c $(CURDIR)/$< -o $(@F)
+	    -MMD -MP -MT $@ -MF $(CURDIR)/$(@:.o=.d) -c $(CURDIR)/$< -o $(@F)
 
 # Budgets of the whole core (issue 2): 16 KB flash, 1 KB stack for any public call.
 size: $(ARM_OBJ)
@@ -167,7 +167,7 @@ help:
 	@echo "make size       Cortex-M4 size and stack table"
 	@echo "make clean      remove $(BUILD)/"
 
--include $(CORE_OBJ:.o=.d) $(PORT_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(PORT_OBJ:.o=.d) $(ARM_OBJ:.o=.d)
 
 # --- examples ---
 # build/wos-pipes (the command-line tool) and build/token_fetch (the
