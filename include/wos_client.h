@@ -84,6 +84,7 @@ typedef struct wos_client {
     bool tls;               /**< https. */
     bool connected;         /**< A connection is open. */
     wos_http_parser parser; /**< Response parser of the current call; here rather than on the stack. */
+    wos_call_info info;     /**< What a call reports when its caller passes no info. */
 } wos_client;
 
 /** @brief Fill cfg with the defaults (zeroes elsewhere). */

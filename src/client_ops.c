@@ -20,14 +20,13 @@ static wos_status decode_reply(wos_pipes_op o, wos_pipes_reply *r, void *out, wo
 wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
                            const wos_call_options *opts, void *out, wos_call_info *info)
 {
-    wos_call_info local;
     wos_pipes_reply r;
     wos_status st;
     if (c == NULL || call == NULL || (out == NULL && call->op != WOS_OP_DELETE)) {
         return WOS_ERR_INVALID_ARG; /* before anything is sent */
     }
     if (info == NULL) {
-        info = &local;
+        info = &c->info; /* caller memory, not stack */
     }
     memset(info, 0, sizeof *info);
     st = wos_client_run(c, call, opts, info, &r);

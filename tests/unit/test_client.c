@@ -71,6 +71,17 @@ static const char *header_of(unsigned req, const char *name, char *out, size_t c
     return out;
 }
 
+/* Without an info from the caller, the call reports into the client struct. */
+static void call_without_info_reports_into_the_client(void **state)
+{
+    static const fake_exchange s[] = {{STATUS(500), FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0}};
+    wos_data_integration d;
+    (void)state;
+    setup_client(s, 2, 1);
+    assert_int_equal(wos_client_get(&g_c, (wos_str)WOS_STR_LIT("github"), NULL, &d, NULL), WOS_OK);
+    assert_int_equal(g_c.info.attempts, 2);
+}
+
 static void keep_alive_reuses_one_connection(void **state)
 {
     static const fake_exchange s[] = {{OK_DI, FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0}};
@@ -618,6 +629,7 @@ static void init_validates(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(call_without_info_reports_into_the_client),
         cmocka_unit_test(keep_alive_reuses_one_connection),
         cmocka_unit_test(idle_close_is_detected_and_reopened),
         cmocka_unit_test(stale_connection_race_reopens_reads_only),
