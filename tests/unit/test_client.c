@@ -379,6 +379,18 @@ static void idempotency_key_same_on_every_retry(void **state)
     assert_string_equal(k4, "my-key-123");
 }
 
+/* A caller key with a NUL is refused like CR/LF (header injection), not cut short. */
+static void idempotency_key_with_nul_refused(void **state)
+{
+    static const fake_exchange s[] = {{CREATED_DI, FAKE_NORMAL, 0}};
+    wos_call_options o = {-1, {"ab\0cd", 5}, 0, 0};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 1, 0);
+    assert_int_equal(create(&info, &o), WOS_ERR_INVALID_ARG);
+    assert_int_equal(g_fake.requests, 0);
+}
+
 static void reads_carry_no_idempotency_key(void **state)
 {
     static const fake_exchange s[] = {{OK_DI, FAKE_NORMAL, 0}};
@@ -647,6 +659,7 @@ int main(void)
         cmocka_unit_test(timeout_retried_for_token_not_for_create),
         cmocka_unit_test(network_errors_before_sending_are_retried_for_writes),
         cmocka_unit_test(idempotency_key_same_on_every_retry),
+        cmocka_unit_test(idempotency_key_with_nul_refused),
         cmocka_unit_test(reads_carry_no_idempotency_key),
         cmocka_unit_test(response_too_big_then_next_call_works),
         cmocka_unit_test(request_too_big_reports_size),
