@@ -1,0 +1,152 @@
+/**
+ * @file wos_client.h
+ * @brief The client: runs each Pipes operation end to end with one call
+ * (build, send, receive, decode), over a caller-supplied transport, with
+ * keep-alive, deadlines and retries. It owns no memory: one working buffer
+ * (shared by request and response) and one jsmn token array, both the
+ * caller's, plus the wos_client struct itself.
+ *
+ * Results point into the working buffer and token array and stay valid
+ * until the next call on the same client.
+ */
+#ifndef WOS_CLIENT_H
+#define WOS_CLIENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wos_config.h"
+#include "wos_pipes.h"
+#include "wos_port.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief Longest host name of the base URL. */
+#ifndef WOS_HOST_MAX
+#define WOS_HOST_MAX 64
+#endif
+
+/** @brief Retry policy. wos_client_config_init() sets the defaults. */
+typedef struct wos_retry_policy {
+    uint8_t max_retries;        /**< Retries after the first attempt; 0 disables. Default 3. */
+    uint32_t backoff_base_ms;   /**< First backoff; doubles each retry. Default 500. */
+    uint32_t backoff_cap_ms;    /**< Largest backoff. Default 8000. */
+    uint32_t retry_after_cap_s; /**< Largest Retry-After honoured. Default 60. */
+} wos_retry_policy;
+
+/** @brief Client configuration. Start from wos_client_config_init(). */
+typedef struct wos_client_config {
+    const char *base_url;         /**< NULL: WOS_DEFAULT_BASE_URL. "https://host[:port]" or, with allow_plain_http, "http://...". */
+    bool allow_plain_http;        /**< Must be true for an http:// base URL (loopback tests only). */
+    wos_str api_key;              /**< "sk_..."; must outlive the client. */
+    wos_transport transport;      /**< TLS transport for https (plain TCP only for http://). */
+    const wos_platform *platform; /**< Clock, entropy, sleep. */
+    char *buf;                    /**< Working buffer: request, then response. */
+    size_t buf_cap;               /**< Its size. */
+    jsmntok_t *tokens;            /**< Token array for response bodies. */
+    unsigned token_cap;           /**< Its size. */
+    uint32_t timeout_ms;          /**< Per attempt: connect, TLS, send, whole response. Default 60000. */
+    uint32_t overall_timeout_ms;  /**< Whole call including retries and backoff; 0: none. */
+    size_t max_header_bytes;      /**< Response header limit; 0: WOS_HTTP_MAX_HEADER_BYTES. */
+    wos_retry_policy retry;       /**< Retry policy. */
+} wos_client_config;
+
+/** @brief Per-call options; NULL options mean the client's settings. */
+typedef struct wos_call_options {
+    int retries;             /**< -1: client policy; 0..255: retries for this call. */
+    wos_str idempotency_key; /**< POST: ptr NULL generates a UUIDv4, identical on every retry. */
+    uint32_t timeout_ms;     /**< 0: client setting. */
+    uint32_t overall_timeout_ms; /**< 0: client setting. */
+} wos_call_options;
+
+/** @brief What happened during a call, beyond its status. */
+typedef struct wos_call_info {
+    wos_api_error api;        /**< Filled on WOS_ERR_HTTP_STATUS. */
+    size_t buffer_needed;     /**< On WOS_ERR_BUFFER_TOO_SMALL: bytes the working buffer needs (0: unknown). */
+    unsigned tokens_needed;   /**< On WOS_ERR_JSON_TOKENS: tokens needed. */
+    unsigned attempts;        /**< Attempts made (1 + retries). */
+    bool reused_connection;   /**< The last attempt ran on a kept-alive connection. */
+    char idempotency_key[37]; /**< The key sent (POST), NUL-terminated, or empty. */
+} wos_call_info;
+
+/** @brief A client. Private fields; lives in caller memory. */
+typedef struct wos_client {
+    wos_client_config cfg;  /**< Copy of the configuration. */
+    char host[WOS_HOST_MAX + 1]; /**< Host of the base URL, NUL-terminated. */
+    uint16_t port;          /**< Port of the base URL. */
+    bool tls;               /**< https. */
+    bool connected;         /**< A connection is open. */
+} wos_client;
+
+/** @brief Fill cfg with the defaults (zeroes elsewhere). */
+void wos_client_config_init(wos_client_config *cfg);
+
+/**
+ * @brief Set up a client. Opens no connection.
+ * @return WOS_OK; WOS_ERR_INVALID_ARG (bad or unsupported base URL, http://
+ *         without allow_plain_http, missing buffer, tokens, platform,
+ *         transport or API key, API key with CR/LF/NUL);
+ *         WOS_ERR_BUFFER_TOO_SMALL (host longer than WOS_HOST_MAX).
+ */
+wos_status wos_client_init(wos_client *c, const wos_client_config *cfg);
+
+/** @brief Close the connection, if any. The client can be used again. */
+void wos_client_close(wos_client *c);
+
+/*
+ * Every call below returns:
+ * WOS_OK; WOS_ERR_HTTP_STATUS (non-2xx after retries; info->api);
+ * WOS_ERR_BUFFER_TOO_SMALL (request or response does not fit the working
+ * buffer: info->buffer_needed; the connection is closed, the next call
+ * works); WOS_ERR_JSON_TOKENS (info->tokens_needed); WOS_ERR_TIMEOUT;
+ * WOS_ERR_NETWORK; WOS_ERR_CLOSED; WOS_ERR_TLS; WOS_ERR_CERT_REJECTED;
+ * WOS_ERR_HTTP_MALFORMED / _FRAMING / _HEADERS_TOO_LARGE (bad response);
+ * WOS_ERR_JSON_MALFORMED / _SHAPE / INVALID_UTF8 / INVALID_TIME (2xx body not as expected);
+ * WOS_ERR_INVALID_ARG. info may be NULL; opts may be NULL.
+ */
+
+/** @brief Get an access token (retried like a read: it only reads). See the list above. */
+wos_status wos_client_get_token(wos_client *c, const wos_token_params *p,
+                                const wos_call_options *opts, wos_access_token *out,
+                                wos_call_info *info);
+
+/** @brief Create a data integration (201). See the list above. */
+wos_status wos_client_create(wos_client *c, const wos_integration_params *p,
+                             const wos_call_options *opts, wos_data_integration *out,
+                             wos_call_info *info);
+
+/** @brief List one page. See the list above. */
+wos_status wos_client_list(wos_client *c, const wos_list_params *p, const wos_call_options *opts,
+                           wos_integration_page *out, wos_call_info *info);
+
+/**
+ * @brief Called with each page of a walk; the page is valid only during the call.
+ * @return WOS_OK to go on; anything else stops the walk and is returned.
+ */
+typedef wos_status (*wos_page_fn)(void *ctx, wos_integration_page *page);
+
+/** @brief Walk every page, following `after`. See the list above. */
+wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
+                               const wos_call_options *opts, wos_page_fn on_page, void *ctx,
+                               wos_call_info *info);
+
+/** @brief Get a data integration by slug. See the list above. */
+wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
+                          wos_data_integration *out, wos_call_info *info);
+
+/** @brief Update a data integration (partial). See the list above. */
+wos_status wos_client_update(wos_client *c, wos_str slug, const wos_integration_params *p,
+                             const wos_call_options *opts, wos_data_integration *out,
+                             wos_call_info *info);
+
+/** @brief Delete a data integration (204). See the list above. */
+wos_status wos_client_delete(wos_client *c, wos_str slug, const wos_call_options *opts,
+                             wos_call_info *info);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* WOS_CLIENT_H */

@@ -1,0 +1,270 @@
+/*
+ * The client engine: one attempt is connect (or reuse), send, receive a
+ * whole response; the loop around it applies deadlines and the retry rules
+ * of the contract. Everything lives in the caller's buffer and the stack.
+ */
+#include "client_internal.h"
+
+#include <string.h>
+
+#include "url.h"
+#include "uuid.h"
+
+void wos_client_config_init(wos_client_config *cfg)
+{
+    if (cfg == NULL) {
+        return;
+    }
+    memset(cfg, 0, sizeof *cfg);
+    cfg->timeout_ms = WOS_DEFAULT_TIMEOUT_MS;
+    cfg->retry.max_retries = WOS_DEFAULT_RETRIES;
+    cfg->retry.backoff_base_ms = WOS_BACKOFF_BASE_MS;
+    cfg->retry.backoff_cap_ms = WOS_BACKOFF_CAP_MS;
+    cfg->retry.retry_after_cap_s = WOS_RETRY_AFTER_CAP_S;
+}
+
+static bool header_safe(wos_str s)
+{
+    size_t i;
+    for (i = 0; i < s.len; i++) {
+        if (s.ptr[i] == '\r' || s.ptr[i] == '\n' || s.ptr[i] == '\0') {
+            return false;
+        }
+    }
+    return s.len > 0u;
+}
+
+static bool platform_ok(const wos_platform *p)
+{
+    return p != NULL && p->now_ms != NULL && p->random != NULL && p->sleep_until != NULL;
+}
+
+wos_status wos_client_init(wos_client *c, const wos_client_config *cfg)
+{
+    const char *url;
+    wos_status st;
+    if (c == NULL || cfg == NULL || cfg->buf == NULL || cfg->buf_cap == 0u ||
+        cfg->tokens == NULL || cfg->token_cap == 0u || !platform_ok(cfg->platform) ||
+        cfg->transport.ops == NULL || cfg->api_key.ptr == NULL || !header_safe(cfg->api_key)) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    memset(c, 0, sizeof *c);
+    c->cfg = *cfg;
+    if (c->cfg.timeout_ms == 0u) {
+        c->cfg.timeout_ms = WOS_DEFAULT_TIMEOUT_MS;
+    }
+    url = cfg->base_url != NULL ? cfg->base_url : WOS_DEFAULT_BASE_URL;
+    st = wos_url_parse(url, c->host, sizeof c->host, &c->port, &c->tls);
+    if (st == WOS_OK && !c->tls && !cfg->allow_plain_http) {
+        st = WOS_ERR_INVALID_ARG; /* plain HTTP only when asked for explicitly */
+    }
+    return st;
+}
+
+void wos_client_close(wos_client *c)
+{
+    if (c != NULL && c->connected) {
+        c->cfg.transport.ops->close(c->cfg.transport.ctx);
+        c->connected = false;
+    }
+}
+
+uint64_t wos_client_now(const wos_client *c)
+{
+    return c->cfg.platform->now_ms(c->cfg.platform->ctx);
+}
+
+static bool retryable_status(int s)
+{
+    return s == 408 || s == 429 || s == 500 || s == 502 || s == 503 || s == 504;
+}
+
+static bool retryable_error(wos_status st)
+{
+    return st == WOS_ERR_NETWORK || st == WOS_ERR_TIMEOUT || st == WOS_ERR_CLOSED;
+}
+
+/* Reads (token, list, get) may be repeated after the server got them; writes may not. */
+static bool repeatable(wos_pipes_op op)
+{
+    return op == WOS_OP_TOKEN || op == WOS_OP_LIST || op == WOS_OP_GET;
+}
+
+/* Exponential backoff with "equal jitter": half the step fixed, half random. */
+static uint64_t backoff_ms(const wos_client *c, unsigned tries)
+{
+    const wos_platform *p = c->cfg.platform;
+    uint32_t d = c->cfg.retry.backoff_base_ms, r = 0, half;
+    unsigned i;
+    for (i = 0; i < tries && d < c->cfg.retry.backoff_cap_ms; i++) {
+        d *= 2u;
+    }
+    if (d > c->cfg.retry.backoff_cap_ms) {
+        d = c->cfg.retry.backoff_cap_ms;
+    }
+    if (p->random(p->ctx, (uint8_t *)&r, sizeof r) != WOS_OK) {
+        r = 0;
+    }
+    half = d / 2u;
+    return (uint64_t)half + (uint64_t)(r % (half + 1u));
+}
+
+/* Retry-After wins over backoff; an HTTP-date without a Date header needs the wall clock. */
+static uint64_t retry_delay_ms(const wos_client *c, const wos_http_response *resp, unsigned tries)
+{
+    const wos_platform *p = c->cfg.platform;
+    int64_t s = resp->retry_after_s, now_s;
+    if (s < 0 && resp->retry_after_at >= 0 && p->wall_clock_s != NULL &&
+        p->wall_clock_s(p->ctx, &now_s) == WOS_OK) {
+        s = resp->retry_after_at > now_s ? resp->retry_after_at - now_s : 0;
+    }
+    if (s < 0) {
+        return backoff_ms(c, tries);
+    }
+    if (s > (int64_t)c->cfg.retry.retry_after_cap_s) {
+        s = (int64_t)c->cfg.retry.retry_after_cap_s;
+    }
+    return (uint64_t)s * 1000u;
+}
+
+static void fill_reply(const wos_client *c, const wos_http_response *resp, wos_pipes_reply *r)
+{
+    memset(r, 0, sizeof *r);
+    r->status = resp->status;
+    if (resp->body.ptr != NULL) {
+        r->body = c->cfg.buf + (resp->body.ptr - c->cfg.buf); /* our own, writable buffer */
+        r->body_len = resp->body.len;
+    }
+    r->request_id = resp->request_id;
+    r->retry_after_s = resp->retry_after_s;
+    r->tokens = c->cfg.tokens;
+    r->token_cap = c->cfg.token_cap;
+}
+
+/* POST calls carry one key for all their attempts: the caller's, or a fresh UUIDv4. */
+static wos_status set_idempotency_key(wos_client *c, wos_pipes_call *call,
+                                      const wos_call_options *opts, wos_call_info *info)
+{
+    wos_status st;
+    if (call->op != WOS_OP_TOKEN && call->op != WOS_OP_CREATE) {
+        return WOS_OK;
+    }
+    if (opts != NULL && opts->idempotency_key.ptr != NULL) {
+        if (opts->idempotency_key.len >= sizeof info->idempotency_key) {
+            return WOS_ERR_INVALID_ARG;
+        }
+        memcpy(info->idempotency_key, opts->idempotency_key.ptr, opts->idempotency_key.len);
+        info->idempotency_key[opts->idempotency_key.len] = '\0';
+    } else {
+        st = wos_uuid4(c->cfg.platform, info->idempotency_key);
+        if (st != WOS_OK) {
+            return st;
+        }
+    }
+    call->idempotency_key = wos_str_c(info->idempotency_key);
+    return WOS_OK;
+}
+
+typedef struct limits {
+    uint64_t overall; /* absolute deadline of the call, UINT64_MAX: none */
+    uint32_t timeout; /* per attempt */
+    unsigned retries;
+    bool reopened;    /* a stale kept-alive connection was already reopened */
+} limits;
+
+static limits call_limits(const wos_client *c, const wos_call_options *o)
+{
+    limits l;
+    uint32_t overall = c->cfg.overall_timeout_ms;
+    l.timeout = c->cfg.timeout_ms;
+    l.retries = c->cfg.retry.max_retries;
+    if (o != NULL) {
+        l.timeout = o->timeout_ms != 0u ? o->timeout_ms : l.timeout;
+        overall = o->overall_timeout_ms != 0u ? o->overall_timeout_ms : overall;
+        l.retries = (o->retries >= 0 && o->retries <= 255) ? (unsigned)o->retries : l.retries;
+    }
+    l.overall = overall != 0u ? wos_client_now(c) + overall : UINT64_MAX;
+    l.reopened = false;
+    return l;
+}
+
+typedef enum next_step { STOP, RETRY, REOPEN } next_step;
+
+/*
+ * What follows an attempt. A kept-alive connection that the server closed
+ * before answering anything is reopened at once and outside the retry
+ * count: the request never reached the server, or the call is a read.
+ */
+static next_step next_after(const wos_client *c, wos_pipes_op op, const attempt *a, wos_status st,
+                            const wos_http_parser *p, unsigned tries, const limits *l,
+                            uint64_t *delay)
+{
+    bool fully_sent = a->request_len > 0u && a->sent == a->request_len;
+    if (st == WOS_OK) {
+        const wos_http_response *resp = wos_http_parser_response(p);
+        if (!retryable_status(resp->status) || tries >= l->retries) {
+            return STOP;
+        }
+        *delay = retry_delay_ms(c, resp, tries);
+        return RETRY;
+    }
+    if (!retryable_error(st) || (fully_sent && !repeatable(op))) {
+        return STOP;
+    }
+    if (a->reused && a->received == 0u && !l->reopened) {
+        *delay = 0u;
+        return REOPEN;
+    }
+    if (tries >= l->retries) {
+        return STOP;
+    }
+    *delay = backoff_ms(c, tries);
+    return RETRY;
+}
+
+/* Whether the overall deadline leaves room to wait delay and try again. */
+static bool time_left(const limits *l, uint64_t now, uint64_t delay)
+{
+    return l->overall == UINT64_MAX || (l->overall > now && l->overall - now > delay);
+}
+
+wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
+                          const wos_call_options *opts, wos_call_info *info, wos_pipes_reply *out)
+{
+    wos_pipes_call call = *call_in;
+    wos_http_parser p;
+    attempt a;
+    limits l = call_limits(c, opts);
+    unsigned tries = 0;
+    wos_status st = set_idempotency_key(c, &call, opts, info);
+    while (st == WOS_OK) {
+        uint64_t delay = 0, now = wos_client_now(c);
+        next_step step;
+        memset(&a, 0, sizeof a);
+        a.deadline = now + l.timeout;
+        if (l.overall < a.deadline) {
+            a.deadline = l.overall;
+        }
+        info->attempts++;
+        st = wos_client_attempt(c, &call, &a, &p, info);
+        info->reused_connection = a.reused;
+        step = next_after(c, call.op, &a, st, &p, tries, &l, &delay);
+        now = wos_client_now(c);
+        if (step == STOP || !time_left(&l, now, delay)) {
+            break;
+        }
+        if (step == REOPEN) {
+            l.reopened = true;
+        } else {
+            tries++;
+        }
+        if (delay > 0u) {
+            c->cfg.platform->sleep_until(c->cfg.platform->ctx, now + delay);
+        }
+        st = WOS_OK;
+    }
+    if (st == WOS_OK) {
+        fill_reply(c, wos_http_parser_response(&p), out);
+    }
+    return st;
+}

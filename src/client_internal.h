@@ -1,0 +1,27 @@
+/* Shared by the client's engine and its operations. Internal. */
+#ifndef WOS_CLIENT_INTERNAL_H
+#define WOS_CLIENT_INTERNAL_H
+
+#include "wos_client.h"
+#include "wos_http_parser.h"
+
+/* One attempt's progress, which decides whether it may be repeated. */
+typedef struct attempt {
+    uint64_t deadline;  /* absolute, port clock */
+    size_t request_len; /* bytes of the request */
+    size_t sent;        /* request bytes sent */
+    size_t received;    /* response bytes received */
+    bool reused;        /* ran on a kept-alive connection */
+} attempt;
+
+uint64_t wos_client_now(const wos_client *c);
+
+/* Connect or reuse, send the request, receive one whole response into p. */
+wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt *a,
+                              wos_http_parser *p, wos_call_info *info);
+
+/* Run a call with deadlines and retries; on WOS_OK out holds the final reply (any status). */
+wos_status wos_client_run(wos_client *c, const wos_pipes_call *call, const wos_call_options *opts,
+                          wos_call_info *info, wos_pipes_reply *out);
+
+#endif

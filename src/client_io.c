@@ -1,0 +1,100 @@
+/* One attempt of a call: connect or reuse, send, receive a whole response. */
+#include "client_internal.h"
+
+static const wos_transport_ops *ops(const wos_client *c) { return c->cfg.transport.ops; }
+
+/* A kept-alive connection is checked before use: the server may have closed it while idle. */
+static wos_status connect_if_needed(wos_client *c, attempt *a)
+{
+    wos_status st;
+    if (c->connected && ops(c)->is_alive != NULL && !ops(c)->is_alive(c->cfg.transport.ctx)) {
+        wos_client_close(c);
+    }
+    a->reused = c->connected;
+    if (c->connected) {
+        return WOS_OK;
+    }
+    st = ops(c)->connect(c->cfg.transport.ctx, c->host, c->port, a->deadline);
+    c->connected = st == WOS_OK;
+    return st;
+}
+
+static wos_status send_all(wos_client *c, attempt *a)
+{
+    while (a->sent < a->request_len) {
+        size_t n = 0;
+        wos_status st;
+        if (wos_client_now(c) >= a->deadline) {
+            return WOS_ERR_TIMEOUT;
+        }
+        st = ops(c)->send(c->cfg.transport.ctx, (const uint8_t *)c->cfg.buf + a->sent,
+                          a->request_len - a->sent, a->deadline, &n);
+        if (st != WOS_OK) {
+            return st;
+        }
+        a->sent += n;
+    }
+    return WOS_OK;
+}
+
+/* The clock is checked on every read so that a server trickling bytes cannot stretch the deadline. */
+static wos_status receive(wos_client *c, attempt *a, wos_http_parser *p)
+{
+    wos_http_parser_init(p, c->cfg.buf, c->cfg.buf_cap, c->cfg.max_header_bytes);
+    for (;;) {
+        char *space = NULL;
+        size_t room = 0, n = 0;
+        wos_status st = wos_http_parser_space(p, &space, &room);
+        if (st != WOS_OK) {
+            return st;
+        }
+        if (wos_client_now(c) >= a->deadline) {
+            return WOS_ERR_TIMEOUT;
+        }
+        st = ops(c)->recv(c->cfg.transport.ctx, (uint8_t *)space, room, a->deadline, &n);
+        if (st == WOS_ERR_CLOSED && a->received > 0u) {
+            return wos_http_parser_eof(p);
+        }
+        if (st != WOS_OK) {
+            return st;
+        }
+        a->received += n;
+        st = wos_http_parser_commit(p, n);
+        if (st != WOS_ERR_NEED_MORE) {
+            return st;
+        }
+    }
+}
+
+wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt *a,
+                              wos_http_parser *p, wos_call_info *info)
+{
+    wos_pipes_endpoint ep;
+    wos_status st = connect_if_needed(c, a);
+    if (st != WOS_OK) {
+        return st;
+    }
+    ep.host = wos_str_c(c->host);
+    ep.port = c->port;
+    ep.tls = c->tls;
+    ep.api_key = c->cfg.api_key;
+    st = wos_pipes_write_request(&ep, call, c->cfg.buf, c->cfg.buf_cap, &a->request_len);
+    if (st != WOS_OK) {
+        info->buffer_needed = st == WOS_ERR_BUFFER_TOO_SMALL ? a->request_len : 0u;
+        a->request_len = 0;
+        return st; /* nothing was sent: the connection stays usable */
+    }
+    st = send_all(c, a);
+    wos_request_wipe(c->cfg.buf, a->request_len); /* the API key and any secret */
+    if (st == WOS_OK) {
+        st = receive(c, a, p);
+    }
+    if (st == WOS_ERR_BUFFER_TOO_SMALL) {
+        info->buffer_needed = wos_http_parser_needed(p);
+    }
+    if (st != WOS_OK || !wos_http_parser_response(p)->keep_alive ||
+        wos_http_parser_leftover(p).len > 0u) {
+        wos_client_close(c); /* unread or unexpected bytes would poison the next call */
+    }
+    return st;
+}

@@ -1,0 +1,133 @@
+/* The client's operations: build the call, run it, decode the reply. */
+#include "client_internal.h"
+
+#include <string.h>
+
+typedef wos_status (*decode_fn)(wos_pipes_reply *r, void *out, wos_api_error *err);
+
+static wos_status dec_token(wos_pipes_reply *r, void *out, wos_api_error *err)
+{
+    return wos_pipes_decode_token(r, (wos_access_token *)out, err);
+}
+
+static wos_status dec_integration(wos_pipes_reply *r, void *out, wos_api_error *err)
+{
+    return wos_pipes_decode_integration(r, (wos_data_integration *)out, err);
+}
+
+static wos_status dec_list(wos_pipes_reply *r, void *out, wos_api_error *err)
+{
+    return wos_pipes_decode_list(r, (wos_integration_page *)out, err);
+}
+
+static wos_status dec_delete(wos_pipes_reply *r, void *out, wos_api_error *err)
+{
+    (void)out;
+    return wos_pipes_decode_delete(r, err);
+}
+
+static wos_status perform(wos_client *c, const wos_pipes_call *call, const wos_call_options *opts,
+                          decode_fn decode, void *out, wos_call_info *info)
+{
+    wos_call_info local;
+    wos_pipes_reply r;
+    wos_status st;
+    if (c == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    if (info == NULL) {
+        info = &local;
+    }
+    memset(info, 0, sizeof *info);
+    st = wos_client_run(c, call, opts, info, &r);
+    if (st == WOS_OK) {
+        st = decode(&r, out, &info->api);
+        info->tokens_needed = st == WOS_ERR_JSON_TOKENS ? r.tokens_needed : 0u;
+    }
+    return st;
+}
+
+wos_status wos_client_get_token(wos_client *c, const wos_token_params *p,
+                                const wos_call_options *opts, wos_access_token *out,
+                                wos_call_info *info)
+{
+    wos_pipes_call call = {0};
+    call.op = WOS_OP_TOKEN;
+    call.token = p;
+    return perform(c, &call, opts, dec_token, out, info);
+}
+
+wos_status wos_client_create(wos_client *c, const wos_integration_params *p,
+                             const wos_call_options *opts, wos_data_integration *out,
+                             wos_call_info *info)
+{
+    wos_pipes_call call = {0};
+    call.op = WOS_OP_CREATE;
+    call.fields = p;
+    return perform(c, &call, opts, dec_integration, out, info);
+}
+
+wos_status wos_client_list(wos_client *c, const wos_list_params *p, const wos_call_options *opts,
+                           wos_integration_page *out, wos_call_info *info)
+{
+    wos_pipes_call call = {0};
+    call.op = WOS_OP_LIST;
+    call.list = p;
+    return perform(c, &call, opts, dec_list, out, info);
+}
+
+wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
+                          wos_data_integration *out, wos_call_info *info)
+{
+    wos_pipes_call call = {0};
+    call.op = WOS_OP_GET;
+    call.slug = slug;
+    return perform(c, &call, opts, dec_integration, out, info);
+}
+
+wos_status wos_client_update(wos_client *c, wos_str slug, const wos_integration_params *p,
+                             const wos_call_options *opts, wos_data_integration *out,
+                             wos_call_info *info)
+{
+    wos_pipes_call call = {0};
+    call.op = WOS_OP_UPDATE;
+    call.slug = slug;
+    call.fields = p;
+    return perform(c, &call, opts, dec_integration, out, info);
+}
+
+wos_status wos_client_delete(wos_client *c, wos_str slug, const wos_call_options *opts,
+                             wos_call_info *info)
+{
+    wos_pipes_call call = {0};
+    call.op = WOS_OP_DELETE;
+    call.slug = slug;
+    return perform(c, &call, opts, dec_delete, NULL, info);
+}
+
+/* Each page is decoded by the pager, which keeps the cursor out of the shared buffer. */
+wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
+                               const wos_call_options *opts, wos_page_fn on_page, void *ctx,
+                               wos_call_info *info)
+{
+    wos_pager pg;
+    wos_list_params lp;
+    wos_integration_page page;
+    wos_status st = on_page == NULL ? WOS_ERR_INVALID_ARG : wos_pager_init(&pg, p);
+    while (st == WOS_OK && !wos_pager_done(&pg)) {
+        wos_pipes_call call = {0};
+        st = wos_pager_next_params(&pg, &lp);
+        call.op = WOS_OP_LIST;
+        call.list = &lp;
+        if (st == WOS_OK) {
+            st = perform(c, &call, opts, dec_list, &page, info);
+        }
+        if (st == WOS_OK) {
+            st = wos_pager_advance(&pg, &page);
+        }
+        if (st == WOS_OK) {
+            st = on_page(ctx, &page);
+        }
+    }
+    return st;
+}

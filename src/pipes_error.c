@@ -1,0 +1,105 @@
+/* Error results: every body shape the API (or a proxy in front of it) sends. */
+#include "pipes_internal.h"
+
+#include <string.h>
+
+static wos_error_kind kind_of(int status)
+{
+    static const struct { int16_t status; uint8_t kind; } k_map[] = {
+        {400, WOS_ERROR_BAD_REQUEST}, {401, WOS_ERROR_UNAUTHORIZED}, {403, WOS_ERROR_FORBIDDEN},
+        {404, WOS_ERROR_NOT_FOUND}, {409, WOS_ERROR_CONFLICT}, {422, WOS_ERROR_UNPROCESSABLE},
+        {429, WOS_ERROR_RATE_LIMITED},
+    };
+    size_t i;
+    for (i = 0; i < sizeof k_map / sizeof k_map[0]; i++) {
+        if (k_map[i].status == status) {
+            return (wos_error_kind)k_map[i].kind;
+        }
+    }
+    return (status >= 500 && status <= 599) ? WOS_ERROR_SERVER : WOS_ERROR_OTHER;
+}
+
+/* A member that is a string, or (for "message") an array whose first string counts. */
+static void take_string(wos_json *doc, const char *key, wos_str *out)
+{
+    int v, item;
+    wos_json_iter it;
+    if (wos_json_member(doc, 0, key, &v) != WOS_OK) {
+        return;
+    }
+    if (wos_json_type_of(doc, v) == WOS_JSON_ARRAY && wos_json_iter_init(&it, doc, v) == WOS_OK) {
+        int k;
+        while (wos_json_iter_next(&it, doc, &k, &item)) {
+            if (wos_json_type_of(doc, item) == WOS_JSON_STRING) {
+                (void)wos_json_string(doc, item, out);
+                return;
+            }
+        }
+        return;
+    }
+    if (wos_json_type_of(doc, v) == WOS_JSON_STRING && wos_json_string(doc, v, out) != WOS_OK) {
+        out->ptr = NULL;
+    }
+}
+
+wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out)
+{
+    wos_json doc;
+    unsigned needed = 0;
+    if (r == NULL || out == NULL || (r->body == NULL && r->body_len != 0u)) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    memset(out, 0, sizeof *out);
+    out->http_status = r->status;
+    out->kind = kind_of(r->status);
+    out->request_id = r->request_id;
+    out->retry_after_s = r->retry_after_s;
+    out->body.ptr = r->body != NULL ? r->body : "";
+    out->body.len = r->body_len;
+    if (r->body_len == 0u ||
+        wos_json_parse(&doc, r->body, r->body_len, r->tokens, r->token_cap, &needed) != WOS_OK) {
+        return WOS_OK; /* empty, HTML, truncated: the raw body is all there is */
+    }
+    if (wos_json_type_of(&doc, 0) == WOS_JSON_STRING) {
+        (void)wos_json_string(&doc, 0, &out->error);
+    } else if (wos_json_type_of(&doc, 0) == WOS_JSON_OBJECT) {
+        take_string(&doc, "code", &out->code);
+        take_string(&doc, "message", &out->message);
+        take_string(&doc, "error", &out->error);
+        take_string(&doc, "error_description", &out->error_description);
+    }
+    return WOS_OK;
+}
+
+/* Every decoder starts here: a non-2xx status is an error result. */
+static wos_status reply_status(wos_pipes_reply *r, wos_api_error *err)
+{
+    if (r == NULL || (r->body == NULL && r->body_len != 0u)) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    if (r->status < 200 || r->status > 299) {
+        if (err != NULL) {
+            (void)wos_pipes_decode_error(r, err);
+        }
+        return WOS_ERR_HTTP_STATUS;
+    }
+    return WOS_OK;
+}
+
+wos_status wos_pipes_decode_delete(wos_pipes_reply *r, wos_api_error *err)
+{
+    return reply_status(r, err);
+}
+
+wos_status wos_pipes_reply_json(wos_pipes_reply *r, wos_json *doc, wos_api_error *err)
+{
+    wos_status st = reply_status(r, err);
+    if (st != WOS_OK) {
+        return st;
+    }
+    st = wos_json_parse(doc, r->body, r->body_len, r->tokens, r->token_cap, &r->tokens_needed);
+    if (st == WOS_ERR_INVALID_ARG && r->body_len == 0u) {
+        st = WOS_ERR_JSON_MALFORMED; /* an empty 2xx body is not the expected shape */
+    }
+    return st;
+}

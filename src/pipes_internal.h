@@ -1,0 +1,17 @@
+/* Shared by the Pipes decoders. Internal. */
+#ifndef WOS_PIPES_INTERNAL_H
+#define WOS_PIPES_INTERNAL_H
+
+#include "wos_pipes.h"
+
+/*
+ * Common first step of every decoder: a non-2xx status becomes
+ * WOS_ERR_HTTP_STATUS with err filled (err may be NULL); a 2xx body is
+ * parsed into doc (r->tokens_needed set on WOS_ERR_JSON_TOKENS).
+ */
+wos_status wos_pipes_reply_json(wos_pipes_reply *r, wos_json *doc, wos_api_error *err);
+
+/* Decode the data integration object at token obj. */
+wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_integration *out);
+
+#endif

@@ -1,0 +1,182 @@
+/* List results, page iteration, and the pager that walks every page. */
+#include "pipes_internal.h"
+
+#include <string.h>
+
+static wos_status take_cursor(wos_json *doc, int meta, const char *key, wos_str *out)
+{
+    int v;
+    if (wos_json_member(doc, meta, key, &v) != WOS_OK || wos_json_is_null(doc, v)) {
+        return WOS_OK;
+    }
+    return wos_json_string(doc, v, out) == WOS_OK ? WOS_OK : WOS_ERR_JSON_SHAPE;
+}
+
+/* Every item is decoded once here so that a page reported OK has no bad item. */
+static wos_status check_items(wos_integration_page *page)
+{
+    wos_data_integration item;
+    wos_status st;
+    unsigned i;
+    for (i = 0; i < page->count; i++) {
+        st = wos_page_next(page, &item);
+        if (st != WOS_OK) {
+            return st == WOS_ERR_INVALID_UTF8 ? st : WOS_ERR_JSON_SHAPE;
+        }
+    }
+    page->next_tok_ = 0;
+    return WOS_OK;
+}
+
+wos_status wos_pipes_decode_list(wos_pipes_reply *r, wos_integration_page *out, wos_api_error *err)
+{
+    int meta;
+    wos_status st;
+    if (out == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    memset(out, 0, sizeof *out);
+    st = wos_pipes_reply_json(r, &out->doc, err);
+    if (st != WOS_OK) {
+        return st;
+    }
+    if (wos_json_member(&out->doc, 0, "data", &out->data_tok) != WOS_OK ||
+        wos_json_type_of(&out->doc, out->data_tok) != WOS_JSON_ARRAY) {
+        return WOS_ERR_JSON_SHAPE;
+    }
+    out->count = wos_json_size(&out->doc, out->data_tok);
+    if (wos_json_member(&out->doc, 0, "list_metadata", &meta) == WOS_OK) {
+        if (wos_json_type_of(&out->doc, meta) != WOS_JSON_OBJECT) {
+            return WOS_ERR_JSON_SHAPE;
+        }
+        st = take_cursor(&out->doc, meta, "before", &out->before);
+        if (st == WOS_OK) {
+            st = take_cursor(&out->doc, meta, "after", &out->after);
+        }
+        if (st != WOS_OK) {
+            return st;
+        }
+    }
+    return check_items(out);
+}
+
+wos_status wos_page_next(wos_integration_page *page, wos_data_integration *out)
+{
+    int tok;
+    if (page == NULL || out == NULL || page->data_tok <= 0) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    tok = page->next_tok_ == 0 ? page->data_tok + 1 : page->next_tok_;
+    if (tok >= wos_json_skip(&page->doc, page->data_tok)) {
+        return WOS_ERR_NOT_FOUND;
+    }
+    page->next_tok_ = wos_json_skip(&page->doc, tok);
+    return wos_pipes_decode_integration_at(&page->doc, tok, out);
+}
+
+wos_status wos_page_item(const wos_integration_page *page, unsigned idx, wos_data_integration *out)
+{
+    wos_integration_page walk;
+    int tok;
+    if (page == NULL || out == NULL || page->data_tok <= 0) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    walk = *page;
+    if (wos_json_item(&walk.doc, walk.data_tok, idx, &tok) != WOS_OK) {
+        return WOS_ERR_NOT_FOUND;
+    }
+    return wos_pipes_decode_integration_at(&walk.doc, tok, out);
+}
+
+static wos_status set_cursor(wos_pager *pg, wos_str c)
+{
+    if (c.len > sizeof pg->cursor) {
+        return WOS_ERR_BUFFER_TOO_SMALL;
+    }
+    if (c.len > 0u) {
+        memcpy(pg->cursor, c.ptr, c.len);
+    }
+    pg->cursor_len = (uint8_t)c.len;
+    return WOS_OK;
+}
+
+wos_status wos_pager_init(wos_pager *pg, const wos_list_params *params)
+{
+    if (pg == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    memset(pg, 0, sizeof *pg);
+    if (params != NULL) {
+        pg->params = *params;
+        pg->params.after.ptr = NULL;
+        if (params->after.ptr != NULL) {
+            return set_cursor(pg, params->after);
+        }
+    }
+    return WOS_OK;
+}
+
+wos_status wos_pager_next_params(const wos_pager *pg, wos_list_params *out)
+{
+    if (pg == NULL || out == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    if (pg->done) {
+        return WOS_ERR_STATE;
+    }
+    *out = pg->params;
+    if (pg->cursor_len > 0u) {
+        out->after.ptr = pg->cursor;
+        out->after.len = pg->cursor_len;
+        /* Walking forwards from a cursor: `before` applies to the first page only. */
+        if (pg->started) {
+            out->before.ptr = NULL;
+        }
+    }
+    return WOS_OK;
+}
+
+wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint *ep,
+                                  char *buf, size_t cap, size_t *out_len)
+{
+    wos_list_params p;
+    wos_status st = wos_pager_next_params(pg, &p);
+    return st != WOS_OK ? st : wos_pipes_write_list(ep, &p, buf, cap, out_len);
+}
+
+wos_status wos_pager_advance(wos_pager *pg, const wos_integration_page *page)
+{
+    wos_status st;
+    if (pg == NULL || page == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    if (pg->done) {
+        return WOS_ERR_STATE;
+    }
+    pg->started = true;
+    if (page->count == 0u || page->after.ptr == NULL) {
+        pg->done = true;
+        return WOS_OK;
+    }
+    st = set_cursor(pg, page->after);
+    if (st != WOS_OK) {
+        pg->done = true;
+    }
+    return st;
+}
+
+wos_status wos_pager_on_reply(wos_pager *pg, wos_pipes_reply *r, wos_integration_page *out,
+                              wos_api_error *err)
+{
+    wos_status st;
+    if (pg == NULL || pg->done) {
+        return pg == NULL ? WOS_ERR_INVALID_ARG : WOS_ERR_STATE;
+    }
+    st = wos_pipes_decode_list(r, out, err);
+    return st != WOS_OK ? st : wos_pager_advance(pg, out);
+}
+
+bool wos_pager_done(const wos_pager *pg)
+{
+    return pg == NULL || pg->done;
+}

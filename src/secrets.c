@@ -1,0 +1,28 @@
+/* Wiping secrets so they do not outlive their use in RAM. */
+#include "wos_pipes.h"
+
+void wos_secure_zero(void *p, size_t len)
+{
+    /* Stores through a volatile pointer are observable, so they cannot be elided. */
+    volatile unsigned char *v = (volatile unsigned char *)p;
+    while (p != NULL && len-- > 0u) {
+        *v++ = 0u;
+    }
+}
+
+void wos_access_token_wipe(wos_access_token *t)
+{
+    if (t == NULL) {
+        return;
+    }
+    wos_secure_zero(t->secret_span_, t->secret_span_len_);
+    t->secret_span_ = NULL;
+    t->secret_span_len_ = 0u;
+    t->access_token.ptr = NULL;
+    t->access_token.len = 0u;
+}
+
+void wos_request_wipe(char *buf, size_t len)
+{
+    wos_secure_zero(buf, len);
+}

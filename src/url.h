@@ -1,0 +1,21 @@
+/* Base URL parsing for the client. Internal. */
+#ifndef WOS_URL_H
+#define WOS_URL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wos_status.h"
+
+/*
+ * Parse "https://host[:port][/]" or "http://host[:port][/]" (scheme ASCII
+ * case-insensitive). A path other than "/", userinfo, query or fragment is
+ * rejected; so is an IPv6 literal (not supported yet). host gets the name,
+ * NUL-terminated.
+ * WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_BUFFER_TOO_SMALL (host_cap too small).
+ */
+wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t *out_port,
+                         bool *out_tls);
+
+#endif

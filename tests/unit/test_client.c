@@ -1,0 +1,497 @@
+/* The client engine against a scripted transport and a fake clock: keep-alive, retries, deadlines. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "wos_client.h"
+#include "fake_port.h"
+
+#define BUF_CAP 4096
+static char g_buf[BUF_CAP + 16];
+static jsmntok_t g_tok[256];
+static wos_client g_c;
+
+#define OK_DI "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Request-ID: req_ok\r\nContent-Length: 27\r\n\r\n{\"id\":\"d1\",\"slug\":\"github\"}"
+#define CREATED_DI "HTTP/1.1 201 Created\r\nContent-Length: 27\r\n\r\n{\"id\":\"d1\",\"slug\":\"github\"}"
+#define STATUS(code) "HTTP/1.1 " #code " X\r\nX-Request-ID: req_" #code "\r\nContent-Length: 16\r\n\r\n{\"message\":\"no\"}"
+#define TOKEN_OK "HTTP/1.1 200 OK\r\nContent-Length: 67\r\n\r\n{\"active\":true,\"access_token\":{\"access_token\":\"gho_x\",\"scopes\":[]}}"
+
+static void setup_client(const fake_exchange *script, size_t n, uint8_t retries)
+{
+    wos_client_config cfg;
+    fake_reset(script, n);
+    wos_client_config_init(&cfg);
+    cfg.base_url = "https://api.example.test";
+    cfg.api_key = (wos_str)WOS_STR_LIT("sk_test_key");
+    cfg.transport.ops = &k_fake_ops;
+    cfg.transport.ctx = &g_fake;
+    cfg.platform = &k_fake_platform;
+    cfg.buf = g_buf;
+    cfg.buf_cap = BUF_CAP;
+    cfg.tokens = g_tok;
+    cfg.token_cap = 256;
+    cfg.timeout_ms = 5000;
+    cfg.retry.max_retries = retries;
+    memset(g_buf, 0x5A, sizeof g_buf);
+    assert_int_equal(wos_client_init(&g_c, &cfg), WOS_OK);
+}
+
+static wos_status get(wos_call_info *info)
+{
+    wos_data_integration d;
+    wos_status st = wos_client_get(&g_c, (wos_str)WOS_STR_LIT("github"), NULL, &d, info);
+    if (st == WOS_OK) {
+        assert_true(wos_str_eq(d.slug, "github"));
+    }
+    assert_int_equal((unsigned char)g_buf[BUF_CAP], 0x5A); /* nothing past the buffer */
+    return st;
+}
+
+static wos_status create(wos_call_info *info, const wos_call_options *opts)
+{
+    wos_integration_params p = {0};
+    wos_data_integration d;
+    p.provider = (wos_str)WOS_STR_LIT("github");
+    return wos_client_create(&g_c, &p, opts, &d, info);
+}
+
+static const char *header_of(unsigned req, const char *name, char *out, size_t cap)
+{
+    const char *h = strstr(g_fake.log[req], name);
+    size_t n;
+    if (h == NULL) {
+        return NULL;
+    }
+    h += strlen(name);
+    n = strcspn(h, "\r");
+    snprintf(out, cap, "%.*s", (int)n, h);
+    return out;
+}
+
+static void keep_alive_reuses_one_connection(void **state)
+{
+    static const fake_exchange s[] = {{OK_DI, FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 3, 3);
+    assert_int_equal(get(&info), WOS_OK);
+    assert_false(info.reused_connection);
+    assert_int_equal(get(&info), WOS_OK);
+    assert_true(info.reused_connection);
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(g_fake.connects, 1);
+    assert_int_equal(g_fake.requests, 3);
+    assert_int_equal(info.attempts, 1);
+    assert_non_null(strstr(g_fake.log[0], "GET /data-integrations/github HTTP/1.1\r\nHost: api.example.test\r\n"));
+}
+
+static void idle_close_is_detected_and_reopened(void **state)
+{
+    static const fake_exchange s[] = {{OK_DI, FAKE_IDLE_CLOSE, 0}, {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 0); /* no retries: reopening is not a retry */
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(info.attempts, 1);
+    assert_false(info.reused_connection);
+    assert_int_equal(g_fake.connects, 2);
+    assert_int_equal(g_fake.sleeps, 0);
+}
+
+static void stale_connection_race_reopens_reads_only(void **state)
+{
+    static const fake_exchange s[] = {{OK_DI, FAKE_CLOSE_AFTER, 0}, {OK_DI, FAKE_NORMAL, 0},
+                                      {OK_DI, FAKE_CLOSE_AFTER, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 3, 0);
+    assert_int_equal(get(&info), WOS_OK);
+    /* The server closed without the client seeing it: the read goes out and hits a closed socket. */
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(info.attempts, 2);
+    assert_int_equal(g_fake.connects, 2);
+    assert_int_equal(g_fake.sleeps, 0);
+    /* A create that reached the server is never sent twice. */
+    assert_int_equal(create(&info, NULL), WOS_ERR_CLOSED);
+    assert_int_equal(info.attempts, 1);
+    assert_int_equal(g_fake.requests, 4);
+}
+
+static void connection_close_header_closes(void **state)
+{
+    static const fake_exchange s[] = {
+        {"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 27\r\n\r\n{\"id\":\"d1\",\"slug\":\"github\"}",
+         FAKE_NORMAL, 0},
+        {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 0);
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(g_fake.connects, 2);
+    assert_false(info.reused_connection);
+}
+
+static void retries_each_retryable_status(void **state)
+{
+    static const fake_exchange s[] = {{STATUS(408), FAKE_NORMAL, 0}, {STATUS(429), FAKE_NORMAL, 0},
+                                      {STATUS(500), FAKE_NORMAL, 0}, {STATUS(502), FAKE_NORMAL, 0},
+                                      {STATUS(503), FAKE_NORMAL, 0}, {STATUS(504), FAKE_NORMAL, 0},
+                                      {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 7, 6);
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(info.attempts, 7);
+    assert_int_equal(g_fake.sleeps, 6);
+}
+
+static void non_retryable_status_is_final(void **state)
+{
+    static const int k[] = {400, 401, 403, 404, 409, 422, 501};
+    static const fake_exchange s400[] = {{STATUS(400), FAKE_NORMAL, 0}, {STATUS(401), FAKE_NORMAL, 0},
+                                         {STATUS(403), FAKE_NORMAL, 0}, {STATUS(404), FAKE_NORMAL, 0},
+                                         {STATUS(409), FAKE_NORMAL, 0}, {STATUS(422), FAKE_NORMAL, 0},
+                                         {STATUS(501), FAKE_NORMAL, 0}};
+    wos_call_info info;
+    size_t i;
+    (void)state;
+    setup_client(s400, 7, 3);
+    for (i = 0; i < 7; i++) {
+        assert_int_equal(get(&info), WOS_ERR_HTTP_STATUS);
+        assert_int_equal(info.attempts, 1);
+        assert_int_equal(info.api.http_status, k[i]);
+        assert_true(wos_str_eq(info.api.message, "no"));
+    }
+    assert_int_equal(g_fake.sleeps, 0);
+    assert_int_equal(g_fake.connects, 1);
+}
+
+static void retries_exhausted_report_last_error(void **state)
+{
+    static const fake_exchange s[] = {{STATUS(503), FAKE_NORMAL, 0}, {STATUS(503), FAKE_NORMAL, 0},
+                                      {STATUS(503), FAKE_NORMAL, 0}, {STATUS(502), FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 4, 3);
+    assert_int_equal(get(&info), WOS_ERR_HTTP_STATUS);
+    assert_int_equal(info.attempts, 4);
+    assert_int_equal(info.api.http_status, 502);
+    assert_int_equal(info.api.kind, WOS_ERROR_SERVER);
+    assert_true(wos_str_eq(info.api.request_id, "req_502"));
+}
+
+static void backoff_doubles_with_jitter_and_cap(void **state)
+{
+    static const fake_exchange s[] = {{STATUS(500), FAKE_NORMAL, 0}, {STATUS(500), FAKE_NORMAL, 0},
+                                      {STATUS(500), FAKE_NORMAL, 0}, {STATUS(500), FAKE_NORMAL, 0},
+                                      {STATUS(500), FAKE_NORMAL, 0}, {STATUS(500), FAKE_NORMAL, 0},
+                                      {STATUS(500), FAKE_NORMAL, 0}};
+    static const uint64_t step[] = {500, 1000, 2000, 4000, 8000, 8000};
+    wos_call_info info;
+    size_t i;
+    (void)state;
+    setup_client(s, 7, 6);
+    assert_int_equal(get(&info), WOS_ERR_HTTP_STATUS);
+    assert_int_equal(g_fake.sleeps, 6);
+    for (i = 0; i < 6; i++) {
+        assert_true(g_fake.slept_ms[i] >= step[i] / 2);
+        assert_true(g_fake.slept_ms[i] <= step[i]);
+    }
+}
+
+static void retry_after_both_forms_and_cap(void **state)
+{
+    static const fake_exchange s[] = {
+        {"HTTP/1.1 429 Too Many\r\nRetry-After: 3\r\nContent-Length: 0\r\n\r\n", FAKE_NORMAL, 0},
+        {"HTTP/1.1 503 X\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nRetry-After: Sun, 06 Nov 1994 08:49:44 GMT\r\n"
+         "Content-Length: 0\r\n\r\n", FAKE_NORMAL, 0},
+        {"HTTP/1.1 429 Too Many\r\nRetry-After: 120\r\nContent-Length: 0\r\n\r\n", FAKE_NORMAL, 0},
+        {"HTTP/1.1 429 Too Many\r\nRetry-After: 0\r\nContent-Length: 0\r\n\r\n", FAKE_NORMAL, 0},
+        {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 5, 4);
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(g_fake.sleeps, 3); /* Retry-After: 0 retries at once */
+    assert_int_equal(g_fake.slept_ms[0], 3000);
+    assert_int_equal(g_fake.slept_ms[1], 7000);
+    assert_int_equal(g_fake.slept_ms[2], 60000);
+    assert_int_equal(info.attempts, 5);
+}
+
+static void retry_after_date_without_date_header_uses_wall_clock(void **state)
+{
+    /* fake wall clock: 1700000000 + now/1000; now = 1000 ms at start -> 1700000001 */
+    static const fake_exchange s[] = {
+        {"HTTP/1.1 503 X\r\nRetry-After: Tue, 14 Nov 2023 22:13:41 GMT\r\nContent-Length: 0\r\n\r\n", FAKE_NORMAL, 0},
+        {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 1);
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(g_fake.slept_ms[0], 20000); /* 1700000021 - 1700000001 */
+}
+
+static void overall_deadline_stops_retrying(void **state)
+{
+    static const fake_exchange s[] = {
+        {"HTTP/1.1 429 Too Many\r\nRetry-After: 30\r\nContent-Length: 0\r\n\r\n", FAKE_NORMAL, 0},
+        {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_options o = {-1, WOS_STR_NULL, 0, 10000};
+    wos_data_integration d;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 3);
+    assert_int_equal(wos_client_get(&g_c, (wos_str)WOS_STR_LIT("github"), &o, &d, &info), WOS_ERR_HTTP_STATUS);
+    assert_int_equal(info.api.http_status, 429);
+    assert_int_equal(info.api.retry_after_s, 30);
+    assert_int_equal(g_fake.sleeps, 0);
+}
+
+static void per_call_retries_override(void **state)
+{
+    static const fake_exchange s[] = {{STATUS(500), FAKE_NORMAL, 0}, {STATUS(500), FAKE_NORMAL, 0},
+                                      {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_options none = {0, WOS_STR_NULL, 0, 0};
+    wos_call_options two = {2, WOS_STR_NULL, 0, 0};
+    wos_data_integration d;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 3, 0);
+    assert_int_equal(wos_client_get(&g_c, (wos_str)WOS_STR_LIT("github"), &none, &d, &info), WOS_ERR_HTTP_STATUS);
+    assert_int_equal(info.attempts, 1);
+    assert_int_equal(wos_client_get(&g_c, (wos_str)WOS_STR_LIT("github"), &two, &d, &info), WOS_OK);
+    assert_int_equal(info.attempts, 2);
+}
+
+static void deadline_expires_mid_body(void **state)
+{
+    static const fake_exchange s[] = {{OK_DI, FAKE_PARTIAL, 90}, {OK_DI, FAKE_PARTIAL, 90}};
+    wos_call_info info;
+    uint64_t start;
+    (void)state;
+    setup_client(s, 2, 0);
+    start = g_fake.now;
+    assert_int_equal(get(&info), WOS_ERR_TIMEOUT);
+    assert_int_equal(g_fake.now - start, 5000); /* the attempt's deadline, not later */
+    assert_false(g_fake.open);                  /* a half-read response closes the connection */
+}
+
+static void timeout_retried_for_token_not_for_create(void **state)
+{
+    static const fake_exchange s[] = {{NULL, FAKE_STALL, 0}, {TOKEN_OK, FAKE_NORMAL, 0}, {NULL, FAKE_STALL, 0}};
+    wos_token_params tp = {WOS_STR_LIT("github"), WOS_STR_LIT("user_1"), WOS_STR_NULL};
+    wos_access_token t;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 3, 2);
+    assert_int_equal(wos_client_get_token(&g_c, &tp, NULL, &t, &info), WOS_OK);
+    assert_true(t.active);
+    assert_true(wos_str_eq(t.access_token, "gho_x"));
+    assert_int_equal(info.attempts, 2);
+    assert_int_equal(create(&info, NULL), WOS_ERR_TIMEOUT);
+    assert_int_equal(info.attempts, 1);
+}
+
+static void network_errors_before_sending_are_retried_for_writes(void **state)
+{
+    static const fake_exchange s[] = {{CREATED_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 1, 3);
+    g_fake.connect_failures = 2;
+    assert_int_equal(create(&info, NULL), WOS_OK);
+    assert_int_equal(info.attempts, 3);
+    assert_int_equal(g_fake.connects, 3);
+    assert_int_equal(g_fake.sleeps, 2);
+}
+
+static bool is_uuid4(const char *k)
+{
+    size_t i;
+    if (strlen(k) != 36 || k[14] != '4' || strchr("89ab", k[19]) == NULL) {
+        return false;
+    }
+    for (i = 0; i < 36; i++) {
+        if ((i == 8 || i == 13 || i == 18 || i == 23) ? k[i] != '-' : strchr("0123456789abcdef", k[i]) == NULL) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void idempotency_key_same_on_every_retry(void **state)
+{
+    static const fake_exchange s[] = {{STATUS(503), FAKE_NORMAL, 0}, {STATUS(500), FAKE_NORMAL, 0},
+                                      {CREATED_DI, FAKE_NORMAL, 0}, {CREATED_DI, FAKE_NORMAL, 0},
+                                      {CREATED_DI, FAKE_NORMAL, 0}};
+    wos_call_options own = {-1, WOS_STR_LIT("my-key-123"), 0, 0};
+    wos_call_info info;
+    char k0[64], k1[64], k2[64], k3[64], k4[64];
+    (void)state;
+    setup_client(s, 5, 3);
+    assert_int_equal(create(&info, NULL), WOS_OK);
+    assert_int_equal(info.attempts, 3);
+    assert_non_null(header_of(0, "Idempotency-Key: ", k0, sizeof k0));
+    assert_non_null(header_of(1, "Idempotency-Key: ", k1, sizeof k1));
+    assert_non_null(header_of(2, "Idempotency-Key: ", k2, sizeof k2));
+    assert_true(is_uuid4(k0));
+    assert_string_equal(k0, k1);
+    assert_string_equal(k0, k2);
+    assert_string_equal(info.idempotency_key, k0);
+    assert_int_equal(create(&info, NULL), WOS_OK); /* a new call: a new key */
+    assert_non_null(header_of(3, "Idempotency-Key: ", k3, sizeof k3));
+    assert_string_not_equal(k3, k0);
+    assert_int_equal(create(&info, &own), WOS_OK);
+    assert_non_null(header_of(4, "Idempotency-Key: ", k4, sizeof k4));
+    assert_string_equal(k4, "my-key-123");
+}
+
+static void reads_carry_no_idempotency_key(void **state)
+{
+    static const fake_exchange s[] = {{OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    char k[64];
+    (void)state;
+    setup_client(s, 1, 0);
+    assert_int_equal(get(&info), WOS_OK);
+    assert_null(header_of(0, "Idempotency-Key: ", k, sizeof k));
+    assert_string_equal(info.idempotency_key, "");
+}
+
+static void response_too_big_then_next_call_works(void **state)
+{
+    static const fake_exchange s[] = {
+        {"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n{\"id\":", FAKE_NORMAL, 0},
+        {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 3);
+    assert_int_equal(get(&info), WOS_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(info.buffer_needed, 100000 + 43); /* 43 header bytes + the body */
+    assert_int_equal(info.attempts, 1);
+    assert_false(g_fake.open);
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(g_fake.connects, 2);
+}
+
+static void request_too_big_reports_size(void **state)
+{
+    static char desc[5000];
+    static const fake_exchange s[] = {{CREATED_DI, FAKE_NORMAL, 0}};
+    wos_integration_params p = {0};
+    wos_data_integration d;
+    wos_call_info info;
+    (void)state;
+    memset(desc, 'x', sizeof desc);
+    setup_client(s, 1, 3);
+    p.provider = (wos_str)WOS_STR_LIT("github");
+    p.description = (wos_opt_str){WOS_SET, {desc, sizeof desc}};
+    assert_int_equal(wos_client_create(&g_c, &p, NULL, &d, &info), WOS_ERR_BUFFER_TOO_SMALL);
+    assert_true(info.buffer_needed > 5000);
+    assert_int_equal(g_fake.requests, 0);
+}
+
+static void small_reads_parse_the_same(void **state)
+{
+    static const fake_exchange s[] = {{OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 1, 0);
+    g_fake.recv_chunk = 1;
+    assert_int_equal(get(&info), WOS_OK);
+}
+
+static wos_status count_pages(void *ctx, wos_integration_page *page)
+{
+    unsigned *n = (unsigned *)ctx;
+    *n += page->count;
+    return WOS_OK;
+}
+
+static void list_all_follows_cursors(void **state)
+{
+    static const fake_exchange s[] = {
+        {"HTTP/1.1 200 OK\r\nContent-Length: 98\r\n\r\n{\"data\":[{\"id\":\"a\",\"slug\":\"a\"},{\"id\":\"b\",\"slug\":\"b\"}],"
+         "\"list_metadata\":{\"before\":null,\"after\":\"b\"}}", FAKE_NORMAL, 0},
+        {"HTTP/1.1 200 OK\r\nContent-Length: 76\r\n\r\n{\"data\":[{\"id\":\"c\",\"slug\":\"c\"}],"
+         "\"list_metadata\":{\"before\":\"c\",\"after\":null}}", FAKE_NORMAL, 0}};
+    unsigned n = 0;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 0);
+    assert_int_equal(wos_client_list_all(&g_c, NULL, NULL, count_pages, &n, &info), WOS_OK);
+    assert_int_equal(n, 3);
+    assert_non_null(strstr(g_fake.log[0], "GET /data-integrations HTTP/1.1"));
+    assert_non_null(strstr(g_fake.log[1], "GET /data-integrations?after=b HTTP/1.1"));
+    assert_int_equal(g_fake.connects, 1);
+}
+
+static void init_validates(void **state)
+{
+    wos_client_config cfg;
+    wos_client c;
+    (void)state;
+    fake_reset(NULL, 0);
+    wos_client_config_init(&cfg);
+    cfg.api_key = (wos_str)WOS_STR_LIT("sk_test");
+    cfg.transport.ops = &k_fake_ops;
+    cfg.transport.ctx = &g_fake;
+    cfg.platform = &k_fake_platform;
+    cfg.buf = g_buf;
+    cfg.buf_cap = BUF_CAP;
+    cfg.tokens = g_tok;
+    cfg.token_cap = 256;
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_OK);
+    assert_string_equal(c.host, "api.workos.com");
+    assert_int_equal(c.port, 443);
+    cfg.base_url = "http://127.0.0.1:8080";
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg.allow_plain_http = true;
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_OK);
+    assert_int_equal(c.port, 8080);
+    cfg.base_url = "ftp://x";
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg.base_url = "https://this-host-name-is-much-longer-than-the-sixty-four-bytes-we-keep.example.com";
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_BUFFER_TOO_SMALL);
+    cfg.base_url = NULL;
+    cfg.api_key = (wos_str)WOS_STR_LIT("sk\r\nX: y");
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg.api_key = (wos_str)WOS_STR_LIT("sk");
+    cfg.platform = NULL;
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(keep_alive_reuses_one_connection),
+        cmocka_unit_test(idle_close_is_detected_and_reopened),
+        cmocka_unit_test(stale_connection_race_reopens_reads_only),
+        cmocka_unit_test(connection_close_header_closes),
+        cmocka_unit_test(retries_each_retryable_status),
+        cmocka_unit_test(non_retryable_status_is_final),
+        cmocka_unit_test(retries_exhausted_report_last_error),
+        cmocka_unit_test(backoff_doubles_with_jitter_and_cap),
+        cmocka_unit_test(retry_after_both_forms_and_cap),
+        cmocka_unit_test(retry_after_date_without_date_header_uses_wall_clock),
+        cmocka_unit_test(overall_deadline_stops_retrying),
+        cmocka_unit_test(per_call_retries_override),
+        cmocka_unit_test(deadline_expires_mid_body),
+        cmocka_unit_test(timeout_retried_for_token_not_for_create),
+        cmocka_unit_test(network_errors_before_sending_are_retried_for_writes),
+        cmocka_unit_test(idempotency_key_same_on_every_retry),
+        cmocka_unit_test(reads_carry_no_idempotency_key),
+        cmocka_unit_test(response_too_big_then_next_call_works),
+        cmocka_unit_test(request_too_big_reports_size),
+        cmocka_unit_test(small_reads_parse_the_same),
+        cmocka_unit_test(list_all_follows_cursors),
+        cmocka_unit_test(init_validates),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

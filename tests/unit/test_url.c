@@ -1,0 +1,66 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../src/url.h"
+
+static void parses_scheme_host_port(void **state)
+{
+    char host[32];
+    uint16_t port;
+    bool tls;
+    (void)state;
+    assert_int_equal(wos_url_parse("https://api.workos.com", host, sizeof host, &port, &tls), WOS_OK);
+    assert_string_equal(host, "api.workos.com");
+    assert_int_equal(port, 443);
+    assert_true(tls);
+    assert_int_equal(wos_url_parse("HTTPS://localhost:8443/", host, sizeof host, &port, &tls), WOS_OK);
+    assert_string_equal(host, "localhost");
+    assert_int_equal(port, 8443);
+    assert_int_equal(wos_url_parse("http://127.0.0.1:65535", host, sizeof host, &port, &tls), WOS_OK);
+    assert_false(tls);
+    assert_int_equal(port, 65535);
+    assert_int_equal(wos_url_parse("http://h", host, sizeof host, &port, &tls), WOS_OK);
+    assert_int_equal(port, 80);
+}
+
+static void rejects_bad_urls(void **state)
+{
+    static const char *const bad[] = {
+        "", "api.workos.com", "ftp://x", "https://", "https://:443", "https://h:", "https://h:0",
+        "https://h:65536", "https://h:12a", "https://h/path", "https://u@h", "https://h?x=1",
+        "https://[::1]:443", "https://h#f", "https://h:443/x", "https:/h",
+    };
+    char host[32];
+    uint16_t port;
+    bool tls;
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(wos_url_parse(bad[i], host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
+    }
+    assert_int_equal(wos_url_parse(NULL, host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
+}
+
+static void host_buffer_too_small(void **state)
+{
+    char host[9 + 1];
+    uint16_t port;
+    bool tls;
+    (void)state;
+    assert_int_equal(wos_url_parse("https://localhost", host, 10, &port, &tls), WOS_OK);
+    assert_int_equal(wos_url_parse("https://localhost1", host, 10, &port, &tls), WOS_ERR_BUFFER_TOO_SMALL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(parses_scheme_host_port),
+        cmocka_unit_test(rejects_bad_urls),
+        cmocka_unit_test(host_buffer_too_small),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
