@@ -1,0 +1,199 @@
+/*
+ * RFC 8259 grammar check run before jsmn, which accepts much invalid JSON.
+ * A flat state machine: the kind of each open container is one bit of a
+ * small bit stack, so nesting costs no recursion and no per-level stack.
+ */
+#include <string.h>
+
+#include "json_internal.h"
+#include "utf8.h"
+#include "wos_config.h"
+#include "wos_json.h"
+
+#if WOS_JSON_MAX_DEPTH < 1 || WOS_JSON_MAX_DEPTH > 64
+#error "WOS_JSON_MAX_DEPTH must be 1..64"
+#endif
+
+/* Kinds of the open containers, one bit per level. */
+#if WOS_JSON_MAX_DEPTH > 32
+typedef uint64_t kinds_t;
+#else
+typedef uint32_t kinds_t;
+#endif
+
+/* What may come next. CLOSE: the current container's closer is allowed. */
+enum { ST_VALUE = 1, ST_KEY = 2, ST_COLON = 4, ST_COMMA = 8, ST_CLOSE = 16 };
+
+int wos_json_unesc(int c)
+{
+    /* Pairs of (escape letter, byte). */
+    static const char map[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
+    unsigned i;
+    for (i = 0u; i < sizeof map - 1u; i += 2u) {
+        if (map[i] == c) {
+            return map[i + 1u];
+        }
+    }
+    return -1;
+}
+
+int wos_json_hex(int c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    c |= 0x20;
+    return (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
+}
+
+int wos_json_ws(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* End of the digit run at i, or 0 when there is none. */
+static size_t digits(const uint8_t *s, size_t i, size_t len)
+{
+    size_t j = i;
+    while (j < len && s[j] >= '0' && s[j] <= '9') {
+        j++;
+    }
+    return j != i ? j : 0u;
+}
+
+/* End of the number starting at i, or 0 when it breaks the grammar. */
+static size_t scan_number(const uint8_t *s, size_t i, size_t len)
+{
+    size_t j;
+    i += (s[i] == '-');
+    j = digits(s, i, len);
+    if (j == 0u || (s[i] == '0' && j > i + 1u)) {
+        return 0u;
+    }
+    if (j < len && s[j] == '.') {
+        j = digits(s, j + 1u, len);
+    }
+    if (j != 0u && j < len && (s[j] | 0x20) == 'e') {
+        j++;
+        j += (j < len && (s[j] == '+' || s[j] == '-'));
+        j = digits(s, j, len);
+    }
+    return j;
+}
+
+/* String starting at the quote *pos; on WOS_OK *pos is past the closing quote. */
+static wos_status scan_string(const uint8_t *s, size_t len, size_t *pos)
+{
+    size_t i = *pos + 1u, n;
+    while (i < len) {
+        uint8_t c = s[i];
+        if (c == '"') {
+            *pos = i + 1u;
+            return WOS_OK;
+        }
+        if (c < 0x20u) {
+            break;
+        }
+        if (c == '\\') {
+            if (++i == len) {
+                break;
+            }
+            if (s[i] == 'u') {
+                for (n = 0u; n < 4u; n++) {
+                    if (++i == len || wos_json_hex(s[i]) < 0) {
+                        return WOS_ERR_JSON_MALFORMED;
+                    }
+                }
+            } else if (wos_json_unesc(s[i]) < 0) {
+                break;
+            }
+            i++;
+        } else {
+            n = wos_utf8_seq_len(s + i, len - i);
+            if (n == 0u) {
+                return WOS_ERR_INVALID_UTF8;
+            }
+            i += n;
+        }
+    }
+    return WOS_ERR_JSON_MALFORMED;
+}
+
+/* A string, number or literal at *pos; on WOS_OK *pos is just past it. */
+static wos_status scan_scalar(const uint8_t *s, size_t len, size_t *pos)
+{
+    size_t i = *pos, n;
+    const char *lit;
+    uint8_t c = s[i];
+    if (c == '"') {
+        return scan_string(s, len, pos);
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+        i = scan_number(s, i, len);
+    } else {
+        lit = c == 't' ? "true" : c == 'f' ? "false" : "null";
+        for (n = 0u; lit[n] != '\0'; n++, i++) {
+            if (i == len || s[i] != (uint8_t)lit[n]) {
+                return WOS_ERR_JSON_MALFORMED;
+            }
+        }
+    }
+    *pos = i;
+    return i != 0u ? WOS_OK : WOS_ERR_JSON_MALFORMED;
+}
+
+wos_status wos_json_validate(const char *js, size_t len, unsigned *out_tokens)
+{
+    const uint8_t *s = (const uint8_t *)js;
+    kinds_t objs = 0u; /* bit 0: the innermost open container is an object */
+    unsigned depth = 0u, st = ST_VALUE, tokens = 0u;
+    size_t i = 0u;
+    wos_status rc;
+    uint8_t c;
+    if (s == NULL && len != 0u) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    for (;;) {
+        while (i < len && wos_json_ws(s[i])) {
+            i++;
+        }
+        if (i == len) {
+            break;
+        }
+        c = s[i++];
+        if ((st & ST_CLOSE) && depth != 0u && c == ((objs & 1u) ? '}' : ']')) {
+            depth--;
+            objs >>= 1;
+            st = ST_COMMA | ST_CLOSE;
+        } else if (st & (ST_COMMA | ST_COLON)) {
+            if (c != ((st & ST_COLON) ? ':' : ',') || depth == 0u) {
+                return WOS_ERR_JSON_MALFORMED;
+            }
+            st = ((st & ST_COMMA) && (objs & 1u)) ? ST_KEY : ST_VALUE;
+        } else if ((st & ST_KEY) && c != '"') {
+            return WOS_ERR_JSON_MALFORMED;
+        } else if (c == '{' || c == '[') {
+            if (depth++ == WOS_JSON_MAX_DEPTH) {
+                return WOS_ERR_JSON_TOO_DEEP;
+            }
+            objs = (kinds_t)(objs << 1) | (c == '{');
+            tokens++;
+            st = ((objs & 1u) ? ST_KEY : ST_VALUE) | ST_CLOSE;
+        } else {
+            i--;
+            rc = scan_scalar(s, len, &i);
+            if (rc != WOS_OK) {
+                return rc;
+            }
+            tokens++;
+            st = (st & ST_KEY) ? ST_COLON : (ST_COMMA | ST_CLOSE);
+        }
+    }
+    if (st != (ST_COMMA | ST_CLOSE) || depth != 0u) {
+        return WOS_ERR_JSON_MALFORMED;
+    }
+    if (out_tokens != NULL) {
+        *out_tokens = tokens;
+    }
+    return WOS_OK;
+}
