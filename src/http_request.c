@@ -1,0 +1,272 @@
+#include "wos_http_request.h"
+
+#include "wos_config.h"
+
+/*
+ * Output goes through a counting sink: bytes land only while they fit, the
+ * count always advances, so one pass both writes what fits and learns the
+ * exact size needed. The count saturates at SIZE_MAX, which then means
+ * "does not fit in size_t".
+ */
+typedef struct sink {
+    char *buf;
+    size_t cap;
+    size_t len;
+} sink;
+
+static void put1(sink *s, char c)
+{
+    if (s->len < s->cap) {
+        s->buf[s->len] = c;
+    }
+    if (s->len != SIZE_MAX) {
+        s->len++;
+    }
+}
+
+static void put(sink *s, const char *p, size_t n)
+{
+    while (n-- > 0u) {
+        put1(s, *p++);
+    }
+}
+
+static void put_z(sink *s, const char *z)
+{
+    while (*z != '\0') {
+        put1(s, *z++);
+    }
+}
+
+static void put_dec(sink *s, size_t v)
+{
+    char t[20]; /* 2^64 - 1 has 20 digits */
+    size_t n = 0;
+    do {
+        t[n++] = (char)('0' + v % 10u);
+        v /= 10u;
+    } while (v != 0u);
+    while (n > 0u) {
+        put1(s, t[--n]);
+    }
+}
+
+/* RFC 3986 unreserved: the only bytes a segment or query part keeps as-is. */
+static int unreserved(unsigned char c)
+{
+    unsigned char l = (unsigned char)(c | 0x20u); /* folds A-Z onto a-z only */
+    return (l >= 'a' && l <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+           c == '_' || c == '~';
+}
+
+static void put_hex(sink *s, unsigned d)
+{
+    put1(s, (char)(d < 10u ? '0' + d : 'A' - 10u + d));
+}
+
+static void put_pct(sink *s, const char *p, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (unreserved(c)) {
+            put1(s, (char)c);
+        } else {
+            put1(s, '%');
+            put_hex(s, (unsigned)c >> 4);
+            put_hex(s, c & 15u);
+        }
+    }
+}
+
+/* Empty, "." and ".." would change the path the server resolves. */
+static int bad_segment(const wos_str *g)
+{
+    return g->ptr == NULL || g->len == 0u ||
+           (g->len <= 2u && g->ptr[0] == '.' && g->ptr[g->len - 1u] == '.');
+}
+
+static wos_status put_target(sink *s, const wos_http_request *r)
+{
+    size_t i;
+    char sep = '?';
+    if ((r->segment_count != 0u && r->segments == NULL) ||
+        (r->query_count != 0u && r->query == NULL)) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    if (r->segment_count == 0u) {
+        put1(s, '/');
+    }
+    for (i = 0; i < r->segment_count; i++) {
+        if (bad_segment(&r->segments[i])) {
+            return WOS_ERR_INVALID_ARG;
+        }
+        put1(s, '/');
+        put_pct(s, r->segments[i].ptr, r->segments[i].len);
+    }
+    for (i = 0; i < r->query_count; i++) {
+        const wos_http_query *q = &r->query[i];
+        const char *z = q->name;
+        if (z == NULL || *z == '\0') {
+            return WOS_ERR_INVALID_ARG;
+        }
+        if (q->value.ptr == NULL) {
+            continue;
+        }
+        put1(s, sep);
+        sep = '&';
+        while (*z != '\0') {
+            put_pct(s, z++, 1u);
+        }
+        put1(s, '=');
+        put_pct(s, q->value.ptr, q->value.len);
+    }
+    return WOS_OK;
+}
+
+/* A CR or LF would let a value start a new header (injection); NUL
+ * truncates it in many stacks. Empty values are always a caller bug here. */
+static int bad_value(wos_str v)
+{
+    size_t i;
+    if (v.ptr == NULL || v.len == 0u) {
+        return 1;
+    }
+    for (i = 0; i < v.len; i++) {
+        if (v.ptr[i] == '\r' || v.ptr[i] == '\n' || v.ptr[i] == '\0') {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int bad_method(const char *m)
+{
+    if (m == NULL || *m == '\0') {
+        return 1;
+    }
+    for (; *m != '\0'; m++) {
+        if (*m < 'A' || *m > 'Z') {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static wos_status put_head(sink *s, const wos_http_request *r, size_t body_len)
+{
+    wos_status st;
+    if (bad_method(r->method) || bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
+        (r->idempotency_key.ptr != NULL && bad_value(r->idempotency_key))) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    put_z(s, r->method);
+    put1(s, ' ');
+    st = put_target(s, r);
+    if (st != WOS_OK) {
+        return st;
+    }
+    put_z(s, " HTTP/1.1\r\nHost: ");
+    put(s, r->host.ptr, r->host.len);
+    if (r->port != (r->tls ? 443u : 80u)) {
+        put1(s, ':');
+        put_dec(s, r->port);
+    }
+    put_z(s, "\r\nAuthorization: Bearer ");
+    put(s, r->api_key.ptr, r->api_key.len);
+    put_z(s, "\r\nUser-Agent: wos-pipes-c/" WOS_VERSION "\r\nAccept: application/json\r\n");
+    if (r->idempotency_key.ptr != NULL) {
+        put_z(s, "Idempotency-Key: ");
+        put(s, r->idempotency_key.ptr, r->idempotency_key.len);
+        put_z(s, "\r\n");
+    }
+    put_z(s, "Connection: keep-alive\r\n");
+    if (r->body != NULL) {
+        put_z(s, "Content-Type: application/json\r\nContent-Length: ");
+        put_dec(s, body_len);
+        put_z(s, "\r\n");
+    }
+    put_z(s, "\r\n");
+    return WOS_OK;
+}
+
+/* Out of line on purpose: inlined at both call sites it costs ~80 bytes of
+ * flash and a second JSON writer on the stack. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static wos_status run_body(const wos_http_request *r, char *buf, size_t cap, size_t *n)
+{
+    wos_json_writer w;
+    wos_jw_init(&w, buf, cap);
+    r->body(&w, r->body_arg);
+    return wos_jw_finish(&w, n);
+}
+
+/* Head of a whole request; the body is only measured here, so that the
+ * head can carry its exact Content-Length. */
+static wos_status put_request_head(sink *s, const wos_http_request *r, size_t *blen)
+{
+    wos_status st;
+    if (r->body != NULL) {
+        st = run_body(r, NULL, 0u, blen);
+        if (st != WOS_OK && st != WOS_ERR_BUFFER_TOO_SMALL) {
+            return st;
+        }
+    }
+    return put_head(s, r, *blen);
+}
+
+/* One code path for both public calls keeps the argument and size checks
+ * in a single copy (flash). */
+static wos_status emit(const wos_http_request *req, char *buf, size_t cap, size_t *out_len,
+                       int whole)
+{
+    sink s;
+    size_t blen = 0u;
+    size_t again;
+    wos_status st;
+    if (out_len == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    *out_len = 0u;
+    if (req == NULL || (buf == NULL && cap != 0u)) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    s.buf = buf;
+    s.cap = cap;
+    s.len = 0u;
+    st = whole ? put_request_head(&s, req, &blen) : put_target(&s, req);
+    if (st != WOS_OK) {
+        return st;
+    }
+    if (s.len >= SIZE_MAX - blen) {
+        return WOS_ERR_OVERFLOW;
+    }
+    if (s.len + blen > cap) {
+        *out_len = s.len + blen;
+        return WOS_ERR_BUFFER_TOO_SMALL;
+    }
+    if (blen != 0u) {
+        /* Exactly the measured room: a callback that now writes more
+         * cannot touch bytes past the request. */
+        st = run_body(req, buf + s.len, blen, &again);
+        if (st != WOS_OK || again != blen) {
+            return st == WOS_OK || st == WOS_ERR_BUFFER_TOO_SMALL ? WOS_ERR_STATE : st;
+        }
+    }
+    *out_len = s.len + blen;
+    return WOS_OK;
+}
+
+wos_status wos_http_target_write(const wos_http_request *req, char *buf, size_t cap,
+                                 size_t *out_len)
+{
+    return emit(req, buf, cap, out_len, 0);
+}
+
+wos_status wos_http_request_write(const wos_http_request *req, char *buf, size_t cap,
+                                  size_t *out_len)
+{
+    return emit(req, buf, cap, out_len, 1);
+}
