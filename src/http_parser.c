@@ -1,0 +1,346 @@
+/* The HTTP response parser's driver: receiving into the buffer, finding
+ * lines without ever rescanning, bodies, in-place de-chunking and the
+ * public calls. What each line means is in http_fields.c. */
+#include "http_internal.h"
+
+#include <string.h>
+
+static wos_status fail(wos_http_parser *p, wos_status st)
+{
+    p->err_ = (uint8_t)st;
+    return st;
+}
+
+void wos_http_reset_response(wos_http_parser *p)
+{
+    wos_http_response *r = &p->resp_;
+    memset(r, 0, sizeof *r);
+    r->content_length = -1;
+    r->retry_after_s = -1;
+    r->retry_after_at = -1;
+    r->date = -1;
+    p->flags_ = 0;
+}
+
+void wos_http_finish(wos_http_parser *p)
+{
+    p->resp_.body.ptr = p->buf_ + p->body_;
+    p->resp_.body.len = p->out_ - p->body_;
+    p->state_ = WOS_HTTP_ST_DONE;
+}
+
+wos_status wos_http_parser_init(wos_http_parser *p, char *buf, size_t cap, size_t max_header_bytes)
+{
+    if (p == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    memset(p, 0, sizeof *p);
+    wos_http_reset_response(p);
+    p->buf_ = buf;
+    p->cap_ = cap;
+    p->max_hdr_ = max_header_bytes != 0u ? max_header_bytes : WOS_HTTP_MAX_HEADER_BYTES;
+    if (buf == NULL || cap == 0u) {
+        return fail(p, WOS_ERR_INVALID_ARG);
+    }
+    return WOS_OK;
+}
+
+/* Advance pos_ to the end of the line that starts at line_, examining each
+ * byte once. Bytes at or past base + lim are over the size limit. OK: a
+ * CRLF-terminated line ends at pos_; NEED_MORE: all input examined. */
+static wos_status scan_line(wos_http_parser *p, size_t base, size_t lim)
+{
+    const char *b = p->buf_;
+    size_t i = p->pos_;
+    wos_status st = WOS_ERR_NEED_MORE;
+    while (i < p->len_) {
+        unsigned char c = (unsigned char)b[i];
+        if (i - base >= lim) {
+            st = WOS_ERR_HTTP_HEADERS_TOO_LARGE;
+            break;
+        }
+        if ((i > p->line_ && b[i - 1u] == '\r') != (c == '\n') ||
+            (c < 0x20u && c != '\t' && c != '\r' && c != '\n') || c == 0x7Fu) {
+            st = WOS_ERR_HTTP_MALFORMED; /* bare CR, bare LF or a control byte */
+            break;
+        }
+        i++;
+        if (c == '\n') {
+            st = WOS_OK;
+            break;
+        }
+    }
+    p->work_ += i - p->pos_;
+    p->pos_ = i;
+    return st;
+}
+
+static wos_status line_step(wos_http_parser *p)
+{
+    size_t base = p->line_, lim = SIZE_MAX, n;
+    wos_status st;
+    if (p->state_ <= WOS_HTTP_ST_HEADER) { /* the whole section counts */
+        base = p->hdr_;
+        lim = p->max_hdr_;
+    } else if (p->state_ == WOS_HTTP_ST_TRAILER) {
+        lim = p->max_hdr_ - p->left_;
+    }
+    st = scan_line(p, base, lim);
+    if (st == WOS_OK) {
+        n = p->pos_ - p->line_;
+        p->work_ += n; /* the line is read once more to interpret it */
+        if (p->state_ == WOS_HTTP_ST_TRAILER) {
+            p->left_ += n;
+        }
+        st = wos_http_line(p, p->buf_ + p->line_, n - 2u);
+        p->line_ = p->pos_;
+    } else if (st == WOS_ERR_NEED_MORE) {
+        st = WOS_OK;
+    }
+    if (st == WOS_ERR_HTTP_MALFORMED && p->state_ == WOS_HTTP_ST_CHUNK_SIZE) {
+        st = WOS_ERR_HTTP_FRAMING;
+    }
+    return st;
+}
+
+static size_t take(const wos_http_parser *p)
+{
+    size_t avail = p->len_ - p->pos_;
+    return avail < p->left_ ? avail : p->left_;
+}
+
+/* Consume input in the current state; WOS_OK means progress was made. */
+static wos_status step(wos_http_parser *p)
+{
+    size_t n;
+    switch (p->state_) {
+    case WOS_HTTP_ST_BODY:       /* out_ == pos_: nothing moves */
+    case WOS_HTTP_ST_CHUNK_DATA: /* de-chunk: close up behind the body */
+        n = take(p);
+        if (p->out_ != p->pos_) {
+            memmove(p->buf_ + p->out_, p->buf_ + p->pos_, n);
+            p->work_ += n;
+        }
+        p->out_ += n;
+        p->pos_ += n;
+        p->line_ = p->pos_;
+        p->left_ -= n;
+        if (p->left_ == 0u) {
+            if (p->state_ == WOS_HTTP_ST_BODY) {
+                wos_http_finish(p);
+            } else {
+                p->state_ = WOS_HTTP_ST_CHUNK_END;
+            }
+        }
+        return WOS_OK;
+    case WOS_HTTP_ST_CHUNK_END:
+        p->work_++;
+        if (p->buf_[p->pos_++] != "\r\n"[p->left_]) {
+            return WOS_ERR_HTTP_FRAMING;
+        }
+        p->line_ = p->pos_;
+        if (++p->left_ == 2u) {
+            p->state_ = WOS_HTTP_ST_CHUNK_SIZE;
+        }
+        return WOS_OK;
+    default:
+        return line_step(p);
+    }
+}
+
+static void shift_view(wos_str *v, const char *from, size_t d)
+{
+    if (v->ptr != NULL && v->ptr >= from) {
+        v->ptr -= d;
+    }
+}
+
+/* Drop buf[a..b) (consumed bytes nobody will look at again) by moving the
+ * rest of the buffer down, and fix every offset and view behind it. No
+ * offset lies strictly inside the gap. */
+static void close_gap(wos_http_parser *p, size_t a, size_t b)
+{
+    size_t d = b - a;
+    size_t *const off[] = {&p->len_, &p->pos_, &p->line_, &p->hdr_, &p->body_, &p->out_};
+    size_t i;
+    if (d == 0u) {
+        return;
+    }
+    memmove(p->buf_ + a, p->buf_ + b, p->len_ - b);
+    p->work_ += p->len_ - b;
+    shift_view(&p->resp_.content_type, p->buf_ + b, d);
+    shift_view(&p->resp_.request_id, p->buf_ + b, d);
+    for (i = 0; i < sizeof off / sizeof off[0]; i++) {
+        if (*off[i] >= b) {
+            *off[i] -= d;
+        }
+    }
+}
+
+/* Once per commit, give the room taken by consumed chunk framing and by
+ * skipped 1xx responses back to the transport: [out_, line_) holds framing
+ * already consumed (line_ is where the unconsumed bytes start, in every
+ * body state), [0, hdr_) holds interim responses. Only bytes of the
+ * unfinished line (moved once per line) or of this commit (after a 1xx)
+ * move, so the work stays linear. */
+static void compact(wos_http_parser *p)
+{
+    if (p->state_ > WOS_HTTP_ST_HEADER) {
+        close_gap(p, p->out_, p->line_);
+    }
+    close_gap(p, 0, p->hdr_);
+}
+
+wos_status wos_http_parser_space(wos_http_parser *p, char **out_ptr, size_t *out_len)
+{
+    if (p == NULL || out_ptr == NULL || out_len == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    if (p->err_ != 0u) {
+        return (wos_status)p->err_;
+    }
+    if (p->state_ == WOS_HTTP_ST_DONE) {
+        return WOS_ERR_STATE;
+    }
+    *out_ptr = p->buf_ + p->len_;
+    *out_len = p->cap_ - p->len_;
+    return WOS_OK;
+}
+
+wos_status wos_http_parser_commit(wos_http_parser *p, size_t n)
+{
+    wos_status st = WOS_OK;
+    if (p == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    if (p->err_ != 0u) {
+        return (wos_status)p->err_;
+    }
+    if (p->state_ == WOS_HTTP_ST_DONE) {
+        return WOS_ERR_STATE;
+    }
+    if (n > p->cap_ - p->len_) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    p->len_ += n;
+    while (st == WOS_OK && p->state_ != WOS_HTTP_ST_DONE && p->pos_ < p->len_) {
+        st = step(p);
+    }
+    if (st == WOS_OK && p->state_ != WOS_HTTP_ST_DONE) {
+        compact(p);
+        st = WOS_ERR_NEED_MORE;
+        if (p->len_ == p->cap_) { /* no room left, and the response goes on */
+            p->left_ = 0;
+            st = WOS_ERR_BUFFER_TOO_SMALL;
+        }
+    }
+    if (st != WOS_OK && st != WOS_ERR_NEED_MORE) {
+        fail(p, st);
+    }
+    return st;
+}
+
+wos_status wos_http_parser_feed(wos_http_parser *p, const char *data, size_t len, size_t *out_used)
+{
+    size_t used = 0, room = 0;
+    char *dst = NULL;
+    wos_status st;
+    if (p == NULL || out_used == NULL || (data == NULL && len != 0u)) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    do {
+        size_t k;
+        st = wos_http_parser_space(p, &dst, &room);
+        if (st != WOS_OK) {
+            break;
+        }
+        k = len - used < room ? len - used : room;
+        if (k != 0u) {
+            memmove(dst, data + used, k);
+        }
+        used += k;
+        st = wos_http_parser_commit(p, k);
+    } while (st == WOS_ERR_NEED_MORE && used < len);
+    if (st == WOS_OK) {
+        used -= p->len_ - p->pos_; /* the leftover came from this call */
+    }
+    *out_used = used;
+    return st;
+}
+
+wos_status wos_http_parser_eof(wos_http_parser *p)
+{
+    if (p == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    if (p->err_ != 0u) {
+        return (wos_status)p->err_;
+    }
+    if (p->state_ == WOS_HTTP_ST_BODY && (p->flags_ & WOS_HTTP_F_UNTIL_CLOSE) != 0u) {
+        wos_http_finish(p);
+    }
+    return p->state_ == WOS_HTTP_ST_DONE ? WOS_OK : fail(p, WOS_ERR_CLOSED);
+}
+
+const wos_http_response *wos_http_parser_response(const wos_http_parser *p)
+{
+    return p != NULL ? &p->resp_ : NULL;
+}
+
+wos_str wos_http_parser_leftover(const wos_http_parser *p)
+{
+    wos_str v = WOS_STR_NULL;
+    if (p != NULL && p->state_ == WOS_HTTP_ST_DONE) {
+        v.ptr = p->buf_ + p->pos_;
+        v.len = p->len_ - p->pos_;
+    }
+    return v;
+}
+
+wos_status wos_http_parser_next(wos_http_parser *p)
+{
+    size_t n, work;
+    if (p == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    if (p->state_ != WOS_HTTP_ST_DONE) {
+        return WOS_ERR_STATE;
+    }
+    n = p->len_ - p->pos_;
+    memmove(p->buf_, p->buf_ + p->pos_, n);
+    work = p->work_ + n;
+    (void)wos_http_parser_init(p, p->buf_, p->cap_, p->max_hdr_);
+    p->work_ = work;
+    return wos_http_parser_commit(p, n);
+}
+
+size_t wos_http_parser_needed(const wos_http_parser *p)
+{
+    return p != NULL && p->err_ == (uint8_t)WOS_ERR_BUFFER_TOO_SMALL ? p->left_ : 0u;
+}
+
+wos_status wos_http_parser_header(const wos_http_parser *p, const char *name, wos_str *out_value)
+{
+    wos_str want, k, v;
+    size_t i, start;
+    if (p == NULL || name == NULL || out_value == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    if (p->state_ <= WOS_HTTP_ST_HEADER) {
+        return WOS_ERR_STATE;
+    }
+    want = wos_str_c(name);
+    /* The section was validated: every line ends in CRLF, and neither the
+     * status line nor the blank line splits into a name and a value. */
+    for (start = i = p->hdr_; i < p->body_; i++) {
+        if (p->buf_[i] == '\n') {
+            if (wos_http_split_field(p->buf_ + start, i - 1u - start, &k, &v) == WOS_OK &&
+                wos_str_ieq(k, want)) {
+                *out_value = v;
+                return WOS_OK;
+            }
+            start = i + 1u;
+        }
+    }
+    return WOS_ERR_NOT_FOUND;
+}
