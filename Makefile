@@ -40,7 +40,7 @@ PORT_TEST_SUPPORT := $(sort $(wildcard tests/port/support_*.c))
 PORT_TEST_LDFLAGS := -Wl,--wrap=calloc,--wrap=free
 
 .PHONY: all lib port deps test unit-tests port-tests run-unit run-port \
-        clang-check size symcheck check-selftests clean demo bench help
+        clang-check size symcheck check-selftests emulator-selftest clean demo bench help
 all: lib port
 
 lib: $(LIB)
@@ -124,12 +124,20 @@ check-selftests:
 	    $(BUILD)/size-selftest >$(BUILD)/size-selftest.log 2>&1; rc=$$?; cat $(BUILD)/size-selftest.log; exit $$rc
 	@scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/symcheck-selftest.log $(BUILD)/size-selftest.log
 
+# The emulator's own tests (python3 standard library).
+emulator-selftest:
+	@mkdir -p $(BUILD)
+	@$(PYTHON) tests/emulator/test_emulator.py >$(BUILD)/emulator-selftest.log 2>&1; rc=$$?; \
+	    tail -n 3 $(BUILD)/emulator-selftest.log; exit $$rc
+	@scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/emulator-selftest.log
+
 test: deps
 	@rm -f $(BUILD)/results
 	@$(MAKE) --no-print-directory all run-unit run-port VARIANT=plain
 	@$(MAKE) --no-print-directory run-unit run-port VARIANT=asan
 	@$(MAKE) --no-print-directory clang-check
 	@$(MAKE) --no-print-directory size symcheck check-selftests
+	@$(MAKE) --no-print-directory emulator-selftest
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
 clean:

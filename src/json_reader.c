@@ -138,6 +138,7 @@ bool wos_json_iter_next(wos_json_iter *it, const wos_json *doc, int *out_key, in
     return true;
 }
 
+/* Value of four hex digits the validator has already checked. */
 static uint32_t hex4(const char *s)
 {
     uint32_t v = 0u;

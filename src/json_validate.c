@@ -3,8 +3,6 @@
  * A flat state machine: the kind of each open container is one bit of a
  * small bit stack, so nesting costs no recursion and no per-level stack.
  */
-#include <string.h>
-
 #include "json_internal.h"
 #include "utf8.h"
 #include "wos_config.h"
