@@ -17,18 +17,28 @@
  *   header line without a colon or with whitespace before it is
  *   WOS_ERR_HTTP_MALFORMED.
  * - 1xx interim responses (100 Continue, 103 Early Hints, ...) are skipped
- *   entirely; 101 Switching Protocols ends the HTTP exchange, so it completes
- *   as a bodiless response that does not keep the connection alive.
+ *   entirely. 101 Switching Protocols is WOS_ERR_HTTP_MALFORMED: the client
+ *   never asks to upgrade, and what follows a 101 is not HTTP.
  * - Bodies framed by Content-Length, by `Transfer-Encoding: chunked` (chunk
  *   extensions and trailers allowed and ignored; the body is de-chunked in
  *   place so it ends contiguous in the buffer) or by the end of the
- *   connection. 204, 304 and 101 have no body.
+ *   connection. 204 and 304 have no body.
  *
  * Buffer layout after completion: the header section of the final response,
  * then the body, then (after a possible gap left by chunk framing) the bytes
  * that belong to the next response, see wos_http_parser_leftover(). All
  * strings handed out are views into the buffer, valid until the buffer is
- * reused (wos_http_parser_next(), wos_http_parser_init()).
+ * reused.
+ *
+ * Keep-alive: after WOS_OK, the next response starts with the leftover.
+ * Re-initialise the parser on the same buffer and feed the leftover back:
+ * @code
+ *   wos_str lo = wos_http_parser_leftover(&p);
+ *   wos_http_parser_init(&p, buf, cap, 0);
+ *   st = wos_http_parser_feed(&p, lo.ptr, lo.len, &used); // may already be WOS_OK
+ * @endcode
+ * feed() moves the bytes to the start of the buffer; they fit, because they
+ * were in it.
  *
  * Room the buffer needs: the final response's header section plus its body.
  * A chunked body also needs room for the longest chunk-size or trailer line
@@ -75,7 +85,7 @@ typedef struct wos_http_response {
     int64_t date;           /**< Unix seconds of the Date header, or -1 when absent or invalid. */
     /** Whether the connection may carry the next request: HTTP/1.1 unless
      *  `Connection: close`; HTTP/1.0 only with `Connection: keep-alive`;
-     *  never after a body framed by the connection close or a 101. */
+     *  never after a body framed by the connection close. */
     bool keep_alive;
 } wos_http_response;
 
@@ -155,9 +165,9 @@ wos_status wos_http_parser_commit(wos_http_parser *p, size_t n);
 /**
  * @brief Copying convenience: copy bytes in and parse them.
  *
- * `data` may lie inside the parser's own buffer (it is moved, not copied),
- * so the leftover of the previous response can be fed straight back after
- * wos_http_parser_init().
+ * `data` may lie inside the parser's own buffer when it fits the room
+ * space() reports (it is moved, not copied), so the leftover of the previous
+ * response can be fed straight back after wos_http_parser_init().
  * @param p             The parser.
  * @param data          Bytes received; may be NULL when len is 0.
  * @param len           Their count.
@@ -196,18 +206,6 @@ const wos_http_response *wos_http_parser_response(const wos_http_parser *p);
  *         or the response is not complete.
  */
 wos_str wos_http_parser_leftover(const wos_http_parser *p);
-
-/**
- * @brief Start the next response on the same connection and buffer.
- *
- * Moves the leftover to the start of the buffer, resets the parser (same
- * buffer and limit) and parses the leftover, which may already hold the
- * whole next response. Every view of the previous response becomes invalid.
- * @param p The parser, after WOS_OK.
- * @return As wos_http_parser_commit(); WOS_ERR_STATE when the current
- *         response is not complete; WOS_ERR_INVALID_ARG when p is NULL.
- */
-wos_status wos_http_parser_next(wos_http_parser *p);
 
 /**
  * @brief After WOS_ERR_BUFFER_TOO_SMALL: the buffer size that would hold

@@ -189,7 +189,7 @@ static wos_status status_line(wos_http_parser *p, const char *s, size_t n)
         }
         code = code * 10 + (int)d;
     }
-    if (code < 100 || code > 599) {
+    if (code < 100 || code > 599 || code == 101) { /* we never ask to switch protocols */
         return WOS_ERR_HTTP_MALFORMED;
     }
     p->resp_.status = code;
@@ -224,7 +224,7 @@ static wos_status headers_done(wos_http_parser *p)
     if ((f & WOS_HTTP_F_CHUNKED) != 0u && r->content_length >= 0) {
         return WOS_ERR_HTTP_FRAMING;
     }
-    if (r->status < 200 && r->status != 101) { /* interim: the real one follows */
+    if (r->status < 200) { /* interim: the real one follows */
         wos_http_reset_response(p);
         p->hdr_ = p->pos_;
         p->state_ = WOS_HTTP_ST_STATUS;
@@ -235,10 +235,10 @@ static wos_status headers_done(wos_http_parser *p)
         r->retry_after_s = d > 0 ? d : 0;
         r->retry_after_at = -1;
     }
-    r->keep_alive = (f & WOS_HTTP_F_CLOSE) == 0u && r->status != 101 &&
+    r->keep_alive = (f & WOS_HTTP_F_CLOSE) == 0u &&
                     ((f & WOS_HTTP_F_HTTP10) == 0u || (f & WOS_HTTP_F_KEEPALIVE) != 0u);
     p->body_ = p->out_ = p->pos_;
-    if (r->status == 204 || r->status == 304 || r->status == 101) {
+    if (r->status == 204 || r->status == 304) {
         wos_http_finish(p);
     } else if ((f & WOS_HTTP_F_CHUNKED) != 0u) {
         p->state_ = WOS_HTTP_ST_CHUNK_SIZE;

@@ -297,23 +297,6 @@ wos_str wos_http_parser_leftover(const wos_http_parser *p)
     return v;
 }
 
-wos_status wos_http_parser_next(wos_http_parser *p)
-{
-    size_t n, work;
-    if (p == NULL) {
-        return WOS_ERR_INVALID_ARG;
-    }
-    if (p->state_ != WOS_HTTP_ST_DONE) {
-        return WOS_ERR_STATE;
-    }
-    n = p->len_ - p->pos_;
-    memmove(p->buf_, p->buf_ + p->pos_, n);
-    work = p->work_ + n;
-    (void)wos_http_parser_init(p, p->buf_, p->cap_, p->max_hdr_);
-    p->work_ = work;
-    return wos_http_parser_commit(p, n);
-}
-
 size_t wos_http_parser_needed(const wos_http_parser *p)
 {
     return p != NULL && p->err_ == (uint8_t)WOS_ERR_BUFFER_TOO_SMALL ? p->left_ : 0u;
