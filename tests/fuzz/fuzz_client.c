@@ -6,8 +6,12 @@
  *              on the same client (keep-alive, leftovers), bits 6-7 retries
  *   byte 1     knobs: see the K_* flags below
  *   bytes 2-5  receive chunk sizes, used in turn (0: that read times out)
- *   the rest   the byte stream the "server" answers with, across every
- *              connection and attempt
+ *   the rest   what the "server" answers: the bytes up to the first
+ *              separator "=====" answer the first request, the next
+ *              segment the second request (a retry, the second call), and
+ *              so on. A segment may hold anything: half a response, two
+ *              responses, garbage. Once a segment is used up the server
+ *              closes the connection (or, by a knob, goes silent).
  *
  * The working buffer and token array are heap blocks of exact size, so
  * any access past them is an ASan report. Any status is fine as long as
@@ -24,6 +28,8 @@
 #include "wos_client.h"
 
 #define HEADER_BYTES 6u
+#define SEP "====="
+#define SEP_LEN 5u
 #define MAX_TRANSPORT_CALLS 200000u
 
 enum {
@@ -41,7 +47,11 @@ static const char k_api_key[] = "sk_fuzz_0123456789abcdef";
 
 typedef struct fake {
     const uint8_t *stream;
-    size_t len, pos;
+    size_t len;
+    size_t pos, seg_end; /* the answer being delivered: stream[pos, seg_end) */
+    size_t next;         /* start of the next answer; > len when none is left */
+    int awaiting;        /* a request was sent: the next read starts its answer */
+    int closed;          /* the server closed this connection */
     uint8_t chunk[4];
     unsigned chunk_next, calls, connects;
     uint8_t knobs;
@@ -77,6 +87,7 @@ static wos_status t_connect(void *ctx, const char *host, uint16_t port, uint64_t
         return WOS_ERR_NETWORK;
     }
     f->open = 1;
+    f->closed = 0;
     return WOS_OK;
 }
 
@@ -95,7 +106,27 @@ static wos_status t_send(void *ctx, const uint8_t *data, size_t len, uint64_t de
         k = k == 0u ? 1u : (k < len ? k : len);
     }
     *n = k;
+    f->awaiting = 1;
     return WOS_OK;
+}
+
+/* The answer to the request just sent: the next segment of the stream. */
+static void next_answer(fake *f)
+{
+    size_t i;
+    f->awaiting = 0;
+    if (f->next > f->len) {
+        f->pos = f->seg_end = f->len;
+        return;
+    }
+    f->pos = f->next;
+    for (i = f->pos; i + SEP_LEN <= f->len; i++) {
+        if (memcmp(f->stream + i, SEP, SEP_LEN) == 0) {
+            break;
+        }
+    }
+    f->seg_end = i + SEP_LEN <= f->len ? i : f->len;
+    f->next = f->seg_end + SEP_LEN;
 }
 
 static wos_status t_recv(void *ctx, uint8_t *buf, size_t cap, uint64_t deadline, size_t *n)
@@ -107,8 +138,15 @@ static wos_status t_recv(void *ctx, uint8_t *buf, size_t cap, uint64_t deadline,
     if (!f->open) {
         return WOS_ERR_NETWORK;
     }
-    if (f->pos >= f->len) {
+    if (f->awaiting) {
+        next_answer(f);
+    }
+    if (f->closed) {
+        return WOS_ERR_CLOSED;
+    }
+    if (f->pos >= f->seg_end) {
         if ((f->knobs & K_EOF_TIMEOUT) == 0) {
+            f->closed = 1;
             return WOS_ERR_CLOSED;
         }
         f->now = deadline > f->now ? deadline : f->now;
@@ -120,7 +158,7 @@ static wos_status t_recv(void *ctx, uint8_t *buf, size_t cap, uint64_t deadline,
         return WOS_ERR_TIMEOUT;
     }
     k = k < cap ? k : cap;
-    k = k < f->len - f->pos ? k : f->len - f->pos;
+    k = k < f->seg_end - f->pos ? k : f->seg_end - f->pos;
     memcpy(buf, f->stream + f->pos, k);
     f->pos += k;
     *n = k;
@@ -130,7 +168,7 @@ static wos_status t_recv(void *ctx, uint8_t *buf, size_t cap, uint64_t deadline,
 static int t_is_alive(void *ctx)
 {
     fake *f = (fake *)ctx;
-    return f->open && f->pos < f->len;
+    return f->open && !f->closed;
 }
 
 static void t_close(void *ctx)
@@ -305,6 +343,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(r->f.chunk, head + 2, 4);
     r->f.stream = size > HEADER_BYTES ? data + HEADER_BYTES : NULL;
     r->f.len = size > HEADER_BYTES ? size - HEADER_BYTES : 0u;
+    r->f.next = 0u;
     r->f.now = 1000u;
     r->retries = head[0] >> 6;
     cap = (head[1] & K_SMALL_BUF) != 0 ? 320u : 4096u;

@@ -102,26 +102,29 @@ def http_seeds():
 def client_seeds():
     # fuzz_client: byte 0 ops and retries, byte 1 knobs, bytes 2-5 chunk sizes.
     # "@" = 0x40: first call 0 (token), second 0, one retry. Knobs " " = send in chunks.
-    def seed(name, ops, knobs, chunks, stream):
-        write("fuzz_client", name, bytes([ops, knobs]) + chunks + stream)
+    # The answers to successive requests are separated by "=====".
+    def seed(name, ops, knobs, chunks, *answers):
+        write("fuzz_client", name, bytes([ops, knobs]) + chunks + b"=====".join(answers))
 
     ok_token = response(200, b"OK", TOKEN, (JSON_CT, REQ_ID))
-    seed("token-twice", 0x40, 0x20, b"~~~~", ok_token + ok_token)
-    seed("token-bytewise", 0x40, 0x00, b"\x01\x02\x03\x05", ok_token + ok_token)
+    seed("token-twice", 0x40, 0x20, b"~~~~", ok_token, ok_token)
+    seed("token-bytewise", 0x40, 0x00, b"\x01\x02\x03\x05", ok_token, ok_token)
     seed("create-get", 0x40 | 1 | (3 << 3), 0x20, b"~~~~",
-         response(201, b"Created", DI) + response(200, b"OK", DI, (), "chunked"))
+         response(201, b"Created", DI), response(200, b"OK", DI, (), "chunked"))
     seed("list-update", 0x40 | 2 | (4 << 3), 0x20, b"~~~~",
-         response(200, b"OK", LIST, (JSON_CT,)) + response(200, b"OK", DI, (), "close"))
+         response(200, b"OK", LIST, (JSON_CT,)), response(200, b"OK", DI, (), "close"))
     seed("delete-retry", 0xC0 | 5 | (5 << 3), 0x20, b"~~~~",
-         response(503, b"Busy", ERR, (b"Retry-After: 1",)) + response(204, b"No Content")
-         + response(429, b"Slow", ERR, (b"Retry-After: Sun, 06 Nov 1994 08:49:40 GMT",))
-         + response(204, b"No Content"))
+         response(503, b"Busy", ERR, (b"Retry-After: 1",)), response(204, b"No Content"),
+         response(429, b"Slow", ERR, (b"Retry-After: Sun, 06 Nov 1994 08:49:40 GMT",)),
+         response(204, b"No Content"))
     page_last = LIST.replace(b'"data_integration_01HXYZ987654321KJIHGFEDCBA"', b"null")
     seed("list-all", 0x40 | 6 | (7 << 3), 0x28, b"~~~~",
-         response(200, b"OK", LIST) + response(200, b"OK", page_last) + ok_token)
+         response(200, b"OK", LIST), response(200, b"OK", page_last), ok_token)
     seed("error-then-timeout", 0x40 | 3, 0x48, b"~\x00~~",
-         response(404, b"Not Found", body("error-message.json"), (REQ_ID,)) + ok_token)
-    seed("small-buffer", 0x40 | 2, 0x23, b"~~~~", response(200, b"OK", LIST))
+         response(404, b"Not Found", body("error-message.json"), (REQ_ID,)), ok_token)
+    seed("pipelined-leftover", 0x40 | 3 | (3 << 3), 0x00, b"~~~~",
+         response(200, b"OK", DI) + response(200, b"OK", DI), response(200, b"OK", DI))
+    seed("small-buffer", 0x40 | 2 | (2 << 3), 0x23, b"~~~~", response(200, b"OK", LIST))
 
 
 if __name__ == "__main__":
