@@ -5,13 +5,18 @@
  *   byte 0     operations: bits 0-2 the first call, bits 3-5 a second call
  *              on the same client (keep-alive, leftovers), bits 6-7 retries
  *   byte 1     knobs: see the K_* flags below
- *   bytes 2-5  receive chunk sizes, used in turn (0: that read times out)
+ *   bytes 2-5  receive (and send) chunk sizes, used in turn (0: that read
+ *              times out)
+ *   byte 6     more knobs: the M_* flags below
  *   the rest   what the "server" answers: the bytes up to the first
- *              separator "=====" answer the first request, the next
+ *              separator "====" answer the first request, the next
  *              segment the second request (a retry, the second call), and
  *              so on. A segment may hold anything: half a response, two
  *              responses, garbage. Once a segment is used up the server
- *              closes the connection (or, by a knob, goes silent).
+ *              closes the connection (or, by a knob, goes silent). A
+ *              separator "====!" has the server close the connection as
+ *              soon as the answer before it is delivered, which the client
+ *              may see through is_alive() while idle.
  *
  * The working buffer and token array are heap blocks of exact size, so
  * any access past them is an ASan report. Any status is fine as long as
@@ -27,9 +32,9 @@
 #include "walk.h"
 #include "wos_client.h"
 
-#define HEADER_BYTES 6u
-#define SEP "====="
-#define SEP_LEN 5u
+#define HEADER_BYTES 7u
+#define SEP "===="
+#define SEP_LEN 4u
 #define MAX_TRANSPORT_CALLS 200000u
 
 enum {
@@ -43,7 +48,17 @@ enum {
     K_NO_WALL = 1 << 7       /* no wall clock */
 };
 
+enum {
+    M_SMALL_HEADERS = 1 << 0, /* a 200-byte header limit */
+    M_SEND_STALLS = 1 << 1,   /* with K_SEND_CHUNKS, a 0 chunk times the send out */
+    M_WALL_UNKNOWN = 1 << 2,  /* the wall clock answers WOS_ERR_STATE */
+    M_NO_ENTROPY = 1 << 3,    /* random() fails: no idempotency key can be made */
+    M_OPTIONS = 1 << 4,       /* per-call options: no retries, 1 s per attempt, 3 s overall */
+    M_CALLER_KEY = 1 << 5     /* per-call options carry the caller's idempotency key */
+};
+
 static const char k_api_key[] = "sk_fuzz_0123456789abcdef";
+static const char k_client_secret[] = "cs_fuzz_secret_fedcba9876";
 
 typedef struct fake {
     const uint8_t *stream;
@@ -54,7 +69,8 @@ typedef struct fake {
     int closed;          /* the server closed this connection */
     uint8_t chunk[4];
     unsigned chunk_next, calls, connects;
-    uint8_t knobs;
+    uint8_t knobs, more;
+    int close_after; /* the server closes once the current answer is delivered */
     int open;
     uint64_t now;
     const char *buf; /* the client's working buffer */
@@ -95,7 +111,6 @@ static wos_status t_send(void *ctx, const uint8_t *data, size_t len, uint64_t de
 {
     fake *f = (fake *)ctx;
     size_t k = len;
-    (void)deadline;
     count_call(f);
     FUZZ_CHECK(len > 0u && inside_buf(f, data, len));
     if (!f->open) {
@@ -103,6 +118,10 @@ static wos_status t_send(void *ctx, const uint8_t *data, size_t len, uint64_t de
     }
     if ((f->knobs & K_SEND_CHUNKS) != 0) {
         k = next_chunk(f);
+        if (k == 0u && (f->more & M_SEND_STALLS) != 0) {
+            f->now = deadline > f->now ? deadline : f->now;
+            return WOS_ERR_TIMEOUT;
+        }
         k = k == 0u ? 1u : (k < len ? k : len);
     }
     *n = k;
@@ -127,6 +146,8 @@ static void next_answer(fake *f)
     }
     f->seg_end = i + SEP_LEN <= f->len ? i : f->len;
     f->next = f->seg_end + SEP_LEN;
+    f->close_after = f->next < f->len && f->stream[f->next] == '!';
+    f->next += (size_t)f->close_after;
 }
 
 static wos_status t_recv(void *ctx, uint8_t *buf, size_t cap, uint64_t deadline, size_t *n)
@@ -162,6 +183,9 @@ static wos_status t_recv(void *ctx, uint8_t *buf, size_t cap, uint64_t deadline,
     memcpy(buf, f->stream + f->pos, k);
     f->pos += k;
     *n = k;
+    if (f->pos == f->seg_end && f->close_after) {
+        f->closed = 1; /* seen by is_alive(); the next read gets WOS_ERR_CLOSED */
+    }
     return WOS_OK;
 }
 
@@ -183,6 +207,9 @@ static uint64_t p_now(void *ctx)
 
 static wos_status p_wall(void *ctx, int64_t *out)
 {
+    if ((((fake *)ctx)->more & M_WALL_UNKNOWN) != 0) {
+        return WOS_ERR_STATE;
+    }
     *out = 1700000000 + (int64_t)(((fake *)ctx)->now / 1000u);
     return WOS_OK;
 }
@@ -191,6 +218,9 @@ static wos_status p_random(void *ctx, uint8_t *buf, size_t len)
 {
     fake *f = (fake *)ctx;
     size_t i;
+    if ((f->more & M_NO_ENTROPY) != 0) {
+        return WOS_ERR_STATE;
+    }
     for (i = 0; i < len; i++) {
         buf[i] = (uint8_t)(f->now * 31u + i * 7u);
     }
@@ -235,13 +265,31 @@ static wos_status on_page(void *ctx, wos_integration_page *page)
     return WOS_OK;
 }
 
+/* Per-call options from the knobs; NULL (the client's settings) when none is set. */
+static const wos_call_options *options(const run *r, wos_call_options *o)
+{
+    static const wos_str key = WOS_STR_LIT("11111111-2222-4333-8444-555555555555");
+    memset(o, 0, sizeof *o);
+    o->retries = -1;
+    if ((r->f.more & M_OPTIONS) != 0) {
+        o->retries = 0;
+        o->timeout_ms = 1000u;
+        o->overall_timeout_ms = 3000u;
+    }
+    if ((r->f.more & M_CALLER_KEY) != 0) {
+        o->idempotency_key = key;
+    }
+    return (r->f.more & (M_OPTIONS | M_CALLER_KEY)) != 0 ? o : NULL;
+}
+
 static wos_status call_op(run *r, unsigned op, wos_call_info *info)
 {
     static const wos_token_params tp = {WOS_STR_LIT("github"), WOS_STR_LIT("user_1"), WOS_STR_NULL};
     static const wos_list_params lp = {10u, WOS_STR_NULL, WOS_STR_NULL, WOS_STR_LIT("desc")};
     const wos_str slug = WOS_STR_LIT("github");
     wos_integration_params ip;
-    wos_call_options opts = {-1, WOS_STR_LIT("11111111-2222-4333-8444-555555555555"), 0u, 0u};
+    wos_call_options o;
+    const wos_call_options *opts = options(r, &o);
     wos_access_token tok;
     wos_data_integration di;
     wos_integration_page page;
@@ -249,34 +297,39 @@ static wos_status call_op(run *r, unsigned op, wos_call_info *info)
     memset(&ip, 0, sizeof ip);
     ip.provider = slug;
     switch (op) {
-    case 0: case 7:
-        st = wos_client_get_token(&r->c, &tp, op == 7 ? &opts : NULL, &tok, info);
+    case 0:
+        st = wos_client_get_token(&r->c, &tp, opts, &tok, info);
         if (st == WOS_OK) {
             (void)fuzz_walk_token(&r->reg, &tok);
             fuzz_check_wipe(&r->reg, &tok);
         }
         return st;
     case 1:
-        st = wos_client_create(&r->c, &ip, NULL, &di, info);
+        st = wos_client_create(&r->c, &ip, opts, &di, info);
         break;
     case 2:
-        st = wos_client_list(&r->c, &lp, NULL, &page, info);
+        st = wos_client_list(&r->c, &lp, opts, &page, info);
         if (st == WOS_OK) {
             (void)fuzz_walk_page(&r->reg, &page);
         }
         return st;
     case 3:
-        st = wos_client_get(&r->c, slug, NULL, &di, info);
+        st = wos_client_get(&r->c, slug, opts, &di, info);
         break;
-    case 4:
+    case 4: case 7:
         ip.provider.ptr = NULL;
         ip.description.state = WOS_NULL;
-        st = wos_client_update(&r->c, slug, &ip, NULL, &di, info);
+        if (op == 7) { /* rotates the client secret: a second secret in the request */
+            ip.credentials.type = (wos_str)WOS_STR_LIT("custom");
+            ip.credentials.client_id = (wos_str)WOS_STR_LIT("Iv1.abc123");
+            ip.credentials.client_secret = (wos_str)WOS_STR_LIT(k_client_secret);
+        }
+        st = wos_client_update(&r->c, slug, &ip, opts, &di, info);
         break;
     case 5:
-        return wos_client_delete(&r->c, slug, NULL, info);
+        return wos_client_delete(&r->c, slug, opts, info);
     default:
-        return wos_client_list_all(&r->c, &lp, NULL, on_page, &r->reg, info);
+        return wos_client_list_all(&r->c, &lp, opts, on_page, &r->reg, info);
     }
     if (st == WOS_OK) {
         (void)fuzz_walk_integration(&r->reg, &di);
@@ -300,8 +353,15 @@ static void check_call(run *r, unsigned op, const uint8_t *data, size_t size)
 {
     wos_call_info info;
     wos_status st = call_op(r, op, &info);
+    unsigned retries = (r->f.more & M_OPTIONS) != 0 ? 0u : r->retries;
+    int keyless = (r->f.more & M_NO_ENTROPY) != 0 && (r->f.more & M_CALLER_KEY) == 0;
+    if (keyless && (op == 0u || op == 1u)) {
+        /* No idempotency key: the platform's status, before any attempt. */
+        FUZZ_CHECK(st == WOS_ERR_STATE && info.attempts == 0u);
+        return;
+    }
     FUZZ_CHECK(documented(st));
-    FUZZ_CHECK(info.attempts >= 1u && info.attempts <= r->retries + 2u); /* + one reopen */
+    FUZZ_CHECK(info.attempts >= 1u && info.attempts <= retries + 2u); /* + one reopen */
     if (st == WOS_ERR_HTTP_STATUS) {
         FUZZ_CHECK(info.api.http_status < 200 || info.api.http_status > 299);
         FUZZ_CHECK(fuzz_inside(info.api.request_id, r->reg.base, r->reg.len));
@@ -316,9 +376,12 @@ static void check_call(run *r, unsigned op, const uint8_t *data, size_t size)
     if (op == 0u || op == 1u) {
         FUZZ_CHECK(strlen(info.idempotency_key) == 36u); /* a fresh UUIDv4 */
     }
-    /* Nothing of the request, the API key least of all, stays in the buffer. */
+    /* Nothing of the request, the API key and client secret least of all, stays in the buffer. */
     if (!contains(data, size, k_api_key, sizeof k_api_key - 1u)) {
         FUZZ_CHECK(!contains(r->reg.base, r->reg.len, k_api_key, sizeof k_api_key - 1u));
+    }
+    if (!contains(data, size, k_client_secret, sizeof k_client_secret - 1u)) {
+        FUZZ_CHECK(!contains(r->reg.base, r->reg.len, k_client_secret, sizeof k_client_secret - 1u));
     }
 }
 
@@ -340,6 +403,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         head[i] = data[i];
     }
     r->f.knobs = head[1];
+    r->f.more = head[6];
     memcpy(r->f.chunk, head + 2, 4);
     r->f.stream = size > HEADER_BYTES ? data + HEADER_BYTES : NULL;
     r->f.len = size > HEADER_BYTES ? size - HEADER_BYTES : 0u;
@@ -367,6 +431,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.timeout_ms = 5000u;
     cfg.overall_timeout_ms = (head[1] & K_OVERALL) != 0 ? 20000u : 0u;
     cfg.retry.max_retries = (uint8_t)r->retries;
+    cfg.max_header_bytes = (head[6] & M_SMALL_HEADERS) != 0 ? 200u : 0u;
     FUZZ_CHECK(cfg.buf != NULL && cfg.tokens != NULL);
     r->f.buf = cfg.buf;
     r->f.cap = cap;

@@ -100,11 +100,12 @@ def http_seeds():
 
 
 def client_seeds():
-    # fuzz_client: byte 0 ops and retries, byte 1 knobs, bytes 2-5 chunk sizes.
-    # "@" = 0x40: first call 0 (token), second 0, one retry. Knobs " " = send in chunks.
-    # The answers to successive requests are separated by "=====".
-    def seed(name, ops, knobs, chunks, *answers):
-        write("fuzz_client", name, bytes([ops, knobs]) + chunks + b"=====".join(answers))
+    # fuzz_client: byte 0 ops and retries, byte 1 knobs, bytes 2-5 chunk sizes,
+    # byte 6 more knobs. "@" = 0x40: first call 0 (token), second 0, one retry.
+    # Knobs " " = send in chunks. The answers to successive requests are
+    # separated by "====" ("====!" when the server closes after the answer).
+    def seed(name, ops, knobs, chunks, *answers, more=0, sep=b"===="):
+        write("fuzz_client", name, bytes([ops, knobs]) + chunks + bytes([more]) + sep.join(answers))
 
     ok_token = response(200, b"OK", TOKEN, (JSON_CT, REQ_ID))
     seed("token-twice", 0x40, 0x20, b"~~~~", ok_token, ok_token)
@@ -118,13 +119,24 @@ def client_seeds():
          response(429, b"Slow", ERR, (b"Retry-After: Sun, 06 Nov 1994 08:49:40 GMT",)),
          response(204, b"No Content"))
     page_last = LIST.replace(b'"data_integration_01HXYZ987654321KJIHGFEDCBA"', b"null")
-    seed("list-all", 0x40 | 6 | (7 << 3), 0x28, b"~~~~",
+    seed("list-all", 0x40 | 6 | (0 << 3), 0x28, b"~~~~",
          response(200, b"OK", LIST), response(200, b"OK", page_last), ok_token)
     seed("error-then-timeout", 0x40 | 3, 0x48, b"~\x00~~",
          response(404, b"Not Found", body("error-message.json"), (REQ_ID,)), ok_token)
     seed("pipelined-leftover", 0x40 | 3 | (3 << 3), 0x00, b"~~~~",
          response(200, b"OK", DI) + response(200, b"OK", DI), response(200, b"OK", DI))
     seed("small-buffer", 0x40 | 2 | (2 << 3), 0x23, b"~~~~", response(200, b"OK", LIST))
+    seed("idle-close", 0x40 | 3 | (3 << 3), 0x00, b"~~~~", response(200, b"OK", DI),
+         response(200, b"OK", DI), sep=b"====!")
+    seed("options-caller-key", 0x80 | 1 | (0 << 3), 0x20, b"~~~~",
+         response(201, b"Created", DI), ok_token, more=0x30)
+    seed("rotate-secret", 0x40 | 7 | (5 << 3), 0x20, b"~~~~", response(200, b"OK", DI),
+         response(204, b"No Content"))
+    seed("small-headers", 0x40 | 3 | (3 << 3), 0x00, b"~~~~",
+         response(200, b"OK", DI, (JSON_CT, REQ_ID, b"X-Pad: " + b"p" * 160)),
+         response(200, b"OK", DI, (JSON_CT, REQ_ID)), more=0x01)
+    seed("send-stall", 0x40 | 2 | (3 << 3), 0x20, b"\x00~~~", response(200, b"OK", LIST),
+         response(200, b"OK", DI), more=0x02)
 
 
 if __name__ == "__main__":
