@@ -38,6 +38,7 @@ PORT_TEST_SRC := $(sort $(wildcard tests/port/test_*.c))
 PORT_TEST_BIN := $(PORT_TEST_SRC:tests/port/%.c=$(OUT)/tests/port/%)
 PORT_TEST_SUPPORT := $(sort $(wildcard tests/port/support_*.c))
 PORT_TEST_LDFLAGS := -Wl,--wrap=calloc,--wrap=free
+PORT_TEST_CERTS   := $(BUILD)/certs
 
 .PHONY: all lib port deps test unit-tests port-tests run-unit run-port \
         clang-check size symcheck check-selftests emulator-selftest clean demo bench help
@@ -77,7 +78,9 @@ port-tests: $(PORT_TEST_BIN)
 run-unit: unit-tests
 	@scripts/run_tests.sh "unit tests ($(VARIANT))" $(BUILD)/results $(UNIT_BIN)
 run-port: port-tests
-	@scripts/run_tests.sh "port tests ($(VARIANT))" $(BUILD)/results $(PORT_TEST_BIN)
+	@tests/certs/make_certs.sh $(PORT_TEST_CERTS)
+	@WOS_TEST_CERTS=$(PORT_TEST_CERTS) scripts/run_tests.sh "port tests ($(VARIANT))" $(BUILD)/results $(PORT_TEST_BIN)
+$(PORT_TEST_BIN): tests/port/support.h
 
 deps:
 	@scripts/deps.sh
@@ -204,6 +207,7 @@ test: deps
 	@$(MAKE) --no-print-directory clang-check
 	@$(MAKE) --no-print-directory size symcheck check-selftests
 	@$(MAKE) --no-print-directory emulator-selftest
+	@$(MAKE) --no-print-directory run-cli-usage e2e
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
 clean:
@@ -216,3 +220,65 @@ help:
 	@echo "make clean      remove $(BUILD)/"
 
 -include $(CORE_OBJ:.o=.d) $(PORT_OBJ:.o=.d)
+
+# --- examples ---
+# build/wos-pipes (the command-line tool) and build/token_fetch (the
+# minimal token fetch quoted in the README), on the core and port libraries.
+CLI_SRC := $(sort $(wildcard examples/wos_pipes/*.c))
+CLI_OBJ := $(CLI_SRC:%.c=$(OUT)/obj/%.o)
+CLI_BIN := $(OUT)/wos-pipes
+TOKEN_FETCH_BIN := $(OUT)/token_fetch
+
+.PHONY: examples run-cli-usage
+all: examples
+examples: $(CLI_BIN) $(TOKEN_FETCH_BIN)
+
+$(CLI_BIN): $(CLI_OBJ) $(PORTLIB) $(LIB)
+	$(CC) $(CFLAGS_ALL) $(CLI_OBJ) -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS)
+
+$(TOKEN_FETCH_BIN): $(OUT)/obj/examples/token_fetch.o $(PORTLIB) $(LIB)
+	$(CC) $(CFLAGS_ALL) $< -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS)
+
+# Usage and exit codes of the tool; needs no server.
+run-cli-usage: $(CLI_BIN)
+	@tests/e2e/test_cli_usage.sh $(CLI_BIN) >$(OUT)/cli-usage.log 2>&1; rc=$$?; \
+	    tail -n 1 $(OUT)/cli-usage.log; exit $$rc
+	@scripts/run_tests.sh --record $(BUILD)/results $(OUT)/cli-usage.log
+
+-include $(CLI_OBJ:.o=.d) $(OUT)/obj/examples/token_fetch.d
+
+# --- e2e ---
+# End-to-end tests over real HTTPS against the Pipes emulator on 127.0.0.1:
+# the wos-pipes tool (python3 runner) and the library itself (cmocka, with
+# the mbedTLS heap counted by tests/port/support_heap.c). Each runner starts
+# its own emulator and stops it on every exit path. Both runners always run;
+# their counts go to $(BUILD)/results.
+E2E_BIN   := $(OUT)/tests/e2e/test_e2e_client
+E2E_CERTS := $(BUILD)/certs
+E2E_LOG   := $(OUT)/e2e-cli.log
+
+.PHONY: e2e
+$(E2E_BIN): tests/e2e/test_e2e_client.c tests/port/support_heap.c tests/port/support.h \
+            $(PORTLIB) $(LIB) | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Wno-conversion -Itests/port $< tests/port/support_heap.c -o $@ \
+	    $(PORTLIB) $(LIB) $(PORT_TEST_LDFLAGS) $(MBEDTLS_LIBS) -lcmocka -lpthread
+
+e2e: all $(E2E_BIN)
+	@tests/certs/make_certs.sh $(E2E_CERTS)
+	@rc=0; export WOS_E2E_BUILD=$(BUILD); \
+	$(PYTHON) tests/e2e/test_cli_e2e.py --bin $(OUT)/wos-pipes >$(E2E_LOG) 2>&1 || rc=1; \
+	if [ $$rc -ne 0 ]; then cat $(E2E_LOG); else tail -n 1 $(E2E_LOG); fi; \
+	if tail -n 1 $(E2E_LOG) | grep -q '^cli e2e: [0-9]* passed'; then \
+	    scripts/run_tests.sh --record $(BUILD)/results $(E2E_LOG); \
+	else echo "0 1" >>$(BUILD)/results; fi; \
+	$(PYTHON) tests/e2e/with_emulator.py scripts/run_tests.sh "e2e client ($(VARIANT))" \
+	    $(BUILD)/results $(E2E_BIN); rc2=$$?; \
+	if [ $$rc2 -eq 125 ]; then echo "0 1" >>$(BUILD)/results; fi; \
+	[ $$rc -eq 0 ] && [ $$rc2 -eq 0 ]
+
+# --- demo ---
+# The README's first command: builds everything, starts the emulator on a
+# free loopback port and runs a short scripted session with the tool.
+demo: deps all
+	@scripts/demo.sh $(OUT)/wos-pipes $(BUILD)

@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "wos_config.h"
+#include "wos_http_parser.h"
 #include "wos_pipes.h"
 #include "wos_port.h"
 
@@ -79,6 +80,7 @@ typedef struct wos_client {
     uint16_t port;          /**< Port of the base URL. */
     bool tls;               /**< https. */
     bool connected;         /**< A connection is open. */
+    wos_http_parser parser; /**< Response parser of the current call; here rather than on the stack. */
 } wos_client;
 
 /** @brief Fill cfg with the defaults (zeroes elsewhere). */

@@ -10,8 +10,8 @@
  * byte is examined a bounded number of times, so byte-by-byte feeding costs
  * linear work.
  *
- * What it accepts (RFC 9112, strictly where laxness would allow request
- * smuggling):
+ * What it accepts (RFC 9112; strict wherever leniency could let two parsers
+ * disagree on where a response ends):
  * - Status line `HTTP/1.1 200 OK` or `HTTP/1.0 ...`; the reason may be
  *   empty. Lines end in CRLF; a bare CR or LF, a control byte, obs-fold, a
  *   header line without a colon or with whitespace before it is
@@ -70,8 +70,8 @@ extern "C" {
  */
 typedef struct wos_http_response {
     int status;             /**< Status code, 100..599 (never a skipped 1xx). */
-    wos_str content_type;   /**< Content-Type value, trimmed; ptr NULL when absent. */
-    wos_str request_id;     /**< X-Request-ID value, trimmed; ptr NULL when absent. */
+    wos_str content_type;   /**< Content-Type value, trimmed (the last one if repeated); ptr NULL when absent. */
+    wos_str request_id;     /**< X-Request-ID value, trimmed (the last one if repeated); ptr NULL when absent. */
     wos_str body;           /**< The (de-chunked) body; ptr NULL until complete. */
     int64_t content_length; /**< Content-Length, or -1 when absent. */
     /** Seconds to wait before retrying, or -1 when absent or not computable:
@@ -158,7 +158,8 @@ wos_status wos_http_parser_space(wos_http_parser *p, char **out_ptr, size_t *out
  *         wos_http_parser_needed();
  *         WOS_ERR_INVALID_ARG: p is NULL or n exceeds the room (state kept);
  *         WOS_ERR_STATE: the response was already complete.
- *         Every error but INVALID_ARG is sticky: later calls return it again.
+ *         Every error but INVALID_ARG and STATE is sticky: later calls
+ *         return it again.
  */
 wos_status wos_http_parser_commit(wos_http_parser *p, size_t n);
 
@@ -173,7 +174,7 @@ wos_status wos_http_parser_commit(wos_http_parser *p, size_t n);
  * @param len           Their count.
  * @param[out] out_used Bytes of data that belong to this response; on
  *                      WOS_OK the rest belong to the next one. On an error,
- *                      the bytes taken before it was found.
+ *                      the bytes copied in so far.
  * @return As wos_http_parser_commit(); WOS_ERR_INVALID_ARG for a NULL
  *         pointer.
  */

@@ -213,10 +213,16 @@ typedef struct wos_pipes_reply {
  * self-contained: copying it is fine (it holds no pointer to the result).
  */
 typedef struct wos_json_view {
-    wos_json doc;   /**< The parsed body. */
-    int tok;        /**< Array/object token, or -1 when null or absent. */
-    unsigned count; /**< Number of items or pairs (0 when null). */
+    wos_json doc;   /**< The parsed body; all zero when the member was absent. */
+    int tok;        /**< Array/object token; -1 when null; 0 when absent. */
+    unsigned count; /**< Number of items or pairs (0 when null or absent). */
 } wos_json_view;
+
+/** @brief Whether the member was missing from the JSON (an all-zero view). */
+static inline bool wos_view_absent(const wos_json_view *v) { return v->doc.js == NULL; }
+
+/** @brief Whether the member was an explicit JSON null (distinct from an empty list or map). */
+static inline bool wos_view_null(const wos_json_view *v) { return v->doc.js != NULL && v->tok < 0; }
 
 /** @brief A JSON array of strings in a result (scopes, auth methods); every item is a string. */
 typedef wos_json_view wos_strings;
@@ -242,6 +248,12 @@ wos_status wos_str_pairs_get(const wos_str_pairs *m, unsigned idx, wos_str *out_
  */
 wos_status wos_str_pairs_find(const wos_str_pairs *m, const char *key, wos_str *out_value);
 
+/** @brief A timestamp of a result: as sent, and as Unix seconds. */
+typedef struct wos_timestamp {
+    wos_str text;   /**< As sent (RFC 3339), or absent when null or missing. */
+    int64_t unix_s; /**< Unix seconds; 0 when text is absent. */
+} wos_timestamp;
+
 /** @brief Why a token is not active. */
 typedef enum wos_token_reason {
     WOS_TOKEN_ACTIVE = 0,               /**< active is true. */
@@ -255,8 +267,7 @@ typedef struct wos_access_token {
     bool active;               /**< true: a usable token. */
     wos_str access_token;      /**< The token (a secret: wos_access_token_wipe() it after use). */
     bool expires;              /**< false: expires_at was null (never expires). */
-    int64_t expires_at;        /**< Unix seconds, when expires. */
-    wos_str expires_at_text;   /**< expires_at as sent, or absent. */
+    wos_timestamp expires_at;  /**< When the token expires (if expires). */
     wos_strings scopes;        /**< Granted scopes. */
     wos_strings missing_scopes; /**< Requested but not granted; non-empty means less access than asked. */
     wos_token_reason reason;   /**< Why inactive. */
@@ -316,17 +327,15 @@ typedef struct wos_data_integration {
     bool enabled;                /**< Enabled. */
     wos_integration_state state; /**< Parsed state. */
     wos_str state_text;          /**< state as sent. */
-    wos_strings scopes;          /**< tok -1 when null (provider default). */
+    wos_strings scopes;          /**< wos_view_null() when null (provider default). */
     wos_str redirect_uri;        /**< OAuth redirect URI. */
     wos_strings auth_methods;    /**< "oauth", "api_key", "client_credentials" or others. */
     wos_credentials credentials; /**< OAuth app credentials. */
     wos_installation installation; /**< Only on create. */
     wos_str_pairs config;        /**< Provider config. */
     wos_custom_provider custom_provider; /**< Custom provider, if any. */
-    int64_t created_at;          /**< Unix seconds. */
-    int64_t updated_at;          /**< Unix seconds. */
-    wos_str created_at_text;     /**< As sent. */
-    wos_str updated_at_text;     /**< As sent. */
+    wos_timestamp created_at;    /**< Creation time. */
+    wos_timestamp updated_at;    /**< Last update. */
 } wos_data_integration;
 
 /** @brief A page of data integrations. Items are read with wos_page_item() or wos_page_next(). */
@@ -421,7 +430,7 @@ wos_status wos_page_next(wos_integration_page *page, wos_data_integration *out);
 
 /** @brief Longest cursor the pager keeps (object ids are ~43 bytes). */
 #ifndef WOS_PAGER_CURSOR_MAX
-#define WOS_PAGER_CURSOR_MAX 96
+#define WOS_PAGER_CURSOR_MAX 64
 #endif
 
 /** @brief Pager state; lives in caller memory. Request and response may share one buffer. */
@@ -431,10 +440,13 @@ typedef struct wos_pager {
     uint8_t cursor_len;                   /**< Its length. */
     bool started;                         /**< A page was received. */
     bool done;                            /**< No more pages. */
+    bool backwards;                       /**< order "normal": the walk follows `before`. */
 } wos_pager;
 
 /**
- * @brief Start walking. params may be NULL; its `after` is the first cursor.
+ * @brief Start walking. params may be NULL. The walk follows
+ * list_metadata.after; with order "normal" (reversed cursor semantics) it
+ * follows list_metadata.before. The matching parameter is the first cursor.
  * @return WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_BUFFER_TOO_SMALL (the
  *         starting cursor exceeds WOS_PAGER_CURSOR_MAX).
  */
@@ -455,8 +467,8 @@ wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint 
 
 /**
  * @brief Hand the pager the reply of its last request; decodes the page
- * and advances the cursor. The walk is done after a page whose `after` is
- * null or that is empty.
+ * and advances the cursor. The walk is done after a page that is empty or
+ * whose next cursor (`after`, or `before` for order "normal") is null.
  * @return As wos_pipes_decode_list(); WOS_ERR_BUFFER_TOO_SMALL when the
  *         next cursor exceeds WOS_PAGER_CURSOR_MAX (the walk stops).
  */

@@ -13,6 +13,8 @@
  * - WOS_ERR_NETWORK: the connection failed (reset, unreachable, name not
  *   resolved, truncated TLS stream).
  * - WOS_ERR_TLS / WOS_ERR_CERT_REJECTED: TLS transports only.
+ * - WOS_ERR_INVALID_ARG / WOS_ERR_STATE: misuse (a NULL pointer or zero
+ *   length; send/recv when not connected, connect when already connected).
  */
 #ifndef WOS_PORT_H
 #define WOS_PORT_H

@@ -91,7 +91,7 @@ static bool repeatable(wos_pipes_op op)
 }
 
 /* Exponential backoff with "equal jitter": half the step fixed, half random. */
-static uint64_t backoff_ms(const wos_client *c, unsigned tries)
+static uint32_t backoff_ms(const wos_client *c, unsigned tries)
 {
     const wos_platform *p = c->cfg.platform;
     uint32_t d = c->cfg.retry.backoff_base_ms, r = 0, half;
@@ -106,11 +106,11 @@ static uint64_t backoff_ms(const wos_client *c, unsigned tries)
         r = 0;
     }
     half = d / 2u;
-    return (uint64_t)half + (uint64_t)(r % (half + 1u));
+    return half + r % (half + 1u);
 }
 
 /* Retry-After wins over backoff; an HTTP-date without a Date header needs the wall clock. */
-static uint64_t retry_delay_ms(const wos_client *c, const wos_http_response *resp, unsigned tries)
+static uint32_t retry_delay_ms(const wos_client *c, const wos_http_response *resp, unsigned tries)
 {
     const wos_platform *p = c->cfg.platform;
     int64_t s = resp->retry_after_s, now_s;
@@ -124,7 +124,7 @@ static uint64_t retry_delay_ms(const wos_client *c, const wos_http_response *res
     if (s > (int64_t)c->cfg.retry.retry_after_cap_s) {
         s = (int64_t)c->cfg.retry.retry_after_cap_s;
     }
-    return (uint64_t)s * 1000u;
+    return s > (int64_t)(UINT32_MAX / 1000u) ? UINT32_MAX : (uint32_t)s * 1000u;
 }
 
 static void fill_reply(const wos_client *c, const wos_http_response *resp, wos_pipes_reply *r)
@@ -197,7 +197,7 @@ typedef enum next_step { STOP, RETRY, REOPEN } next_step;
  */
 static next_step next_after(const wos_client *c, wos_pipes_op op, const attempt *a, wos_status st,
                             const wos_http_parser *p, unsigned tries, const limits *l,
-                            uint64_t *delay)
+                            uint32_t *delay)
 {
     bool fully_sent = a->request_len > 0u && a->sent == a->request_len;
     if (st == WOS_OK) {
@@ -223,7 +223,7 @@ static next_step next_after(const wos_client *c, wos_pipes_op op, const attempt 
 }
 
 /* Whether the overall deadline leaves room to wait delay and try again. */
-static bool time_left(const limits *l, uint64_t now, uint64_t delay)
+static bool time_left(const limits *l, uint64_t now, uint32_t delay)
 {
     return l->overall == UINT64_MAX || (l->overall > now && l->overall - now > delay);
 }
@@ -232,13 +232,13 @@ wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
                           const wos_call_options *opts, wos_call_info *info, wos_pipes_reply *out)
 {
     wos_pipes_call call = *call_in;
-    wos_http_parser p;
     attempt a;
     limits l = call_limits(c, opts);
     unsigned tries = 0;
     wos_status st = set_idempotency_key(c, &call, opts, info);
     while (st == WOS_OK) {
-        uint64_t delay = 0, now = wos_client_now(c);
+        uint64_t now = wos_client_now(c);
+        uint32_t delay = 0;
         next_step step;
         memset(&a, 0, sizeof a);
         a.deadline = now + l.timeout;
@@ -246,9 +246,9 @@ wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
             a.deadline = l.overall;
         }
         info->attempts++;
-        st = wos_client_attempt(c, &call, &a, &p, info);
+        st = wos_client_attempt(c, &call, &a, info);
         info->reused_connection = a.reused;
-        step = next_after(c, call.op, &a, st, &p, tries, &l, &delay);
+        step = next_after(c, call.op, &a, st, &c->parser, tries, &l, &delay);
         now = wos_client_now(c);
         if (step == STOP || !time_left(&l, now, delay)) {
             break;
@@ -264,7 +264,7 @@ wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
         st = WOS_OK;
     }
     if (st == WOS_OK) {
-        fill_reply(c, wos_http_parser_response(&p), out);
+        fill_reply(c, wos_http_parser_response(&c->parser), out);
     }
     return st;
 }

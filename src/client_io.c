@@ -67,8 +67,9 @@ static wos_status receive(wos_client *c, attempt *a, wos_http_parser *p)
 }
 
 wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt *a,
-                              wos_http_parser *p, wos_call_info *info)
+                              wos_call_info *info)
 {
+    wos_http_parser *p = &c->parser;
     wos_pipes_endpoint ep;
     wos_status st = connect_if_needed(c, a);
     if (st != WOS_OK) {

@@ -47,62 +47,60 @@ static wos_status perform(wos_client *c, const wos_pipes_call *call, const wos_c
     return st;
 }
 
+/* The params pointer goes to the member of the call that op reads. */
+static wos_status op(wos_client *c, wos_pipes_op o, wos_str slug, const void *params,
+                     const wos_call_options *opts, decode_fn decode, void *out,
+                     wos_call_info *info)
+{
+    wos_pipes_call call = {0};
+    call.op = o;
+    call.slug = slug;
+    call.token = o == WOS_OP_TOKEN ? (const wos_token_params *)params : NULL;
+    call.fields = (o == WOS_OP_CREATE || o == WOS_OP_UPDATE) ? (const wos_integration_params *)params
+                                                            : NULL;
+    call.list = o == WOS_OP_LIST ? (const wos_list_params *)params : NULL;
+    return perform(c, &call, opts, decode, out, info);
+}
+
+static const wos_str k_no_slug = WOS_STR_NULL;
+
 wos_status wos_client_get_token(wos_client *c, const wos_token_params *p,
                                 const wos_call_options *opts, wos_access_token *out,
                                 wos_call_info *info)
 {
-    wos_pipes_call call = {0};
-    call.op = WOS_OP_TOKEN;
-    call.token = p;
-    return perform(c, &call, opts, dec_token, out, info);
+    return op(c, WOS_OP_TOKEN, k_no_slug, p, opts, dec_token, out, info);
 }
 
 wos_status wos_client_create(wos_client *c, const wos_integration_params *p,
                              const wos_call_options *opts, wos_data_integration *out,
                              wos_call_info *info)
 {
-    wos_pipes_call call = {0};
-    call.op = WOS_OP_CREATE;
-    call.fields = p;
-    return perform(c, &call, opts, dec_integration, out, info);
+    return op(c, WOS_OP_CREATE, k_no_slug, p, opts, dec_integration, out, info);
 }
 
 wos_status wos_client_list(wos_client *c, const wos_list_params *p, const wos_call_options *opts,
                            wos_integration_page *out, wos_call_info *info)
 {
-    wos_pipes_call call = {0};
-    call.op = WOS_OP_LIST;
-    call.list = p;
-    return perform(c, &call, opts, dec_list, out, info);
+    return op(c, WOS_OP_LIST, k_no_slug, p, opts, dec_list, out, info);
 }
 
 wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
                           wos_data_integration *out, wos_call_info *info)
 {
-    wos_pipes_call call = {0};
-    call.op = WOS_OP_GET;
-    call.slug = slug;
-    return perform(c, &call, opts, dec_integration, out, info);
+    return op(c, WOS_OP_GET, slug, NULL, opts, dec_integration, out, info);
 }
 
 wos_status wos_client_update(wos_client *c, wos_str slug, const wos_integration_params *p,
                              const wos_call_options *opts, wos_data_integration *out,
                              wos_call_info *info)
 {
-    wos_pipes_call call = {0};
-    call.op = WOS_OP_UPDATE;
-    call.slug = slug;
-    call.fields = p;
-    return perform(c, &call, opts, dec_integration, out, info);
+    return op(c, WOS_OP_UPDATE, slug, p, opts, dec_integration, out, info);
 }
 
 wos_status wos_client_delete(wos_client *c, wos_str slug, const wos_call_options *opts,
                              wos_call_info *info)
 {
-    wos_pipes_call call = {0};
-    call.op = WOS_OP_DELETE;
-    call.slug = slug;
-    return perform(c, &call, opts, dec_delete, NULL, info);
+    return op(c, WOS_OP_DELETE, slug, NULL, opts, dec_delete, NULL, info);
 }
 
 /* Each page is decoded by the pager, which keeps the cursor out of the shared buffer. */
@@ -115,12 +113,9 @@ wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
     wos_integration_page page;
     wos_status st = on_page == NULL ? WOS_ERR_INVALID_ARG : wos_pager_init(&pg, p);
     while (st == WOS_OK && !wos_pager_done(&pg)) {
-        wos_pipes_call call = {0};
         st = wos_pager_next_params(&pg, &lp);
-        call.op = WOS_OP_LIST;
-        call.list = &lp;
         if (st == WOS_OK) {
-            st = perform(c, &call, opts, dec_list, &page, info);
+            st = op(c, WOS_OP_LIST, k_no_slug, &lp, opts, dec_list, &page, info);
         }
         if (st == WOS_OK) {
             st = wos_pager_advance(&pg, &page);

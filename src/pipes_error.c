@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "pipes_keys.h"
+
 static wos_error_kind kind_of(int status)
 {
     static const struct { int16_t status; uint8_t kind; } k_map[] = {
@@ -63,10 +65,10 @@ wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out)
     if (wos_json_type_of(&doc, 0) == WOS_JSON_STRING) {
         (void)wos_json_string(&doc, 0, &out->error);
     } else if (wos_json_type_of(&doc, 0) == WOS_JSON_OBJECT) {
-        take_string(&doc, "code", &out->code);
-        take_string(&doc, "message", &out->message);
-        take_string(&doc, "error", &out->error);
-        take_string(&doc, "error_description", &out->error_description);
+        take_string(&doc, wos_k_code, &out->code);
+        take_string(&doc, wos_k_message, &out->message);
+        take_string(&doc, wos_k_error, &out->error);
+        take_string(&doc, wos_k_error_description, &out->error_description);
     }
     return WOS_OK;
 }
@@ -91,9 +93,15 @@ wos_status wos_pipes_decode_delete(wos_pipes_reply *r, wos_api_error *err)
     return reply_status(r, err);
 }
 
-wos_status wos_pipes_reply_json(wos_pipes_reply *r, wos_json *doc, wos_api_error *err)
+wos_status wos_pipes_reply_json(wos_pipes_reply *r, void *out, size_t out_size, wos_json *doc,
+                                wos_api_error *err)
 {
-    wos_status st = reply_status(r, err);
+    wos_status st;
+    if (out == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    memset(out, 0, out_size);
+    st = reply_status(r, err);
     if (st != WOS_OK) {
         return st;
     }

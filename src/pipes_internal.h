@@ -5,11 +5,13 @@
 #include "wos_pipes.h"
 
 /*
- * Common first step of every decoder: a non-2xx status becomes
- * WOS_ERR_HTTP_STATUS with err filled (err may be NULL); a 2xx body is
- * parsed into doc (r->tokens_needed set on WOS_ERR_JSON_TOKENS).
+ * Common first step of every decoder: out (out_size bytes) is cleared; a
+ * non-2xx status becomes WOS_ERR_HTTP_STATUS with err filled (err may be
+ * NULL); a 2xx body is parsed into doc (r->tokens_needed set on
+ * WOS_ERR_JSON_TOKENS). WOS_ERR_INVALID_ARG for a NULL out or reply.
  */
-wos_status wos_pipes_reply_json(wos_pipes_reply *r, wos_json *doc, wos_api_error *err);
+wos_status wos_pipes_reply_json(wos_pipes_reply *r, void *out, size_t out_size, wos_json *doc,
+                                wos_api_error *err);
 
 /* Decode the data integration object at token obj. */
 wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_integration *out);

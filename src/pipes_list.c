@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "pipes_keys.h"
+
 static wos_status take_cursor(wos_json *doc, int meta, const char *key, wos_str *out)
 {
     int v;
@@ -12,46 +14,37 @@ static wos_status take_cursor(wos_json *doc, int meta, const char *key, wos_str 
     return wos_json_string(doc, v, out) == WOS_OK ? WOS_OK : WOS_ERR_JSON_SHAPE;
 }
 
-/* Every item is decoded once here so that a page reported OK has no bad item. */
+/* Every item is checked here so that a page reported OK has no bad item. */
 static wos_status check_items(wos_integration_page *page)
 {
-    wos_data_integration item;
-    wos_status st;
-    unsigned i;
-    for (i = 0; i < page->count; i++) {
-        st = wos_page_next(page, &item);
-        if (st != WOS_OK) {
-            return st == WOS_ERR_INVALID_UTF8 ? st : WOS_ERR_JSON_SHAPE;
-        }
+    wos_json_iter it;
+    int k, v;
+    wos_status st = wos_json_iter_init(&it, &page->doc, page->data_tok);
+    while (st == WOS_OK && wos_json_iter_next(&it, &page->doc, &k, &v)) {
+        st = wos_pipes_decode_integration_at(&page->doc, v, NULL);
     }
-    page->next_tok_ = 0;
-    return WOS_OK;
+    return st;
 }
 
 wos_status wos_pipes_decode_list(wos_pipes_reply *r, wos_integration_page *out, wos_api_error *err)
 {
     int meta;
-    wos_status st;
-    if (out == NULL) {
-        return WOS_ERR_INVALID_ARG;
-    }
-    memset(out, 0, sizeof *out);
-    st = wos_pipes_reply_json(r, &out->doc, err);
+    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &out->doc, err);
     if (st != WOS_OK) {
         return st;
     }
-    if (wos_json_member(&out->doc, 0, "data", &out->data_tok) != WOS_OK ||
+    if (wos_json_member(&out->doc, 0, wos_k_data, &out->data_tok) != WOS_OK ||
         wos_json_type_of(&out->doc, out->data_tok) != WOS_JSON_ARRAY) {
         return WOS_ERR_JSON_SHAPE;
     }
     out->count = wos_json_size(&out->doc, out->data_tok);
-    if (wos_json_member(&out->doc, 0, "list_metadata", &meta) == WOS_OK) {
+    if (wos_json_member(&out->doc, 0, wos_k_list_metadata, &meta) == WOS_OK) {
         if (wos_json_type_of(&out->doc, meta) != WOS_JSON_OBJECT) {
             return WOS_ERR_JSON_SHAPE;
         }
-        st = take_cursor(&out->doc, meta, "before", &out->before);
+        st = take_cursor(&out->doc, meta, wos_k_before, &out->before);
         if (st == WOS_OK) {
-            st = take_cursor(&out->doc, meta, "after", &out->after);
+            st = take_cursor(&out->doc, meta, wos_k_after, &out->after);
         }
         if (st != WOS_OK) {
             return st;
@@ -102,22 +95,27 @@ static wos_status set_cursor(wos_pager *pg, wos_str c)
 
 wos_status wos_pager_init(wos_pager *pg, const wos_list_params *params)
 {
+    wos_str *start;
     if (pg == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
     memset(pg, 0, sizeof *pg);
-    if (params != NULL) {
-        pg->params = *params;
-        pg->params.after.ptr = NULL;
-        if (params->after.ptr != NULL) {
-            return set_cursor(pg, params->after);
-        }
+    if (params == NULL) {
+        return WOS_OK;
     }
-    return WOS_OK;
+    pg->params = *params;
+    pg->backwards = wos_str_eq(params->order, "normal");
+    start = pg->backwards ? &pg->params.before : &pg->params.after;
+    if (start->ptr == NULL) {
+        return WOS_OK;
+    }
+    start->ptr = NULL; /* from here on the cursor lives in pg->cursor */
+    return set_cursor(pg, pg->backwards ? params->before : params->after);
 }
 
 wos_status wos_pager_next_params(const wos_pager *pg, wos_list_params *out)
 {
+    wos_str *next, *other;
     if (pg == NULL || out == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
@@ -125,12 +123,14 @@ wos_status wos_pager_next_params(const wos_pager *pg, wos_list_params *out)
         return WOS_ERR_STATE;
     }
     *out = pg->params;
+    next = pg->backwards ? &out->before : &out->after;
+    other = pg->backwards ? &out->after : &out->before;
     if (pg->cursor_len > 0u) {
-        out->after.ptr = pg->cursor;
-        out->after.len = pg->cursor_len;
-        /* Walking forwards from a cursor: `before` applies to the first page only. */
+        next->ptr = pg->cursor;
+        next->len = pg->cursor_len;
+        /* Walking from a cursor: the opposite bound applies to the first page only. */
         if (pg->started) {
-            out->before.ptr = NULL;
+            other->ptr = NULL;
         }
     }
     return WOS_OK;
@@ -146,6 +146,7 @@ wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint 
 
 wos_status wos_pager_advance(wos_pager *pg, const wos_integration_page *page)
 {
+    wos_str next;
     wos_status st;
     if (pg == NULL || page == NULL) {
         return WOS_ERR_INVALID_ARG;
@@ -154,11 +155,12 @@ wos_status wos_pager_advance(wos_pager *pg, const wos_integration_page *page)
         return WOS_ERR_STATE;
     }
     pg->started = true;
-    if (page->count == 0u || page->after.ptr == NULL) {
+    next = pg->backwards ? page->before : page->after;
+    if (page->count == 0u || next.ptr == NULL) {
         pg->done = true;
         return WOS_OK;
     }
-    st = set_cursor(pg, page->after);
+    st = set_cursor(pg, next);
     if (st != WOS_OK) {
         pg->done = true;
     }

@@ -4,42 +4,92 @@
 #include "wos_http_request.h"
 #include "wos_json_writer.h"
 
+#include <stddef.h>
+
+#include "pipes_keys.h"
+
 static const wos_str k_collection = WOS_STR_LIT("data-integrations");
 static const wos_str k_token_seg = WOS_STR_LIT("token");
 
 static bool has(wos_str s) { return s.ptr != NULL; }
 
-static void put_str(wos_json_writer *w, const char *key, wos_str v)
-{
-    if (has(v)) {
-        wos_jw_key_c(w, key);
-        wos_jw_string(w, v);
-    }
-}
+/*
+ * Request bodies are written from tables of {key, kind, offset} over the
+ * parameter structs, like responses are decoded: one loop for every
+ * object, and each member name shared with the decoder (pipes_keys.c).
+ */
+enum pkind {
+    P_STR,  /* wos_str, omitted when ptr is NULL */
+    P_OPT,  /* wos_opt_str: omitted, null or value */
+    P_BOOL, /* wos_opt_bool */
+    P_LIST, /* wos_str_list */
+    P_MAP,  /* wos_str_map */
+    P_OBJ,  /* nested params struct, present when its first wos_str is set */
+    P_PTR   /* pointer to a nested params struct, present when non-NULL */
+};
 
-static void put_opt_str(wos_json_writer *w, const char *key, wos_opt_str v)
-{
-    if (v.state != WOS_OMIT) {
-        wos_jw_key_c(w, key);
-        wos_jw_string(w, v.state == WOS_SET ? v.value : (wos_str)WOS_STR_NULL);
-    }
-}
+typedef struct pfield {
+    const char *key;
+    uint16_t off;
+    uint8_t kind;
+    uint8_t sub; /* P_OBJ, P_PTR: index into k_ptables; those hold no P_OBJ/P_PTR */
+} pfield;
 
-static void put_bool(wos_json_writer *w, const char *key, wos_opt_bool v)
-{
-    if (v.set) {
-        wos_jw_key_c(w, key);
-        wos_jw_bool(w, v.value);
-    }
-}
+typedef struct ptable {
+    const pfield *f;
+    uint8_t n;
+} ptable;
 
-static void put_list(wos_json_writer *w, const char *key, const wos_str_list *l)
+#define P(type, key, member, kind) { wos_k_##key, (uint16_t)offsetof(type, member), kind, 0u }
+#define PS(type, key, member, kind, sub) { wos_k_##key, (uint16_t)offsetof(type, member), kind, sub }
+
+static const pfield k_cred_p[] = {
+    P(wos_credentials_params, type, type, P_STR),
+    P(wos_credentials_params, client_id, client_id, P_STR),
+    P(wos_credentials_params, client_secret, client_secret, P_STR),
+};
+static const pfield k_apikey_p[] = {
+    P(wos_api_key_params, secret, secret, P_STR),
+    P(wos_api_key_params, user_id, user_id, P_STR),
+    P(wos_api_key_params, organization_id, organization_id, P_STR),
+};
+static const pfield k_cp_p[] = {
+    P(wos_custom_provider_params, name, name, P_STR),
+    P(wos_custom_provider_params, authorization_url, authorization_url, P_STR),
+    P(wos_custom_provider_params, token_url, token_url, P_STR),
+    P(wos_custom_provider_params, refresh_token_url, refresh_token_url, P_OPT),
+    P(wos_custom_provider_params, pkce_enabled, pkce_enabled, P_BOOL),
+    P(wos_custom_provider_params, request_scope_separator, request_scope_separator, P_STR),
+    P(wos_custom_provider_params, scopes_required, scopes_required, P_BOOL),
+    P(wos_custom_provider_params, client_secret_required, client_secret_required, P_BOOL),
+    P(wos_custom_provider_params, additional_authorization_parameters,
+      additional_authorization_parameters, P_MAP),
+    P(wos_custom_provider_params, token_body_content_type, token_body_content_type, P_STR),
+    P(wos_custom_provider_params, authenticate_via, authenticate_via, P_STR),
+};
+static const pfield k_int_p[] = {
+    P(wos_integration_params, provider, provider, P_STR),
+    P(wos_integration_params, description, description, P_OPT),
+    P(wos_integration_params, enabled, enabled, P_BOOL),
+    P(wos_integration_params, scopes, scopes, P_LIST),
+    P(wos_integration_params, auth_methods, auth_methods, P_LIST),
+    P(wos_integration_params, config, config, P_MAP),
+    PS(wos_integration_params, credentials, credentials, P_OBJ, 0),
+    PS(wos_integration_params, api_key, api_key, P_OBJ, 1),
+    PS(wos_integration_params, custom_provider, custom_provider, P_PTR, 2),
+};
+static const pfield k_tok_p[] = {
+    P(wos_token_params, user_id, user_id, P_STR),
+    P(wos_token_params, organization_id, organization_id, P_STR),
+};
+
+#define PT(arr) { arr, (uint8_t)(sizeof arr / sizeof arr[0]) }
+static const ptable k_ptables[] = {PT(k_cred_p), PT(k_apikey_p), PT(k_cp_p), PT(k_int_p), PT(k_tok_p)};
+enum { PT_INTEGRATION = 3, PT_TOKEN = 4 };
+
+static void put_list(wos_json_writer *w, const wos_str_list *l)
 {
     size_t i;
-    if (l->state == WOS_OMIT) {
-        return;
-    }
-    wos_jw_key_c(w, key);
     if (l->state == WOS_NULL) {
         wos_jw_null(w);
         return;
@@ -51,13 +101,9 @@ static void put_list(wos_json_writer *w, const char *key, const wos_str_list *l)
     wos_jw_array_end(w);
 }
 
-static void put_map(wos_json_writer *w, const char *key, const wos_str_map *m)
+static void put_map(wos_json_writer *w, const wos_str_map *m)
 {
     size_t i;
-    if (!m->set) {
-        return;
-    }
-    wos_jw_key_c(w, key);
     wos_jw_object_begin(w);
     for (i = 0; i < m->count; i++) {
         wos_jw_key(w, m->pairs[i].key);
@@ -66,63 +112,92 @@ static void put_map(wos_json_writer *w, const char *key, const wos_str_map *m)
     wos_jw_object_end(w);
 }
 
-static void put_custom_provider(wos_json_writer *w, const wos_custom_provider_params *c)
+/* The member at p, or NULL when it is to be omitted. */
+static const void *member_if_set(const pfield *f, const char *p)
 {
-    wos_jw_key_c(w, "custom_provider");
+    switch (f->kind) {
+    case P_STR:
+    case P_OBJ: /* a nested struct starts with its presence-deciding wos_str */
+        return has(*(const wos_str *)(const void *)p) ? p : NULL;
+    case P_OPT:
+        return ((const wos_opt_str *)(const void *)p)->state != WOS_OMIT ? p : NULL;
+    case P_BOOL:
+        return ((const wos_opt_bool *)(const void *)p)->set ? p : NULL;
+    case P_LIST:
+        return ((const wos_str_list *)(const void *)p)->state != WOS_OMIT ? p : NULL;
+    case P_MAP:
+        return ((const wos_str_map *)(const void *)p)->set ? p : NULL;
+    default: /* P_PTR */
+        return *(const void *const *)(const void *)p;
+    }
+}
+
+static void put_value(wos_json_writer *w, const pfield *f, const void *m)
+{
+    const wos_opt_str *o = (const wos_opt_str *)m;
+    switch (f->kind) {
+    case P_STR:
+        wos_jw_string(w, *(const wos_str *)m);
+        break;
+    case P_OPT:
+        wos_jw_string(w, o->state == WOS_SET ? o->value : (wos_str)WOS_STR_NULL);
+        break;
+    case P_BOOL:
+        wos_jw_bool(w, ((const wos_opt_bool *)m)->value);
+        break;
+    case P_LIST:
+        put_list(w, (const wos_str_list *)m);
+        break;
+    default: /* P_MAP */
+        put_map(w, (const wos_str_map *)m);
+        break;
+    }
+}
+
+/* Members of a table without nested objects. */
+static void put_flat(wos_json_writer *w, const ptable *t, const char *base)
+{
+    uint8_t i;
+    for (i = 0; i < t->n; i++) {
+        const void *m = member_if_set(&t->f[i], base + t->f[i].off);
+        if (m != NULL) {
+            wos_jw_key_c(w, t->f[i].key);
+            put_value(w, &t->f[i], m);
+        }
+    }
+}
+
+/* One level of nested objects, so put_flat serves them without recursion. */
+static void put_object(wos_json_writer *w, const ptable *t, const char *base)
+{
+    uint8_t i;
     wos_jw_object_begin(w);
-    put_str(w, "name", c->name);
-    put_str(w, "authorization_url", c->authorization_url);
-    put_str(w, "token_url", c->token_url);
-    put_opt_str(w, "refresh_token_url", c->refresh_token_url);
-    put_bool(w, "pkce_enabled", c->pkce_enabled);
-    put_str(w, "request_scope_separator", c->request_scope_separator);
-    put_bool(w, "scopes_required", c->scopes_required);
-    put_bool(w, "client_secret_required", c->client_secret_required);
-    put_map(w, "additional_authorization_parameters", &c->additional_authorization_parameters);
-    put_str(w, "token_body_content_type", c->token_body_content_type);
-    put_str(w, "authenticate_via", c->authenticate_via);
+    for (i = 0; i < t->n; i++) {
+        const pfield *f = &t->f[i];
+        const void *m = member_if_set(f, base + f->off);
+        if (m == NULL) {
+            continue;
+        }
+        wos_jw_key_c(w, f->key);
+        if (f->kind == P_OBJ || f->kind == P_PTR) {
+            wos_jw_object_begin(w);
+            put_flat(w, &k_ptables[f->sub], (const char *)m);
+            wos_jw_object_end(w);
+        } else {
+            put_value(w, f, m);
+        }
+    }
     wos_jw_object_end(w);
 }
 
 static void integration_body(wos_json_writer *w, const void *arg)
 {
-    const wos_integration_params *p = (const wos_integration_params *)arg;
-    wos_jw_object_begin(w);
-    put_str(w, "provider", p->provider);
-    put_opt_str(w, "description", p->description);
-    put_bool(w, "enabled", p->enabled);
-    put_list(w, "scopes", &p->scopes);
-    put_list(w, "auth_methods", &p->auth_methods);
-    put_map(w, "config", &p->config);
-    if (has(p->credentials.type)) {
-        wos_jw_key_c(w, "credentials");
-        wos_jw_object_begin(w);
-        put_str(w, "type", p->credentials.type);
-        put_str(w, "client_id", p->credentials.client_id);
-        put_str(w, "client_secret", p->credentials.client_secret);
-        wos_jw_object_end(w);
-    }
-    if (has(p->api_key.secret)) {
-        wos_jw_key_c(w, "api_key");
-        wos_jw_object_begin(w);
-        put_str(w, "secret", p->api_key.secret);
-        put_str(w, "user_id", p->api_key.user_id);
-        put_str(w, "organization_id", p->api_key.organization_id);
-        wos_jw_object_end(w);
-    }
-    if (p->custom_provider != NULL) {
-        put_custom_provider(w, p->custom_provider);
-    }
-    wos_jw_object_end(w);
+    put_object(w, &k_ptables[PT_INTEGRATION], (const char *)arg);
 }
 
 static void token_body(wos_json_writer *w, const void *arg)
 {
-    const wos_token_params *p = (const wos_token_params *)arg;
-    wos_jw_object_begin(w);
-    put_str(w, "user_id", p->user_id);
-    put_str(w, "organization_id", p->organization_id);
-    wos_jw_object_end(w);
+    put_object(w, &k_ptables[PT_TOKEN], (const char *)arg);
 }
 
 /* Checks the writer cannot make: required fields and where null is allowed. */
@@ -179,48 +254,63 @@ static wos_str limit_digits(uint32_t limit, char out[3])
     return s;
 }
 
+/* What each operation puts on the wire, indexed by wos_pipes_op. */
+static const struct op_shape {
+    char method[7];
+    uint8_t segments; /* data-integrations[/slug[/token]] */
+    uint8_t post;     /* carries an Idempotency-Key */
+    uint8_t body;     /* 0 none, 1 token, 2 integration */
+} k_ops[] = {
+    {"POST", 3, 1, 1}, {"POST", 1, 1, 2}, {"GET", 1, 0, 0},
+    {"GET", 2, 0, 0},  {"PUT", 2, 0, 2},  {"DELETE", 2, 0, 0},
+};
+
+static void set_query(wos_http_query q[4], const wos_list_params *l, char limit[3])
+{
+    static const char *const k_names[] = {"limit", "before", "after", "order"};
+    unsigned i;
+    for (i = 0; i < 4u; i++) {
+        q[i].name = k_names[i];
+    }
+    q[0].value = limit_digits(l->limit, limit);
+    q[1].value = l->before;
+    q[2].value = l->after;
+    q[3].value = l->order;
+}
+
 /* Maps a call onto method, path, query and body; the HTTP writer does the rest. */
 wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes_call *call,
                                    char *buf, size_t cap, size_t *out_len)
 {
-    static const char *const k_methods[] = {"POST", "POST", "GET", "GET", "PUT", "DELETE"};
     wos_str segs[3];
     wos_http_query q[4];
     char limit[3];
     wos_http_request req = {0};
-    const wos_list_params *l = call != NULL ? call->list : NULL;
+    const struct op_shape *shape;
 
     if (ep == NULL || call == NULL || out_len == NULL || !call_ok(call)) {
         return WOS_ERR_INVALID_ARG;
     }
+    shape = &k_ops[call->op];
     segs[0] = k_collection;
     segs[1] = call->op == WOS_OP_TOKEN ? call->token->slug : call->slug;
     segs[2] = k_token_seg;
-    req.method = k_methods[call->op];
+    req.method = shape->method;
     req.segments = segs;
-    req.segment_count = call->op == WOS_OP_TOKEN ? 3u : (call->op <= WOS_OP_LIST ? 1u : 2u);
+    req.segment_count = shape->segments;
     req.host = ep->host;
     req.port = ep->port;
     req.tls = ep->tls;
     req.api_key = ep->api_key;
-    if (call->op == WOS_OP_TOKEN || call->op == WOS_OP_CREATE) {
+    if (shape->post) {
         req.idempotency_key = call->idempotency_key;
     }
-    if (call->op == WOS_OP_TOKEN) {
-        req.body = token_body;
-        req.body_arg = call->token;
-    } else if (call->op == WOS_OP_CREATE || call->op == WOS_OP_UPDATE) {
-        req.body = integration_body;
-        req.body_arg = call->fields;
-    } else if (call->op == WOS_OP_LIST && l != NULL) {
-        q[0].name = "limit";
-        q[0].value = limit_digits(l->limit, limit);
-        q[1].name = "before";
-        q[1].value = l->before;
-        q[2].name = "after";
-        q[2].value = l->after;
-        q[3].name = "order";
-        q[3].value = l->order;
+    if (shape->body != 0u) {
+        req.body = shape->body == 1u ? token_body : integration_body;
+        req.body_arg = shape->body == 1u ? (const void *)call->token : (const void *)call->fields;
+    }
+    if (call->op == WOS_OP_LIST && call->list != NULL) {
+        set_query(q, call->list, limit);
         req.query = q;
         req.query_count = 4u;
     }

@@ -8,7 +8,7 @@ wos_status wos_strings_get(const wos_strings *a, unsigned idx, wos_str *out)
     if (a == NULL || out == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
-    if (a->tok < 0 || idx >= a->count) {
+    if (a->tok <= 0 || idx >= a->count) {
         return WOS_ERR_NOT_FOUND;
     }
     doc = a->doc;
@@ -24,7 +24,7 @@ wos_status wos_str_pairs_get(const wos_str_pairs *m, unsigned idx, wos_str *out_
     if (m == NULL || out_key == NULL || out_value == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
-    if (m->tok < 0 || idx >= m->count) {
+    if (m->tok <= 0 || idx >= m->count) {
         return WOS_ERR_NOT_FOUND;
     }
     doc = m->doc;
@@ -40,7 +40,7 @@ wos_status wos_str_pairs_find(const wos_str_pairs *m, const char *key, wos_str *
     if (m == NULL || key == NULL || out_value == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
-    if (m->tok < 0) {
+    if (m->tok <= 0) {
         return WOS_ERR_NOT_FOUND;
     }
     doc = m->doc;

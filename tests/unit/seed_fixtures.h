@@ -6,6 +6,24 @@
 
 #include "wos_pipes.h"
 
+/* A reply whose body is a copy of json in body (cap bytes), parsed with tokens. */
+static inline wos_pipes_reply reply_in(char *body, size_t cap, jsmntok_t *tokens, unsigned token_cap,
+                                       int status, const char *json)
+{
+    wos_pipes_reply r;
+    size_t n = strlen(json);
+    assert_true(n < cap);
+    memcpy(body, json, n);
+    memset(&r, 0, sizeof r);
+    r.status = status;
+    r.body = body;
+    r.body_len = n;
+    r.retry_after_s = -1;
+    r.tokens = tokens;
+    r.token_cap = token_cap;
+    return r;
+}
+
 static inline void expect_str(wos_str s, const char *want)
 {
     assert_non_null(s.ptr);
@@ -52,7 +70,8 @@ static inline void check_seed_integration(const wos_data_integration *d)
     expect_item(&d->scopes, 1, "read:org");
     expect_str(d->redirect_uri,
                "https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback");
-    assert_int_equal(d->auth_methods.tok, -1); /* absent in the seed */
+    assert_true(wos_view_absent(&d->auth_methods)); /* absent in the seed */
+    assert_false(wos_view_null(&d->auth_methods));
     assert_true(d->credentials.present);
     expect_str(d->credentials.type, "custom");
     expect_str(d->credentials.client_id, "Iv1.abc123");
@@ -74,9 +93,9 @@ static inline void check_seed_integration(const wos_data_integration *d)
     expect_str(v, "consent");
     expect_str(d->custom_provider.token_body_content_type, "application/x-www-form-urlencoded");
     expect_str(d->custom_provider.authenticate_via, "request_body");
-    assert_int_equal(d->created_at, 1768478400);
-    assert_int_equal(d->updated_at, 1768478400);
-    expect_str(d->created_at_text, "2026-01-15T12:00:00.000Z");
+    assert_int_equal(d->created_at.unix_s, 1768478400);
+    assert_int_equal(d->updated_at.unix_s, 1768478400);
+    expect_str(d->created_at.text, "2026-01-15T12:00:00.000Z");
 }
 
 #endif

@@ -15,18 +15,7 @@ static jsmntok_t g_tok[512];
 
 static wos_pipes_reply reply(int status, const char *json)
 {
-    wos_pipes_reply r;
-    size_t n = strlen(json);
-    assert_true(n < sizeof g_body);
-    memcpy(g_body, json, n);
-    memset(&r, 0, sizeof r);
-    r.status = status;
-    r.body = g_body;
-    r.body_len = n;
-    r.retry_after_s = -1;
-    r.tokens = g_tok;
-    r.token_cap = 512;
-    return r;
+    return reply_in(g_body, sizeof g_body, g_tok, 512, status, json);
 }
 
 /* /work/shared/api/examples/token-active.json */
@@ -46,14 +35,15 @@ static void seed_token_active(void **state)
     assert_true(t.active);
     expect_str(t.access_token, "gho_16C7e42F292c6912E7710c838347Ae178B4a");
     assert_true(t.expires);
-    assert_int_equal(t.expires_at, 1767225599);
-    expect_str(t.expires_at_text, "2025-12-31T23:59:59.000Z");
+    assert_int_equal(t.expires_at.unix_s, 1767225599);
+    expect_str(t.expires_at.text, "2025-12-31T23:59:59.000Z");
     assert_int_equal(t.scopes.count, 2);
     expect_item(&t.scopes, 0, "repo");
     expect_item(&t.scopes, 1, "user:email");
     assert_int_equal(wos_strings_get(&t.scopes, 2, &s), WOS_ERR_NOT_FOUND);
     assert_int_equal(t.missing_scopes.count, 0);
-    assert_true(t.missing_scopes.tok >= 0); /* an empty array, not null */
+    assert_false(wos_view_null(&t.missing_scopes)); /* an empty array, not null */
+    assert_false(wos_view_absent(&t.missing_scopes));
     assert_int_equal(t.reason, WOS_TOKEN_ACTIVE);
 }
 
@@ -70,7 +60,7 @@ static void seed_token_no_expiry_missing_scope(void **state)
     assert_int_equal(wos_pipes_decode_token(&r, &t, NULL), WOS_OK);
     assert_true(t.active);
     assert_false(t.expires);
-    assert_null(t.expires_at_text.ptr);
+    assert_null(t.expires_at.text.ptr);
     expect_str(t.access_token, "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy");
     assert_int_equal(t.missing_scopes.count, 1);
     expect_item(&t.missing_scopes, 0, "users:read");
@@ -107,7 +97,7 @@ static void token_escapes_and_surrogates(void **state)
     (void)state;
     assert_int_equal(wos_pipes_decode_token(&r, &t, NULL), WOS_OK);
     expect_str(t.access_token, "a/b\xC3\xA9\xF0\x9F\x98\x80\"");
-    assert_int_equal(t.expires_at, 1768478400);
+    assert_int_equal(t.expires_at.unix_s, 1768478400);
     expect_item(&t.scopes, 0, "repo");
     expect_item(&t.scopes, 0, "repo"); /* decoding twice gives the same view */
 }
@@ -220,13 +210,15 @@ static void integration_nulls_and_empties(void **state)
     (void)state;
     assert_int_equal(wos_pipes_decode_integration(&r, &d, NULL), WOS_OK);
     assert_null(d.description.ptr);
-    assert_int_equal(d.scopes.tok, -1);
+    assert_true(wos_view_null(&d.scopes));
+    assert_false(wos_view_absent(&d.scopes));
     assert_int_equal(d.scopes.count, 0);
     assert_int_equal(d.auth_methods.count, 1);
     expect_item(&d.auth_methods, 0, "api_key");
     assert_false(d.credentials.present);
     assert_false(d.custom_provider.present);
-    assert_true(d.config.tok >= 0);
+    assert_false(wos_view_null(&d.config));
+    assert_false(wos_view_absent(&d.config));
     assert_int_equal(d.config.count, 0);
     assert_int_equal(wos_str_pairs_find(&d.config, "x", &s), WOS_ERR_NOT_FOUND);
     assert_int_equal(d.state, WOS_STATE_REQUESTED);
@@ -239,7 +231,8 @@ static void integration_nulls_and_empties(void **state)
     assert_int_equal(wos_pipes_decode_integration(&r, &d, NULL), WOS_OK);
     assert_non_null(d.description.ptr); /* empty, not null */
     assert_int_equal(d.description.len, 0);
-    assert_true(d.scopes.tok >= 0);
+    assert_false(wos_view_null(&d.scopes)); /* empty, not null */
+    assert_false(wos_view_absent(&d.scopes));
     assert_int_equal(d.scopes.count, 0);
 }
 

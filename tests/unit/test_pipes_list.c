@@ -12,24 +12,13 @@
 
 
 static char g_body[65536];
-static jsmntok_t g_tok[4096];
+static jsmntok_t g_tok[8192];
 
 static const wos_pipes_endpoint k_ep = {WOS_STR_LIT("localhost"), 8443, true, WOS_STR_LIT("sk_test")};
 
 static wos_pipes_reply reply(int status, const char *json, unsigned token_cap)
 {
-    wos_pipes_reply r;
-    size_t n = strlen(json);
-    assert_true(n < sizeof g_body);
-    memcpy(g_body, json, n);
-    memset(&r, 0, sizeof r);
-    r.status = status;
-    r.body = g_body;
-    r.body_len = n;
-    r.retry_after_s = -1;
-    r.tokens = g_tok;
-    r.token_cap = token_cap;
-    return r;
+    return reply_in(g_body, sizeof g_body, g_tok, token_cap, status, json);
 }
 
 /* One item of the seed list, with a different id. */
@@ -74,7 +63,7 @@ static void seed_list(void **state)
     wos_data_integration d;
     (void)state;
     snprintf(json, sizeof json, "%s%s%s", k_seed_list_head, k_integration, k_seed_list_tail);
-    r = reply(200, json, 4096);
+    r = reply(200, json, 8192);
     assert_int_equal(wos_pipes_decode_list(&r, &page, NULL), WOS_OK);
     assert_int_equal(page.count, 1);
     expect_str(page.before, "data_integration_01HXYZ123456789ABCDEFGHIJ");
@@ -90,7 +79,7 @@ static void seed_list(void **state)
 static void page_of_100_and_token_size(void **state)
 {
     const char *json = page_json(0, 100, "null", "\"data_integration_099\"");
-    wos_pipes_reply r = reply(200, json, 4096);
+    wos_pipes_reply r = reply(200, json, 8192);
     wos_integration_page page;
     wos_data_integration d;
     unsigned needed, i;
@@ -155,7 +144,7 @@ static unsigned walk(wos_pager *pg, const char *const *pages, size_t npages, cha
         r.body_len = strlen(pages[n]);
         memcpy(buf, pages[n], r.body_len + 1); /* the reply overwrites the request */
         r.tokens = g_tok;
-        r.token_cap = 4096;
+        r.token_cap = 8192;
         assert_int_equal(wos_pager_on_reply(pg, &r, &page, NULL), WOS_OK);
         while (wos_page_next(&page, &d) == WOS_OK) {
             items++;
@@ -205,6 +194,35 @@ static void pager_stops_on_empty_page(void **state)
     assert_string_equal(after[1], "data_integration_001");
 }
 
+/* order "normal" has reversed cursor semantics: the walk follows `before`. */
+static void pager_normal_order_follows_before(void **state)
+{
+    static char p1[60000], p2[60000];
+    static char buf[512];
+    const char *pages[2];
+    char after[4][64];
+    wos_list_params lp = {2, WOS_STR_NULL, WOS_STR_NULL, WOS_STR_LIT("normal")};
+    wos_pager pg;
+    wos_list_params next;
+    size_t len;
+    (void)state;
+    strcpy(p1, page_json(0, 2, "\"data_integration_001\"", "null"));
+    strcpy(p2, page_json(2, 1, "null", "\"data_integration_002\""));
+    pages[0] = p1; pages[1] = p2;
+    assert_int_equal(wos_pager_init(&pg, &lp), WOS_OK);
+    assert_int_equal(wos_pager_next_request(&pg, &k_ep, buf, sizeof buf, &len), WOS_OK);
+    buf[len] = '\0';
+    assert_non_null(strstr(buf, "GET /data-integrations?limit=2&order=normal HTTP/1.1"));
+    assert_int_equal(walk(&pg, pages, 2, after), 3);
+    assert_string_equal(after[1], ""); /* no `after` sent: the cursor went into `before` */
+    assert_int_equal(wos_pager_next_params(&pg, &next), WOS_ERR_STATE);
+    lp.before = (wos_str)WOS_STR_LIT("data_integration_start");
+    assert_int_equal(wos_pager_init(&pg, &lp), WOS_OK);
+    assert_int_equal(wos_pager_next_request(&pg, &k_ep, buf, sizeof buf, &len), WOS_OK);
+    buf[len] = '\0';
+    assert_non_null(strstr(buf, "?limit=2&before=data_integration_start&order=normal "));
+}
+
 static void pager_errors(void **state)
 {
     static char big[200];
@@ -236,6 +254,7 @@ int main(void)
         cmocka_unit_test(bad_list_shapes),
         cmocka_unit_test(pager_three_pages),
         cmocka_unit_test(pager_stops_on_empty_page),
+        cmocka_unit_test(pager_normal_order_follows_before),
         cmocka_unit_test(pager_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "wos_config.h"
 #include "wos_pipes.h"
 
 #define GUARD 16

@@ -1,0 +1,120 @@
+/*
+ * Client set-up: the POSIX platform, a POSIX TCP connection and, for
+ * https, mbedTLS stacked on it. The working buffer and the token array
+ * are static, as firmware would have them.
+ */
+#include "cli.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "wos_posix.h"
+#include "wos_tls.h"
+
+static char g_buf[CLI_BUF_CAP];
+static jsmntok_t g_tokens[CLI_TOKEN_CAP];
+static wos_platform g_platform;
+static wos_posix_tcp g_tcp;
+static wos_tls g_tls;
+static bool g_tls_used;
+
+char *cli_work_buffer(size_t *cap)
+{
+    *cap = sizeof g_buf;
+    return g_buf;
+}
+
+/* Clear text only when the URL asks for it in so many words. */
+static bool plain_http(const char *url)
+{
+    static const char k_scheme[] = "http://";
+    size_t i;
+    for (i = 0; k_scheme[i] != '\0'; i++) {
+        if (tolower((unsigned char)url[i]) != k_scheme[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void base_config(const cli_opts *o, wos_str api_key, wos_client_config *cfg)
+{
+    wos_client_config_init(cfg);
+    g_platform = wos_posix_platform();
+    cfg->base_url = o->base_url;
+    cfg->allow_plain_http = plain_http(o->base_url);
+    cfg->api_key = api_key;
+    cfg->transport = wos_posix_tcp_transport(&g_tcp);
+    cfg->platform = &g_platform;
+    cfg->buf = g_buf;
+    cfg->buf_cap = sizeof g_buf;
+    cfg->tokens = g_tokens;
+    cfg->token_cap = CLI_TOKEN_CAP;
+    if (o->timeout_ms != 0u) {
+        cfg->timeout_ms = o->timeout_ms;
+    }
+    if (o->retries >= 0) {
+        cfg->retry.max_retries = (uint8_t)o->retries;
+    }
+}
+
+int cli_transport_open(const cli_opts *o, wos_str api_key, wos_client *c)
+{
+    wos_client_config cfg;
+    wos_tls_config tc;
+    wos_status st;
+    base_config(o, api_key, &cfg);
+    st = wos_client_init(c, &cfg); /* the base URL is checked before any TLS set-up */
+    if (st != WOS_OK) {
+        /* Not echoed: a refused URL may carry user:password@. */
+        return cli_usage_error("invalid base URL (%s): expected https://HOST[:PORT] without "
+                               "a path, user or query%s", wos_status_str(st),
+                               st == WOS_ERR_BUFFER_TOO_SMALL ? "; the host name is too long" : "");
+    }
+    if (cfg.allow_plain_http) {
+        return CLI_CONTINUE;
+    }
+    memset(&tc, 0, sizeof tc);
+    tc.ca_file = o->ca_file;
+    tc.lower = cfg.transport;
+    tc.platform = &g_platform;
+    g_tls_used = true;
+    st = wos_tls_init(&g_tls, &tc);
+    if (st != WOS_OK) {
+        fprintf(stderr, "wos-pipes: TLS set-up failed (%s): cannot use the CA certificates in %s",
+                wos_status_str(st), o->ca_file);
+        cli_transport_describe(stderr);
+        fputc('\n', stderr);
+        return CLI_EXIT_NETWORK;
+    }
+    cfg.transport = wos_tls_transport(&g_tls);
+    st = wos_client_init(c, &cfg);
+    return st == WOS_OK ? CLI_CONTINUE : cli_fail(o, st, NULL);
+}
+
+void cli_transport_describe(FILE *f)
+{
+    int err = 0;
+    uint32_t flags = 0;
+    if (!g_tls_used) {
+        return;
+    }
+    wos_tls_last_error(&g_tls, &err, &flags);
+    if (err != 0) {
+        fprintf(f, " [mbedTLS -0x%04X]", (unsigned)-err);
+    }
+    if (flags != 0u) {
+        fprintf(f, " [X.509 verify flags 0x%lX]", (unsigned long)flags);
+    }
+}
+
+void cli_transport_close(wos_client *c)
+{
+    wos_client_close(c);
+    if (g_tls_used) {
+        wos_tls_deinit(&g_tls);
+        g_tls_used = false;
+    }
+    /* The buffer held the API key (request) and maybe a token (response). */
+    wos_secure_zero(g_buf, sizeof g_buf);
+}

@@ -1,0 +1,186 @@
+/**
+ * @file wos_tls.h
+ * @brief TLS transport on mbedTLS, stacked on any wos_transport (POSIX
+ * TCP, lwIP, FreeRTOS+TCP, a modem's socket API...).
+ *
+ * Policy, not options: TLS 1.2 or newer, the server certificate is always
+ * verified against the configured CAs and the connect hostname, and SNI is
+ * always sent. Handshake, reads and writes all return by the deadline they
+ * are given. After each successful handshake the session is kept in the
+ * wos_tls struct and offered on the next connect to the same host and
+ * port, so reconnects usually skip the certificate exchange.
+ *
+ * Built and tested against mbedTLS 2.28; the calls that differ in 3.x are
+ * guarded by MBEDTLS_VERSION_NUMBER but have not been compiled against 3.x.
+ *
+ * mbedTLS allocates (about 40 KB during a handshake with default record
+ * buffers); this port allocates nothing itself. Firmware routes mbedTLS to
+ * a static pool: see port/template/README.md and wos_tls_set_allocator().
+ * Certificate expiry is checked only when mbedTLS is built with
+ * MBEDTLS_HAVE_TIME_DATE and its time source is set.
+ */
+#ifndef WOS_TLS_H
+#define WOS_TLS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mbedtls/version.h"
+#include "mbedtls/ctr_drbg.h"
+#include "mbedtls/ssl.h"
+#include "mbedtls/x509_crt.h"
+
+#include "wos_port.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief CA bundle read when the configuration names neither a buffer nor a file. */
+#ifndef WOS_TLS_DEFAULT_CA_FILE
+#define WOS_TLS_DEFAULT_CA_FILE "/etc/ssl/certs/ca-certificates.crt"
+#endif
+
+/** @brief Longest hostname accepted by connect (a DNS name is at most 253 bytes). */
+#ifndef WOS_TLS_MAX_HOST
+#define WOS_TLS_MAX_HOST 253
+#endif
+
+/** @brief How to set up a wos_tls. Zero-initialise, then fill in. */
+typedef struct wos_tls_config {
+    /**
+     * CA certificates in memory, PEM or DER; NULL to read a file instead.
+     * PEM must include its terminating NUL in ca_len (mbedTLS requires it:
+     * pass `sizeof pem` for a string literal). Parsed at init; the buffer
+     * may be released afterwards.
+     */
+    const uint8_t *ca;
+    size_t ca_len;        /**< Length of ca in bytes. */
+    /** PEM or DER file read when ca is NULL; NULL means WOS_TLS_DEFAULT_CA_FILE. */
+    const char *ca_file;
+    /** Transport TLS runs over; must be closed, and outlive the wos_tls. */
+    wos_transport lower;
+    /** Clock for the deadlines and entropy for the DRBG; must outlive the wos_tls. */
+    const wos_platform *platform;
+    /**
+     * Largest record the server may send, asked for with the
+     * max_fragment_length extension: 0 (off, 16 KB records), 512, 1024,
+     * 2048 or 4096. Lets a device with little RAM shrink the records it
+     * must buffer, when the server honours it.
+     */
+    uint16_t max_fragment_len;
+} wos_tls_config;
+
+/**
+ * @brief One TLS connection and its saved session, in caller memory.
+ * All members are private to the port.
+ */
+typedef struct wos_tls {
+    mbedtls_ssl_context ssl;        /**< Connection state. */
+    mbedtls_ssl_config conf;        /**< Policy shared by every connect. */
+    mbedtls_x509_crt ca;            /**< Trusted CAs. */
+    mbedtls_ctr_drbg_context drbg;  /**< Randomness, seeded from platform->random. */
+    mbedtls_ssl_session saved;      /**< Session offered on the next connect. */
+    wos_transport lower;            /**< Transport below. */
+    const wos_platform *platform;   /**< Clock and entropy. */
+    uint64_t deadline_ms;           /**< Deadline of the call in progress (read by the bio callbacks). */
+    int last_error;                 /**< Last mbedTLS error code, 0 if none. */
+    uint32_t verify_flags;          /**< X.509 verification flags of the last handshake. */
+    wos_status io_status;           /**< How the lower transport failed inside the current call. */
+    uint16_t saved_port;            /**< Port the saved session belongs to. */
+    uint8_t state;                  /**< 0 uninitialised, then idle / open / peer closed / failed. */
+    uint8_t have_saved;             /**< Whether saved holds a session. */
+    uint8_t resumed;                /**< Whether the current connection resumed a session. */
+    char saved_host[WOS_TLS_MAX_HOST + 1]; /**< Host the saved session belongs to. */
+} wos_tls;
+
+/**
+ * @brief Set up tls: seed the DRBG, load the CAs, fix the policy and
+ * allocate the record buffers (once, so reconnects do not fragment a heap).
+ *
+ * On failure tls holds nothing to free; wos_tls_deinit() is still safe.
+ * @param tls Caller memory; overwritten.
+ * @param cfg Configuration; read during the call only (the CA buffer too).
+ * @return WOS_OK;
+ *         WOS_ERR_INVALID_ARG (NULL tls/cfg, a lower transport without ops,
+ *         a platform without now_ms or random, an unsupported
+ *         max_fragment_len, or CAs that cannot be read or hold no valid
+ *         certificate; wos_tls_last_error() then gives the mbedTLS code);
+ *         WOS_ERR_STATE (platform->random gave no entropy);
+ *         WOS_ERR_TLS (mbedTLS could not be set up, e.g. out of heap).
+ */
+wos_status wos_tls_init(wos_tls *tls, const wos_tls_config *cfg);
+
+/**
+ * @brief The transport of an initialised tls. Its operations behave as
+ * wos_transport_ops describes, and:
+ * - connect connects the lower transport to host:port, then handshakes with
+ *   host as SNI and as the name the certificate must carry. Returns
+ *   WOS_ERR_INVALID_ARG for a NULL, empty or over-long host;
+ *   WOS_ERR_STATE when not initialised or not closed;
+ *   WOS_ERR_CERT_REJECTED when the chain, hostname or validity fails;
+ *   WOS_ERR_TLS for any other handshake failure (protocol version below
+ *   1.2, no common cipher, alert from the server);
+ *   WOS_ERR_TIMEOUT / WOS_ERR_NETWORK from the lower transport or a
+ *   handshake that does not finish by the deadline.
+ * - recv returns WOS_ERR_CLOSED once the server sent close_notify, and
+ *   WOS_ERR_NETWORK when the stream ends without it (truncation).
+ * - send may leave part of a record written when it returns
+ *   WOS_ERR_TIMEOUT; the connection is then unusable (later calls give
+ *   WOS_ERR_STATE) and must be closed.
+ * - After any failure other than WOS_ERR_TIMEOUT on recv, send and recv
+ *   return WOS_ERR_STATE until close.
+ * - close sends close_notify without waiting (one attempt), then closes
+ *   the lower transport.
+ * @param tls Initialised state; must outlive the transport.
+ * @return The transport {ops, tls}.
+ */
+wos_transport wos_tls_transport(wos_tls *tls);
+
+/**
+ * @brief Whether the current (last successful) connection resumed a saved
+ * session rather than doing a full handshake.
+ * @return true when resumed; false otherwise or when tls is NULL.
+ */
+bool wos_tls_resumed(const wos_tls *tls);
+
+/**
+ * @brief Drop and wipe the saved session, so the next connect does a full
+ * handshake. Sessions are also dropped when a handshake offering one
+ * fails, when connecting to another host or port, and at deinit.
+ * @param tls Initialised state; NULL is ignored.
+ */
+void wos_tls_forget_session(wos_tls *tls);
+
+/**
+ * @brief Diagnostics of the last failure, as numbers only (no text, so
+ * nothing secret can leak into a log).
+ * @param tls State; NULL gives zeros.
+ * @param[out] out_mbedtls_err Last mbedTLS error code (negative), or 0; may be NULL.
+ * @param[out] out_verify_flags MBEDTLS_X509_BADCERT_* flags of the last
+ *             handshake, or 0; may be NULL.
+ */
+void wos_tls_last_error(const wos_tls *tls, int *out_mbedtls_err, uint32_t *out_verify_flags);
+
+/**
+ * @brief Route every mbedTLS allocation (process-wide) through the given
+ * functions, e.g. a static pool. Call before wos_tls_init.
+ * @return WOS_OK; WOS_ERR_INVALID_ARG (a NULL function);
+ *         WOS_ERR_STATE (mbedTLS was built without MBEDTLS_PLATFORM_MEMORY,
+ *         as Debian's is: it then always uses libc calloc/free).
+ */
+wos_status wos_tls_set_allocator(void *(*calloc_fn)(size_t n, size_t size), void (*free_fn)(void *p));
+
+/**
+ * @brief Close any connection (with close_notify), wipe the saved session
+ * and keys, and free everything mbedTLS allocated for tls.
+ * Safe after a failed init and safe to call twice.
+ * @param tls State, or NULL (ignored).
+ */
+void wos_tls_deinit(wos_tls *tls);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* WOS_TLS_H */

@@ -1,0 +1,777 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the wos-pipes tool over real HTTPS against the Pipes
+emulator on 127.0.0.1 (by the name localhost, trusting only the test CA).
+
+    python3 tests/e2e/test_cli_e2e.py [--bin build/wos-pipes] [unittest args]
+
+One emulator per run (two with the --plain tests), stopped at the end, at
+exit and on SIGINT/SIGTERM/SIGHUP. Every test resets the emulator first.
+Each tool run is checked for the API key and client secret in its output.
+The tool's JSON is compared field by field with what the emulator's API
+itself answers (read with a direct client whose requests the checks of the
+request log leave out). Prints "cli e2e: N passed, M failed" last; exits 1
+on any failure.
+"""
+
+import email.utils
+import fcntl
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import e2e_support as es  # noqa: E402
+
+API_KEY = "sk_test_e2e_cli_Q7Z3N9K2"
+USER = "user_01EHZNVPK3SFK441A1RGBFSHRT"
+ORG = "org_01EHZNVPK3SFK441A1RGBFSHRT"
+REAUTH_USER = "user_01HQ8R7Y3NEEDSREAUTH0000GH"
+GITHUB_TOKEN = "gho_16C7e42F292c6912E7710c838347Ae178B4a"
+UUID4_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+# One line: "wos-pipes: HTTP 404: message [request req_12]"
+HTTP_LINE_RE = re.compile(r"^wos-pipes: HTTP (\d{3})(?: \(([^)]*)\))?(?:: (.*?))?"
+                          r"(?: \[request (req_\d+)\])?\n$")
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INACTIVE, EXIT_NETWORK = 0, 1, 2, 3, 4
+
+BIN = os.path.join(es.build_dir(), "wos-pipes")
+EMU = None
+CTL = None
+API = None
+
+
+def setUpModule():
+    global EMU, CTL, API
+    es.install_signal_handlers()
+    EMU = es.Emulator(API_KEY)
+    CTL = es.Control(EMU)
+    API = es.Api(EMU)
+
+
+def tearDownModule():
+    for c in (CTL, API):
+        if c is not None:
+            c.close()
+    es.stop_all()
+
+
+class Result:
+    def __init__(self, rc, out, err, elapsed):
+        self.rc, self.out, self.err, self.elapsed = rc, out, err, elapsed
+
+    def json(self):
+        return json.loads(self.out)
+
+    def __repr__(self):
+        return "exit %d, stdout %r, stderr %r" % (self.rc, self.out[:300], self.err[:300])
+
+
+class E2E(unittest.TestCase):
+    emu = None  # None: the module's HTTPS emulator
+
+    def setUp(self):
+        self.em = self.emu or EMU
+        self.ctl = CTL if self.em is EMU else self.ctl_plain
+        self.api = API if self.em is EMU else self.api_plain
+        self.api.close()  # no direct connection may linger into a test's counters
+        self.ctl.reset()
+        self.secrets = [API_KEY]
+        self.tmpfiles = []
+
+    def tearDown(self):
+        for path in self.tmpfiles:
+            os.unlink(path)
+
+    # -- running the tool -------------------------------------------------
+    def env(self, key=API_KEY, secret=None, base=True, ca=True):
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C"}
+        if key is not None:
+            env["WORKOS_API_KEY"] = key
+        if base:
+            env["WORKOS_BASE_URL"] = self.em.base_url
+        if ca and self.em.ca_file:
+            env["WORKOS_CA_FILE"] = self.em.ca_file
+        if secret is not None:
+            env["WORKOS_CLIENT_SECRET"] = secret
+        return env
+
+    def run_cli(self, *args, key=API_KEY, secret=None, base=True, ca=True, expect=None):
+        for s in (key, secret):
+            if s is not None and s not in self.secrets:
+                self.secrets.append(s)
+        start = time.monotonic()
+        p = subprocess.run([BIN] + list(args), env=self.env(key, secret, base, ca),
+                           stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+        r = Result(p.returncode, p.stdout.decode("utf-8", "replace"),
+                   p.stderr.decode("utf-8", "replace"), time.monotonic() - start)
+        self.assert_no_secrets(r)
+        if expect is not None:
+            self.assertEqual(r.rc, expect, r)
+        return r
+
+    def assert_no_secrets(self, r):
+        for s in self.secrets:
+            self.assertNotIn(s, r.out, "a secret reached stdout")
+            self.assertNotIn(s, r.err, "a secret reached stderr")
+
+    def assert_one_line(self, r):
+        self.assertEqual(r.out, "", r)
+        self.assertTrue(r.err.endswith("\n"), r)
+        self.assertEqual(len(r.err.splitlines()), 1, r)
+
+    def assert_http_error(self, r, status, message=None, code=None):
+        """Exit 1, nothing on stdout, one stderr line with the status and the
+        server's message, and the request id the log has for it."""
+        self.assertEqual(r.rc, EXIT_FAIL, r)
+        self.assert_one_line(r)
+        m = HTTP_LINE_RE.match(r.err)
+        self.assertIsNotNone(m, r.err)
+        self.assertEqual(int(m.group(1)), status)
+        if message is not None:
+            self.assertEqual(m.group(3), message)
+        if code is not None:
+            self.assertEqual(m.group(2), code)
+        ids = [e["request_id"] for e in self.entries()]
+        self.assertEqual(m.group(4), ids[-1], "the line names the last request")
+        return m
+
+    def temp_json(self, obj):
+        fd, path = tempfile.mkstemp(suffix=".json", dir=self.em.workdir)
+        with os.fdopen(fd, "w") as f:
+            json.dump(obj, f)
+        self.tmpfiles.append(path)
+        return path
+
+    # -- the emulator's side ----------------------------------------------
+    def entries(self, log=None):
+        return es.client_entries(log or self.ctl.log())
+
+    def api_get(self, slug):
+        status, _, body = self.api.get(slug)
+        self.assertEqual(status, 200, body)
+        return body
+
+    def assert_same_fields(self, got, want, skip=()):
+        """Same members, and each member equal (one subTest per field)."""
+        keys = set(want) - set(skip)
+        self.assertEqual(set(got) - set(skip), keys, "members differ")
+        for k in sorted(keys):
+            with self.subTest(field=k):
+                self.assertEqual(got[k], want[k])
+
+    def assert_matches_emulator(self, got, slug=None):
+        """The tool's integration equals the emulator's current state."""
+        want = self.api_get(slug or got["slug"])
+        self.assert_same_fields(got, want, skip=("installation",))
+
+    def assert_same_key(self, entries):
+        keys = {e["idempotency_key"] for e in entries}
+        self.assertEqual(len(keys), 1, "one Idempotency-Key for every attempt: %r" % keys)
+        key = keys.pop()
+        self.assertRegex(key, UUID4_RE)
+        return key
+
+
+# ---------------------------------------------------------------- operations
+
+CUSTOM_PROVIDER = {
+    "name": "ERP OAuth",
+    "authorization_url": "https://erp.example.com/oauth/authorize",
+    "token_url": "https://erp.example.com/oauth/token",
+    "refresh_token_url": None,
+    "pkce_enabled": False,
+    "request_scope_separator": ",",
+    "scopes_required": True,
+    "client_secret_required": False,
+    "additional_authorization_parameters": {"prompt": "consent", "access_type": "offline"},
+    "token_body_content_type": "application/json",
+    "authenticate_via": "basic_auth_header",
+}
+
+
+class Create(E2E):
+    def test_builtin_with_every_simple_field_and_a_secret(self):
+        secret = "gl_secret_e2e_ABCD9876"
+        r = self.run_cli("create", "--provider", "gitlab", "--description", "Team GitLab",
+                         "--enabled", "true", "--scopes", "read_user,api",
+                         "--auth-methods", "oauth,api_key", "--config", "region=eu",
+                         "--config", "tier=gold", "--credentials-type", "custom",
+                         "--client-id", "gl-client-1", secret=secret, expect=EXIT_OK)
+        got = r.json()
+        self.assertEqual(got["slug"], "gitlab")
+        self.assertEqual(got["integration_type"], "gitlab")
+        self.assertEqual(got["description"], "Team GitLab")
+        self.assertIs(got["enabled"], True)
+        self.assertEqual(got["scopes"], ["read_user", "api"])
+        self.assertEqual(got["auth_methods"], ["oauth", "api_key"])
+        self.assertEqual(got["config"], {"region": "eu", "tier": "gold"})
+        self.assertEqual(got["credentials"], {"type": "custom", "client_id": "gl-client-1",
+                                              "redacted_client_secret": "9876"})
+        self.assertIsNone(got["installation"])
+        self.assertIsNone(got["custom_provider"])
+        (e,) = self.entries()
+        self.assertEqual((e["method"], e["path"], e["status"]), ("POST", "/data-integrations", 201))
+        self.assertEqual(e["content_type"], "application/json")
+        self.assertEqual(e["host"], "localhost:%d" % self.em.port)
+        self.assert_same_key([e])
+        self.assert_matches_emulator(got)
+
+    def test_custom_provider_from_file(self):
+        path = self.temp_json(CUSTOM_PROVIDER)
+        r = self.run_cli("create", "--provider", "acme-erp", "--custom-provider", path,
+                         "--credentials-type", "custom", "--client-id", "erp-1",
+                         "--scopes", "orders.read,orders.write", secret="erp_secret_77",
+                         expect=EXIT_OK)
+        got = r.json()
+        self.assertEqual(got["integration_type"], "custom")
+        self.assertEqual(got["custom_provider"], CUSTOM_PROVIDER)
+        self.assertEqual(got["credentials"]["redacted_client_secret"], "t_77")
+        self.assert_matches_emulator(got)
+
+    def test_defaults_cleared_fields_and_organization_credentials(self):
+        r = self.run_cli("create", "--provider", "zoom", "--no-description", "--default-scopes",
+                         "--enabled", "false", "--credentials-type", "organization",
+                         expect=EXIT_OK)
+        got = r.json()
+        self.assertIsNone(got["description"])
+        self.assertIsNone(got["scopes"])
+        self.assertIs(got["enabled"], False)
+        self.assertEqual(got["auth_methods"], ["oauth"])
+        self.assertEqual(got["config"], {})
+        self.assertEqual(got["credentials"], {"type": "organization", "client_id": None,
+                                              "redacted_client_secret": None})
+        self.assert_matches_emulator(got)
+
+    def test_secret_from_the_environment_only(self):
+        # Without WORKOS_CLIENT_SECRET nothing is sent: a usage error.
+        r = self.run_cli("create", "--provider", "box", "--credentials-type", "custom",
+                         "--client-id", "box-1", expect=EXIT_USAGE)
+        self.assertEqual(r.out, "")
+        self.assertEqual(self.entries(), [])
+
+
+class ListPages(E2E):
+    def assert_page(self, r, query):
+        got = r.json()
+        status, _, want = self.api.list(**query)
+        self.assertEqual(status, 200)
+        self.assertEqual(set(got), {"data", "list_metadata"})
+        self.assertEqual(len(got["data"]), len(want["data"]))
+        for g, w in zip(got["data"], want["data"]):
+            self.assert_same_fields(g, w)
+        self.assertEqual(got["list_metadata"], want["list_metadata"])
+        return got
+
+    def test_default_page(self):
+        r = self.run_cli("list", expect=EXIT_OK)
+        (e,) = self.entries()
+        self.assertEqual((e["method"], e["path"], e["query"]), ("GET", "/data-integrations", ""))
+        self.assertIsNone(e["idempotency_key"])
+        got = self.assert_page(r, {})
+        self.assertEqual(len(got["data"]), 5)
+
+    def test_every_flag(self):
+        ids = [i["id"] for i in API.list_all(order="asc")]
+        cases = [
+            (["--limit", "2", "--order", "asc"], {"limit": "2", "order": "asc"}),
+            (["--limit", "2", "--order", "asc", "--after", ids[1]],
+             {"limit": "2", "order": "asc", "after": ids[1]}),
+            (["--order", "asc", "--before", ids[3], "--limit", "2"],
+             {"limit": "2", "order": "asc", "before": ids[3]}),
+            (["--order", "desc", "--limit", "1", "--after", ids[2]],
+             {"limit": "1", "order": "desc", "after": ids[2]}),
+            (["--order", "normal", "--limit", "2"], {"limit": "2", "order": "normal"}),
+            (["--order", "normal", "--limit", "2", "--before", ids[3]],
+             {"limit": "2", "order": "normal", "before": ids[3]}),
+        ]
+        for args, query in cases:
+            with self.subTest(args=args):
+                self.ctl.reset()
+                r = self.run_cli("list", *args, expect=EXIT_OK)
+                (e,) = self.entries()
+                sent = {k: v[0] for k, v in urllib.parse.parse_qs(e["query"]).items()}
+                self.assertEqual(sent, query)
+                self.assert_page(r, query)
+
+    def test_all_over_three_pages_is_one_handshake(self):
+        r = self.run_cli("list", "--all", "--limit", "2", expect=EXIT_OK)
+        log = self.ctl.log()
+        got = r.json()
+        entries = self.entries(log)
+        self.assertEqual(len(entries), 3, "5 items in pages of 2")
+        self.assertEqual({e["connection_id"] for e in entries}, {entries[0]["connection_id"]})
+        self.assertEqual([e["connection_request"] for e in entries], [1, 2, 3])
+        self.assertEqual(log["counters"]["tls_handshakes"], 1)
+        self.assertEqual(log["counters"]["api_connections"], 1)
+        # Page n+1 starts after the last item of page n.
+        want = API.list_all()
+        self.assertEqual([urllib.parse.parse_qs(e["query"]).get("after") for e in entries],
+                         [None, [want[1]["id"]], [want[3]["id"]]])
+        self.assertEqual(got["list_metadata"], {"before": None, "after": None})
+        self.assertEqual(len(got["data"]), len(want))
+        for g, w in zip(got["data"], want):
+            self.assert_same_fields(g, w)
+
+    def test_all_ascending_with_start_cursor(self):
+        asc = API.list_all(order="asc")
+        r = self.run_cli("list", "--all", "--order", "asc", "--limit", "1",
+                         "--after", asc[0]["id"], expect=EXIT_OK)
+        self.assertEqual([i["id"] for i in r.json()["data"]], [i["id"] for i in asc[1:]])
+
+    def test_all_in_normal_order_visits_every_item(self):
+        # A normal listing continues through list_metadata.before (see the
+        # emulator README); following only `after` would stop after page 1.
+        r = self.run_cli("list", "--all", "--order", "normal", "--limit", "2", expect=EXIT_OK)
+        self.assertEqual([i["id"] for i in r.json()["data"]],
+                         [i["id"] for i in API.list_all(order="desc")])
+
+
+class GetUpdateDelete(E2E):
+    def test_get(self):
+        for slug in ("github", "slack", "acme-crm", "openai"):
+            with self.subTest(slug=slug):
+                got = self.run_cli("get", slug, expect=EXIT_OK).json()
+                self.assertNotIn("installation", got)
+                self.assert_matches_emulator(got, slug)
+        (e,) = self.entries()[:1]
+        self.assertEqual((e["method"], e["path"], e["status"]), ("GET", "/data-integrations/github", 200))
+
+    def test_update_fields(self):
+        before = self.api_get("github")
+        r = self.run_cli("update", "github", "--description", "Renamed app", "--enabled", "false",
+                         "--scopes", "repo,read:org", expect=EXIT_OK)
+        got = r.json()
+        self.assertEqual(got["description"], "Renamed app")
+        self.assertIs(got["enabled"], False)
+        self.assertEqual(got["scopes"], ["repo", "read:org"])
+        self.assertEqual(got["created_at"], before["created_at"])
+        self.assertNotEqual(got["updated_at"], before["updated_at"])
+        self.assertEqual(got["credentials"], before["credentials"], "untouched")
+        (e,) = self.entries()
+        self.assertEqual((e["method"], e["path"], e["status"]), ("PUT", "/data-integrations/github", 200))
+        self.assert_matches_emulator(got)
+
+    def test_update_no_description_and_default_scopes(self):
+        got = self.run_cli("update", "github", "--no-description", "--default-scopes",
+                           expect=EXIT_OK).json()
+        self.assertIsNone(got["description"])
+        self.assertIsNone(got["scopes"])
+        self.assert_matches_emulator(got)
+
+    def test_update_rotates_the_secret(self):
+        got = self.run_cli("update", "github", "--credentials-type", "custom",
+                           "--client-id", "Iv1.rotated", secret="rotated_secret_e2e_WXYZ",
+                           expect=EXIT_OK).json()
+        self.assertEqual(got["credentials"], {"type": "custom", "client_id": "Iv1.rotated",
+                                              "redacted_client_secret": "WXYZ"})
+        self.assert_matches_emulator(got)
+
+    def test_update_merges_the_custom_provider(self):
+        path = self.temp_json({"name": "CRM v2", "pkce_enabled": False})
+        want = self.api_get("acme-crm")["custom_provider"]
+        want.update({"name": "CRM v2", "pkce_enabled": False})
+        got = self.run_cli("update", "acme-crm", "--custom-provider", path, expect=EXIT_OK).json()
+        self.assertEqual(got["custom_provider"], want)
+        self.assert_matches_emulator(got)
+
+    def test_delete(self):
+        r = self.run_cli("delete", "microsoft", expect=EXIT_OK)
+        self.assertEqual((r.out, r.err), ("", ""))
+        (e,) = self.entries()
+        self.assertEqual((e["method"], e["path"], e["status"]), ("DELETE", "/data-integrations/microsoft", 204))
+        status, _, _ = self.api.get("microsoft")
+        self.assertEqual(status, 404)
+        # Its connected accounts went with it.
+        self.assert_http_error(self.run_cli("token", "microsoft", "--user", USER), 404)
+
+
+class Tokens(E2E):
+    def token(self, slug, *args, expect=EXIT_OK):
+        return self.run_cli("token", slug, *args, expect=expect)
+
+    def assert_like_emulator(self, got, slug, user, org=None):
+        status, _, want = self.api.token(slug, user, org)
+        self.assertEqual(status, 200)
+        self.assertEqual(set(got), set(want))
+        self.assertEqual(got["active"], want["active"])
+        if want["active"]:
+            self.assert_same_fields(got["access_token"], want["access_token"])
+        else:
+            self.assertEqual(got["error"], want["error"])
+
+    def test_active_with_expiry(self):
+        got = self.token("github", "--user", USER).json()
+        self.assertEqual(got, {"active": True, "access_token": {
+            "object": "access_token", "access_token": GITHUB_TOKEN,
+            "expires_at": "2025-12-31T23:59:59.000Z", "scopes": ["repo", "user:email"],
+            "missing_scopes": []}})
+        (e,) = self.entries()
+        self.assertEqual((e["method"], e["path"], e["status"]),
+                         ("POST", "/data-integrations/github/token", 200))
+        self.assertEqual(e["content_type"], "application/json")
+        self.assert_same_key([e])
+        self.assert_like_emulator(got, "github", USER)
+
+    def test_no_expiry_and_missing_scopes(self):
+        got = self.token("slack", "--user", USER, "--org", ORG).json()
+        self.assertTrue(got["active"])
+        self.assertIsNone(got["access_token"]["expires_at"])
+        self.assertEqual(got["access_token"]["missing_scopes"], ["users:read"])
+        self.assert_like_emulator(got, "slack", USER, ORG)
+
+    def test_large_token(self):
+        got = self.token("microsoft", "--user", USER).json()
+        self.assertEqual(len(got["access_token"]["access_token"]), 3926)
+        self.assert_like_emulator(got, "microsoft", USER)
+
+    def test_not_installed_exits_3_with_its_json(self):
+        for slug, args in (("slack", ["--user", USER]), ("acme-crm", ["--user", USER]),
+                           ("github", ["--user", "user_nobody"])):
+            with self.subTest(slug=slug, args=args):
+                r = self.token(slug, *args, expect=EXIT_INACTIVE)
+                self.assertEqual(r.json(), {"active": False, "error": "not_installed"})
+                self.assertEqual(r.err, "")
+                self.assert_like_emulator(r.json(), slug, args[1])
+
+    def test_needs_reauthorization_exits_3(self):
+        r = self.token("github", "--user", REAUTH_USER, expect=EXIT_INACTIVE)
+        self.assertEqual(r.json(), {"active": False, "error": "needs_reauthorization"})
+
+    def test_two_calls_use_two_keys(self):
+        self.token("github", "--user", USER)
+        self.token("github", "--user", USER)
+        a, b = self.entries()
+        self.assertNotEqual(a["idempotency_key"], b["idempotency_key"])
+
+
+# ---------------------------------------------------------------- API errors
+
+class ApiErrors(E2E):
+    def test_401_wrong_key(self):
+        r = self.run_cli("get", "github", key="sk_test_wrong_key_5150")
+        self.assert_http_error(r, 401)
+        (e,) = self.entries()
+        self.assertEqual((e["status"], e["auth"]), (401, "invalid"))
+
+    def test_404(self):
+        r = self.run_cli("get", "nosuch")
+        _, _, body = self.api.get("nosuch")
+        self.assert_http_error(r, 404, body["message"])
+        self.assertEqual(len(self.entries()), 1, "not retried")
+
+    def test_404_unknown_provider(self):
+        r = self.run_cli("create", "--provider", "nosuch-provider", "--credentials-type",
+                         "organization")
+        self.assert_http_error(r, 404, "Provider not found: 'nosuch-provider'.")
+
+    def test_409_slug_exists(self):
+        r = self.run_cli("create", "--provider", "github", "--credentials-type", "organization")
+        self.assert_http_error(r, 409, "A data integration with slug 'github' already exists.")
+
+    def test_422(self):
+        r = self.run_cli("create", "--provider", "gitlab")  # oauth without credentials
+        self.assert_http_error(r, 422)
+        r = self.run_cli("token", "openai", "--user", USER)
+        self.assert_http_error(r, 422, code="auth_method_mismatch")
+
+    def test_400(self):
+        r = self.run_cli("create", "--provider", "gitlab", "--auth-methods", "bogus",
+                         "--credentials-type", "organization")
+        self.assert_http_error(r, 400, "each value in auth_methods must be one of the "
+                                       "following values: oauth, api_key, client_credentials",
+                               code="Bad Request")
+        self.assertEqual(len(self.entries()), 1, "not retried")
+
+
+# ---------------------------------------------------------------- faults
+
+class Faults(E2E):
+    def test_429_retry_after_seconds(self):
+        self.ctl.faults({"status": 429, "retry_after": "1", "count": 2})
+        r = self.run_cli("token", "github", "--user", USER, expect=EXIT_OK)
+        self.assertEqual(r.json()["access_token"]["access_token"], GITHUB_TOKEN)
+        entries = self.entries()
+        self.assertEqual([e["status"] for e in entries], [429, 429, 200])
+        self.assert_same_key(entries)
+        # Backoff alone would have waited 0.25..0.5 s before the first retry.
+        self.assertGreaterEqual(r.elapsed, 2.0, "Retry-After: 1 honoured twice")
+
+    def test_429_retry_after_http_date(self):
+        when = email.utils.formatdate(time.time() + 3, usegmt=True)
+        self.ctl.faults({"status": 429, "retry_after": when})
+        r = self.run_cli("get", "github", expect=EXIT_OK)
+        self.assert_matches_emulator(r.json())
+        self.assertEqual([e["status"] for e in self.entries()], [429, 200])
+        self.assertGreaterEqual(r.elapsed, 1.0, "waited for the date, not the 0.25..0.5 s backoff")
+
+    def test_429_on_create_keeps_its_idempotency_key(self):
+        self.ctl.faults({"status": 429, "retry_after": "0"})
+        r = self.run_cli("create", "--provider", "figma", "--credentials-type", "organization",
+                         expect=EXIT_OK)
+        entries = self.entries()
+        self.assertEqual([e["status"] for e in entries], [429, 201])
+        self.assert_same_key(entries)
+        self.assert_matches_emulator(r.json())
+
+    def test_5xx_retried(self):
+        for status, cmd in ((500, ["get", "slack"]), (502, ["list", "--limit", "3"]),
+                            (503, ["token", "github", "--user", USER])):
+            with self.subTest(status=status):
+                self.ctl.reset()
+                self.ctl.faults({"status": status})
+                r = self.run_cli(*cmd, expect=EXIT_OK)
+                entries = self.entries()
+                self.assertEqual([e["status"] for e in entries], [status, 200])
+                self.assertEqual(entries[0]["faults"], ["status"])
+                self.assertEqual(r.err, "")
+                json.loads(r.out)
+
+    def test_5xx_after_the_last_retry_is_an_error(self):
+        self.ctl.faults({"status": 502, "count": 2})  # an HTML body
+        r = self.run_cli("--retries", "1", "get", "github")
+        self.assert_http_error(r, 502)
+        self.assertEqual([e["status"] for e in self.entries()], [502, 502])
+        self.ctl.reset()
+        self.ctl.faults({"status": 503})
+        self.assert_http_error(self.run_cli("--retries", "0", "token", "github", "--user", USER),
+                               503, "Service Unavailable")
+        self.assertEqual(len(self.entries()), 1)
+
+    def test_delay_beyond_timeout_exits_4(self):
+        self.ctl.faults({"delay_ms": 900})
+        r = self.run_cli("--timeout-ms", "200", "--retries", "0", "token", "github", "--user", USER)
+        self.assertEqual(r.rc, EXIT_NETWORK, r)
+        self.assert_one_line(r)
+        self.assertTrue(r.err.startswith("wos-pipes: timeout talking to %s" % self.em.base_url), r)
+        # The server still answers late; wait for it so that the next test starts clean.
+        log = self.ctl.wait_for(lambda log: len(es.client_entries(log)) == 1)
+        self.assertEqual(es.client_entries(log)[0]["faults"], ["delay_ms"])
+
+    def test_delay_beyond_timeout_retried_for_token(self):
+        self.ctl.faults({"delay_ms": 900})
+        r = self.run_cli("--timeout-ms", "200", "token", "github", "--user", USER, expect=EXIT_OK)
+        self.assertTrue(r.json()["active"])
+        log = self.ctl.wait_for(lambda log: len(es.client_entries(log)) == 2)
+        entries = es.client_entries(log)
+        self.assertEqual(sorted(e["faults"] for e in entries), [[], ["delay_ms"]])
+        self.assert_same_key(entries)
+        self.assertEqual(len({e["connection_id"] for e in entries}), 2, "a timed-out connection is dropped")
+
+    def test_chunked_responses(self):
+        self.ctl.faults({"chunked": True})  # every response until cleared
+        path = self.temp_json(CUSTOM_PROVIDER)
+        runs = {
+            "get": self.run_cli("get", "acme-crm", expect=EXIT_OK),
+            "list": self.run_cli("list", "--all", "--limit", "2", expect=EXIT_OK),
+            "token": self.run_cli("token", "microsoft", "--user", USER, expect=EXIT_OK),
+            "create": self.run_cli("create", "--provider", "chunky", "--custom-provider", path,
+                                   "--credentials-type", "organization", expect=EXIT_OK),
+            "update": self.run_cli("update", "github", "--no-description", expect=EXIT_OK),
+        }
+        entries = self.entries()
+        self.assertEqual(len(entries), 7)
+        for e in entries:
+            self.assertEqual(e["faults"], ["chunked"])
+        self.ctl.clear_faults()
+        self.assert_matches_emulator(runs["get"].json())
+        self.assert_matches_emulator(runs["create"].json())
+        self.assert_matches_emulator(runs["update"].json())
+        listed = runs["list"].json()["data"]  # listed before the create
+        self.assertEqual([i["id"] for i in listed],
+                         [i["id"] for i in API.list_all() if i["slug"] != "chunky"])
+        status, _, want = self.api.token("microsoft", USER)
+        self.assertEqual(runs["token"].json(), want)
+
+    def test_truncated_token_is_retried_with_the_same_key(self):
+        self.ctl.faults({"truncate": True, "path": "/data-integrations/github/token"})
+        r = self.run_cli("token", "github", "--user", USER, expect=EXIT_OK)
+        self.assertEqual(r.json()["access_token"]["access_token"], GITHUB_TOKEN)
+        entries = self.entries()
+        self.assertEqual([e["faults"] for e in entries], [["truncate"], []])
+        self.assert_same_key(entries)
+        self.assertNotEqual(entries[0]["connection_id"], entries[1]["connection_id"])
+
+    def test_truncated_get_is_retried(self):
+        self.ctl.faults({"truncate": True, "chunked": True})
+        r = self.run_cli("get", "github", expect=EXIT_OK)
+        self.assertEqual([e["faults"] for e in self.entries()], [["chunked", "truncate"], []])
+        self.assert_matches_emulator(r.json())
+
+    def test_truncated_create_is_not_retried(self):
+        self.ctl.faults({"truncate": True})
+        r = self.run_cli("create", "--provider", "asana", "--credentials-type", "organization")
+        self.assertEqual(r.rc, EXIT_NETWORK, r)
+        self.assert_one_line(r)
+        self.assertTrue(r.err.startswith("wos-pipes: network error"), r)  # cut, no close_notify
+        (e,) = self.entries()
+        self.assertEqual((e["status"], e["faults"]), (201, ["truncate"]))
+        # It ran on the server: repeating it blindly could have made a second one.
+        self.api_get("asana")
+
+    def test_dropped_request_is_retried_for_get(self):
+        self.ctl.faults({"drop": True})
+        r = self.run_cli("get", "slack", expect=EXIT_OK)
+        self.assertEqual([e["status"] for e in self.entries()], [None, 200])
+        self.assert_matches_emulator(r.json())
+
+    def test_dropped_create_is_not_retried(self):
+        # The request reached the server, which may or may not have run it.
+        self.ctl.faults({"drop": True})
+        r = self.run_cli("create", "--provider", "dropbox", "--credentials-type", "organization")
+        self.assertEqual(r.rc, EXIT_NETWORK, r)
+        self.assert_one_line(r)
+        self.assertEqual([e["status"] for e in self.entries()], [None])
+        self.assertEqual(self.api.get("dropbox")[0], 404, "a drop does not run the request")
+
+    def test_retries_0_reports_the_429(self):
+        self.ctl.faults({"status": 429, "retry_after": "30"})
+        r = self.run_cli("--retries", "0", "get", "github")
+        self.assert_http_error(r, 429, "Too Many Requests")
+        self.assertEqual(len(self.entries()), 1)
+
+    def test_idle_close_between_pages(self):
+        """The server closes the kept-alive connection while the tool is
+        blocked writing page 1 to a full stdout pipe; page 2 must go out on
+        a new connection (resuming the TLS session), and the output must be
+        whole."""
+        for provider in ("asana", "box"):  # the two newest: page 1, 8 KB each
+            status, _, body = self.api.create({"provider": provider, "description": "d" * 8000,
+                                               "credentials": {"type": "organization"}})
+            self.assertEqual(status, 201, body)
+        want = API.list_all()
+        self.api.close()  # its own idle close would count too
+        self.ctl.faults({"close_idle_after_ms": 150})
+        rfd, wfd = os.pipe()
+        fcntl.fcntl(wfd, getattr(fcntl, "F_SETPIPE_SZ", 1031), 4096)
+        proc = subprocess.Popen([BIN, "list", "--all", "--limit", "2"], env=self.env(),
+                                stdin=subprocess.DEVNULL, stdout=wfd, stderr=subprocess.PIPE)
+        os.close(wfd)
+        try:
+            log = self.ctl.wait_for(lambda log: log["counters"]["idle_closes"] >= 1, timeout=20)
+            blocked = proc.poll() is None
+            pages_before = len(es.client_entries(log))
+            chunks = []
+            while True:
+                chunk = os.read(rfd, 65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            err = proc.stderr.read().decode()
+            rc = proc.wait(30)
+        finally:
+            os.close(rfd)
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            proc.stderr.close()
+        r = Result(rc, b"".join(chunks).decode(), err, 0)
+        self.assert_no_secrets(r)
+        self.assertEqual(rc, EXIT_OK, r)
+        self.assertTrue(blocked and pages_before == 1, "the tool was idle after page 1")
+        log = self.ctl.log()
+        entries = es.client_entries(log)
+        self.assertEqual(len(entries), 4, "7 items in pages of 2")
+        first, rest = entries[0], entries[1:]
+        self.assertEqual({e["connection_id"] for e in rest}, {rest[0]["connection_id"]})
+        self.assertNotEqual(first["connection_id"], rest[0]["connection_id"])
+        self.assertEqual([e["connection_request"] for e in rest], [1, 2, 3])
+        self.assertEqual((first["tls_resumed"], rest[0]["tls_resumed"]), (False, True))
+        self.assertEqual(log["counters"]["api_connections_resumed"], 1)
+        self.assertEqual([i["id"] for i in r.json()["data"]], [i["id"] for i in want])
+
+
+# ---------------------------------------------------------------- transport
+
+class Transport(E2E):
+    def test_wrong_ca_is_rejected_exit_4(self):
+        other = os.path.join(self.em.cert_dir, "other-ca.pem")
+        r = self.run_cli("--ca-file", other, "token", "github", "--user", USER)
+        self.assertEqual(r.rc, EXIT_NETWORK, r)
+        self.assert_one_line(r)
+        self.assertTrue(r.err.startswith("wos-pipes: certificate rejected"), r)
+        log = self.ctl.wait_for(lambda log: log["counters"]["tls_handshake_failures"] >= 1)
+        self.assertGreaterEqual(log["counters"]["tls_handshake_failures"], 1)
+        self.assertEqual(self.entries(log), [], "no request went out")
+
+    def test_flags_win_over_the_environment(self):
+        env_ca_wrong = os.path.join(self.em.cert_dir, "other-ca.pem")
+        p = subprocess.run([BIN, "--base-url", self.em.base_url, "--ca-file", self.em.ca_file,
+                            "get", "github"],
+                           env=dict(self.env(base=False, ca=False), WORKOS_BASE_URL="https://localhost:1",
+                                    WORKOS_CA_FILE=env_ca_wrong),
+                           capture_output=True, timeout=60)
+        r = Result(p.returncode, p.stdout.decode(), p.stderr.decode(), 0)
+        self.assert_no_secrets(r)
+        self.assertEqual(r.rc, EXIT_OK, r)
+        self.assert_matches_emulator(r.json())
+
+    def test_nothing_listening_exits_4(self):
+        r = self.run_cli("--base-url", "https://localhost:1", "--retries", "0", "get", "github")
+        self.assertEqual(r.rc, EXIT_NETWORK, r)
+        self.assert_one_line(r)
+
+    def test_missing_key_is_a_usage_error(self):
+        r = self.run_cli("get", "github", key=None, expect=EXIT_USAGE)
+        self.assertEqual(r.out, "")
+        self.assertEqual(self.entries(), [])
+
+
+class PlainHttp(E2E):
+    @classmethod
+    def setUpClass(cls):
+        cls.emu = es.Emulator(API_KEY, plain=True)
+        cls.addClassCleanup(cls.emu.stop)
+        cls.ctl_plain = es.Control(cls.emu)
+        cls.addClassCleanup(cls.ctl_plain.close)
+        cls.api_plain = es.Api(cls.emu)
+        cls.addClassCleanup(cls.api_plain.close)
+
+    def test_http_base_url(self):
+        self.assertTrue(self.em.base_url.startswith("http://localhost:"))
+        r = self.run_cli("token", "github", "--user", USER, ca=False, expect=EXIT_OK)
+        self.assertEqual(r.json()["access_token"]["access_token"], GITHUB_TOKEN)
+        r = self.run_cli("list", "--all", "--limit", "2", ca=False, expect=EXIT_OK)
+        self.assertEqual(len(r.json()["data"]), 5)
+        entries = self.entries()
+        self.assertEqual(len(entries), 4)
+        self.assertEqual({e["tls_resumed"] for e in entries}, {None})
+        self.assertEqual(len({e["connection_id"] for e in entries[1:]}), 1, "keep-alive")
+        self.assertEqual(entries[0]["host"], "localhost:%d" % self.em.port)
+
+
+# ---------------------------------------------------------------- main
+
+def main():
+    global BIN
+    argv = sys.argv[:1]
+    args = iter(sys.argv[1:])
+    for a in args:
+        if a == "--bin":
+            BIN = os.path.abspath(next(args))
+        else:
+            argv.append(a)
+    if not os.access(BIN, os.X_OK):
+        print("cli e2e: %s is not built (make all)" % BIN, file=sys.stderr)
+        print("cli e2e: 0 passed, 1 failed")
+        return 1
+    prog = unittest.main(argv=argv, exit=False, verbosity=2)
+    res = prog.result
+    # A test with failing subtests counts once; a class set-up error counts as one.
+    bad = {getattr(t, "test_case", t).id() for t, _ in res.failures + res.errors}
+    bad |= {t.id() for t in res.unexpectedSuccesses}
+    passed = res.testsRun - len(res.skipped) - len([b for b in bad if "setUpClass" not in b])
+    sys.stdout.flush()
+    print("cli e2e: %d passed, %d failed" % (max(passed, 0), len(bad)))
+    return 0 if res.wasSuccessful() and not bad else 1
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    finally:
+        es.stop_all()
