@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../../src/utf8.h"
+#include "wos_time.h"
 
 void fuzz_check(int ok, const char *what, const char *file, int line)
 {
@@ -54,11 +55,34 @@ static void check_text(const fuzz_region *r, wos_str s)
     }
 }
 
+/* Absent (all zero) and null views have nothing in them. */
+static void check_view(const wos_json_view *v)
+{
+    if (wos_view_absent(v)) {
+        FUZZ_CHECK(v->tok == 0 && v->count == 0u);
+    }
+    if (wos_view_null(v)) {
+        FUZZ_CHECK(v->count == 0u);
+    }
+}
+
+/* The text as sent, and its Unix seconds (0 when absent). */
+static void check_time(const fuzz_region *r, const wos_timestamp *t)
+{
+    int64_t s = 0;
+    check_text(r, t->text);
+    if (t->text.ptr != NULL) {
+        FUZZ_CHECK(wos_time_parse_rfc3339(t->text.ptr, t->text.len, &s) == WOS_OK);
+    }
+    FUZZ_CHECK(t->unix_s == s);
+}
+
 static unsigned walk_strings(const fuzz_region *r, const wos_strings *a)
 {
     wos_str s;
     wos_status st;
     unsigned i;
+    check_view(a);
     for (i = 0; i < a->count; i++) {
         st = wos_strings_get(a, i, &s);
         /* Items are checked to be strings; a \u0000 or lone surrogate only shows when decoded. */
@@ -91,6 +115,7 @@ static unsigned walk_pairs(const fuzz_region *r, const wos_str_pairs *m)
     wos_str k, v;
     wos_status st;
     unsigned i;
+    check_view(m);
     for (i = 0; i < m->count; i++) {
         st = wos_str_pairs_get(m, i, &k, &v);
         FUZZ_CHECK(st == WOS_OK || st == WOS_ERR_INVALID_UTF8);
@@ -150,8 +175,8 @@ unsigned fuzz_walk_integration(const fuzz_region *r, const wos_data_integration 
     check_text(r, d->description);
     check_text(r, d->state_text);
     check_text(r, d->redirect_uri);
-    check_text(r, d->created_at_text);
-    check_text(r, d->updated_at_text);
+    check_time(r, &d->created_at);
+    check_time(r, &d->updated_at);
     FUZZ_CHECK(d->state == WOS_STATE_UNKNOWN || d->state_text.ptr != NULL);
     walk_nested(r, d);
     n += walk_strings(r, &d->scopes);
@@ -172,8 +197,8 @@ unsigned fuzz_walk_token(const fuzz_region *r, const wos_access_token *t)
     }
     FUZZ_CHECK(t->access_token.ptr != NULL);
     check_text(r, t->access_token);
-    check_text(r, t->expires_at_text);
-    FUZZ_CHECK(t->expires == (t->expires_at_text.ptr != NULL));
+    check_time(r, &t->expires_at);
+    FUZZ_CHECK(t->expires == (t->expires_at.text.ptr != NULL));
     n += walk_strings(r, &t->scopes);
     n += walk_strings(r, &t->missing_scopes);
     return n;
