@@ -55,7 +55,10 @@ typedef struct wos_client_config {
     wos_retry_policy retry;       /**< Retry policy. */
 } wos_client_config;
 
-/** @brief Per-call options; NULL options mean the client's settings. */
+/**
+ * @brief Per-call options; NULL options mean the client's settings. Start
+ * from wos_call_options_init(): a zeroed struct means "no retries".
+ */
 typedef struct wos_call_options {
     int retries;             /**< -1: client policy; 0..255: retries for this call. */
     wos_str idempotency_key; /**< POST: ptr NULL generates a UUIDv4, identical on every retry. */
@@ -86,6 +89,9 @@ typedef struct wos_client {
 /** @brief Fill cfg with the defaults (zeroes elsewhere). */
 void wos_client_config_init(wos_client_config *cfg);
 
+/** @brief Options that change nothing: client retry policy, fresh idempotency key, client timeouts. */
+void wos_call_options_init(wos_call_options *opts);
+
 /**
  * @brief Set up a client. Opens no connection.
  * @return WOS_OK; WOS_ERR_INVALID_ARG (bad or unsupported base URL, http://
@@ -98,29 +104,43 @@ wos_status wos_client_init(wos_client *c, const wos_client_config *cfg);
 /** @brief Close the connection, if any. The client can be used again. */
 void wos_client_close(wos_client *c);
 
-/*
- * Every call below returns:
- * WOS_OK; WOS_ERR_HTTP_STATUS (non-2xx after retries; info->api);
- * WOS_ERR_BUFFER_TOO_SMALL (request or response does not fit the working
- * buffer: info->buffer_needed; the connection is closed, the next call
- * works); WOS_ERR_JSON_TOKENS (info->tokens_needed); WOS_ERR_TIMEOUT;
- * WOS_ERR_NETWORK; WOS_ERR_CLOSED; WOS_ERR_TLS; WOS_ERR_CERT_REJECTED;
- * WOS_ERR_HTTP_MALFORMED / _FRAMING / _HEADERS_TOO_LARGE (bad response);
- * WOS_ERR_JSON_MALFORMED / _SHAPE / INVALID_UTF8 / INVALID_TIME (2xx body not as expected);
- * WOS_ERR_INVALID_ARG. info may be NULL; opts may be NULL.
+/**
+ * @defgroup wos_client_calls Client calls
+ * @brief One call per Pipes operation. info and opts may be NULL.
+ *
+ * Every call returns:
+ * - WOS_OK: the result is in out (a token call also when inactive).
+ * - WOS_ERR_HTTP_STATUS: a non-2xx answer after any retries; see info->api.
+ * - WOS_ERR_BUFFER_TOO_SMALL: the request or the response does not fit the
+ *   working buffer; info->buffer_needed is the size needed (0: unknown, or
+ *   for wos_client_list_all() a cursor over WOS_PAGER_CURSOR_MAX). The
+ *   connection is closed cleanly and the next call works.
+ * - WOS_ERR_JSON_TOKENS: too few tokens; info->tokens_needed.
+ * - WOS_ERR_TIMEOUT, WOS_ERR_NETWORK, WOS_ERR_CLOSED, WOS_ERR_TLS,
+ *   WOS_ERR_CERT_REJECTED: from the transport, after any retries.
+ * - WOS_ERR_HTTP_MALFORMED, WOS_ERR_HTTP_FRAMING,
+ *   WOS_ERR_HTTP_HEADERS_TOO_LARGE: the response is not valid HTTP/1.1.
+ * - WOS_ERR_JSON_MALFORMED, WOS_ERR_JSON_TOO_DEEP, WOS_ERR_JSON_SHAPE,
+ *   WOS_ERR_INVALID_UTF8, WOS_ERR_INVALID_TIME: a 2xx body is not the
+ *   expected shape.
+ * - WOS_ERR_STATE: the platform gave no entropy for an idempotency key.
+ * - WOS_ERR_INVALID_ARG: a NULL client, params or result, a request the
+ *   Pipes layer refuses (see wos_pipes_write_request()), or a caller
+ *   idempotency key longer than 36 bytes. Refused before anything is sent.
+ * @{
  */
 
-/** @brief Get an access token (retried like a read: it only reads). See the list above. */
+/** @brief Get an access token (retried like a read: it only reads). See @ref wos_client_calls. */
 wos_status wos_client_get_token(wos_client *c, const wos_token_params *p,
                                 const wos_call_options *opts, wos_access_token *out,
                                 wos_call_info *info);
 
-/** @brief Create a data integration (201). See the list above. */
+/** @brief Create a data integration (201). See @ref wos_client_calls. */
 wos_status wos_client_create(wos_client *c, const wos_integration_params *p,
                              const wos_call_options *opts, wos_data_integration *out,
                              wos_call_info *info);
 
-/** @brief List one page. See the list above. */
+/** @brief List one page. See @ref wos_client_calls. */
 wos_status wos_client_list(wos_client *c, const wos_list_params *p, const wos_call_options *opts,
                            wos_integration_page *out, wos_call_info *info);
 
@@ -130,23 +150,29 @@ wos_status wos_client_list(wos_client *c, const wos_list_params *p, const wos_ca
  */
 typedef wos_status (*wos_page_fn)(void *ctx, wos_integration_page *page);
 
-/** @brief Walk every page, following `after`. See the list above. */
+/**
+ * @brief Walk every page, following list_metadata.after (before for order
+ * "normal"); info describes the last page's call. See @ref wos_client_calls;
+ * also returns whatever on_page returns other than WOS_OK.
+ */
 wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
                                const wos_call_options *opts, wos_page_fn on_page, void *ctx,
                                wos_call_info *info);
 
-/** @brief Get a data integration by slug. See the list above. */
+/** @brief Get a data integration by slug. See @ref wos_client_calls. */
 wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
                           wos_data_integration *out, wos_call_info *info);
 
-/** @brief Update a data integration (partial). See the list above. */
+/** @brief Update a data integration (partial). See @ref wos_client_calls. */
 wos_status wos_client_update(wos_client *c, wos_str slug, const wos_integration_params *p,
                              const wos_call_options *opts, wos_data_integration *out,
                              wos_call_info *info);
 
-/** @brief Delete a data integration (204). See the list above. */
+/** @brief Delete a data integration (204). See @ref wos_client_calls. */
 wos_status wos_client_delete(wos_client *c, wos_str slug, const wos_call_options *opts,
                              wos_call_info *info);
+
+/** @} */
 
 #ifdef __cplusplus
 }

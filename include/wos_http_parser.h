@@ -94,9 +94,14 @@ typedef struct wos_http_response {
  * ending in `_` are private except where noted.
  */
 typedef struct wos_http_parser {
-    wos_http_response resp_; /**< Private: the response being parsed. */
+    /* The byte-sized fields and buf_ come first: small offsets give the
+     * Cortex-M code 16-bit loads and stores (and no padding). */
+    uint8_t state_;          /**< Private: where the parser is. */
+    uint8_t flags_;          /**< Private: what the headers said. */
+    uint8_t err_;            /**< Private: sticky error, 0 when none. */
     char *buf_;              /**< Private: the caller's buffer. */
-    size_t cap_;             /**< Private: its capacity. */
+    wos_http_response resp_; /**< Private: the response being parsed. */
+    size_t cap_;             /**< Private: the capacity of buf_. */
     size_t len_;             /**< Private: bytes committed into it. */
     size_t pos_;             /**< Private: next byte to examine. */
     size_t line_;            /**< Private: start of the line being scanned. */
@@ -108,9 +113,6 @@ typedef struct wos_http_parser {
     /** Public, for tests: bytes examined or moved so far. Proves the work
      *  is linear in the input however it is split. */
     size_t work_;
-    uint8_t state_;          /**< Private: where the parser is. */
-    uint8_t flags_;          /**< Private: what the headers said. */
-    uint8_t err_;            /**< Private: sticky error, 0 when none. */
 } wos_http_parser;
 
 /**

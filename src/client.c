@@ -23,6 +23,14 @@ void wos_client_config_init(wos_client_config *cfg)
     cfg->retry.retry_after_cap_s = WOS_RETRY_AFTER_CAP_S;
 }
 
+void wos_call_options_init(wos_call_options *opts)
+{
+    if (opts != NULL) {
+        memset(opts, 0, sizeof *opts);
+        opts->retries = -1;
+    }
+}
+
 static bool header_safe(wos_str s)
 {
     size_t i;
@@ -97,7 +105,7 @@ static uint32_t backoff_ms(const wos_client *c, unsigned tries)
     uint32_t d = c->cfg.retry.backoff_base_ms, r = 0, half;
     unsigned i;
     for (i = 0; i < tries && d < c->cfg.retry.backoff_cap_ms; i++) {
-        d *= 2u;
+        d = d > UINT32_MAX / 2u ? UINT32_MAX : d * 2u;
     }
     if (d > c->cfg.retry.backoff_cap_ms) {
         d = c->cfg.retry.backoff_cap_ms;
@@ -211,7 +219,7 @@ static next_step next_after(const wos_client *c, wos_pipes_op op, const attempt 
     if (!retryable_error(st) || (fully_sent && !repeatable(op))) {
         return STOP;
     }
-    if (a->reused && a->received == 0u && !l->reopened) {
+    if (a->reused && a->received == 0u && st != WOS_ERR_TIMEOUT && !l->reopened) {
         *delay = 0u;
         return REOPEN;
     }

@@ -66,15 +66,12 @@ static wos_status receive(wos_client *c, attempt *a, wos_http_parser *p)
     }
 }
 
-wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt *a,
-                              wos_call_info *info)
+/* The request is built before connecting: a request the library refuses costs no handshake. */
+static wos_status build_request(wos_client *c, const wos_pipes_call *call, attempt *a,
+                                wos_call_info *info)
 {
-    wos_http_parser *p = &c->parser;
     wos_pipes_endpoint ep;
-    wos_status st = connect_if_needed(c, a);
-    if (st != WOS_OK) {
-        return st;
-    }
+    wos_status st;
     ep.host = wos_str_c(c->host);
     ep.port = c->port;
     ep.tls = c->tls;
@@ -83,19 +80,34 @@ wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt
     if (st != WOS_OK) {
         info->buffer_needed = st == WOS_ERR_BUFFER_TOO_SMALL ? a->request_len : 0u;
         a->request_len = 0;
-        return st; /* nothing was sent: the connection stays usable */
+        wos_request_wipe(c->cfg.buf, c->cfg.buf_cap); /* a partly written head holds the key */
     }
-    st = send_all(c, a);
+    return st;
+}
+
+wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt *a,
+                              wos_call_info *info)
+{
+    wos_http_parser *p = &c->parser;
+    wos_status st = build_request(c, call, a, info);
+    if (st == WOS_OK) {
+        st = connect_if_needed(c, a);
+    }
+    if (st == WOS_OK) {
+        st = send_all(c, a);
+    }
     wos_request_wipe(c->cfg.buf, a->request_len); /* the API key and any secret */
     if (st == WOS_OK) {
         st = receive(c, a, p);
-    }
-    if (st == WOS_ERR_BUFFER_TOO_SMALL) {
-        info->buffer_needed = wos_http_parser_needed(p);
-    }
-    if (st != WOS_OK || !wos_http_parser_response(p)->keep_alive ||
-        wos_http_parser_leftover(p).len > 0u) {
-        wos_client_close(c); /* unread or unexpected bytes would poison the next call */
+        if (st == WOS_ERR_BUFFER_TOO_SMALL) {
+            info->buffer_needed = wos_http_parser_needed(p);
+        }
+        if (st != WOS_OK || !wos_http_parser_response(p)->keep_alive ||
+            wos_http_parser_leftover(p).len > 0u) {
+            wos_client_close(c); /* unread or unexpected bytes would poison the next call */
+        }
+    } else if (a->sent > 0u) {
+        wos_client_close(c); /* half a request went out */
     }
     return st;
 }

@@ -32,8 +32,8 @@ static wos_status perform(wos_client *c, const wos_pipes_call *call, const wos_c
     wos_call_info local;
     wos_pipes_reply r;
     wos_status st;
-    if (c == NULL) {
-        return WOS_ERR_INVALID_ARG;
+    if (c == NULL || (out == NULL && decode != dec_delete)) {
+        return WOS_ERR_INVALID_ARG; /* before anything is sent */
     }
     if (info == NULL) {
         info = &local;

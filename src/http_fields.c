@@ -5,20 +5,27 @@
 
 #include <string.h>
 
+#include "scan.h"
 #include "wos_time.h"
 
 /* Retry-After delta-seconds beyond this are absurd; cap, never overflow. */
 #define RETRY_AFTER_MAX 0x7FFFFFFF
 
-/* Headers we extract, as length-prefixed lower-case names, in the order of
- * the cases in on_field(). */
-static const char k_fields[] = "\016content-length"
-                               "\021transfer-encoding"
-                               "\012connection"
-                               "\014content-type"
-                               "\013retry-after"
-                               "\004date"
-                               "\014x-request-id";
+/* The words we act on, as length-prefixed lower-case names: the headers
+ * we extract, in the order of the cases in on_field(), then the Connection
+ * options (in the order of their flags) and the one coding we decode. */
+static const char k_words[] = "\016content-length"
+                              "\021transfer-encoding"
+                              "\012connection"
+                              "\014content-type"
+                              "\013retry-after"
+                              "\004date"
+                              "\014x-request-id"
+                              "\005close"
+                              "\012keep-alive"
+                              "\007chunked";
+enum { W_CONTENT_LENGTH, W_TE, W_CONNECTION, W_CONTENT_TYPE, W_RETRY_AFTER, W_DATE, W_REQUEST_ID,
+       W_CLOSE, W_KEEP_ALIVE, W_CHUNKED };
 
 /* One bit per ASCII byte that may not appear in a field name: controls,
  * space, DEL and the RFC 9110 delimiters "(),/:;<=>?@[\]{}. */
@@ -34,9 +41,9 @@ static bool is_ows(char c)
     return c == ' ' || c == '\t';
 }
 
-static wos_str trim(const char *s, size_t n)
+/* s[0..n) without leading and trailing OWS, into v. */
+static void trim(const char *s, size_t n, wos_str *v)
 {
-    wos_str v;
     while (n > 0u && is_ows(*s)) {
         s++;
         n--;
@@ -44,9 +51,8 @@ static wos_str trim(const char *s, size_t n)
     while (n > 0u && is_ows(s[n - 1u])) {
         n--;
     }
-    v.ptr = s;
-    v.len = n;
-    return v;
+    v->ptr = s;
+    v->len = n;
 }
 
 wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str *value)
@@ -60,85 +66,21 @@ wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str 
     }
     name->ptr = s;
     name->len = i;
-    *value = trim(s + i + 1u, n - i - 1u);
+    trim(s + i + 1u, n - i - 1u, value);
     return WOS_OK;
 }
 
-/* A non-negative decimal. 0: ok; 1: above INT64_MAX (*out = INT64_MAX);
- * -1: empty or not all digits. */
-static int parse_decimal(wos_str v, int64_t *out)
+/* Index of the word in k_words that v is in any ASCII case, or -1. Views
+ * go by pointer here: passing them by value costs copies on Cortex-M. */
+static int word(const wos_str *v)
 {
-    int64_t x = 0;
-    int big = 0;
-    size_t i;
-    if (v.len == 0u) {
-        return -1;
-    }
-    for (i = 0; i < v.len; i++) {
-        unsigned d = (unsigned)(unsigned char)v.ptr[i] - (unsigned)'0';
-        if (d > 9u) {
-            return -1;
-        }
-        if (x > INT64_MAX / 10 || (x == INT64_MAX / 10 && d > (unsigned)(INT64_MAX % 10))) {
-            big = 1;
-        } else {
-            x = x * 10 + (int64_t)d;
-        }
-    }
-    *out = big ? INT64_MAX : x;
-    return big;
-}
-
-/* Unix seconds of an IMF-fixdate, clamped at 0 so that -1 stays "absent". */
-static int64_t http_date(wos_str v)
-{
-    int64_t t;
-    if (wos_time_parse_http_date(v.ptr, v.len, &t) != WOS_OK) {
-        return -1;
-    }
-    return t < 0 ? 0 : t;
-}
-
-static void retry_after(wos_http_response *r, wos_str v)
-{
-    int64_t x;
-    r->retry_after_s = -1;
-    r->retry_after_at = -1;
-    if (parse_decimal(v, &x) >= 0) {
-        r->retry_after_s = x > RETRY_AFTER_MAX ? RETRY_AFTER_MAX : x;
-    } else {
-        r->retry_after_at = http_date(v); /* made relative once Date is known */
-    }
-}
-
-static void connection(wos_http_parser *p, wos_str v)
-{
-    static const wos_str k_close = WOS_STR_LIT("close");
-    static const wos_str k_keep = WOS_STR_LIT("keep-alive");
-    size_t i = 0, j;
-    while (i < v.len) {
-        wos_str tok;
-        for (j = i; j < v.len && v.ptr[j] != ','; j++) {
-        }
-        tok = trim(v.ptr + i, j - i);
-        if (wos_str_ieq(tok, k_close)) {
-            p->flags_ |= WOS_HTTP_F_CLOSE;
-        } else if (wos_str_ieq(tok, k_keep)) {
-            p->flags_ |= WOS_HTTP_F_KEEPALIVE;
-        }
-        i = j + 1u;
-    }
-}
-
-static int field_index(wos_str name)
-{
-    const char *k = k_fields;
+    const char *k = k_words;
     int i;
     for (i = 0; *k != '\0'; i++) {
         wos_str f;
         f.ptr = k + 1;
         f.len = (size_t)(unsigned char)*k;
-        if (wos_str_ieq(name, f)) {
+        if (wos_str_ieq(*v, f)) {
             return i;
         }
         k += 1u + f.len;
@@ -146,29 +88,60 @@ static int field_index(wos_str name)
     return -1;
 }
 
-static wos_status on_field(wos_http_parser *p, wos_str name, wos_str v)
+static void connection(wos_http_parser *p, const wos_str *v)
 {
-    static const wos_str k_chunked = WOS_STR_LIT("chunked");
+    size_t i = 0, j;
+    while (i < v->len) {
+        unsigned w;
+        wos_str tok;
+        for (j = i; j < v->len && v->ptr[j] != ','; j++) {
+        }
+        trim(v->ptr + i, j - i, &tok);
+        w = (unsigned)(word(&tok) - W_CLOSE);
+        if (w <= W_KEEP_ALIVE - W_CLOSE) {
+            p->flags_ |= (uint8_t)(WOS_HTTP_F_CLOSE << w);
+        }
+        i = j + 1u;
+    }
+}
+
+static wos_status on_field(wos_http_parser *p, const wos_str *name, const wos_str *v)
+{
     wos_http_response *r = &p->resp_;
-    int64_t x = 0;
-    switch (field_index(name)) {
-    case 0: /* Identical repeats are harmless; differing ones are smuggling. */
-        if (parse_decimal(v, &x) != 0 || (r->content_length >= 0 && r->content_length != x)) {
+    int64_t *at = &r->date;
+    uint64_t x;
+    switch (word(name)) {
+    case W_CONTENT_LENGTH: /* Identical repeats are harmless; differing ones are smuggling. */
+        if (wos_scan_dec(v->ptr, v->len, &x) != 0 || x > INT64_MAX ||
+            (r->content_length >= 0 && (uint64_t)r->content_length != x)) {
             return WOS_ERR_HTTP_FRAMING;
         }
-        r->content_length = x;
+        r->content_length = (int64_t)x;
         break;
-    case 1: /* Only a single `chunked`: we decode nothing else. */
-        if ((p->flags_ & WOS_HTTP_F_CHUNKED) != 0u || !wos_str_ieq(v, k_chunked)) {
+    case W_TE: /* Only a single `chunked`: we decode nothing else. */
+        if ((p->flags_ & WOS_HTTP_F_CHUNKED) != 0u || word(v) != W_CHUNKED) {
             return WOS_ERR_HTTP_FRAMING;
         }
         p->flags_ |= WOS_HTTP_F_CHUNKED;
         break;
-    case 2: connection(p, v); break;
-    case 3: r->content_type = v; break;
-    case 4: retry_after(r, v); break;
-    case 5: r->date = http_date(v); break;
-    case 6: r->request_id = v; break;
+    case W_CONNECTION: connection(p, v); break;
+    case W_CONTENT_TYPE: r->content_type = *v; break;
+    case W_REQUEST_ID: r->request_id = *v; break;
+    case W_RETRY_AFTER: /* delta-seconds, else an HTTP-date */
+        r->retry_after_s = -1;
+        r->retry_after_at = -1;
+        if (wos_scan_dec(v->ptr, v->len, &x) == 0) {
+            r->retry_after_s = x > RETRY_AFTER_MAX ? RETRY_AFTER_MAX : (int64_t)x;
+            break;
+        }
+        at = &r->retry_after_at; /* made relative once Date is known */
+        /* fall through */
+    case W_DATE: /* Unix seconds, clamped at 0 so that -1 stays "absent" */
+        *at = -1;
+        if (wos_time_parse_http_date(v->ptr, v->len, at) == WOS_OK && *at < 0) {
+            *at = 0;
+        }
+        break;
     default: break;
     }
     return WOS_OK;
@@ -253,22 +226,13 @@ static wos_status headers_done(wos_http_parser *p)
     return WOS_OK;
 }
 
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    c = (char)(c | 0x20);
-    return (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
-}
-
 /* chunk-size [BWS ; extensions]: extensions are ignored. */
 static wos_status chunk_size(wos_http_parser *p, const char *s, size_t n)
 {
     uint64_t v = 0;
     size_t i = 0;
     int d;
-    for (; i < n && (d = hex_digit(s[i])) >= 0; i++) {
+    for (; i < n && (d = wos_scan_hex(s[i])) >= 0; i++) {
         if ((v >> 60) != 0u) {
             return WOS_ERR_HTTP_FRAMING;
         }
@@ -280,16 +244,12 @@ static wos_status chunk_size(wos_http_parser *p, const char *s, size_t n)
     if (i == 0u || (i < n && s[i] != ';')) {
         return WOS_ERR_HTTP_FRAMING;
     }
-    if (v == 0u) {
-        p->state_ = WOS_HTTP_ST_TRAILER;
-        p->left_ = 0;
-    } else if (v > (uint64_t)(p->cap_ - p->out_)) {
-        p->left_ = 0; /* size needed unknown */
+    p->left_ = 0; /* too big: the size needed is unknown */
+    if (v > (uint64_t)(p->cap_ - p->out_)) {
         return WOS_ERR_BUFFER_TOO_SMALL;
-    } else {
-        p->state_ = WOS_HTTP_ST_CHUNK_DATA;
-        p->left_ = (size_t)v;
     }
+    p->state_ = v == 0u ? WOS_HTTP_ST_TRAILER : WOS_HTTP_ST_CHUNK_DATA;
+    p->left_ = (size_t)v;
     return WOS_OK;
 }
 
@@ -314,7 +274,7 @@ wos_status wos_http_line(wos_http_parser *p, const char *s, size_t n)
     }
     st = wos_http_split_field(s, n, &name, &value);
     if (st == WOS_OK && p->state_ == WOS_HTTP_ST_HEADER) {
-        st = on_field(p, name, value);
+        st = on_field(p, &name, &value);
     }
     return st;
 }

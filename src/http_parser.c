@@ -60,7 +60,7 @@ static wos_status scan_line(wos_http_parser *p, size_t base, size_t lim)
             break;
         }
         if ((i > p->line_ && b[i - 1u] == '\r') != (c == '\n') ||
-            (c < 0x20u && c != '\t' && c != '\r' && c != '\n') || c == 0x7Fu) {
+            (c < 0x20u && ((0xFFFFD9FFu >> c) & 1u) != 0u) || c == 0x7Fu) { /* all but tab, LF, CR */
             st = WOS_ERR_HTTP_MALFORMED; /* bare CR, bare LF or a control byte */
             break;
         }
@@ -157,12 +157,11 @@ static void shift_view(wos_str *v, const char *from, size_t d)
 
 /* Drop buf[a..b) (consumed bytes nobody will look at again) by moving the
  * rest of the buffer down, and fix every offset and view behind it. No
- * offset lies strictly inside the gap. */
+ * offset lies strictly inside the gap, and len_ >= pos_ >= line_ >= b in
+ * both of compact()'s calls. */
 static void close_gap(wos_http_parser *p, size_t a, size_t b)
 {
     size_t d = b - a;
-    size_t *const off[] = {&p->len_, &p->pos_, &p->line_, &p->hdr_, &p->body_, &p->out_};
-    size_t i;
     if (d == 0u) {
         return;
     }
@@ -170,10 +169,17 @@ static void close_gap(wos_http_parser *p, size_t a, size_t b)
     p->work_ += p->len_ - b;
     shift_view(&p->resp_.content_type, p->buf_ + b, d);
     shift_view(&p->resp_.request_id, p->buf_ + b, d);
-    for (i = 0; i < sizeof off / sizeof off[0]; i++) {
-        if (*off[i] >= b) {
-            *off[i] -= d;
-        }
+    p->len_ -= d;
+    p->pos_ -= d;
+    p->line_ -= d;
+    if (p->hdr_ >= b) {
+        p->hdr_ -= d;
+    }
+    if (p->body_ >= b) {
+        p->body_ -= d;
+    }
+    if (p->out_ >= b) {
+        p->out_ -= d;
     }
 }
 

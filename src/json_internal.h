@@ -5,9 +5,6 @@
 /* The byte a one-letter escape (`\n` etc., not `\u`) stands for, or -1. */
 int wos_json_unesc(int c);
 
-/* Value of a hex digit, or -1. */
-int wos_json_hex(int c);
-
 /* JSON whitespace: space, tab, LF, CR. */
 int wos_json_ws(int c);
 

@@ -4,42 +4,35 @@
  * start before its end: skipping needs no recursion and no size counting.
  */
 #include <limits.h>
-#include <string.h>
 
 #include "json_internal.h"
+#include "scan.h"
 #include "utf8.h"
 #include "wos_json.h"
 
-/* jsmn's strict mode rejects a bare primitive root (it wants a delimiter
- * after it), so a scalar root, starting at a, gets its single token here. */
-static void scalar_root(jsmntok_t *t, const char *js, size_t a, size_t len)
-{
-    int str = js[a] == '"';
-    while (wos_json_ws(js[len - 1u])) {
-        len--;
-    }
-    t->type = str ? JSMN_STRING : JSMN_PRIMITIVE;
-    t->start = (int)a + str;
-    t->end = (int)len - str;
-    t->size = 0;
-    t->parent = -1;
-}
-
-/* Tokenise text that wos_json_validate() accepted with need tokens. */
+/* Tokenise text that wos_json_validate() accepted with need tokens. jsmn
+ * cannot disagree with the validator (the fuzz target checks this), except
+ * that its strict mode wants a delimiter after a primitive: a bare primitive
+ * root running to the end of the text gets its single token here. */
 static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned need)
 {
     jsmn_parser p;
-    size_t a = 0u;
-    while (wos_json_ws(js[a])) {
-        a++;
-    }
-    if (js[a] != '{' && js[a] != '[') {
-        scalar_root(tokens, js, a, len);
-        return WOS_OK;
-    }
+    int r, a = 0;
     jsmn_init(&p);
-    /* Cannot disagree with the validator (the fuzz target checks this). */
-    return jsmn_parse(&p, js, len, tokens, need) == (int)need ? WOS_OK : WOS_ERR_JSON_MALFORMED;
+    r = jsmn_parse(&p, js, len, tokens, need);
+    if (r == JSMN_ERROR_PART && need == 1u) {
+        while (wos_json_ws(js[a])) {
+            a++;
+        }
+        tokens->type = JSMN_PRIMITIVE;
+        tokens->start = a;
+        tokens->end = (int)len;
+        tokens->size = 0;
+        tokens->parent = -1;
+    } else if (r != (int)need) {
+        return WOS_ERR_JSON_MALFORMED;
+    }
+    return WOS_OK;
 }
 
 wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens, unsigned cap,
@@ -73,7 +66,7 @@ wos_json_type wos_json_type_of(const wos_json *doc, int i)
 {
     const jsmntok_t *t;
     char c;
-    if (doc == NULL || i < 0 || (unsigned)i >= doc->count) {
+    if (doc == NULL || (unsigned)i >= doc->count) { /* a negative i wraps */
         return (wos_json_type)0;
     }
     t = &doc->tok[i];
@@ -81,7 +74,22 @@ wos_json_type wos_json_type_of(const wos_json *doc, int i)
         return (wos_json_type)t->type; /* object, array, string share jsmn's values */
     }
     c = doc->js[t->start];
-    return (c == 't' || c == 'f') ? WOS_JSON_BOOL : c == 'n' ? WOS_JSON_NULL : WOS_JSON_NUMBER;
+    /* A validated primitive starts with t, f, n, a digit or '-'. */
+    return c == 'n' ? WOS_JSON_NULL : c >= 'f' ? WOS_JSON_BOOL : WOS_JSON_NUMBER;
+}
+
+/* Bit of a type in want()'s mask. */
+#define TY(t) (1u << (t))
+#define CONTAINER (TY(WOS_JSON_OBJECT) | TY(WOS_JSON_ARRAY))
+
+/* The first checks of every accessor: WOS_ERR_JSON_SHAPE unless token i
+ * has a type in mask, then WOS_ERR_INVALID_ARG when out is NULL. */
+static wos_status want(const wos_json *doc, int i, unsigned mask, const void *out)
+{
+    if (((mask >> wos_json_type_of(doc, i)) & 1u) == 0u) { /* bit 0 (no token) is never set */
+        return WOS_ERR_JSON_SHAPE;
+    }
+    return out == NULL ? WOS_ERR_INVALID_ARG : WOS_OK;
 }
 
 int wos_json_skip(const wos_json *doc, int i)
@@ -98,22 +106,17 @@ int wos_json_skip(const wos_json *doc, int i)
 
 unsigned wos_json_size(const wos_json *doc, int i)
 {
-    wos_json_type ty = wos_json_type_of(doc, i);
-    return (ty == WOS_JSON_OBJECT || ty == WOS_JSON_ARRAY) ? (unsigned)doc->tok[i].size : 0u;
+    return want(doc, i, CONTAINER, doc) == WOS_OK ? (unsigned)doc->tok[i].size : 0u;
 }
 
 wos_status wos_json_iter_init(wos_json_iter *it, const wos_json *doc, int container)
 {
-    wos_json_type ty = wos_json_type_of(doc, container);
-    if (ty != WOS_JSON_OBJECT && ty != WOS_JSON_ARRAY) {
-        return WOS_ERR_JSON_SHAPE;
+    wos_status st = want(doc, container, CONTAINER, it);
+    if (st == WOS_OK) {
+        it->next = container + 1;
+        it->left = (unsigned)doc->tok[container].size;
     }
-    if (it == NULL) {
-        return WOS_ERR_INVALID_ARG;
-    }
-    it->next = container + 1;
-    it->left = (unsigned)doc->tok[container].size;
-    return WOS_OK;
+    return st;
 }
 
 bool wos_json_iter_next(wos_json_iter *it, const wos_json *doc, int *out_key, int *out_val)
@@ -144,7 +147,7 @@ static uint32_t hex4(const char *s)
     uint32_t v = 0u;
     unsigned n;
     for (n = 0u; n < 4u; n++) {
-        v = (v << 4) | (uint32_t)wos_json_hex(s[n]);
+        v = (v << 4) | (uint32_t)wos_scan_hex(s[n]);
     }
     return v;
 }
@@ -184,24 +187,29 @@ static size_t unit(const char *s, size_t *r, size_t end, int raw, uint8_t out[4]
 }
 
 /*
- * Decode string token t unit by unit; compare with cmp[0..clen) when cmp is
- * set, write to dst when set (dst <= the read position, so in place is safe).
+ * Decode string token t unit by unit; compare with cmp when cmp is set,
+ * write to dst when set (dst <= the read position, so in place is safe).
+ * Decoded bytes are never NUL, so cmp's terminator stops a longer token.
  * Returns the decoded length, or NPOS for a bad escape or a mismatch.
  */
 #define NPOS ((size_t)-1)
-static size_t walk(const wos_json *doc, const jsmntok_t *t, const char *cmp, size_t clen, char *dst)
+static size_t walk(const wos_json *doc, const jsmntok_t *t, const char *cmp, char *dst)
 {
-    size_t r = (size_t)t->start, end = (size_t)t->end, w = 0u, n;
+    size_t r = (size_t)t->start, end = (size_t)t->end, w = 0u, n, j;
     uint8_t buf[4];
     while (r < end) {
         n = unit(doc->js, &r, end, t->size & WOS_JSON_DECODED, buf);
-        if (n == 0u || (cmp != NULL && (clen - w < n || memcmp(buf, cmp + w, n) != 0))) {
+        if (n == 0u) {
             return NPOS;
         }
-        if (dst != NULL) {
-            memcpy(dst + w, buf, n);
+        for (j = 0u; j < n; j++, w++) {
+            if (cmp != NULL && (uint8_t)cmp[w] != buf[j]) {
+                return NPOS;
+            }
+            if (dst != NULL) {
+                dst[w] = (char)buf[j];
+            }
         }
-        w += n;
     }
     return w;
 }
@@ -211,17 +219,15 @@ static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char 
 {
     wos_json_iter it;
     int k, v;
-    size_t klen;
-    if (wos_json_type_of(doc, c) != ty) {
-        return WOS_ERR_JSON_SHAPE;
+    size_t n;
+    wos_status st = want(doc, c, TY(ty), out);
+    if (st != WOS_OK) {
+        return st;
     }
-    if (out == NULL || (ty == WOS_JSON_OBJECT && key == NULL)) {
-        return WOS_ERR_INVALID_ARG;
-    }
-    klen = key != NULL ? strlen(key) : 0u;
     (void)wos_json_iter_init(&it, doc, c);
     while (wos_json_iter_next(&it, doc, &k, &v)) {
-        if (key != NULL ? walk(doc, &doc->tok[k], key, klen, NULL) == klen : idx-- == 0u) {
+        if (key != NULL ? (n = walk(doc, &doc->tok[k], key, NULL)) != NPOS && key[n] == '\0'
+                        : idx-- == 0u) {
             *out = v;
             return WOS_OK;
         }
@@ -236,25 +242,23 @@ wos_status wos_json_item(const wos_json *doc, int arr, unsigned idx, int *out_va
 
 wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *out_val)
 {
-    return find(doc, obj, WOS_JSON_OBJECT, key, 0u, out_val);
+    return find(doc, obj, WOS_JSON_OBJECT, key, 0u, key != NULL ? out_val : NULL);
 }
 
 wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
 {
     jsmntok_t *t;
-    if (wos_json_type_of(doc, i) != WOS_JSON_STRING) {
-        return WOS_ERR_JSON_SHAPE;
-    }
-    if (out == NULL) {
-        return WOS_ERR_INVALID_ARG;
+    wos_status st = want(doc, i, TY(WOS_JSON_STRING), out);
+    if (st != WOS_OK) {
+        return st;
     }
     t = &doc->tok[i];
     if ((t->size & WOS_JSON_DECODED) == 0) {
         /* Check everything before writing, so a failure leaves the text intact. */
-        if (walk(doc, t, NULL, 0u, NULL) == NPOS) {
+        if (walk(doc, t, NULL, NULL) == NPOS) {
             return WOS_ERR_INVALID_UTF8;
         }
-        t->end = t->start + (int)walk(doc, t, NULL, 0u, doc->js + t->start);
+        t->end = t->start + (int)walk(doc, t, NULL, doc->js + t->start);
         t->size |= WOS_JSON_DECODED;
     }
     out->ptr = doc->js + t->start;
@@ -264,9 +268,9 @@ wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
 
 wos_status wos_json_int64(const wos_json *doc, int i, int64_t *out)
 {
-    const char *p, *q, *e;
-    uint64_t mag = 0u;
-    int neg, cmp;
+    const char *p, *e;
+    uint64_t mag;
+    unsigned neg;
     if (wos_json_type_of(doc, i) != WOS_JSON_NUMBER) {
         return WOS_ERR_JSON_SHAPE;
     }
@@ -274,15 +278,10 @@ wos_status wos_json_int64(const wos_json *doc, int i, int64_t *out)
     e = doc->js + doc->tok[i].end;
     neg = *p == '-';
     p += neg;
-    for (q = p; q < e; q++) {
-        if (*q < '0' || *q > '9') {
-            return WOS_ERR_JSON_SHAPE; /* fraction or exponent */
-        }
-        mag = mag * 10u + (uint64_t)(*q - '0');
+    if (wos_scan_dec(p, (size_t)(e - p), &mag) != 0) {
+        return WOS_ERR_JSON_SHAPE; /* fraction or exponent */
     }
-    /* JSON has no leading zeros, so the digit count orders magnitudes. */
-    cmp = e - p > 19 ? 1 : e - p < 19 ? -1 : memcmp(p, "9223372036854775808", 19u);
-    if (cmp > 0 || (cmp == 0 && !neg)) {
+    if (mag > (uint64_t)INT64_MAX + neg) {
         return WOS_ERR_OVERFLOW;
     }
     if (out == NULL) {
@@ -294,14 +293,11 @@ wos_status wos_json_int64(const wos_json *doc, int i, int64_t *out)
 
 wos_status wos_json_bool(const wos_json *doc, int i, bool *out)
 {
-    if (wos_json_type_of(doc, i) != WOS_JSON_BOOL) {
-        return WOS_ERR_JSON_SHAPE;
+    wos_status st = want(doc, i, TY(WOS_JSON_BOOL), out);
+    if (st == WOS_OK) {
+        *out = doc->js[doc->tok[i].start] == 't';
     }
-    if (out == NULL) {
-        return WOS_ERR_INVALID_ARG;
-    }
-    *out = doc->js[doc->tok[i].start] == 't';
-    return WOS_OK;
+    return st;
 }
 
 bool wos_json_is_null(const wos_json *doc, int i)

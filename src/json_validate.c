@@ -4,6 +4,7 @@
  * small bit stack, so nesting costs no recursion and no per-level stack.
  */
 #include "json_internal.h"
+#include "scan.h"
 #include "utf8.h"
 #include "wos_config.h"
 #include "wos_json.h"
@@ -33,15 +34,6 @@ int wos_json_unesc(int c)
         }
     }
     return -1;
-}
-
-int wos_json_hex(int c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    c |= 0x20;
-    return (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
 }
 
 int wos_json_ws(int c)
@@ -98,7 +90,7 @@ static wos_status scan_string(const uint8_t *s, size_t len, size_t *pos)
             }
             if (s[i] == 'u') {
                 for (n = 0u; n < 4u; n++) {
-                    if (++i == len || wos_json_hex(s[i]) < 0) {
+                    if (++i == len || wos_scan_hex(s[i]) < 0) {
                         return WOS_ERR_JSON_MALFORMED;
                     }
                 }

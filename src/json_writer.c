@@ -88,6 +88,14 @@ static bool pre_value(wos_json_writer *w)
     return step(w, OP_VALUE, 0u);
 }
 
+/* A number or literal: n bytes of s. */
+static void scalar(wos_json_writer *w, const char *s, size_t n)
+{
+    if (pre_value(w)) {
+        put(w, s, n);
+    }
+}
+
 /* One byte that RFC 8259 requires escaped: `"`, `\` or a control char. */
 static void escape(wos_json_writer *w, unsigned c)
 {
@@ -113,10 +121,10 @@ static void escape(wos_json_writer *w, unsigned c)
 }
 
 /* Quoted and escaped; each UTF-8 sequence is validated, then copied as is. */
-static void put_str(wos_json_writer *w, wos_str s)
+static void put_str(wos_json_writer *w, const char *s, size_t len)
 {
-    const uint8_t *p = (const uint8_t *)s.ptr;
-    const uint8_t *end = p + s.len;
+    const uint8_t *p = (const uint8_t *)s;
+    const uint8_t *end = p + len;
     put(w, "\"", 1u);
     while (p < end) {
         size_t n = wos_utf8_seq_len(p, (size_t)(end - p));
@@ -173,7 +181,7 @@ void wos_jw_key(wos_json_writer *w, wos_str key)
         fail(w, WOS_ERR_INVALID_ARG);
     }
     if (step(w, OP_KEY, K_OBJECT)) {
-        put_str(w, key);
+        put_str(w, key.ptr, key.len);
         put(w, ":", 1u);
     }
 }
@@ -188,7 +196,7 @@ void wos_jw_string(wos_json_writer *w, wos_str s)
     if (s.ptr == NULL) {
         wos_jw_null(w);
     } else if (pre_value(w)) {
-        put_str(w, s);
+        put_str(w, s.ptr, s.len);
     }
 }
 
@@ -205,23 +213,17 @@ void wos_jw_int(wos_json_writer *w, int64_t v)
     if (v < 0) {
         d[--i] = '-';
     }
-    if (pre_value(w)) {
-        put(w, d + i, sizeof d - i);
-    }
+    scalar(w, d + i, sizeof d - i);
 }
 
 void wos_jw_bool(wos_json_writer *w, bool v)
 {
-    if (pre_value(w)) {
-        put(w, &"falsetrue"[5u * v], 5u - v);
-    }
+    scalar(w, &"falsetrue"[5u * v], 5u - v);
 }
 
 void wos_jw_null(wos_json_writer *w)
 {
-    if (pre_value(w)) {
-        put(w, "null", 4u);
-    }
+    scalar(w, "null", 4u);
 }
 
 wos_status wos_jw_finish(const wos_json_writer *w, size_t *out_len)

@@ -124,9 +124,15 @@ static wos_status check_strings(wos_json *doc, int tok, wos_json_type want, unsi
         return WOS_ERR_JSON_SHAPE;
     }
     *count = wos_json_size(doc, tok);
+    /* Decoded now, so that an accessor of a result reported OK cannot fail later. */
     while (wos_json_iter_next(&it, doc, &k, &v)) {
-        if (wos_json_type_of(doc, v) != WOS_JSON_STRING) {
-            return WOS_ERR_JSON_SHAPE;
+        wos_str tmp;
+        wos_status st = wos_json_string(doc, v, &tmp);
+        if (st == WOS_OK && k >= 0) {
+            st = wos_json_string(doc, k, &tmp);
+        }
+        if (st != WOS_OK) {
+            return st;
         }
     }
     return WOS_OK;
@@ -233,8 +239,8 @@ static wos_status decode_object(wos_json *doc, int obj, const table *t, char *ba
             d = 0;
             continue;
         }
-        st = wos_json_string(doc, k, &key);
-        fd = st == WOS_OK ? find_field(f->t, key, &idx) : NULL;
+        /* A key that does not decode names no member we know: skipped like any unknown. */
+        fd = wos_json_string(doc, k, &key) == WOS_OK ? find_field(f->t, key, &idx) : NULL;
         if (fd == NULL || (f->seen & (1u << idx)) != 0u) {
             continue;
         }

@@ -21,27 +21,35 @@ static wos_error_kind kind_of(int status)
     return (status >= 500 && status <= 599) ? WOS_ERROR_SERVER : WOS_ERROR_OTHER;
 }
 
-/* A member that is a string, or (for "message") an array whose first string counts. */
-static void take_string(wos_json *doc, const char *key, wos_str *out)
+/*
+ * The text of string token i as sent, escapes kept: decoding in place
+ * would rewrite the raw body, which the error result hands out intact.
+ */
+static wos_str raw_string(const wos_json *doc, int i)
 {
-    int v, item;
+    wos_str s = WOS_STR_NULL;
+    if (wos_json_type_of(doc, i) == WOS_JSON_STRING) {
+        s.ptr = doc->js + doc->tok[i].start;
+        s.len = (size_t)(doc->tok[i].end - doc->tok[i].start);
+    }
+    return s;
+}
+
+/* A string member, or (for "message") the first string of an array. */
+static void take_string(const wos_json *doc, const char *key, wos_str *out)
+{
+    int v, k, item;
     wos_json_iter it;
     if (wos_json_member(doc, 0, key, &v) != WOS_OK) {
         return;
     }
-    if (wos_json_type_of(doc, v) == WOS_JSON_ARRAY && wos_json_iter_init(&it, doc, v) == WOS_OK) {
-        int k;
-        while (wos_json_iter_next(&it, doc, &k, &item)) {
-            if (wos_json_type_of(doc, item) == WOS_JSON_STRING) {
-                (void)wos_json_string(doc, item, out);
-                return;
-            }
+    if (wos_json_iter_init(&it, doc, v) == WOS_OK && wos_json_type_of(doc, v) == WOS_JSON_ARRAY) {
+        while (out->ptr == NULL && wos_json_iter_next(&it, doc, &k, &item)) {
+            *out = raw_string(doc, item);
         }
         return;
     }
-    if (wos_json_type_of(doc, v) == WOS_JSON_STRING && wos_json_string(doc, v, out) != WOS_OK) {
-        out->ptr = NULL;
-    }
+    *out = raw_string(doc, v);
 }
 
 wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out)
@@ -63,7 +71,7 @@ wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out)
         return WOS_OK; /* empty, HTML, truncated: the raw body is all there is */
     }
     if (wos_json_type_of(&doc, 0) == WOS_JSON_STRING) {
-        (void)wos_json_string(&doc, 0, &out->error);
+        out->error = raw_string(&doc, 0);
     } else if (wos_json_type_of(&doc, 0) == WOS_JSON_OBJECT) {
         take_string(&doc, wos_k_code, &out->code);
         take_string(&doc, wos_k_message, &out->message);

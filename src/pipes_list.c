@@ -156,7 +156,10 @@ wos_status wos_pager_advance(wos_pager *pg, const wos_integration_page *page)
     }
     pg->started = true;
     next = pg->backwards ? page->before : page->after;
-    if (page->count == 0u || next.ptr == NULL) {
+    /* An empty page, no cursor, an empty one or the one just used: a server
+     * answering so would otherwise restart or repeat the walk forever. */
+    if (page->count == 0u || next.ptr == NULL || next.len == 0u ||
+        (next.len == pg->cursor_len && memcmp(next.ptr, pg->cursor, next.len) == 0)) {
         pg->done = true;
         return WOS_OK;
     }

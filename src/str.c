@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "scan.h"
+
 wos_str wos_str_c(const char *s)
 {
     wos_str v;
@@ -20,21 +22,48 @@ bool wos_str_eq(wos_str a, const char *s)
     return n == a.len && memcmp(a.ptr, s, n) == 0;
 }
 
-static char lower_ascii(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
-
 bool wos_str_ieq(wos_str a, wos_str b)
 {
-    size_t i;
-    if (a.ptr == NULL || b.ptr == NULL || a.len != b.len) {
+    const unsigned char *p = (const unsigned char *)a.ptr, *q = (const unsigned char *)b.ptr;
+    size_t n = a.len;
+    if (p == NULL || q == NULL || n != b.len) {
         return false;
     }
-    for (i = 0; i < a.len; i++) {
-        if (lower_ascii(a.ptr[i]) != lower_ascii(b.ptr[i])) {
+    while (n-- != 0u) {
+        unsigned x = *p++, y = *q++;
+        /* Equal, or letters that differ only in the case bit. */
+        if (x != y && ((x ^ y) != 0x20u || (x | 0x20u) - 'a' > 25u)) {
             return false;
         }
     }
     return true;
+}
+
+int wos_scan_hex(int c)
+{
+    unsigned d = (unsigned)c - '0';
+    if (d <= 9u) {
+        return (int)d;
+    }
+    d = ((unsigned)c | 0x20u) - 'a';
+    return d < 6u ? (int)d + 10 : -1;
+}
+
+int wos_scan_dec(const char *s, size_t n, uint64_t *out)
+{
+    uint64_t x = 0u;
+    if (n == 0u) {
+        return -1;
+    }
+    while (n-- != 0u) {
+        unsigned d = (unsigned)(unsigned char)*s++ - '0';
+        if (d > 9u) {
+            return -1;
+        }
+        /* Below 2^60 ten times x plus a digit cannot wrap; above, x stays
+         * at UINT64_MAX, which is all the callers need to know. */
+        x = (x >> 60) != 0u ? UINT64_MAX : x * 10u + d;
+    }
+    *out = x;
+    return 0;
 }

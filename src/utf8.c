@@ -2,7 +2,9 @@
 
 size_t wos_utf8_seq_len(const uint8_t *s, size_t avail)
 {
-    uint8_t b0, lo = 0x80u, hi = 0xBFu;
+    /* Table 3-7 of the Unicode standard: the second byte's range excludes
+     * overlongs (E0, F0), surrogates (ED) and > U+10FFFF (F4). */
+    unsigned b0, lo, hi;
     size_t n, i;
     if (avail == 0u) {
         return 0u;
@@ -11,63 +13,36 @@ size_t wos_utf8_seq_len(const uint8_t *s, size_t avail)
     if (b0 < 0x80u) {
         return 1u;
     }
-    if (b0 >= 0xC2u && b0 <= 0xDFu) {
-        n = 2u;
-    } else if (b0 >= 0xE0u && b0 <= 0xEFu) {
-        n = 3u;
-        /* Table 3-7 of the Unicode standard: no overlongs, no surrogates. */
-        if (b0 == 0xE0u) {
-            lo = 0xA0u;
-        } else if (b0 == 0xEDu) {
-            hi = 0x9Fu;
-        }
-    } else if (b0 >= 0xF0u && b0 <= 0xF4u) {
-        n = 4u;
-        if (b0 == 0xF0u) {
-            lo = 0x90u;
-        } else if (b0 == 0xF4u) {
-            hi = 0x8Fu;
-        }
-    } else {
+    if (b0 - 0xC2u > 0xF4u - 0xC2u) {
         return 0u;
     }
-    if (avail < n || s[1] < lo || s[1] > hi) {
+    n = 2u + (b0 >= 0xE0u) + (b0 >= 0xF0u);
+    lo = b0 == 0xE0u ? 0xA0u : b0 == 0xF0u ? 0x90u : 0x80u;
+    hi = b0 == 0xEDu ? 0x9Fu : b0 == 0xF4u ? 0x8Fu : 0xBFu;
+    if (avail < n) {
         return 0u;
     }
-    for (i = 2u; i < n; i++) {
-        if ((s[i] & 0xC0u) != 0x80u) {
+    for (i = 1u; i < n; i++) {
+        if (s[i] < lo || s[i] > hi) {
             return 0u;
         }
+        lo = 0x80u;
+        hi = 0xBFu;
     }
     return n;
 }
 
 size_t wos_utf8_encode(uint32_t cp, uint8_t out[4])
 {
-    if (cp < 0x80u) {
-        out[0] = (uint8_t)cp;
-        return 1u;
-    }
-    if (cp < 0x800u) {
-        out[0] = (uint8_t)(0xC0u | (cp >> 6));
-        out[1] = (uint8_t)(0x80u | (cp & 0x3Fu));
-        return 2u;
-    }
-    if (cp >= 0xD800u && cp <= 0xDFFFu) {
+    size_t n = 1u + (cp >= 0x80u) + (cp >= 0x800u) + (cp >= 0x10000u), i;
+    if (cp - 0xD800u < 0x800u || cp > 0x10FFFFu) {
         return 0u;
     }
-    if (cp < 0x10000u) {
-        out[0] = (uint8_t)(0xE0u | (cp >> 12));
-        out[1] = (uint8_t)(0x80u | ((cp >> 6) & 0x3Fu));
-        out[2] = (uint8_t)(0x80u | (cp & 0x3Fu));
-        return 3u;
+    for (i = n - 1u; i > 0u; i--) {
+        out[i] = (uint8_t)(0x80u | (cp & 0x3Fu));
+        cp >>= 6;
     }
-    if (cp <= 0x10FFFFu) {
-        out[0] = (uint8_t)(0xF0u | (cp >> 18));
-        out[1] = (uint8_t)(0x80u | ((cp >> 12) & 0x3Fu));
-        out[2] = (uint8_t)(0x80u | ((cp >> 6) & 0x3Fu));
-        out[3] = (uint8_t)(0x80u | (cp & 0x3Fu));
-        return 4u;
-    }
-    return 0u;
+    /* Lead byte marks of 1..4-byte sequences: 00, C0, E0, F0. */
+    out[0] = (uint8_t)(cp | (0xF0E0C000u >> (8u * n - 8u)));
+    return n;
 }

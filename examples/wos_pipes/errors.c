@@ -82,7 +82,7 @@ int cli_fail(const cli_opts *o, wos_status st, const wos_call_info *info)
         return CLI_EXIT_NETWORK;
     }
     if (info != NULL && st == WOS_ERR_BUFFER_TOO_SMALL && info->buffer_needed > 0u) {
-        fprintf(stderr, ": the response needs %lu bytes, the buffer has %lu",
+        fprintf(stderr, ": %lu bytes of working buffer needed, there are %lu",
                 (unsigned long)info->buffer_needed, (unsigned long)CLI_BUF_CAP);
     }
     if (info != NULL && st == WOS_ERR_JSON_TOKENS) {

@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "wos_posix.h"
 #include "wos_tls.h"
@@ -24,8 +25,8 @@ char *cli_work_buffer(size_t *cap)
     return g_buf;
 }
 
-/* Clear text only when the URL asks for it in so many words. */
-static bool plain_http(const char *url)
+/* Whether the URL names the http:// scheme, in any case. */
+static bool http_scheme(const char *url)
 {
     static const char k_scheme[] = "http://";
     size_t i;
@@ -37,12 +38,24 @@ static bool plain_http(const char *url)
     return true;
 }
 
+/*
+ * Clear text only when the URL asks for it in so many words, and only to
+ * this machine (localhost, 127.0.0.0/8): an http:// typo must never send
+ * the API key across a network.
+ */
+static bool loopback_host(const char *url)
+{
+    const char *host = url + 7;
+    size_t n = strcspn(host, ":/");
+    return (n == 9 && strncasecmp(host, "localhost", 9) == 0) || strncmp(host, "127.", 4) == 0;
+}
+
 static void base_config(const cli_opts *o, wos_str api_key, wos_client_config *cfg)
 {
     wos_client_config_init(cfg);
     g_platform = wos_posix_platform();
     cfg->base_url = o->base_url;
-    cfg->allow_plain_http = plain_http(o->base_url);
+    cfg->allow_plain_http = http_scheme(o->base_url) && loopback_host(o->base_url);
     cfg->api_key = api_key;
     cfg->transport = wos_posix_tcp_transport(&g_tcp);
     cfg->platform = &g_platform;
@@ -64,6 +77,10 @@ int cli_transport_open(const cli_opts *o, wos_str api_key, wos_client *c)
     wos_tls_config tc;
     wos_status st;
     base_config(o, api_key, &cfg);
+    if (http_scheme(o->base_url) && !cfg.allow_plain_http) {
+        return cli_usage_error("plain http:// only to this machine (localhost, 127.0.0.0/8); "
+                               "use https:// for %s", "a remote host");
+    }
     st = wos_client_init(c, &cfg); /* the base URL is checked before any TLS set-up */
     if (st != WOS_OK) {
         /* Not echoed: a refused URL may carry user:password@. */

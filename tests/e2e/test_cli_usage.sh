@@ -187,6 +187,10 @@ t "WORKOS_BASE_URL is used" 4 'err:network error talking to http://127.0.0.1:1' 
 t "bad WORKOS_BASE_URL" 2 'err:invalid base URL' "$KEY" "WORKOS_BASE_URL=ftp://example.com" -- get github
 t "--base-url wins over WORKOS_BASE_URL" 4 '' "$KEY" "WORKOS_BASE_URL=ftp://example.com" -- "${DEAD[@]}" get github
 t "bad --base-url" 2 'err:invalid base URL' "$KEY" -- --base-url 'https://example.com/v1' get github
+# Clear text only to this machine: an http:// typo must not send the API key across a network.
+t "plain http to a remote host refused" 2 'err:plain http:// only to this machine' "$KEY" -- --base-url http://api.example.invalid get github
+t "plain http via WORKOS_BASE_URL refused" 2 'err:plain http:// only to this machine' "$KEY" "WORKOS_BASE_URL=http://pipes.example.invalid:8080" -- get github
+t "plain http to localhost allowed" 4 'err:network error' "$KEY" -- --base-url http://localhost:1 --retries 0 get github
 t "base URL host too long" 2 'err:host name is too long' "$KEY" -- --base-url "https://$(printf 'a%.0s' {1..70}).example" get github
 t "a refused base URL is not echoed" 2 'err:invalid base URL' "$KEY" -- --base-url 'https://u:pw_DoNotPrint@127.0.0.1:1' get github
 if grep -q pw_DoNotPrint "$TMP/err"; then

@@ -270,6 +270,21 @@ static void per_call_retries_override(void **state)
     assert_int_equal(info.attempts, 2);
 }
 
+static void options_init_keeps_client_policy(void **state)
+{
+    static const fake_exchange s[] = {{STATUS(500), FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_options o;
+    wos_data_integration d;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 1);
+    wos_call_options_init(&o);
+    assert_int_equal(o.retries, -1);
+    assert_null(o.idempotency_key.ptr);
+    assert_int_equal(wos_client_get(&g_c, (wos_str)WOS_STR_LIT("github"), &o, &d, &info), WOS_OK);
+    assert_int_equal(info.attempts, 2);
+}
+
 static void deadline_expires_mid_body(void **state)
 {
     static const fake_exchange s[] = {{OK_DI, FAKE_PARTIAL, 90}, {OK_DI, FAKE_PARTIAL, 90}};
@@ -433,6 +448,138 @@ static void list_all_follows_cursors(void **state)
     assert_int_equal(g_fake.connects, 1);
 }
 
+
+/* A kept-alive connection whose read times out was not closed by the
+ * server: the stale-connection reopen must not turn it into a second full
+ * attempt when retries are disabled. */
+static void timeout_on_reused_connection_is_not_repeated(void **state)
+{
+    static const fake_exchange s[] = {{OK_DI, FAKE_NORMAL, 0}, {NULL, FAKE_STALL, 0}, {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    uint64_t start;
+    (void)state;
+    setup_client(s, 3, 0); /* retries disabled */
+    assert_int_equal(get(&info), WOS_OK);
+    start = g_fake.now;
+    assert_int_equal(get(&info), WOS_ERR_TIMEOUT);
+    assert_int_equal(info.attempts, 1);
+    assert_int_equal(g_fake.now - start, 5000); /* one per-attempt timeout, not two */
+}
+
+static bool buf_has(const char *needle)
+{
+    size_t n = strlen(needle), i;
+    for (i = 0; i + n <= BUF_CAP; i++) {
+        if (memcmp(g_buf + i, needle, n) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The API key must not stay in the working buffer when the request does not
+ * fit (the head with the Bearer key is written before the size is known). */
+static void request_too_big_leaves_no_api_key(void **state)
+{
+    static char desc[5000];
+    static const fake_exchange s[] = {{CREATED_DI, FAKE_NORMAL, 0}};
+    wos_integration_params p = {0};
+    wos_data_integration d;
+    wos_call_info info;
+    (void)state;
+    memset(desc, 'x', sizeof desc);
+    setup_client(s, 1, 0);
+    p.provider = (wos_str)WOS_STR_LIT("github");
+    p.description = (wos_opt_str){WOS_SET, {desc, sizeof desc}};
+    assert_int_equal(wos_client_create(&g_c, &p, NULL, &d, &info), WOS_ERR_BUFFER_TOO_SMALL);
+    assert_false(buf_has("sk_test_key"));
+}
+
+#define EMPTY_CURSOR_PAGE "HTTP/1.1 200 OK\r\nContent-Length: 75\r\n\r\n{\"data\":[{\"id\":\"a\",\"slug\":\"a\"}],\"list_metadata\":{\"before\":null,\"after\":\"\"}}"
+
+/* An empty `after` cursor must end the walk, not restart it at page one. */
+static void list_all_stops_on_empty_cursor(void **state)
+{
+    static const fake_exchange s[] = {{EMPTY_CURSOR_PAGE, FAKE_NORMAL, 0}, {EMPTY_CURSOR_PAGE, FAKE_NORMAL, 0},
+                                      {EMPTY_CURSOR_PAGE, FAKE_NORMAL, 0}};
+    unsigned n = 0;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 3, 0);
+    /* Without the script running out (then the fake stalls: a timeout), this walk never ends. */
+    assert_int_equal(wos_client_list_all(&g_c, NULL, NULL, count_pages, &n, &info), WOS_OK);
+    assert_int_equal(g_fake.requests, 1);
+    assert_int_equal(n, 1);
+}
+
+/* A request the library refuses says so at once, not after connecting (a
+ * TLS handshake) or, when the network is down, after every retry and
+ * backoff as a network error. */
+static void invalid_request_reported_without_network(void **state)
+{
+    static const fake_exchange s[] = {{CREATED_DI, FAKE_NORMAL, 0}};
+    wos_integration_params p = {0}; /* create without the required provider */
+    wos_data_integration d;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 1, 3);
+    g_fake.connect_failures = 10;
+    assert_int_equal(wos_client_create(&g_c, &p, NULL, &d, &info), WOS_ERR_INVALID_ARG);
+    assert_int_equal(g_fake.connects, 0);
+    assert_int_equal(g_fake.sleeps, 0);
+}
+
+/* Issue 4: create, update and delete are not retried once the request was
+ * fully sent and the answer was lost (a timeout), though PUT and DELETE are
+ * idempotent on the wire; a retried DELETE would report a misleading 404. */
+static void timeout_not_retried_for_update_and_delete(void **state)
+{
+    static const fake_exchange s[] = {{NULL, FAKE_STALL, 0}, {NULL, FAKE_STALL, 0},
+                                      {OK_DI, FAKE_NORMAL, 0}};
+    wos_integration_params p = {0};
+    wos_data_integration d;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 3, 2);
+    p.enabled = (wos_opt_bool){true, false};
+    assert_int_equal(wos_client_update(&g_c, (wos_str)WOS_STR_LIT("github"), &p, NULL, &d, &info),
+                     WOS_ERR_TIMEOUT);
+    assert_int_equal(info.attempts, 1);
+    assert_int_equal(wos_client_delete(&g_c, (wos_str)WOS_STR_LIT("github"), NULL, &info), WOS_ERR_TIMEOUT);
+    assert_int_equal(info.attempts, 1);
+    assert_int_equal(g_fake.next, 2); /* the third answer was never asked for */
+}
+
+#define SAME_CURSOR_PAGE "HTTP/1.1 200 OK\r\nContent-Length: 76\r\n\r\n{\"data\":[{\"id\":\"a\",\"slug\":\"a\"}],\"list_metadata\":{\"before\":null,\"after\":\"a\"}}"
+
+/* A server that hands back the cursor it was given would loop the walk forever. */
+static void list_all_stops_on_repeated_cursor(void **state)
+{
+    static const fake_exchange s[] = {{SAME_CURSOR_PAGE, FAKE_NORMAL, 0}, {SAME_CURSOR_PAGE, FAKE_NORMAL, 0},
+                                      {SAME_CURSOR_PAGE, FAKE_NORMAL, 0}};
+    unsigned n = 0;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 3, 0);
+    assert_int_equal(wos_client_list_all(&g_c, NULL, NULL, count_pages, &n, &info), WOS_OK);
+    assert_int_equal(g_fake.requests, 2); /* first page, then after=a, which answers after=a again */
+    assert_int_equal(n, 2);
+}
+
+/* A NULL result pointer is refused before anything is sent (else a create
+ * would reach the server and only then report WOS_ERR_INVALID_ARG). */
+static void null_out_refused_before_sending(void **state)
+{
+    static const fake_exchange s[] = {{CREATED_DI, FAKE_NORMAL, 0}};
+    wos_integration_params p = {0};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 1, 0);
+    p.provider = (wos_str)WOS_STR_LIT("github");
+    assert_int_equal(wos_client_create(&g_c, &p, NULL, NULL, &info), WOS_ERR_INVALID_ARG);
+    assert_int_equal(g_fake.requests, 0);
+}
+
 static void init_validates(void **state)
 {
     wos_client_config cfg;
@@ -483,6 +630,7 @@ int main(void)
         cmocka_unit_test(retry_after_date_without_date_header_uses_wall_clock),
         cmocka_unit_test(overall_deadline_stops_retrying),
         cmocka_unit_test(per_call_retries_override),
+        cmocka_unit_test(options_init_keeps_client_policy),
         cmocka_unit_test(deadline_expires_mid_body),
         cmocka_unit_test(timeout_retried_for_token_not_for_create),
         cmocka_unit_test(network_errors_before_sending_are_retried_for_writes),
@@ -493,6 +641,13 @@ int main(void)
         cmocka_unit_test(small_reads_parse_the_same),
         cmocka_unit_test(list_all_follows_cursors),
         cmocka_unit_test(init_validates),
+        cmocka_unit_test(timeout_on_reused_connection_is_not_repeated),
+        cmocka_unit_test(request_too_big_leaves_no_api_key),
+        cmocka_unit_test(list_all_stops_on_empty_cursor),
+        cmocka_unit_test(invalid_request_reported_without_network),
+        cmocka_unit_test(timeout_not_retried_for_update_and_delete),
+        cmocka_unit_test(list_all_stops_on_repeated_cursor),
+        cmocka_unit_test(null_out_refused_before_sending),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -130,6 +130,20 @@ static void too_few_tokens_still_decodes(void **state)
     assert_int_equal(wos_pipes_decode_error(&r, NULL), WOS_ERR_INVALID_ARG);
 }
 
+
+/* The contract promises access to the raw body: error members are views of
+ * the JSON text as sent (escapes kept), so decoding never rewrites the body. */
+static void raw_body_survives_escaped_strings(void **state)
+{
+    static const char raw[] = "{\"message\":\"slug \\\"x\\\" taken\",\"code\":\"conflict\"}";
+    wos_api_error e;
+    (void)state;
+    e = decode(409, raw);
+    expect(e.message, "slug \\\"x\\\" taken");
+    assert_int_equal(e.body.len, strlen(raw));
+    assert_memory_equal(e.body.ptr, raw, strlen(raw));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +151,7 @@ int main(void)
         cmocka_unit_test(every_contract_shape),
         cmocka_unit_test(bodies_that_are_not_json),
         cmocka_unit_test(too_few_tokens_still_decodes),
+        cmocka_unit_test(raw_body_survives_escaped_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -67,11 +67,39 @@ static void pairs_by_index_and_key(void **state)
     assert_int_equal(wos_str_pairs_find(&d.config, NULL, &v), WOS_ERR_INVALID_ARG);
 }
 
+
+/* A result that decodes WOS_OK must not fail later in an accessor: a scope
+ * with a lone surrogate is caught at decode time. */
+static void bad_scope_is_caught_at_decode(void **state)
+{
+    static const char json[] = "{\"id\":\"i\",\"slug\":\"s\",\"scopes\":[\"\\ud800\"]}";
+    wos_pipes_reply r;
+    wos_data_integration d;
+    wos_str s;
+    wos_status st;
+    (void)state;
+    memset(&r, 0, sizeof r);
+    r.status = 200;
+    r.body_len = strlen(json);
+    memcpy(g_body, json, r.body_len);
+    r.body = g_body;
+    r.tokens = g_tok;
+    r.token_cap = 64;
+    st = wos_pipes_decode_integration(&r, &d, NULL);
+    if (st == WOS_OK) {
+        /* Accepted at decode: then the accessor must not fail on it. */
+        assert_int_equal(wos_strings_get(&d.scopes, 0, &s), WOS_OK);
+    } else {
+        assert_int_equal(st, WOS_ERR_INVALID_UTF8);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(strings_by_index),
         cmocka_unit_test(pairs_by_index_and_key),
+        cmocka_unit_test(bad_scope_is_caught_at_decode),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
