@@ -237,7 +237,7 @@ static void p_sleep(void *ctx, uint64_t deadline)
     }
 }
 
-/* Statuses the client documents, plus JSON_TOO_DEEP that its decoders pass through. */
+/* Statuses the client documents for a server's answers (WOS_ERR_STATE is checked apart). */
 static int documented(wos_status st)
 {
     switch (st) {
@@ -269,8 +269,7 @@ static wos_status on_page(void *ctx, wos_integration_page *page)
 static const wos_call_options *options(const run *r, wos_call_options *o)
 {
     static const wos_str key = WOS_STR_LIT("11111111-2222-4333-8444-555555555555");
-    memset(o, 0, sizeof *o);
-    o->retries = -1;
+    wos_call_options_init(o);
     if ((r->f.more & M_OPTIONS) != 0) {
         o->retries = 0;
         o->timeout_ms = 1000u;
