@@ -57,7 +57,9 @@ static wos_status run_pager(wos_pipes_reply *r, const fuzz_region *reg, wos_api_
     st = wos_pager_on_reply(&pg, r, &page, err);
     if (st == WOS_OK) {
         (void)fuzz_walk_page(reg, &page);
-        FUZZ_CHECK(wos_pager_done(&pg) == (page.count == 0u || page.after.ptr == NULL));
+        /* Done after an empty page or a null or empty cursor (from no cursor, none repeats). */
+        FUZZ_CHECK(wos_pager_done(&pg) ==
+                   (page.count == 0u || page.after.ptr == NULL || page.after.len == 0u));
         next_page_request(&pg);
     } else if (st == WOS_ERR_BUFFER_TOO_SMALL) {
         FUZZ_CHECK(page.after.len > WOS_PAGER_CURSOR_MAX && wos_pager_done(&pg));
