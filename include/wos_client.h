@@ -84,6 +84,7 @@ typedef struct wos_client {
     bool tls;               /**< https. */
     bool connected;         /**< A connection is open. */
     wos_http_parser parser; /**< Response parser of the current call; here rather than on the stack. */
+    wos_call_info info;     /**< What a call reports when its caller passes no info. */
 } wos_client;
 
 /** @brief Fill cfg with the defaults (zeroes elsewhere). */
@@ -130,19 +131,85 @@ void wos_client_close(wos_client *c);
  * @{
  */
 
+/**
+ * @brief Run any operation: build, send, receive, decode.
+ * @param c    The client.
+ * @param call The operation and its parameters (its idempotency_key is
+ *             ignored: opts carries the caller's key).
+ * @param opts NULL: the client's settings.
+ * @param[out] out The result, of the type the operation decodes to:
+ *             wos_access_token (token), wos_data_integration (create, get,
+ *             update), wos_integration_page (list); NULL for delete.
+ * @param[out] info May be NULL.
+ * @return See @ref wos_client_calls.
+ */
+wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
+                           const wos_call_options *opts, void *out, wos_call_info *info);
+
+/*
+ * The typed calls below are static inline wrappers of wos_client_call():
+ * firmware pays for the ones it uses only.
+ */
+
 /** @brief Get an access token (retried like a read: it only reads). See @ref wos_client_calls. */
-wos_status wos_client_get_token(wos_client *c, const wos_token_params *p,
-                                const wos_call_options *opts, wos_access_token *out,
-                                wos_call_info *info);
+static inline wos_status wos_client_get_token(wos_client *c, const wos_token_params *p,
+                                              const wos_call_options *opts, wos_access_token *out,
+                                              wos_call_info *info)
+{
+    wos_pipes_call call = {WOS_OP_TOKEN, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    call.token = p;
+    return wos_client_call(c, &call, opts, out, info);
+}
 
 /** @brief Create a data integration (201). See @ref wos_client_calls. */
-wos_status wos_client_create(wos_client *c, const wos_integration_params *p,
-                             const wos_call_options *opts, wos_data_integration *out,
-                             wos_call_info *info);
+static inline wos_status wos_client_create(wos_client *c, const wos_integration_params *p,
+                                           const wos_call_options *opts,
+                                           wos_data_integration *out, wos_call_info *info)
+{
+    wos_pipes_call call = {WOS_OP_CREATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    call.fields = p;
+    return wos_client_call(c, &call, opts, out, info);
+}
 
-/** @brief List one page. See @ref wos_client_calls. */
-wos_status wos_client_list(wos_client *c, const wos_list_params *p, const wos_call_options *opts,
-                           wos_integration_page *out, wos_call_info *info);
+/** @brief List one page (p may be NULL). See @ref wos_client_calls. */
+static inline wos_status wos_client_list(wos_client *c, const wos_list_params *p,
+                                         const wos_call_options *opts, wos_integration_page *out,
+                                         wos_call_info *info)
+{
+    wos_pipes_call call = {WOS_OP_LIST, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    call.list = p;
+    return wos_client_call(c, &call, opts, out, info);
+}
+
+/** @brief Get a data integration by slug. See @ref wos_client_calls. */
+static inline wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
+                                        wos_data_integration *out, wos_call_info *info)
+{
+    wos_pipes_call call = {WOS_OP_GET, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    call.slug = slug;
+    return wos_client_call(c, &call, opts, out, info);
+}
+
+/** @brief Update a data integration (partial). See @ref wos_client_calls. */
+static inline wos_status wos_client_update(wos_client *c, wos_str slug,
+                                           const wos_integration_params *p,
+                                           const wos_call_options *opts,
+                                           wos_data_integration *out, wos_call_info *info)
+{
+    wos_pipes_call call = {WOS_OP_UPDATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    call.slug = slug;
+    call.fields = p;
+    return wos_client_call(c, &call, opts, out, info);
+}
+
+/** @brief Delete a data integration (204). See @ref wos_client_calls. */
+static inline wos_status wos_client_delete(wos_client *c, wos_str slug,
+                                           const wos_call_options *opts, wos_call_info *info)
+{
+    wos_pipes_call call = {WOS_OP_DELETE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    call.slug = slug;
+    return wos_client_call(c, &call, opts, NULL, info);
+}
 
 /**
  * @brief Called with each page of a walk; the page is valid only during the call.
@@ -158,19 +225,6 @@ typedef wos_status (*wos_page_fn)(void *ctx, wos_integration_page *page);
 wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
                                const wos_call_options *opts, wos_page_fn on_page, void *ctx,
                                wos_call_info *info);
-
-/** @brief Get a data integration by slug. See @ref wos_client_calls. */
-wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
-                          wos_data_integration *out, wos_call_info *info);
-
-/** @brief Update a data integration (partial). See @ref wos_client_calls. */
-wos_status wos_client_update(wos_client *c, wos_str slug, const wos_integration_params *p,
-                             const wos_call_options *opts, wos_data_integration *out,
-                             wos_call_info *info);
-
-/** @brief Delete a data integration (204). See @ref wos_client_calls. */
-wos_status wos_client_delete(wos_client *c, wos_str slug, const wos_call_options *opts,
-                             wos_call_info *info);
 
 /** @} */
 

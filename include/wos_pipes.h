@@ -172,25 +172,72 @@ typedef struct wos_pipes_call {
 wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes_call *call,
                                    char *buf, size_t cap, size_t *out_len);
 
+/*
+ * The typed builders below are static inline wrappers of
+ * wos_pipes_write_request(): firmware pays for the ones it calls only.
+ */
+
 /** @brief Request of get access token; statuses as wos_pipes_write_request(). */
-wos_status wos_pipes_write_token(const wos_pipes_endpoint *ep, const wos_token_params *p,
-                                 wos_str idempotency_key, char *buf, size_t cap, size_t *out_len);
+static inline wos_status wos_pipes_write_token(const wos_pipes_endpoint *ep,
+                                               const wos_token_params *p, wos_str idempotency_key,
+                                               char *buf, size_t cap, size_t *out_len)
+{
+    wos_pipes_call c = {WOS_OP_TOKEN, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    c.token = p;
+    c.idempotency_key = idempotency_key;
+    return wos_pipes_write_request(ep, &c, buf, cap, out_len);
+}
+
 /** @brief Request of create; statuses as wos_pipes_write_request(). */
-wos_status wos_pipes_write_create(const wos_pipes_endpoint *ep, const wos_integration_params *p,
-                                  wos_str idempotency_key, char *buf, size_t cap, size_t *out_len);
+static inline wos_status wos_pipes_write_create(const wos_pipes_endpoint *ep,
+                                                const wos_integration_params *p,
+                                                wos_str idempotency_key, char *buf, size_t cap,
+                                                size_t *out_len)
+{
+    wos_pipes_call c = {WOS_OP_CREATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    c.fields = p;
+    c.idempotency_key = idempotency_key;
+    return wos_pipes_write_request(ep, &c, buf, cap, out_len);
+}
+
 /** @brief Request of list (p may be NULL); statuses as wos_pipes_write_request(). */
-wos_status wos_pipes_write_list(const wos_pipes_endpoint *ep, const wos_list_params *p,
-                                char *buf, size_t cap, size_t *out_len);
+static inline wos_status wos_pipes_write_list(const wos_pipes_endpoint *ep,
+                                              const wos_list_params *p, char *buf, size_t cap,
+                                              size_t *out_len)
+{
+    wos_pipes_call c = {WOS_OP_LIST, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    c.list = p;
+    return wos_pipes_write_request(ep, &c, buf, cap, out_len);
+}
+
 /** @brief Request of get; statuses as wos_pipes_write_request(). */
-wos_status wos_pipes_write_get(const wos_pipes_endpoint *ep, wos_str slug,
-                               char *buf, size_t cap, size_t *out_len);
+static inline wos_status wos_pipes_write_get(const wos_pipes_endpoint *ep, wos_str slug,
+                                             char *buf, size_t cap, size_t *out_len)
+{
+    wos_pipes_call c = {WOS_OP_GET, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    c.slug = slug;
+    return wos_pipes_write_request(ep, &c, buf, cap, out_len);
+}
+
 /** @brief Request of update; statuses as wos_pipes_write_request(). */
-wos_status wos_pipes_write_update(const wos_pipes_endpoint *ep, wos_str slug,
-                                  const wos_integration_params *p,
-                                  char *buf, size_t cap, size_t *out_len);
+static inline wos_status wos_pipes_write_update(const wos_pipes_endpoint *ep, wos_str slug,
+                                                const wos_integration_params *p, char *buf,
+                                                size_t cap, size_t *out_len)
+{
+    wos_pipes_call c = {WOS_OP_UPDATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    c.slug = slug;
+    c.fields = p;
+    return wos_pipes_write_request(ep, &c, buf, cap, out_len);
+}
+
 /** @brief Request of delete; statuses as wos_pipes_write_request(). */
-wos_status wos_pipes_write_delete(const wos_pipes_endpoint *ep, wos_str slug,
-                                  char *buf, size_t cap, size_t *out_len);
+static inline wos_status wos_pipes_write_delete(const wos_pipes_endpoint *ep, wos_str slug,
+                                                char *buf, size_t cap, size_t *out_len)
+{
+    wos_pipes_call c = {WOS_OP_DELETE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    c.slug = slug;
+    return wos_pipes_write_request(ep, &c, buf, cap, out_len);
+}
 
 /* ------------------------------------------------------------------ */
 /* Response side                                                        */

@@ -422,14 +422,39 @@ def parse_args(argv):
                    help="exit 1 when a public call may use more than BYTES")
     p.add_argument("--markdown", action="store_true",
                    help="print the tables as Markdown")
+    p.add_argument("--indirect", action="append", default=[], metavar="CALLER=CALLEE,...",
+                   help="the functions CALLER's indirect calls can reach (e.g. a callback "
+                        "the core passes to itself), followed like direct calls")
     p.add_argument("objects", nargs="+", metavar="OBJ")
     return p.parse_args(argv)
+
+
+def resolve_indirect(funcs, specs):
+    """Replace the indirect calls of each CALLER by calls to its named CALLEEs."""
+    by_name = {}
+    for f in funcs:
+        by_name.setdefault(f.name, []).append(f)
+
+    def one(name):
+        found = by_name.get(name, [])
+        if len(found) != 1:
+            raise Fail("--indirect: %s names %d functions, not one" % (name, len(found)))
+        return found[0]
+
+    for spec in specs:
+        caller, _, targets = spec.partition("=")
+        f = one(caller)
+        if not any(isinstance(c, tuple) and c[0] == "ind" for c in f.calls):
+            raise Fail("--indirect: %s makes no indirect call" % caller)
+        f.calls = [c for c in f.calls if not (isinstance(c, tuple) and c[0] == "ind")]
+        f.calls += [one(t) for t in targets.split(",") if t]
 
 
 def main(argv):
     args = parse_args(argv)
     sizes = run_size(args.size, args.objects)
     funcs = build_graph(args.objects)
+    resolve_indirect(funcs, args.indirect)
     cycles = find_cycles(funcs)
     recursive = recursion_paths(cycles)
     worst = {}

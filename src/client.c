@@ -154,22 +154,26 @@ static wos_status set_idempotency_key(wos_client *c, wos_pipes_call *call,
                                       const wos_call_options *opts, wos_call_info *info)
 {
     wos_status st;
+    size_t len = 36u;
     if (call->op != WOS_OP_TOKEN && call->op != WOS_OP_CREATE) {
         return WOS_OK;
     }
     if (opts != NULL && opts->idempotency_key.ptr != NULL) {
-        if (opts->idempotency_key.len >= sizeof info->idempotency_key) {
+        len = opts->idempotency_key.len;
+        if (len >= sizeof info->idempotency_key) {
             return WOS_ERR_INVALID_ARG;
         }
-        memcpy(info->idempotency_key, opts->idempotency_key.ptr, opts->idempotency_key.len);
-        info->idempotency_key[opts->idempotency_key.len] = '\0';
+        memcpy(info->idempotency_key, opts->idempotency_key.ptr, len);
+        info->idempotency_key[len] = '\0';
     } else {
         st = wos_uuid4(c->cfg.platform, info->idempotency_key);
         if (st != WOS_OK) {
             return st;
         }
     }
-    call->idempotency_key = wos_str_c(info->idempotency_key);
+    /* By length, so that a NUL inside a caller's key reaches the header check. */
+    call->idempotency_key.ptr = info->idempotency_key;
+    call->idempotency_key.len = len;
     return WOS_OK;
 }
 

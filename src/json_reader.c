@@ -70,8 +70,15 @@ wos_json_type wos_json_type_of(const wos_json *doc, int i)
         return (wos_json_type)0;
     }
     t = &doc->tok[i];
-    if (t->type != JSMN_PRIMITIVE) {
-        return (wos_json_type)t->type; /* object, array, string share jsmn's values */
+    /* By name, not by value: upstream jsmn numbers its types as bit flags. */
+    if (t->type == JSMN_OBJECT) {
+        return WOS_JSON_OBJECT;
+    }
+    if (t->type == JSMN_ARRAY) {
+        return WOS_JSON_ARRAY;
+    }
+    if (t->type == JSMN_STRING) {
+        return WOS_JSON_STRING;
     }
     c = doc->js[t->start];
     /* A validated primitive starts with t, f, n, a digit or '-'. */

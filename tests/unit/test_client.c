@@ -71,6 +71,17 @@ static const char *header_of(unsigned req, const char *name, char *out, size_t c
     return out;
 }
 
+/* Without an info from the caller, the call reports into the client struct. */
+static void call_without_info_reports_into_the_client(void **state)
+{
+    static const fake_exchange s[] = {{STATUS(500), FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0}};
+    wos_data_integration d;
+    (void)state;
+    setup_client(s, 2, 1);
+    assert_int_equal(wos_client_get(&g_c, (wos_str)WOS_STR_LIT("github"), NULL, &d, NULL), WOS_OK);
+    assert_int_equal(g_c.info.attempts, 2);
+}
+
 static void keep_alive_reuses_one_connection(void **state)
 {
     static const fake_exchange s[] = {{OK_DI, FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0}};
@@ -368,6 +379,18 @@ static void idempotency_key_same_on_every_retry(void **state)
     assert_string_equal(k4, "my-key-123");
 }
 
+/* A caller key with a NUL is refused like CR/LF (header injection), not cut short. */
+static void idempotency_key_with_nul_refused(void **state)
+{
+    static const fake_exchange s[] = {{CREATED_DI, FAKE_NORMAL, 0}};
+    wos_call_options o = {-1, {"ab\0cd", 5}, 0, 0};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 1, 0);
+    assert_int_equal(create(&info, &o), WOS_ERR_INVALID_ARG);
+    assert_int_equal(g_fake.requests, 0);
+}
+
 static void reads_carry_no_idempotency_key(void **state)
 {
     static const fake_exchange s[] = {{OK_DI, FAKE_NORMAL, 0}};
@@ -618,6 +641,7 @@ static void init_validates(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(call_without_info_reports_into_the_client),
         cmocka_unit_test(keep_alive_reuses_one_connection),
         cmocka_unit_test(idle_close_is_detected_and_reopened),
         cmocka_unit_test(stale_connection_race_reopens_reads_only),
@@ -635,6 +659,7 @@ int main(void)
         cmocka_unit_test(timeout_retried_for_token_not_for_create),
         cmocka_unit_test(network_errors_before_sending_are_retried_for_writes),
         cmocka_unit_test(idempotency_key_same_on_every_retry),
+        cmocka_unit_test(idempotency_key_with_nul_refused),
         cmocka_unit_test(reads_carry_no_idempotency_key),
         cmocka_unit_test(response_too_big_then_next_call_works),
         cmocka_unit_test(request_too_big_reports_size),
