@@ -151,6 +151,73 @@ emulator-selftest:
 	    tail -n 3 $(BUILD)/emulator-selftest.log; exit $$rc
 	@scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/emulator-selftest.log
 
+# --- fuzz ---
+# libFuzzer targets tests/fuzz/fuzz_<name>.c, each linked with the whole
+# core built with the same sanitizers. `make fuzz` explores each target for
+# FUZZ_SECONDS (new inputs go to $(BUILD)/fuzz/work/, crashes to
+# $(BUILD)/fuzz/artifacts/); `make fuzz-smoke` is the short, deterministic
+# run that `make test` counts. Seeds: tests/fuzz/corpus/<target>/; inputs
+# that once failed: tests/fuzz/regressions/<target>/ (both read-only).
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_RUNS    ?= 5000
+FUZZ_FLAGS   := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
+                -fno-sanitize-recover=all
+FUZZ_DIR     := $(BUILD)/fuzz
+FUZZ_SRC     := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_TARGETS ?= $(FUZZ_SRC:tests/fuzz/%.c=%)
+FUZZ_BIN     := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)
+FUZZ_SUPPORT := tests/fuzz/walk.c
+FUZZ_OBJ     := $(CORE_SRC:%.c=$(FUZZ_DIR)/obj/%.o)
+.SECONDARY: $(FUZZ_OBJ)
+
+$(FUZZ_DIR)/obj/%.o: %.c | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) $(INCS) -MMD -MP -c $< -o $@
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SUPPORT) tests/fuzz/walk.h $(FUZZ_OBJ)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(WARN) -Wno-conversion $(FUZZ_FLAGS) $(INCS) -Itests/fuzz $< $(FUZZ_SUPPORT) \
+	    $(FUZZ_OBJ) -o $@
+
+.PHONY: fuzz fuzz-smoke fuzz-build
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: $(FUZZ_BIN)
+	@tests/fuzz/run_fuzz.sh explore $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_BIN)
+
+fuzz-smoke: $(FUZZ_BIN)
+	@tests/fuzz/run_fuzz.sh smoke $(FUZZ_DIR) $(FUZZ_RUNS) $(FUZZ_BIN) >$(FUZZ_DIR)/smoke.log 2>&1; \
+	    rc=$$?; cat $(FUZZ_DIR)/smoke.log; \
+	    scripts/run_tests.sh --record $(BUILD)/results $(FUZZ_DIR)/smoke.log; exit $$rc
+
+-include $(FUZZ_OBJ:.o=.d)
+
+# --- bench ---
+# Instruction counts (callgrind) and stack depth of the hot operations; not
+# a test, never part of `make test`. The core is built here with
+# BENCH_CC/BENCH_OPT (default: gcc -O2, like the library), one directory
+# per choice; DWARF 4 because valgrind 3.19 misreads clang's DWARF 5. See
+# tests/bench/README.md.
+BENCH_CC  ?= gcc
+BENCH_OPT ?= -O2
+BENCH_DIR := $(BUILD)/bench/$(notdir $(BENCH_CC))$(subst $(eval) ,,$(BENCH_OPT))
+BENCH_OBJ := $(CORE_SRC:%.c=$(BENCH_DIR)/obj/%.o)
+.SECONDARY: $(BENCH_OBJ)
+
+$(BENCH_DIR)/obj/%.o: %.c | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(BENCH_CC) $(WARN) $(BENCH_OPT) -gdwarf-4 $(INCS) -MMD -MP -c $< -o $@
+
+$(BENCH_DIR)/bench: tests/bench/bench.c $(BENCH_OBJ)
+	@mkdir -p $(@D)
+	$(BENCH_CC) $(WARN) -Wno-conversion $(BENCH_OPT) -gdwarf-4 $(INCS) $< $(BENCH_OBJ) -Wl,-z,now -o $@
+
+bench: $(BENCH_DIR)/bench
+	@BENCH_LABEL="x86-64, $(BENCH_CC) $(BENCH_OPT)" tests/bench/run_bench.sh $(BENCH_DIR)/bench $(BENCH_DIR)
+
+-include $(BENCH_OBJ:.o=.d)
+
 test: deps
 	@rm -f $(BUILD)/results
 	@$(MAKE) --no-print-directory all run-unit run-port VARIANT=plain
