@@ -225,16 +225,19 @@ test: deps
 	@$(MAKE) --no-print-directory clang-check jsmn-compat
 	@$(MAKE) --no-print-directory size symcheck check-selftests
 	@$(MAKE) --no-print-directory emulator-selftest
-	@$(MAKE) --no-print-directory run-cli-usage e2e
+	@$(MAKE) --no-print-directory run-cli-usage e2e fuzz-smoke
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
 clean:
 	rm -rf $(BUILD)
 
 help:
-	@echo "make            build $(LIB) and the port library"
+	@echo "make            build $(LIB), the port library and the tools"
+	@echo "make demo       install missing packages, run a session against the local emulator"
 	@echo "make test       install missing packages, run every test"
-	@echo "make size       Cortex-M4 size and stack table"
+	@echo "make size       Cortex-M4 size and stack tables (fails over budget)"
+	@echo "make fuzz       libFuzzer, FUZZ_SECONDS (30) per target"
+	@echo "make bench      instruction counts and stack per operation (callgrind)"
 	@echo "make clean      remove $(BUILD)/"
 
 -include $(CORE_OBJ:.o=.d) $(PORT_OBJ:.o=.d) $(ARM_OBJ:.o=.d)

@@ -515,7 +515,9 @@ wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint 
 /**
  * @brief Hand the pager the reply of its last request; decodes the page
  * and advances the cursor. The walk is done after a page that is empty or
- * whose next cursor (`after`, or `before` for order "normal") is null.
+ * whose next cursor (`after`, or `before` for order "normal") is null,
+ * empty, or the cursor just used (a server answering so would otherwise
+ * restart or repeat the walk forever).
  * @return As wos_pipes_decode_list(); WOS_ERR_BUFFER_TOO_SMALL when the
  *         next cursor exceeds WOS_PAGER_CURSOR_MAX (the walk stops).
  */

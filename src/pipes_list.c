@@ -60,7 +60,10 @@ wos_status wos_page_next(wos_integration_page *page, wos_data_integration *out)
         return WOS_ERR_INVALID_ARG;
     }
     tok = page->next_tok_ == 0 ? page->data_tok + 1 : page->next_tok_;
-    if (tok >= wos_json_skip(&page->doc, page->data_tok)) {
+    /* Past the array's last byte, not past a skip of it: skipping the whole
+     * array on every item made a walk of the page quadratic. */
+    if ((unsigned)tok >= page->doc.count ||
+        page->doc.tok[tok].start >= page->doc.tok[page->data_tok].end) {
         return WOS_ERR_NOT_FOUND;
     }
     page->next_tok_ = wos_json_skip(&page->doc, tok);
