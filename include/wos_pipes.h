@@ -408,7 +408,12 @@ typedef enum wos_error_kind {
     WOS_ERROR_SERVER         /**< 5xx */
 } wos_error_kind;
 
-/** @brief A non-2xx answer. Every field but http_status and kind may be absent. */
+/**
+ * @brief A non-2xx answer. Every field but http_status and kind may be
+ * absent. The string members are the JSON text as sent, escapes kept (a
+ * `\"` stays two bytes): decoding them in place would rewrite body, which
+ * is handed out exactly as received.
+ */
 typedef struct wos_api_error {
     int http_status;           /**< HTTP status. */
     wos_error_kind kind;       /**< Kind from the status. */

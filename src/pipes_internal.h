@@ -13,7 +13,7 @@
 wos_status wos_pipes_reply_json(wos_pipes_reply *r, void *out, size_t out_size, wos_json *doc,
                                 wos_api_error *err);
 
-/* Decode the data integration object at token obj. */
+/* Decode the data integration object at token obj; with out NULL, only check it. */
 wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_integration *out);
 
 #endif
