@@ -451,6 +451,57 @@ static void request_too_big_reports_size(void **state)
     assert_false(buf_has("sk_test_key"));
 }
 
+/* A page of 100 integrations in a working buffer of exactly the size it
+ * needs; one byte less reports that size, and the next call still works. */
+static void page_of_100_in_a_buffer_sized_for_it(void **state)
+{
+    static char resp[80000], body[76000], big[80000];
+    static jsmntok_t toks[8192];
+    fake_exchange s[3] = {{resp, FAKE_NORMAL, 0}, {resp, FAKE_NORMAL, 0}, {resp, FAKE_NORMAL, 0}};
+    wos_client_config cfg;
+    wos_integration_page page;
+    wos_data_integration d;
+    wos_call_info info;
+    size_t n = 0, need;
+    unsigned i;
+    (void)state;
+    n += (size_t)snprintf(body, sizeof body, "{\"object\":\"list\",\"data\":[");
+    for (i = 0; i < 100; i++) {
+        n += (size_t)snprintf(body + n, sizeof body - n,
+                              "%s{\"object\":\"data_integration\",\"id\":\"data_integration_%03u\",\"slug\":\"p%u\","
+                              "\"enabled\":true,\"state\":\"valid\",\"scopes\":[\"repo\"],\"config\":{},"
+                              "\"created_at\":\"2026-01-15T12:00:00.000Z\"}", i ? "," : "", i, i);
+    }
+    n += (size_t)snprintf(body + n, sizeof body - n, "],\"list_metadata\":{\"before\":null,\"after\":null}}");
+    need = (size_t)snprintf(resp, sizeof resp, "HTTP/1.1 200 OK\r\nContent-Length: %lu\r\n\r\n%s",
+                            (unsigned long)n, body);
+    fake_reset(s, 3);
+    wos_client_config_init(&cfg);
+    cfg.base_url = "https://api.example.test";
+    cfg.api_key = (wos_str)WOS_STR_LIT("sk_test_key");
+    cfg.transport.ops = &k_fake_ops;
+    cfg.transport.ctx = &g_fake;
+    cfg.platform = &k_fake_platform;
+    cfg.buf = big;
+    cfg.buf_cap = need - 1;
+    cfg.tokens = toks;
+    cfg.token_cap = 8192;
+    cfg.retry.max_retries = 0;
+    assert_int_equal(wos_client_init(&g_c, &cfg), WOS_OK);
+    assert_int_equal(wos_client_list(&g_c, NULL, NULL, &page, &info), WOS_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(info.buffer_needed, need);
+    cfg.buf_cap = need;
+    assert_int_equal(wos_client_init(&g_c, &cfg), WOS_OK);
+    assert_int_equal(wos_client_list(&g_c, NULL, NULL, &page, &info), WOS_OK);
+    assert_int_equal(page.count, 100);
+    for (i = 0; i < 100; i++) {
+        assert_int_equal(wos_page_next(&page, &d), WOS_OK);
+    }
+    assert_true(wos_str_eq(d.id, "data_integration_099"));
+    assert_int_equal(d.created_at.unix_s, 1768478400);
+    assert_int_equal(wos_page_next(&page, &d), WOS_ERR_NOT_FOUND);
+}
+
 static void small_reads_parse_the_same(void **state)
 {
     static const fake_exchange s[] = {{OK_DI, FAKE_NORMAL, 0}};
@@ -651,6 +702,7 @@ int main(void)
         cmocka_unit_test(reads_carry_no_idempotency_key),
         cmocka_unit_test(response_too_big_then_next_call_works),
         cmocka_unit_test(request_too_big_reports_size),
+        cmocka_unit_test(page_of_100_in_a_buffer_sized_for_it),
         cmocka_unit_test(small_reads_parse_the_same),
         cmocka_unit_test(list_all_follows_cursors),
         cmocka_unit_test(init_validates),
