@@ -188,8 +188,11 @@ t "bad WORKOS_BASE_URL" 2 'err:invalid base URL' "$KEY" "WORKOS_BASE_URL=ftp://e
 t "--base-url wins over WORKOS_BASE_URL" 4 '' "$KEY" "WORKOS_BASE_URL=ftp://example.com" -- "${DEAD[@]}" get github
 t "bad --base-url" 2 'err:invalid base URL' "$KEY" -- --base-url 'https://example.com/v1' get github
 # Clear text only to this machine: an http:// typo must not send the API key across a network.
-t "plain http to a remote host refused" 2 'err:plain http:// only to this machine' "$KEY" -- --base-url http://api.example.invalid get github
-t "plain http via WORKOS_BASE_URL refused" 2 'err:plain http:// only to this machine' "$KEY" "WORKOS_BASE_URL=http://pipes.example.invalid:8080" -- get github
+t "plain http to a remote host refused" 2 'err:plain http:// only to this machine' "$KEY" -- --base-url http://api.example.invalid:0 get github
+t "plain http via WORKOS_BASE_URL refused" 2 'err:plain http:// only to this machine' "$KEY" "WORKOS_BASE_URL=http://pipes.example.invalid:0" -- get github
+# A DNS name that merely starts with "127." is not this machine (port 0: refused before any lookup either way).
+t "plain http to a 127.-prefixed name refused" 2 'err:plain http:// only to this machine' "$KEY" -- --base-url http://127.example.invalid:0 get github
+t "plain http to 127.0.0.1.<domain> refused" 2 'err:plain http:// only to this machine' "$KEY" -- --base-url http://127.0.0.1.example.invalid:0 get github
 t "plain http to localhost allowed" 4 'err:network error' "$KEY" -- --base-url http://localhost:1 --retries 0 get github
 t "base URL host too long" 2 'err:host name is too long' "$KEY" -- --base-url "https://$(printf 'a%.0s' {1..70}).example" get github
 t "a refused base URL is not echoed" 2 'err:invalid base URL' "$KEY" -- --base-url 'https://u:pw_DoNotPrint@127.0.0.1:1' get github

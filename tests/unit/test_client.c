@@ -677,6 +677,214 @@ static void init_validates(void **state)
     assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
 }
 
+
+/* Review: doubling a large backoff must clamp at the cap, not wrap around. */
+static void backoff_doubling_clamps_instead_of_wrapping(void **state)
+{
+    static const fake_exchange s[] = {{STATUS(500), FAKE_NORMAL, 0}, {STATUS(500), FAKE_NORMAL, 0},
+                                      {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 3, 2);
+    g_c.cfg.retry.backoff_base_ms = 3000000000u;
+    g_c.cfg.retry.backoff_cap_ms = UINT32_MAX;
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(g_fake.sleeps, 2);
+    assert_true(g_fake.slept_ms[0] >= 1500000000u && g_fake.slept_ms[0] <= 3000000000u);
+    assert_true(g_fake.slept_ms[1] >= UINT32_MAX / 2u); /* wrapped: 1705032704 / 2 .. */
+}
+
+/* Review: the size reported for a request that does not fit is exact. */
+static void request_too_big_reports_exact_size(void **state)
+{
+    static char desc[5000];
+    static char big[8192];
+    static const fake_exchange s[] = {{CREATED_DI, FAKE_NORMAL, 0}};
+    wos_integration_params p = {0};
+    wos_pipes_endpoint ep = {WOS_STR_LIT("api.example.test"), 443, true, WOS_STR_LIT("sk_test_key")};
+    wos_call_options o;
+    wos_data_integration d;
+    wos_call_info info;
+    size_t want = 0;
+    (void)state;
+    memset(desc, 'x', sizeof desc);
+    setup_client(s, 1, 3);
+    p.provider = (wos_str)WOS_STR_LIT("github");
+    p.description = (wos_opt_str){WOS_SET, {desc, sizeof desc}};
+    wos_call_options_init(&o);
+    o.idempotency_key = (wos_str)WOS_STR_LIT("0123456789abcdef0123456789abcdef0123");
+    assert_int_equal(wos_pipes_write_create(&ep, &p, o.idempotency_key, big, sizeof big, &want), WOS_OK);
+    assert_int_equal(wos_client_create(&g_c, &p, &o, &d, &info), WOS_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(info.buffer_needed, want);
+    assert_int_equal((unsigned char)g_buf[BUF_CAP], 0x5A);
+}
+
+/* Review: too few JSON tokens reports the count through the client. */
+static void too_few_tokens_reported_by_client(void **state)
+{
+    static const fake_exchange s[] = {{OK_DI, FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0}};
+    wos_data_integration d;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 3);
+    g_c.cfg.token_cap = 2;
+    assert_int_equal(wos_client_get(&g_c, (wos_str)WOS_STR_LIT("github"), NULL, &d, &info), WOS_ERR_JSON_TOKENS);
+    assert_int_equal(info.tokens_needed, 5);
+    assert_int_equal(info.attempts, 1);
+    g_c.cfg.token_cap = 5;
+    assert_int_equal(wos_client_get(&g_c, (wos_str)WOS_STR_LIT("github"), NULL, &d, &info), WOS_OK);
+}
+
+static wos_status stop_walk(void *ctx, wos_integration_page *page)
+{
+    (void)page;
+    ++*(unsigned *)ctx;
+    return WOS_ERR_STATE;
+}
+
+/* Review: whatever on_page returns other than WOS_OK stops the walk and is returned. */
+static void list_all_returns_on_page_status(void **state)
+{
+    static const fake_exchange s[] = {
+        {"HTTP/1.1 200 OK\r\nContent-Length: 98\r\n\r\n{\"data\":[{\"id\":\"a\",\"slug\":\"a\"},{\"id\":\"b\",\"slug\":\"b\"}],"
+         "\"list_metadata\":{\"before\":null,\"after\":\"b\"}}", FAKE_NORMAL, 0},
+        {OK_DI, FAKE_NORMAL, 0}};
+    unsigned calls = 0;
+    (void)state;
+    setup_client(s, 2, 0);
+    assert_int_equal(wos_client_list_all(&g_c, NULL, NULL, stop_walk, &calls, NULL), WOS_ERR_STATE);
+    assert_int_equal(calls, 1);
+    assert_int_equal(g_fake.requests, 1);
+}
+
+
+/* Review: the backoff has jitter: other entropy, other waits, each within [step/2, step]. */
+static void backoff_jitter_depends_on_entropy(void **state)
+{
+    static const fake_exchange s[] = {{STATUS(500), FAKE_NORMAL, 0}, {STATUS(500), FAKE_NORMAL, 0},
+                                      {STATUS(500), FAKE_NORMAL, 0}, {STATUS(500), FAKE_NORMAL, 0}};
+    uint64_t first[3];
+    wos_call_info info;
+    unsigned i, differ = 0;
+    (void)state;
+    setup_client(s, 4, 3);
+    assert_int_equal(get(&info), WOS_ERR_HTTP_STATUS);
+    memcpy(first, g_fake.slept_ms, sizeof first);
+    setup_client(s, 4, 3);
+    g_fake.rnd = 101; /* other random bytes */
+    assert_int_equal(get(&info), WOS_ERR_HTTP_STATUS);
+    for (i = 0; i < 3; i++) {
+        differ += first[i] != g_fake.slept_ms[i];
+    }
+    assert_true(differ > 0);
+}
+
+
+/* Review: the API key does not stay in the working buffer after a call whose answer never came. */
+static void api_key_wiped_after_sending(void **state)
+{
+    static const fake_exchange s[] = {{NULL, FAKE_STALL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 1, 0);
+    assert_int_equal(get(&info), WOS_ERR_TIMEOUT);
+    assert_int_equal(g_fake.requests, 1);
+    assert_non_null(strstr(g_fake.log[0], "Bearer sk_test_key"));
+    assert_false(buf_has("sk_test_key"));
+}
+
+/* Review: a caller key of 36 bytes is taken, 37 refused (info->idempotency_key holds 36 + NUL). */
+static void idempotency_key_length_boundary(void **state)
+{
+    static const fake_exchange s[] = {{CREATED_DI, FAKE_NORMAL, 0}};
+    static const char k37[] = "0123456789abcdef0123456789abcdef01234";
+    wos_call_options o;
+    wos_call_info info;
+    char k[64];
+    (void)state;
+    setup_client(s, 1, 0);
+    wos_call_options_init(&o);
+    o.idempotency_key = (wos_str){k37, 37};
+    assert_int_equal(create(&info, &o), WOS_ERR_INVALID_ARG);
+    assert_int_equal(g_fake.requests, 0);
+    o.idempotency_key.len = 36;
+    assert_int_equal(create(&info, &o), WOS_OK);
+    assert_non_null(header_of(0, "Idempotency-Key: ", k, sizeof k));
+    assert_int_equal(strlen(k), 36);
+    assert_memory_equal(k, k37, 36);
+}
+
+/* Review: a list, like get, is a read: a timeout after sending is retried. */
+static void timeout_retried_for_list(void **state)
+{
+    static const fake_exchange s[] = {{NULL, FAKE_STALL, 0},
+        {"HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n{\"data\":[]}", FAKE_NORMAL, 0}};
+    wos_integration_page page;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 1);
+    assert_int_equal(wos_client_list(&g_c, NULL, NULL, &page, &info), WOS_OK);
+    assert_int_equal(info.attempts, 2);
+}
+
+/* Review: the per-call timeout replaces the client's, and the overall deadline also cuts an attempt short. */
+static void per_call_and_overall_timeouts_bound_an_attempt(void **state)
+{
+    static const fake_exchange s[] = {{NULL, FAKE_STALL, 0}, {NULL, FAKE_STALL, 0}};
+    wos_call_options o;
+    wos_data_integration d;
+    wos_call_info info;
+    uint64_t start;
+    (void)state;
+    setup_client(s, 2, 0); /* client: 5000 ms per attempt */
+    wos_call_options_init(&o);
+    o.timeout_ms = 1234;
+    start = g_fake.now;
+    assert_int_equal(wos_client_get(&g_c, (wos_str)WOS_STR_LIT("github"), &o, &d, &info), WOS_ERR_TIMEOUT);
+    assert_int_equal(g_fake.now - start, 1234);
+    wos_call_options_init(&o);
+    o.overall_timeout_ms = 700;
+    start = g_fake.now;
+    assert_int_equal(wos_client_get(&g_c, (wos_str)WOS_STR_LIT("github"), &o, &d, &info), WOS_ERR_TIMEOUT);
+    assert_int_equal(g_fake.now - start, 700);
+}
+
+/* Review: the client's own overall deadline (not only the per-call one) stops retries. */
+static void client_overall_deadline_stops_retrying(void **state)
+{
+    static const fake_exchange s[] = {
+        {"HTTP/1.1 429 Too Many\r\nRetry-After: 30\r\nContent-Length: 0\r\n\r\n", FAKE_NORMAL, 0},
+        {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 3);
+    g_c.cfg.overall_timeout_ms = 10000;
+    assert_int_equal(get(&info), WOS_ERR_HTTP_STATUS);
+    assert_int_equal(g_fake.sleeps, 0);
+}
+
+/* Review: bytes after a complete response (an unasked-for second answer) close the connection. */
+static void leftover_bytes_close_the_connection(void **state)
+{
+    static const fake_exchange s[] = {{OK_DI OK_DI, FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 0);
+    assert_int_equal(get(&info), WOS_OK);
+    assert_false(g_fake.open);
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(g_fake.connects, 2);
+}
+
+static void list_all_without_callback_refused(void **state)
+{
+    static const fake_exchange s[] = {{OK_DI, FAKE_NORMAL, 0}};
+    (void)state;
+    setup_client(s, 1, 0);
+    assert_int_equal(wos_client_list_all(&g_c, NULL, NULL, NULL, NULL, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(g_fake.requests, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -712,6 +920,18 @@ int main(void)
         cmocka_unit_test(timeout_not_retried_for_update_and_delete),
         cmocka_unit_test(list_all_stops_on_repeated_cursor),
         cmocka_unit_test(null_out_refused_before_sending),
+        cmocka_unit_test(backoff_doubling_clamps_instead_of_wrapping),
+        cmocka_unit_test(request_too_big_reports_exact_size),
+        cmocka_unit_test(too_few_tokens_reported_by_client),
+        cmocka_unit_test(list_all_returns_on_page_status),
+        cmocka_unit_test(backoff_jitter_depends_on_entropy),
+        cmocka_unit_test(api_key_wiped_after_sending),
+        cmocka_unit_test(idempotency_key_length_boundary),
+        cmocka_unit_test(timeout_retried_for_list),
+        cmocka_unit_test(per_call_and_overall_timeouts_bound_an_attempt),
+        cmocka_unit_test(client_overall_deadline_stops_retrying),
+        cmocka_unit_test(leftover_bytes_close_the_connection),
+        cmocka_unit_test(list_all_without_callback_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

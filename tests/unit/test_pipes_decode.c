@@ -291,6 +291,18 @@ static void decode_delete_statuses(void **state)
     assert_int_equal(wos_pipes_decode_delete(NULL, &e), WOS_ERR_INVALID_ARG);
 }
 
+
+/* Review: a key that cannot be decoded (lone surrogate, \u0000) is skipped like any unknown member. */
+static void undecodable_keys_are_skipped(void **state)
+{
+    wos_pipes_reply r = reply(200, "{\"\\ud800\":1,\"id\":\"d\",\"\\u0000\":{\"x\":[]},\"slug\":\"s\",\"sl\\u0075g\":\"dup\"}");
+    wos_data_integration d;
+    (void)state;
+    assert_int_equal(wos_pipes_decode_integration(&r, &d, NULL), WOS_OK);
+    expect_str(d.id, "d");
+    expect_str(d.slug, "s");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -308,6 +320,7 @@ int main(void)
         cmocka_unit_test(integration_unknowns_kept_or_ignored),
         cmocka_unit_test(integration_bad_shapes),
         cmocka_unit_test(decode_delete_statuses),
+        cmocka_unit_test(undecodable_keys_are_skipped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
