@@ -46,8 +46,22 @@ static bool http_scheme(const char *url)
 static bool loopback_host(const char *url)
 {
     const char *host = url + 7;
-    size_t n = strcspn(host, ":/");
-    return (n == 9 && strncasecmp(host, "localhost", 9) == 0) || strncmp(host, "127.", 4) == 0;
+    size_t n = strcspn(host, ":/"), i, dots = 0;
+    if (n == 9 && strncasecmp(host, "localhost", 9) == 0) {
+        return true;
+    }
+    if (n < 7 || strncmp(host, "127.", 4) != 0) {
+        return false;
+    }
+    /* A dotted quad, not a DNS name that merely starts with "127." */
+    for (i = 0; i < n; i++) {
+        if (host[i] == '.') {
+            dots++;
+        } else if (host[i] < '0' || host[i] > '9') {
+            return false;
+        }
+    }
+    return dots == 3u;
 }
 
 static void base_config(const cli_opts *o, wos_str api_key, wos_client_config *cfg)
