@@ -357,6 +357,31 @@ static void rejects_bad_calls(void **state)
     assert_int_equal(wos_pipes_write_request(&k_ep, NULL, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
 }
 
+/* Used alone (no client), the Pipes layer must not leave the API key or a
+ * client secret in a buffer it failed to fill. */
+static void failed_request_leaves_no_secret(void **state)
+{
+    wos_integration_params p = {0};
+    size_t len, i;
+    (void)state;
+    p.provider = (wos_str)WOS_STR_LIT("github");
+    p.credentials = (wos_credentials_params){WOS_STR_LIT("custom"), WOS_STR_LIT("Iv1"), WOS_STR_LIT("s3cret")};
+    memset(g_buf, 0x5A, sizeof g_buf);
+    assert_int_equal(wos_pipes_write_create(&k_ep, &p, (wos_str)WOS_STR_NULL, g_buf, 200, &len),
+                     WOS_ERR_BUFFER_TOO_SMALL);
+    for (i = 0; i < 200; i++) {
+        assert_int_equal(g_buf[i], 0);
+    }
+    assert_int_equal((unsigned char)g_buf[200], 0x5A);
+    p.credentials.client_secret = (wos_str)WOS_STR_LIT("bad\xC0\xAF");
+    memset(g_buf, 0x5A, sizeof g_buf);
+    assert_int_equal(wos_pipes_write_create(&k_ep, &p, (wos_str)WOS_STR_NULL, g_buf, 4096, &len),
+                     WOS_ERR_INVALID_UTF8);
+    for (i = 0; i < 4096; i++) {
+        assert_int_equal(g_buf[i], 0);
+    }
+}
+
 static void invalid_utf8_in_body_rejected(void **state)
 {
     wos_token_params p = {WOS_STR_LIT("github"), WOS_STR_LIT("user_\xC0\xAF"), WOS_STR_NULL};
@@ -377,6 +402,7 @@ int main(void)
         cmocka_unit_test(list_get_delete_bytes),
         cmocka_unit_test(typed_wrappers_match_generic),
         cmocka_unit_test(rejects_bad_calls),
+        cmocka_unit_test(failed_request_leaves_no_secret),
         cmocka_unit_test(invalid_utf8_in_body_rejected),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
