@@ -71,7 +71,7 @@ typedef struct wos_call_info {
     wos_api_error api;        /**< Filled on WOS_ERR_HTTP_STATUS. */
     size_t buffer_needed;     /**< On WOS_ERR_BUFFER_TOO_SMALL: bytes the working buffer needs (0: unknown). */
     unsigned tokens_needed;   /**< On WOS_ERR_JSON_TOKENS: tokens needed. */
-    unsigned attempts;        /**< Attempts made (1 + retries). */
+    unsigned attempts;        /**< Attempts made: 1 + retries, plus one when a stale kept-alive connection was reopened. */
     bool reused_connection;   /**< The last attempt ran on a kept-alive connection. */
     char idempotency_key[37]; /**< The key sent (POST), NUL-terminated, or empty. */
 } wos_call_info;

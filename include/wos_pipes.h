@@ -168,6 +168,8 @@ typedef struct wos_pipes_call {
  *         required field, empty/`.`/`..` slug, CR/LF/NUL in a header value,
  *         a null where the API allows none, limit over 100);
  *         WOS_ERR_INVALID_UTF8 (a string is not valid UTF-8).
+ *         On any failure all cap bytes of buf are zeroed: a partly written
+ *         request holds the API key and possibly a client secret.
  */
 wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes_call *call,
                                    char *buf, size_t cap, size_t *out_len);
@@ -480,9 +482,12 @@ wos_status wos_page_next(wos_integration_page *page, wos_data_integration *out);
 /* Pager: walks every page by following list_metadata.after.            */
 /* ------------------------------------------------------------------ */
 
-/** @brief Longest cursor the pager keeps (object ids are ~43 bytes). */
+/** @brief Longest cursor the pager keeps (object ids are ~43 bytes); at most 255. */
 #ifndef WOS_PAGER_CURSOR_MAX
 #define WOS_PAGER_CURSOR_MAX 64
+#endif
+#if WOS_PAGER_CURSOR_MAX > 255 || WOS_PAGER_CURSOR_MAX < 1
+#error "WOS_PAGER_CURSOR_MAX must be 1..255: the pager keeps its length in a uint8_t"
 #endif
 
 /** @brief Pager state; lives in caller memory. Request and response may share one buffer. */

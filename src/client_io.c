@@ -79,8 +79,7 @@ static wos_status build_request(wos_client *c, const wos_pipes_call *call, attem
     st = wos_pipes_write_request(&ep, call, c->cfg.buf, c->cfg.buf_cap, &a->request_len);
     if (st != WOS_OK) {
         info->buffer_needed = st == WOS_ERR_BUFFER_TOO_SMALL ? a->request_len : 0u;
-        a->request_len = 0;
-        wos_request_wipe(c->cfg.buf, c->cfg.buf_cap); /* a partly written head holds the key */
+        a->request_len = 0; /* wos_pipes_write_request() wiped the partly written head */
     }
     return st;
 }

@@ -45,11 +45,13 @@ wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
     wos_pager pg;
     wos_list_params lp;
     wos_integration_page page;
+    wos_pipes_call call = {WOS_OP_LIST, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
     wos_status st = on_page == NULL ? WOS_ERR_INVALID_ARG : wos_pager_init(&pg, p);
+    call.list = &lp;
     while (st == WOS_OK && !wos_pager_done(&pg)) {
         st = wos_pager_next_params(&pg, &lp);
         if (st == WOS_OK) {
-            st = wos_client_list(c, &lp, opts, &page, info);
+            st = wos_client_call(c, &call, opts, &page, info);
         }
         if (st == WOS_OK) {
             st = wos_pager_advance(&pg, &page);

@@ -287,6 +287,7 @@ wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes
     char limit[3];
     wos_http_request req = {0};
     const struct op_shape *shape;
+    wos_status st;
 
     if (ep == NULL || call == NULL || out_len == NULL || !call_ok(call)) {
         return WOS_ERR_INVALID_ARG;
@@ -314,5 +315,9 @@ wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes
         req.query = q;
         req.query_count = 4u;
     }
-    return wos_http_request_write(&req, buf, cap, out_len);
+    st = wos_http_request_write(&req, buf, cap, out_len);
+    if (st != WOS_OK) {
+        wos_secure_zero(buf, cap); /* a partly written head holds the API key */
+    }
+    return st;
 }
