@@ -391,6 +391,20 @@ class GetUpdateDelete(E2E):
 
 
 class Tokens(E2E):
+    def test_token_fetch_example(self):
+        """examples/token_fetch.c, the README's program, against the emulator over TLS."""
+        fetch = os.path.join(os.path.dirname(BIN), "token_fetch")
+        env = self.env()
+        for user, slug, want_rc, want_out in (
+                (USER, "github", 0, "active, expires at 2025-12-31T23:59:59.000Z\n"),
+                (REAUTH_USER, "github", 1, "not active: needs_reauthorization\n")):
+            p = subprocess.run([fetch, slug, user], env=env, stdin=subprocess.DEVNULL,
+                               capture_output=True, timeout=60)
+            out = p.stdout.decode("utf-8", "replace")
+            self.assertEqual((p.returncode, out), (want_rc, want_out), p.stderr)
+            self.assertNotIn(GITHUB_TOKEN, out + p.stderr.decode("utf-8", "replace"))
+            self.assertNotIn(API_KEY, out + p.stderr.decode("utf-8", "replace"))
+
     def token(self, slug, *args, expect=EXIT_OK):
         return self.run_cli("token", slug, *args, expect=expect)
 
@@ -457,6 +471,12 @@ class ApiErrors(E2E):
         self.assert_http_error(r, 401)
         (e,) = self.entries()
         self.assertEqual((e["status"], e["auth"]), (401, "invalid"))
+
+    def test_403_forbidden(self):
+        self.ctl.faults({"status": 403, "body": '{"message": "Forbidden for this API key."}'})
+        r = self.run_cli("get", "github")
+        self.assert_http_error(r, 403, "Forbidden for this API key.")
+        self.assertEqual(len(self.entries()), 1, "not retried")
 
     def test_404(self):
         r = self.run_cli("get", "nosuch")
