@@ -249,6 +249,18 @@ static void retry_after_date_without_date_header_uses_wall_clock(void **state)
     assert_int_equal(g_fake.slept_ms[0], 20000); /* 1700000021 - 1700000001 */
 }
 
+/* With no Date header, the error result still says how long to wait (from the wall clock). */
+static void retry_after_date_reported_in_error(void **state)
+{
+    static const fake_exchange s[] = {
+        {"HTTP/1.1 429 X\r\nRetry-After: Tue, 14 Nov 2023 22:13:41 GMT\r\nContent-Length: 0\r\n\r\n", FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 1, 0);
+    assert_int_equal(get(&info), WOS_ERR_HTTP_STATUS);
+    assert_int_equal(info.api.retry_after_s, 20); /* 1700000021 - 1700000001 */
+}
+
 static void overall_deadline_stops_retrying(void **state)
 {
     static const fake_exchange s[] = {
@@ -899,6 +911,7 @@ int main(void)
         cmocka_unit_test(backoff_doubles_with_jitter_and_cap),
         cmocka_unit_test(retry_after_both_forms_and_cap),
         cmocka_unit_test(retry_after_date_without_date_header_uses_wall_clock),
+        cmocka_unit_test(retry_after_date_reported_in_error),
         cmocka_unit_test(overall_deadline_stops_retrying),
         cmocka_unit_test(per_call_retries_override),
         cmocka_unit_test(options_init_keeps_client_policy),
