@@ -117,8 +117,8 @@ static uint32_t backoff_ms(const wos_client *c, unsigned tries)
     return half + r % (half + 1u);
 }
 
-/* Retry-After wins over backoff; an HTTP-date without a Date header needs the wall clock. */
-static uint32_t retry_delay_ms(const wos_client *c, const wos_http_response *resp, unsigned tries)
+/* Retry-After in seconds, or -1; an HTTP-date without a Date header needs the wall clock. */
+static int64_t retry_after_s(const wos_client *c, const wos_http_response *resp)
 {
     const wos_platform *p = c->cfg.platform;
     int64_t s = resp->retry_after_s, now_s;
@@ -126,6 +126,13 @@ static uint32_t retry_delay_ms(const wos_client *c, const wos_http_response *res
         p->wall_clock_s(p->ctx, &now_s) == WOS_OK) {
         s = resp->retry_after_at > now_s ? resp->retry_after_at - now_s : 0;
     }
+    return s;
+}
+
+/* Retry-After wins over backoff. */
+static uint32_t retry_delay_ms(const wos_client *c, const wos_http_response *resp, unsigned tries)
+{
+    int64_t s = retry_after_s(c, resp);
     if (s < 0) {
         return backoff_ms(c, tries);
     }
@@ -144,7 +151,7 @@ static void fill_reply(const wos_client *c, const wos_http_response *resp, wos_p
         r->body_len = resp->body.len;
     }
     r->request_id = resp->request_id;
-    r->retry_after_s = resp->retry_after_s;
+    r->retry_after_s = retry_after_s(c, resp);
     r->tokens = c->cfg.tokens;
     r->token_cap = c->cfg.token_cap;
 }
