@@ -567,23 +567,30 @@ static void timeout_on_reused_connection_is_not_repeated(void **state)
     assert_int_equal(g_fake.now - start, 5000); /* one per-attempt timeout, not two */
 }
 
-
-
 #define EMPTY_CURSOR_PAGE "HTTP/1.1 200 OK\r\nContent-Length: 75\r\n\r\n{\"data\":[{\"id\":\"a\",\"slug\":\"a\"}],\"list_metadata\":{\"before\":null,\"after\":\"\"}}"
+
+/* A walk over a server that answers every page with `page`: it must end
+ * after `requests` requests having seen `items` items. */
+static void expect_walk_ends(const char *page, unsigned requests, unsigned items)
+{
+    fake_exchange s[3] = {{NULL, FAKE_NORMAL, 0}, {NULL, FAKE_NORMAL, 0}, {NULL, FAKE_NORMAL, 0}};
+    unsigned n = 0, i;
+    wos_call_info info;
+    for (i = 0; i < 3; i++) {
+        s[i].response = page;
+    }
+    setup_client(s, 3, 0);
+    /* Were the walk endless, the script would run out and the fake stall: a timeout. */
+    assert_int_equal(wos_client_list_all(&g_c, NULL, NULL, count_pages, &n, &info), WOS_OK);
+    assert_int_equal(g_fake.requests, requests);
+    assert_int_equal(n, items);
+}
 
 /* An empty `after` cursor must end the walk, not restart it at page one. */
 static void list_all_stops_on_empty_cursor(void **state)
 {
-    static const fake_exchange s[] = {{EMPTY_CURSOR_PAGE, FAKE_NORMAL, 0}, {EMPTY_CURSOR_PAGE, FAKE_NORMAL, 0},
-                                      {EMPTY_CURSOR_PAGE, FAKE_NORMAL, 0}};
-    unsigned n = 0;
-    wos_call_info info;
     (void)state;
-    setup_client(s, 3, 0);
-    /* Without the script running out (then the fake stalls: a timeout), this walk never ends. */
-    assert_int_equal(wos_client_list_all(&g_c, NULL, NULL, count_pages, &n, &info), WOS_OK);
-    assert_int_equal(g_fake.requests, 1);
-    assert_int_equal(n, 1);
+    expect_walk_ends(EMPTY_CURSOR_PAGE, 1, 1);
 }
 
 /* A request the library refuses says so at once, not after connecting (a
@@ -626,18 +633,12 @@ static void timeout_not_retried_for_update_and_delete(void **state)
 
 #define SAME_CURSOR_PAGE "HTTP/1.1 200 OK\r\nContent-Length: 76\r\n\r\n{\"data\":[{\"id\":\"a\",\"slug\":\"a\"}],\"list_metadata\":{\"before\":null,\"after\":\"a\"}}"
 
-/* A server that hands back the cursor it was given would loop the walk forever. */
+/* A server that hands back the cursor it was given would loop the walk forever:
+ * first page, then after=a, which answers after=a again. */
 static void list_all_stops_on_repeated_cursor(void **state)
 {
-    static const fake_exchange s[] = {{SAME_CURSOR_PAGE, FAKE_NORMAL, 0}, {SAME_CURSOR_PAGE, FAKE_NORMAL, 0},
-                                      {SAME_CURSOR_PAGE, FAKE_NORMAL, 0}};
-    unsigned n = 0;
-    wos_call_info info;
     (void)state;
-    setup_client(s, 3, 0);
-    assert_int_equal(wos_client_list_all(&g_c, NULL, NULL, count_pages, &n, &info), WOS_OK);
-    assert_int_equal(g_fake.requests, 2); /* first page, then after=a, which answers after=a again */
-    assert_int_equal(n, 2);
+    expect_walk_ends(SAME_CURSOR_PAGE, 2, 2);
 }
 
 /* A NULL result pointer is refused before anything is sent (else a create
