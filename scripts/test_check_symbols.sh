@@ -9,39 +9,13 @@
 set -u
 
 me=test_check_symbols.sh
-if [ $# -ne 2 ]; then
-    echo "usage: $me CC OUTDIR" >&2
-    exit 2
-fi
-cc=$1 out=$2
+# shellcheck source=scripts/selftest_common.sh
+. "$(dirname "$0")/selftest_common.sh"
 nm=${cc%gcc}nm
-root=$(cd "$(dirname "$0")/.." && pwd)
 fixtures=$root/tests/build
 check=$root/scripts/check_symbols.sh
-flags=${ARM_FLAGS:-"-mcpu=cortex-m4 -mthumb -Os -ffreestanding \
--ffunction-sections -fdata-sections -fstack-usage -fcallgraph-info=su"}
-
-for tool in "$cc" "$nm"; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "$me: '$tool' not found: install the Arm toolchain" \
-             "(gcc-arm-none-eabi, see \`make deps\`) or set ARM_CC" >&2
-        exit 2
-    fi
-done
-
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "  ok    $*"; }
-bad() { fail=$((fail + 1)); echo "  FAIL  $*"; }
-
-mkdir -p "$out" || exit 2
-for src in "$fixtures"/*.c; do
-    obj=$(basename "$src" .c).o
-    # shellcheck disable=SC2086  # $flags is a list of options
-    if ! (cd "$out" && "$cc" -std=c99 -Wall -Wextra -Werror $flags \
-              -c "$src" -o "$obj"); then
-        bad "compile $src"
-    fi
-done
+require_tools "$cc" "$nm"
+build_fixtures "$fixtures"
 
 # run_check OBJ...: runs the check in OUTDIR, sets $rc and $log.
 run_check() {

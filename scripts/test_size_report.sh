@@ -9,38 +9,13 @@
 set -u
 
 me=test_size_report.sh
-if [ $# -ne 2 ]; then
-    echo "usage: $me CC OUTDIR" >&2
-    exit 2
-fi
-cc=$1 out=$2
+# shellcheck source=scripts/selftest_common.sh
+. "$(dirname "$0")/selftest_common.sh"
 size=${cc%gcc}size
-root=$(cd "$(dirname "$0")/.." && pwd)
 fixtures=$root/tests/build/stack
 report="${PYTHON:-python3} $root/scripts/size_report.py --size $size"
-flags=${ARM_FLAGS:-"-mcpu=cortex-m4 -mthumb -Os -ffreestanding \
--ffunction-sections -fdata-sections -fstack-usage -fcallgraph-info=su"}
-
-for tool in "$cc" "$size"; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "$me: '$tool' not found: install the Arm toolchain" \
-             "(gcc-arm-none-eabi, see \`make deps\`) or set ARM_CC" >&2
-        exit 2
-    fi
-done
-
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "  ok    $*"; }
-bad() { fail=$((fail + 1)); echo "  FAIL  $*"; }
-
-mkdir -p "$out" || exit 2
-for src in "$fixtures"/*.c; do
-    # shellcheck disable=SC2086  # $flags is a list of options
-    if ! (cd "$out" && "$cc" -std=c99 -Wall -Wextra -Werror $flags \
-              -c "$src" -o "$(basename "$src" .c).o"); then
-        bad "compile $src"
-    fi
-done
+require_tools "$cc" "$size"
+build_fixtures "$fixtures"
 
 # run OPTION/OBJ...: the report run in OUTDIR; sets $rc and $log.
 run() {
