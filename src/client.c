@@ -1,7 +1,8 @@
 /*
  * The client engine: one attempt is connect (or reuse), send, receive a
  * whole response; the loop around it applies deadlines and the retry rules
- * of the contract. Everything lives in the caller's buffer and the stack.
+ * of the contract. Everything lives in caller memory (the client struct,
+ * its working buffer and token array) and a bounded stack.
  */
 #include "client_internal.h"
 
