@@ -1,6 +1,9 @@
 /* wos_tls set-up and tear-down: randomness, CAs, policy, allocator. */
 #include <string.h>
 
+/* First: it defines MBEDTLS_VERSION_NUMBER (4.x's crypto headers do not). */
+#include "wos_tls_internal.h"
+
 #include "mbedtls/pem.h"
 #include "mbedtls/pk.h"
 #include "mbedtls/platform.h"
@@ -17,8 +20,6 @@
 #else
 #define WOS_TLS_NEEDS_PSA 0
 #endif
-
-#include "wos_tls_internal.h"
 
 #if MBEDTLS_VERSION_NUMBER < 0x04000000
 /* DRBG entropy source: the platform's, so this port works on any board.

@@ -1,9 +1,9 @@
 /* What the client offers: versions, suites, groups, signature algorithms,
  * ALPN, session tickets, and the certificate check. One list per item, so
  * a ClientHello capture (tests/port/test_tls.c) can check them all. */
-#include "mbedtls/ssl_ciphersuites.h"
-
 #include "wos_tls_internal.h"
+
+#include "mbedtls/ssl_ciphersuites.h"
 
 /* Forward-secret AEAD only: TLS 1.3 suites, then ECDHE with AES-GCM or
  * ChaCha20-Poly1305 for 1.2. No static RSA/ECDH, no CBC, no SHA-1 MAC.
