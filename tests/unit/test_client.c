@@ -113,6 +113,52 @@ static void idle_close_is_detected_and_reopened(void **state)
     assert_int_equal(g_fake.sleeps, 0);
 }
 
+/*
+ * wos_port.h lets a transport leave is_alive NULL. A connection that died
+ * while idle then fails on first use; it must be closed (not reused again)
+ * and reopened, and later calls must work.
+ */
+static void transport_without_is_alive_recovers(void **state)
+{
+    static const wos_transport_ops no_alive = {fake_connect, fake_send, fake_recv, NULL, fake_close};
+    static const fake_exchange s[] = {{OK_DI, FAKE_IDLE_CLOSE, 0}, {OK_DI, FAKE_IDLE_CLOSE, 0},
+                                      {CREATED_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 3, 0);
+    g_c.cfg.transport.ops = &no_alive;
+    g_fake.send_fails_closed = true;
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(get(&info), WOS_OK); /* the send fails: closed and reopened at once */
+    assert_int_equal(info.attempts, 2);
+    assert_false(info.reused_connection);
+    assert_int_equal(g_fake.connects, 2);
+    /* A write whose request never left is reopened the same way. */
+    assert_int_equal(create(&info, NULL), WOS_OK);
+    assert_int_equal(info.attempts, 2);
+    assert_int_equal(g_fake.connects, 3);
+    assert_int_equal(g_fake.requests, 3);
+    assert_int_equal(g_fake.sleeps, 0);
+}
+
+/* A send that fails after the retry budget leaves no dead connection behind. */
+static void failed_send_closes_the_connection(void **state)
+{
+    static const wos_transport_ops no_alive = {fake_connect, fake_send, fake_recv, NULL, fake_close};
+    static const fake_exchange s[] = {{OK_DI, FAKE_IDLE_CLOSE, 0}, {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 0);
+    g_c.cfg.transport.ops = &no_alive;
+    g_fake.send_fails_closed = true;
+    assert_int_equal(get(&info), WOS_OK);
+    g_fake.connect_failures = 1; /* the reopen fails too: the call fails */
+    assert_int_equal(get(&info), WOS_ERR_NETWORK);
+    assert_false(g_c.connected);
+    assert_int_equal(get(&info), WOS_OK); /* the next call connects afresh */
+    assert_int_equal(g_fake.connects, 3);
+}
+
 static void stale_connection_race_reopens_reads_only(void **state)
 {
     static const fake_exchange s[] = {{OK_DI, FAKE_CLOSE_AFTER, 0}, {OK_DI, FAKE_CLOSE_AFTER, 0},
@@ -905,6 +951,8 @@ int main(void)
         cmocka_unit_test(keep_alive_reuses_one_connection),
         cmocka_unit_test(idle_close_is_detected_and_reopened),
         cmocka_unit_test(stale_connection_race_reopens_reads_only),
+        cmocka_unit_test(transport_without_is_alive_recovers),
+        cmocka_unit_test(failed_send_closes_the_connection),
         cmocka_unit_test(connection_close_header_closes),
         cmocka_unit_test(retries_each_retryable_status),
         cmocka_unit_test(non_retryable_status_is_final),
