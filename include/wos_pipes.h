@@ -292,7 +292,8 @@ wos_status wos_strings_get(const wos_strings *a, unsigned idx, wos_str *out);
 wos_status wos_str_pairs_get(const wos_str_pairs *m, unsigned idx, wos_str *out_key, wos_str *out_value);
 
 /**
- * @brief Value of key in a string map.
+ * @brief Value of key in a string map (of duplicate keys, the last; the
+ * pairs by index are every pair as sent).
  * @return WOS_OK; WOS_ERR_NOT_FOUND; WOS_ERR_INVALID_ARG.
  */
 wos_status wos_str_pairs_find(const wos_str_pairs *m, const char *key, wos_str *out_value);
