@@ -446,7 +446,10 @@ wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out);
  *         WOS_ERR_JSON_TOO_DEEP, WOS_ERR_INVALID_UTF8 (2xx body not valid
  *         JSON); WOS_ERR_JSON_SHAPE (2xx JSON not the expected shape);
  *         WOS_ERR_JSON_TOKENS (token array too small); WOS_ERR_INVALID_TIME
- *         (bad expires_at); WOS_ERR_INVALID_ARG.
+ *         (bad expires_at); WOS_ERR_INVALID_ARG. On a failure the body is
+ *         left as it is (it may be decoded again with more tokens): it
+ *         may hold the token, so wos_secure_zero() it when done. The
+ *         client of wos_client.h does so itself.
  */
 wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err);
 
