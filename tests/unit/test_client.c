@@ -745,6 +745,23 @@ static void null_out_refused_before_sending(void **state)
     assert_int_equal(g_fake.requests, 0);
 }
 
+/* Arguments the API boundary refuses cost no connection and send nothing. */
+static void bad_ids_refused_before_connecting(void **state)
+{
+    static const fake_exchange s[] = {{TOKEN_OK, FAKE_NORMAL, 0}};
+    wos_token_params t = {WOS_STR_LIT("github"), WOS_STR_LIT(""), WOS_STR_NULL};
+    wos_access_token tok;
+    wos_data_integration d;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 1, 3);
+    assert_int_equal(wos_client_get_token(&g_c, &t, NULL, &tok, &info), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_client_get(&g_c, (wos_str)WOS_STR_LIT("git\x80hub"), NULL, &d, &info),
+                     WOS_ERR_INVALID_ARG);
+    assert_int_equal(g_fake.connects, 0);
+    assert_int_equal(g_fake.requests, 0);
+}
+
 static void init_validates(void **state)
 {
     wos_client_config cfg;
@@ -769,6 +786,10 @@ static void init_validates(void **state)
     assert_int_equal(wos_client_init(&c, &cfg), WOS_OK);
     assert_int_equal(c.port, 8080);
     cfg.base_url = "ftp://x";
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg.base_url = "https://api..example.com";
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg.base_url = "https://-api.example.com";
     assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
     cfg.base_url = "https://this-host-name-is-much-longer-than-the-sixty-four-bytes-we-keep.example.com";
     assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_BUFFER_TOO_SMALL);
@@ -998,6 +1019,7 @@ int main(void)
         cmocka_unit_test(transport_without_is_alive_recovers),
         cmocka_unit_test(failed_send_closes_the_connection),
         cmocka_unit_test(failed_token_decode_leaves_no_secret),
+        cmocka_unit_test(bad_ids_refused_before_connecting),
         cmocka_unit_test(connection_close_header_closes),
         cmocka_unit_test(retries_each_retryable_status),
         cmocka_unit_test(non_retryable_status_is_final),
