@@ -73,6 +73,7 @@ typedef struct wos_call_info {
     unsigned tokens_needed;   /**< On WOS_ERR_JSON_TOKENS: tokens needed. */
     unsigned attempts;        /**< Attempts made: 1 + retries, plus one when a stale kept-alive connection was reopened. */
     bool reused_connection;   /**< The last attempt ran on a kept-alive connection. */
+    bool resent_write;        /**< A create, update or delete was sent again after an attempt that may have reached the server (answer lost, or a 5xx). */
     char idempotency_key[37]; /**< The key sent (POST), NUL-terminated, or empty. */
 } wos_call_info;
 

@@ -700,12 +700,14 @@ static void invalid_request_reported_without_network(void **state)
     assert_int_equal(g_fake.sleeps, 0);
 }
 
-/* Issue 4: create, update and delete are not retried once the request was
- * fully sent and the answer was lost (a timeout), though PUT and DELETE are
- * idempotent on the wire; a retried DELETE would report a misleading 404. */
-static void timeout_not_retried_for_update_and_delete(void **state)
+/*
+ * The write-resend rule (issue 9). A PUT repeated with the same body is
+ * safe: it is resent after a lost answer (here a timeout) or a 408, 429 or
+ * 5xx, within the retry budget, byte for byte the same.
+ */
+static void update_resent_after_lost_answer_and_5xx(void **state)
 {
-    static const fake_exchange s[] = {{NULL, FAKE_STALL, 0}, {NULL, FAKE_STALL, 0},
+    static const fake_exchange s[] = {{NULL, FAKE_STALL, 0}, {STATUS(503), FAKE_NORMAL, 0},
                                       {OK_DI, FAKE_NORMAL, 0}};
     wos_integration_params p = {0};
     wos_data_integration d;
@@ -713,12 +715,76 @@ static void timeout_not_retried_for_update_and_delete(void **state)
     (void)state;
     setup_client(s, 3, 2);
     p.enabled = (wos_opt_bool){true, false};
-    assert_int_equal(wos_client_update(&g_c, (wos_str)WOS_STR_LIT("github"), &p, NULL, &d, &info),
-                     WOS_ERR_TIMEOUT);
+    assert_int_equal(wos_client_update(&g_c, (wos_str)WOS_STR_LIT("github"), &p, NULL, &d, &info), WOS_OK);
+    assert_int_equal(info.attempts, 3);
+    assert_true(info.resent_write);
+    assert_int_equal(g_fake.requests, 3);
+    assert_string_equal(g_fake.log[0], g_fake.log[2]);
+    assert_non_null(strstr(g_fake.log[2], "PUT /data-integrations/github HTTP/1.1\r\n"));
+    assert_non_null(strstr(g_fake.log[2], "{\"enabled\":false}"));
+}
+
+static wos_status delete_github(wos_call_info *info)
+{
+    return wos_client_delete(&g_c, (wos_str)WOS_STR_LIT("github"), NULL, info);
+}
+
+/*
+ * A DELETE resent after an attempt that may have deleted (its answer was
+ * lost, or a 5xx) and answered 404 by the retry: the first attempt did
+ * it, so the call succeeds (attempts > 1). After a 429 (never processed)
+ * a 404 is a real one.
+ */
+static void delete_404_after_uncertain_attempt_is_success(void **state)
+{
+    static const fake_exchange s[] = {
+        {STATUS(500), FAKE_NORMAL, 0}, {STATUS(404), FAKE_NORMAL, 0},
+        {NULL, FAKE_STALL, 0}, {STATUS(404), FAKE_NORMAL, 0},
+        {STATUS(429), FAKE_NORMAL, 0}, {STATUS(404), FAKE_NORMAL, 0},
+        {STATUS(404), FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 7, 2);
+    assert_int_equal(delete_github(&info), WOS_OK);
+    assert_int_equal(info.attempts, 2);
+    assert_true(info.resent_write);
+    assert_int_equal(delete_github(&info), WOS_OK);
+    assert_int_equal(info.attempts, 2);
+    assert_true(info.resent_write);
+    assert_int_equal(delete_github(&info), WOS_ERR_HTTP_STATUS);
+    assert_int_equal(info.attempts, 2);
+    assert_false(info.resent_write);
+    assert_int_equal(info.api.kind, WOS_ERROR_NOT_FOUND);
+    assert_int_equal(delete_github(&info), WOS_ERR_HTTP_STATUS); /* a first 404 is a 404 */
     assert_int_equal(info.attempts, 1);
-    assert_int_equal(wos_client_delete(&g_c, (wos_str)WOS_STR_LIT("github"), NULL, &info), WOS_ERR_TIMEOUT);
+    assert_int_equal(g_fake.requests, 7);
+}
+
+/*
+ * POST creates are not de-duplicated by the server: a duplicate answers
+ * 409. A 409 to a create resent after a 5xx is reported as its own status
+ * (the first attempt probably created it; get it to confirm), not as a
+ * plain conflict. After a 429 a 409 is a plain conflict.
+ */
+static void create_409_after_5xx_is_reported_distinctly(void **state)
+{
+    static const fake_exchange s[] = {
+        {STATUS(502), FAKE_NORMAL, 0}, {STATUS(409), FAKE_NORMAL, 0},
+        {STATUS(429), FAKE_NORMAL, 0}, {STATUS(409), FAKE_NORMAL, 0},
+        {STATUS(409), FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 5, 2);
+    assert_int_equal(create(&info, NULL), WOS_ERR_CREATE_UNCONFIRMED);
+    assert_int_equal(info.attempts, 2);
+    assert_true(info.resent_write);
+    assert_int_equal(info.api.http_status, 409); /* the retry's answer, for the record */
+    assert_int_equal(create(&info, NULL), WOS_ERR_HTTP_STATUS);
+    assert_int_equal(info.api.kind, WOS_ERROR_CONFLICT);
+    assert_int_equal(create(&info, NULL), WOS_ERR_HTTP_STATUS);
     assert_int_equal(info.attempts, 1);
-    assert_int_equal(g_fake.next, 2); /* the third answer was never asked for */
+    assert_false(info.resent_write);
+    assert_string_not_equal(wos_status_str(WOS_ERR_CREATE_UNCONFIRMED), "unknown status");
 }
 
 #define SAME_CURSOR_PAGE "HTTP/1.1 200 OK\r\nContent-Length: 76\r\n\r\n{\"data\":[{\"id\":\"a\",\"slug\":\"a\"}],\"list_metadata\":{\"before\":null,\"after\":\"a\"}}"
@@ -1046,7 +1112,9 @@ int main(void)
         cmocka_unit_test(timeout_on_reused_connection_is_not_repeated),
         cmocka_unit_test(list_all_stops_on_empty_cursor),
         cmocka_unit_test(invalid_request_reported_without_network),
-        cmocka_unit_test(timeout_not_retried_for_update_and_delete),
+        cmocka_unit_test(update_resent_after_lost_answer_and_5xx),
+        cmocka_unit_test(delete_404_after_uncertain_attempt_is_success),
+        cmocka_unit_test(create_409_after_5xx_is_reported_distinctly),
         cmocka_unit_test(list_all_stops_on_repeated_cursor),
         cmocka_unit_test(null_out_refused_before_sending),
         cmocka_unit_test(backoff_doubling_clamps_instead_of_wrapping),
