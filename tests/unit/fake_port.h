@@ -39,6 +39,8 @@ typedef struct fake_server {
     unsigned connects;
     int connect_failures;    /* the next N connects fail with WOS_ERR_NETWORK */
     bool send_fails_closed;  /* send on a connection the server closed fails (a reset) */
+    bool no_entropy;         /* random fails, as on a board whose RNG is not ready */
+    bool no_wall_clock;      /* the wall clock is not set yet */
     bool open, server_closed, stalled;
     char req[8192];          /* the request being received */
     size_t req_len;
@@ -194,6 +196,9 @@ static uint64_t fake_now(void *ctx)
 
 static wos_status fake_wall(void *ctx, int64_t *out)
 {
+    if (((fake_server *)ctx)->no_wall_clock) {
+        return WOS_ERR_STATE;
+    }
     *out = 1700000000 + (int64_t)(((fake_server *)ctx)->now / 1000u);
     return WOS_OK;
 }
@@ -202,6 +207,9 @@ static wos_status fake_random(void *ctx, uint8_t *buf, size_t len)
 {
     fake_server *s = (fake_server *)ctx;
     size_t i;
+    if (s->no_entropy) {
+        return WOS_ERR_STATE;
+    }
     for (i = 0; i < len; i++) {
         buf[i] = (uint8_t)(s->rnd++ * 37u + 11u);
     }

@@ -25,6 +25,9 @@ static void parses_scheme_host_port(void **state)
     assert_int_equal(port, 65535);
     assert_int_equal(wos_url_parse("http://h", host, sizeof host, &port, &tls), WOS_OK);
     assert_int_equal(port, 80);
+    assert_int_equal(wos_url_parse("https://API.Example-1.COM:8443/", host, sizeof host, &port, &tls), WOS_OK);
+    assert_string_equal(host, "API.Example-1.COM");
+    assert_int_equal(port, 8443);
 }
 
 static void rejects_bad_urls(void **state)
@@ -43,6 +46,12 @@ static void rejects_bad_urls(void **state)
         assert_int_equal(wos_url_parse(bad[i], host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
     }
     assert_int_equal(wos_url_parse(NULL, host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h", NULL, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h", host, sizeof host, NULL, &tls), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h", host, sizeof host, &port, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h:/", host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h%41", host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h~", host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
 }
 
 /* Host names: no empty label (".", "..", "a..b", a leading or trailing
