@@ -50,6 +50,8 @@ typedef struct fake_server {
     size_t out_len;
     enum fake_action out_action;
     size_t recv_chunk;       /* deliver at most this many bytes per recv (0: all) */
+    size_t send_chunk;       /* take at most this many bytes per send (0: all) */
+    uint64_t io_delay_ms;    /* each send and recv that moves bytes takes this long */
     uint8_t rnd;
 } fake_server;
 
@@ -135,6 +137,10 @@ static wos_status fake_send(void *ctx, const uint8_t *data, size_t len, uint64_t
     if (len > sizeof s->req - s->req_len) {
         len = sizeof s->req - s->req_len;
     }
+    if (s->send_chunk > 0 && len > s->send_chunk) {
+        len = s->send_chunk;
+    }
+    s->now += s->io_delay_ms;
     memcpy(s->req + s->req_len, data, len);
     s->req_len += len;
     *n = len;
@@ -157,6 +163,7 @@ static wos_status fake_recv(void *ctx, uint8_t *buf, size_t cap, uint64_t deadli
             k = s->recv_chunk;
         }
         memcpy(buf, s->out, k);
+        s->now += s->io_delay_ms;
         s->out += k;
         s->out_len -= k;
         *n = k;

@@ -740,6 +740,32 @@ static void list_all_stops_on_a_failed_page(void **state)
     assert_int_equal(g_fake.requests, 3);
 }
 
+/* A peer that takes or gives a byte at a time, slowly, cannot stretch an
+ * attempt past its deadline: the clock is checked before every send and
+ * every read. Fast enough, the same trickle succeeds. */
+static void trickling_peer_is_bounded_by_the_deadline(void **state)
+{
+    static const fake_exchange s[] = {{OK_DI, FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0},
+                                      {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    uint64_t start;
+    (void)state;
+    setup_client(s, 3, 0);
+    g_fake.recv_chunk = 1;
+    g_fake.io_delay_ms = 1;
+    assert_int_equal(get(&info), WOS_OK); /* ~100 bytes at 1 ms each: well within 5 s */
+    g_fake.io_delay_ms = 100;
+    start = g_fake.now;
+    assert_int_equal(get(&info), WOS_ERR_TIMEOUT); /* the answer needs 100 reads of 100 ms */
+    assert_true(g_fake.now - start <= 5000 + 100);
+    g_fake.recv_chunk = 0;
+    g_fake.send_chunk = 1;
+    start = g_fake.now;
+    assert_int_equal(get(&info), WOS_ERR_TIMEOUT); /* the request needs 150 sends of 100 ms */
+    assert_true(g_fake.now - start <= 5000 + 100);
+    assert_false(g_fake.open);
+}
+
 static void list_all_follows_cursors(void **state)
 {
     static const fake_exchange s[] = {
@@ -1304,6 +1330,7 @@ int main(void)
         cmocka_unit_test(too_few_tokens_reported_by_client),
         cmocka_unit_test(list_all_returns_on_page_status),
         cmocka_unit_test(list_all_stops_on_a_failed_page),
+        cmocka_unit_test(trickling_peer_is_bounded_by_the_deadline),
         cmocka_unit_test(backoff_jitter_depends_on_entropy),
         cmocka_unit_test(api_key_wiped_after_sending),
         cmocka_unit_test(idempotency_key_length_boundary),

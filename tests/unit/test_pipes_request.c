@@ -357,6 +357,41 @@ static void rejects_bad_calls(void **state)
     assert_int_equal(wos_pipes_write_request(&k_ep, NULL, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
 }
 
+/* Calls missing their parameters, or naming no operation, are refused. */
+static void refuses_missing_parameters(void **state)
+{
+    wos_pipes_call c = {0};
+    wos_custom_provider_params cp = {0};
+    wos_integration_params f = {0};
+    wos_pipes_endpoint ep = k_ep;
+    size_t len;
+    (void)state;
+    c.op = WOS_OP_TOKEN; /* no token parameters */
+    assert_int_equal(wos_pipes_write_request(&k_ep, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+    c.op = WOS_OP_CREATE; /* no fields */
+    assert_int_equal(wos_pipes_write_request(&k_ep, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+    c.op = (wos_pipes_op)99;
+    assert_int_equal(wos_pipes_write_request(&k_ep, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+    c.op = WOS_OP_LIST;
+    assert_int_equal(wos_pipes_write_request(NULL, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_pipes_write_request(&k_ep, &c, g_buf, 4096, NULL), WOS_ERR_INVALID_ARG);
+    ep.host = (wos_str)WOS_STR_NULL;
+    assert_int_equal(wos_pipes_write_request(&ep, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+    /* A custom provider needs its name on create, not on update. */
+    f.provider = (wos_str)WOS_STR_LIT("acme");
+    f.custom_provider = &cp;
+    assert_int_equal(wos_pipes_write_create(&k_ep, &f, (wos_str)WOS_STR_NULL, g_buf, 4096, &len),
+                     WOS_ERR_INVALID_ARG);
+    f.provider = (wos_str)WOS_STR_NULL;
+    cp.token_url = (wos_str)WOS_STR_LIT("https://t");
+    assert_int_equal(wos_pipes_write_update(&k_ep, (wos_str)WOS_STR_LIT("acme"), &f, g_buf, 4096, &len),
+                     WOS_OK);
+    /* A tenant API key needs its user. */
+    f.api_key.secret = (wos_str)WOS_STR_LIT("k");
+    assert_int_equal(wos_pipes_write_update(&k_ep, (wos_str)WOS_STR_LIT("acme"), &f, g_buf, 4096, &len),
+                     WOS_ERR_INVALID_ARG);
+}
+
 /* Used alone (no client), the Pipes layer must not leave the API key or a
  * client secret in a buffer it failed to fill. */
 static void failed_request_leaves_no_secret(void **state)
@@ -507,6 +542,7 @@ int main(void)
         cmocka_unit_test(failed_request_leaves_no_secret),
         cmocka_unit_test(invalid_utf8_in_body_rejected),
         cmocka_unit_test(refuses_bad_ids_lists_and_hosts),
+        cmocka_unit_test(refuses_missing_parameters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
