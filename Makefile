@@ -145,7 +145,10 @@ check-selftests:
 	    >$(BUILD)/symcheck-selftest.log 2>&1; rc=$$?; cat $(BUILD)/symcheck-selftest.log; exit $$rc
 	@ARM_FLAGS='$(ARM_FLAGS)' PYTHON=$(PYTHON) scripts/test_size_report.sh $(ARM_CC) \
 	    $(BUILD)/size-selftest >$(BUILD)/size-selftest.log 2>&1; rc=$$?; cat $(BUILD)/size-selftest.log; exit $$rc
-	@scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/symcheck-selftest.log $(BUILD)/size-selftest.log
+	@CC=$(CC) scripts/test_coverage_gate.sh $(BUILD)/coverage-selftest >$(BUILD)/coverage-selftest.log 2>&1; \
+	    rc=$$?; cat $(BUILD)/coverage-selftest.log; exit $$rc
+	@scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/symcheck-selftest.log $(BUILD)/size-selftest.log \
+	    $(BUILD)/coverage-selftest.log
 
 # jsmn's upstream numbers its token types as bit flags where Debian's 1.1.0
 # counts 1..4; firmware often copies upstream. The reader must not depend on
