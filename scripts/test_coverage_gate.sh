@@ -25,7 +25,7 @@ C
 if ! (cd "$out" && ${CC:-gcc} -O0 --coverage -c src/fixture.c -o obj/fixture.o &&
       ${CC:-gcc} --coverage obj/fixture.o -o obj/fixture); then
     bad "build the fixture"
-    echo "coverage gate self-test: $pass passed, $((fail)) failed"
+    echo "coverage gate self-test: $pass passed, $fail failed"
     exit 1
 fi
 
@@ -49,7 +49,11 @@ else
     bad "the file below the gate is not named: $log"
 fi
 gate 50 obj
-[ $rc -eq 0 ] && ok "one of two branches passes a 50 % gate" || bad "50 % gate: rc $rc, $log"
+if [ $rc -eq 0 ]; then
+    ok "one of two branches passes a 50 % gate"
+else
+    bad "50 % gate: rc $rc, $log"
+fi
 gate 95 empty
 if [ $rc -ne 0 ] && printf '%s\n' "$log" | grep -q 'no branch data'; then
     ok "no coverage data fails"
