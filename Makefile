@@ -10,6 +10,9 @@ WARN := -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Werror
 ifeq ($(VARIANT),asan)
 OUT    := $(BUILD)/asan
 VFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+else ifeq ($(VARIANT),cov)
+OUT    := $(BUILD)/cov
+VFLAGS := -O0 -g --coverage
 else
 OUT    := $(BUILD)
 VFLAGS := -O2 -g
@@ -278,39 +281,23 @@ tls-lane:
 
 # --- coverage ---
 # Branch coverage of src/ by the unit tests (gcov, read by gcovr), gated
-# at COV_GATE percent of the branches; the core is built at -O0 so that
-# the branches are the source's. `make test` runs it last: its line
-# closes the run, just before the total, and it counts as one test.
-COV_DIR  := $(BUILD)/cov
+# at COV_GATE percent of the branches. The unit tests are built by their
+# usual rules as VARIANT=cov (-O0, so that the branches are the source's,
+# and --coverage); gcovr reads every object of the build, a test's own
+# build of a core file included. `make test` runs it last: its line closes the run, just
+# before the total, and it counts as one test.
 COV_GATE ?= 95
-COV_OBJ  := $(CORE_SRC:%.c=$(COV_DIR)/obj/%.o)
-COV_BIN  := $(UNIT_SRC:tests/unit/%.c=$(COV_DIR)/tests/unit/%)
-.SECONDARY: $(COV_OBJ)
+.PHONY: coverage-run
+coverage:
+	@$(MAKE) --no-print-directory coverage-run VARIANT=cov
 
-$(COV_DIR)/obj/%.o: %.c | $(STAGE)/jsmn.h
-	@mkdir -p $(@D)
-	$(CC) $(WARN) -O0 -g --coverage $(INCS) -MMD -MP -c $< -o $@
-
-$(COV_DIR)/libwospipes.a: $(COV_OBJ)
-	@rm -f $@
-	$(AR) rcs $@ $^
-
-$(COV_DIR)/tests/unit/%: tests/unit/%.c $(COV_DIR)/libwospipes.a | $(STAGE)/jsmn.h
-	@mkdir -p $(@D)
-	$(CC) $(WARN) -Wno-conversion -O0 -g $(INCS) -Itests/unit $< -o $@ $(COV_DIR)/libwospipes.a \
-	    --coverage -lcmocka
-
-coverage: $(COV_BIN)
-	@find $(COV_DIR)/obj -name '*.gcda' -delete
-	@rm -f $(COV_DIR)/results
-	@scripts/run_tests.sh "unit tests (coverage)" $(COV_DIR)/results $(COV_BIN) >$(COV_DIR)/unit.log 2>&1 || \
-	    { cat $(COV_DIR)/unit.log; exit 1; }
-	@mkdir -p $(BUILD)
-	@scripts/coverage_gate.sh $(COV_GATE) $(COV_DIR)/obj >$(COV_DIR)/gate.log 2>&1; rc=$$?; \
-	    cat $(COV_DIR)/gate.log; if [ $$rc -eq 0 ]; then echo "1 0"; else echo "0 1"; fi >>$(BUILD)/results; \
+coverage-run: unit-tests
+	@find $(OUT) -name '*.gcda' -delete
+	@scripts/run_tests.sh "unit tests (coverage)" $(OUT)/unit-results $(UNIT_BIN) >$(OUT)/unit.log 2>&1 || \
+	    { cat $(OUT)/unit.log; exit 1; }
+	@scripts/coverage_gate.sh $(COV_GATE) $(OUT) >$(OUT)/gate.log 2>&1; rc=$$?; \
+	    cat $(OUT)/gate.log; if [ $$rc -eq 0 ]; then echo "1 0"; else echo "0 1"; fi >>$(BUILD)/results; \
 	    exit $$rc
-
--include $(COV_OBJ:.o=.d)
 
 test: deps
 	@rm -f $(BUILD)/results
