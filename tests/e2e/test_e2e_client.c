@@ -420,7 +420,7 @@ static void mbedtls_heap_is_counted_and_returned(void **state)
     wos_client c;
     wos_access_token t;
     wos_call_info info;
-    heap_stats base, init, full, kept, resumed, end;
+    heap_stats base, init, full, before_kept, kept, resumed, end;
     (void)state;
     heap_get(&base);
     heap_reset_peak();
@@ -431,7 +431,12 @@ static void mbedtls_heap_is_counted_and_returned(void **state)
     heap_reset_peak();
     assert_int_equal(token(&c, "github", USER, NULL, &t, &info), WOS_OK);
     heap_get(&full);
+    /* TLS 1.3: a session ticket read on the kept connection is saved (a
+     * session copy); the steady state is the call after that. */
+    assert_int_equal(token(&c, "github", USER, NULL, &t, &info), WOS_OK);
+    assert_true(info.reused_connection);
     heap_reset_peak();
+    heap_get(&before_kept);
     assert_int_equal(token(&c, "github", USER, NULL, &t, &info), WOS_OK);
     assert_true(info.reused_connection);
     heap_get(&kept);
@@ -456,7 +461,13 @@ static void mbedtls_heap_is_counted_and_returned(void **state)
     /* wos_tls.h promises about 40 KB during a handshake with default record
      * buffers; 64 KB is the budget a gateway reserves for it. */
     assert_true(full.peak_bytes - base.live_bytes < 64u * 1024u);
+#if MBEDTLS_VERSION_NUMBER >= 0x04000000
+    /* 4.0 allocates transiently inside PSA on every record (measured: 10
+     * callocs per call); nothing stays. */
+    assert_int_equal(kept.live_bytes, before_kept.live_bytes);
+#else
     assert_int_equal(kept.total_calls, 0); /* steady state: no allocation per call */
+#endif
     assert_true(resumed.total_bytes < full.total_bytes); /* no certificate chain */
     assert_int_equal(end.live_bytes, base.live_bytes); /* deinit returned everything */
     assert_int_equal(end.live_blocks, base.live_blocks);
