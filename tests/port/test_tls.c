@@ -751,6 +751,41 @@ static void fresh_connection_with_waiting_tickets_is_alive(void **state)
     reconnect(1);
 }
 
+/* Wait until the TLS socket has bytes to read (bounded). */
+static void wait_readable(void)
+{
+    struct pollfd p;
+    p.fd = fx.tcp.fd;
+    p.events = POLLIN;
+    p.revents = 0;
+    assert_int_equal(poll(&p, 1, (int)LONG_MS), 1);
+}
+
+static void unread_application_data_is_not_alive(void **state)
+{
+    (void)state;
+    start_peer("server", "echo", NULL);
+    init_default();
+    assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    echo_round_trip("settle"); /* TLS 1.3 tickets are behind us */
+    send_all((const uint8_t *)"ab", 2); /* the echo comes back unasked for */
+    wait_readable();
+    assert_int_equal(fx.tr.ops->is_alive(fx.tr.ctx), 0);
+}
+
+static void waiting_close_notify_is_not_alive(void **state)
+{
+    uint8_t buf[16];
+    (void)state;
+    start_peer("server", "close-notify", NULL);
+    init_default();
+    assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    send_all((const uint8_t *)"bye", 3);
+    recv_exactly(buf, 9);
+    wait_readable(); /* the close_notify */
+    assert_int_equal(fx.tr.ops->is_alive(fx.tr.ctx), 0);
+}
+
 static void declined_session_is_not_resumed(void **state)
 {
     char next[600];
@@ -1131,6 +1166,8 @@ int main(void)
         T(tls13_session_without_ticket_is_not_offered),
         T(tickets_around_every_reply_never_break_a_read),
         T(fresh_connection_with_waiting_tickets_is_alive),
+        T(unread_application_data_is_not_alive),
+        T(waiting_close_notify_is_not_alive),
         T(declined_session_is_not_resumed),
         T(session_not_offered_to_another_host),
         T(failed_handshake_drops_the_session),
