@@ -189,6 +189,8 @@ wos_status wos_tls_init(wos_tls *tls, const wos_tls_config *cfg);
  * - is_alive reads post-handshake messages that wait on an idle
  *   connection (TLS 1.3 session tickets: saved), so they never make a
  *   fresh connection look dead; application data or an alert there does.
+ *   It reads only when the lower transport reports bytes waiting, for at
+ *   most WOS_TLS_ALIVE_READ_MS (10 ms).
  * - close sends close_notify without waiting (one attempt), then closes
  *   the lower transport.
  * @param tls Initialised state; must outlive the transport.

@@ -7,7 +7,8 @@
 #include "wos_tls_internal.h"
 
 /* How long is_alive may take to read post-handshake records that are
- * already waiting (they are on the socket: this is a bound, not a wait). */
+ * already waiting (they are on the socket: this is a bound, not a wait;
+ * it is only used when the lower transport reports bytes waiting). */
 #ifndef WOS_TLS_ALIVE_READ_MS
 #define WOS_TLS_ALIVE_READ_MS 10u
 #endif
@@ -15,7 +16,7 @@
 #if defined(MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET)
 #define WOS_TLS_TICKET_CODE MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET
 #else
-#define WOS_TLS_TICKET_CODE 1 /* 2.28: never returned (no TLS 1.3) */
+#define WOS_TLS_TICKET_CODE INT_MIN /* 2.28: no TLS 1.3; a value no call returns */
 #endif
 
 /* The bio callbacks carry the deadline of the call in progress down to the
