@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # wos-pipes-c — see README.md. `make test` runs everything; `make demo` shows it.
 ifeq ($(origin CC),default)
 CC := gcc
@@ -226,6 +227,7 @@ test: deps
 	@$(MAKE) --no-print-directory size symcheck check-selftests
 	@$(MAKE) --no-print-directory emulator-selftest
 	@$(MAKE) --no-print-directory run-cli-usage e2e fuzz-smoke
+	@$(MAKE) --no-print-directory packaging-tests
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
 clean:
@@ -309,3 +311,16 @@ e2e: all $(E2E_BIN)
 # free loopback port and runs a short scripted session with the tool.
 demo: deps all
 	@scripts/demo.sh $(OUT)/wos-pipes $(BUILD)
+
+# --- packaging ---
+# Licence lines (scripts/add_spdx.sh adds missing ones; safe to rerun).
+.PHONY: spdx-check packaging-tests
+spdx-check:
+	@mkdir -p $(BUILD)
+	@scripts/spdx_check.sh >$(BUILD)/spdx.log 2>&1; rc=$$?; cat $(BUILD)/spdx.log; \
+	    scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/spdx.log; exit $$rc
+	@scripts/test_spdx.sh $(BUILD)/spdx-selftest >$(BUILD)/spdx-selftest.log 2>&1; rc=$$?; \
+	    tail -n 1 $(BUILD)/spdx-selftest.log; scripts/run_tests.sh --record $(BUILD)/results \
+	    $(BUILD)/spdx-selftest.log; exit $$rc
+
+packaging-tests: spdx-check

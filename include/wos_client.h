@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_client.h
  * @brief The client: runs each Pipes operation end to end with one call

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_http_parser.h
  * @brief Incremental, zero-copy HTTP/1.1 response parser with no heap.

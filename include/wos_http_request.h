@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_http_request.h
  * @brief HTTP/1.1 request writer: one whole request (head and JSON body)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_jsmn.h
  * @brief The one way wos-pipes-c includes jsmn: strict mode with parent

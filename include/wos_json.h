@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_json.h
  * @brief The JSON reader: strict RFC 8259 validation, then jsmn tokens, then

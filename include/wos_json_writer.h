@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_json_writer.h
  * @brief Streaming JSON writer (RFC 8259) into a caller buffer, no heap.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_pipes.h
  * @brief The Pipes API layer: each operation as a request builder into a

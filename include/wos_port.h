@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_port.h
  * @brief The port layer: the only way the library reaches sockets, clocks

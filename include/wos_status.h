@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_status.h
  * @brief Status codes returned by every wos-pipes-c function.

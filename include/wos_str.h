@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_str.h
  * @brief String views: every string the library hands out is a {ptr, len}

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_time.h
  * @brief Timestamp parsing with our own calendar code (no libc time).

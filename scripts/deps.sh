@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Check the Debian packages the build and tests need; install the missing
 # ones when root, otherwise print the command. Silent when all are present.
 set -eu

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The single object that holds jsmn's implementation (Debian's libjsmn-dev,
  * header only). The macros must match include/wos_jsmn.h: JSMN_PARENT_LINKS

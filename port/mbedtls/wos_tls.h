@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_tls.h
  * @brief TLS transport on mbedTLS, stacked on any wos_transport (POSIX

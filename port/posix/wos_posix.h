@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_posix.h
  * @brief POSIX port: a plain TCP transport and a platform (clock, entropy,
