@@ -23,8 +23,12 @@ JSMN_HDR  ?= /usr/include/jsmn.h
 INCS      := -Iinclude -Iport/posix -Iport/mbedtls -isystem $(STAGE)
 CFLAGS_ALL = $(WARN) $(VFLAGS) $(INCS) $(CFLAGS)
 
-CORE_SRC := $(sort $(wildcard src/*.c))
-PORT_SRC := $(sort $(wildcard port/posix/*.c port/mbedtls/*.c))
+# The source list is wospipesFilePaths.cmake's, shared with CMake, ESP-IDF,
+# Zephyr and PlatformIO: its "set(WOSPIPES_<PART>_PATTERNS ...)" lines.
+wos_patterns = $(shell sed -n 's/^set(WOSPIPES_$(1)_PATTERNS \(.*\))$$/\1/p' wospipesFilePaths.cmake)
+CORE_SRC := $(sort $(wildcard $(call wos_patterns,CORE)))
+PORT_SRC := $(sort $(wildcard $(call wos_patterns,POSIX) $(call wos_patterns,MBEDTLS)))
+$(if $(CORE_SRC),,$(error no sources from wospipesFilePaths.cmake's WOSPIPES_CORE_PATTERNS))
 CORE_OBJ := $(CORE_SRC:%.c=$(OUT)/obj/%.o)
 PORT_OBJ := $(PORT_SRC:%.c=$(OUT)/obj/%.o)
 LIB      := $(OUT)/libwospipes.a
@@ -323,4 +327,26 @@ spdx-check:
 	    tail -n 1 $(BUILD)/spdx-selftest.log; scripts/run_tests.sh --record $(BUILD)/results \
 	    $(BUILD)/spdx-selftest.log; exit $$rc
 
-packaging-tests: spdx-check
+# `make install PREFIX=DIR`: headers, the three libraries, the CMake package
+# (wospipesConfig.cmake, version file, targets) and wospipes.pc, installed
+# by the CMake project so that both ways install the same files.
+# CMAKE_ARGS passes options (-DWOSPIPES_JSMN_INTERNAL=ON, -DWOSPIPES_<SETTING>=...).
+PREFIX     ?= /usr/local
+CMAKE_ARGS ?=
+.PHONY: install cmake-package-test
+install:
+	cmake -S . -B $(BUILD)/cmake-install -DCMAKE_INSTALL_PREFIX=$(PREFIX) \
+	    -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS)
+	cmake --build $(BUILD)/cmake-install -j2
+	cmake --install $(BUILD)/cmake-install
+
+# Install to a scratch prefix; three consumers (find_package, pkg-config,
+# add_subdirectory) build examples/token_fetch.c and fetch a token from the
+# emulator.
+cmake-package-test:
+	@mkdir -p $(BUILD)
+	@tests/packaging/test_cmake_package.sh $(BUILD)/packaging >$(BUILD)/packaging.log 2>&1; rc=$$?; \
+	    if [ $$rc -ne 0 ]; then cat $(BUILD)/packaging.log; else tail -n 1 $(BUILD)/packaging.log; fi; \
+	    scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/packaging.log; exit $$rc
+
+packaging-tests: spdx-check cmake-package-test

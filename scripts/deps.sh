@@ -6,6 +6,8 @@ set -eu
 PKGS="libmbedtls-dev libjsmn-dev libcmocka-dev python3 openssl clang gcc-arm-none-eabi libnewlib-arm-none-eabi"
 # libFuzzer for `make fuzz`/`make fuzz-smoke`; callgrind for `make bench`.
 PKGS="$PKGS libclang-rt-14-dev valgrind"
+# The CMake package, pkg-config file and API documentation (make test).
+PKGS="$PKGS cmake pkgconf doxygen"
 
 missing=""
 for p in $PKGS; do

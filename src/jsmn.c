@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The single object that holds jsmn's implementation (Debian's libjsmn-dev,
- * header only). The macros must match include/wos_jsmn.h: JSMN_PARENT_LINKS
- * changes the layout of jsmntok_t.
+ * header only). Its macros come from include/wos_jsmn.h: JSMN_PARENT_LINKS
+ * changes the layout of jsmntok_t, WOS_JSMN_INTERNAL the names.
  */
-#define JSMN_STRICT
-#define JSMN_PARENT_LINKS
-#include <jsmn.h>
+#define WOS_JSMN_IMPLEMENTATION
+#include "wos_jsmn.h"
