@@ -381,7 +381,7 @@ spdx-check:
 # CMAKE_ARGS passes options (-DWOSPIPES_JSMN_INTERNAL=ON, -DWOSPIPES_<SETTING>=...).
 PREFIX     ?= /usr/local
 CMAKE_ARGS ?=
-.PHONY: install cmake-package-test
+.PHONY: install cmake-package-test print-sources
 install:
 	cmake -S . -B $(BUILD)/cmake-install -DCMAKE_INSTALL_PREFIX=$(PREFIX) \
 	    -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS)
@@ -397,4 +397,22 @@ cmake-package-test:
 	    if [ $$rc -ne 0 ]; then cat $(BUILD)/packaging.log; else tail -n 1 $(BUILD)/packaging.log; fi; \
 	    scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/packaging.log; exit $$rc
 
-packaging-tests: spdx-check cmake-package-test
+# The ESP-IDF component, the Zephyr module and their samples through
+# recording stand-ins of the two build systems (tests/platforms), against
+# mbedTLS 3.6 (fetched as for the tls lanes; STANDIN_MBEDTLS_PREFIX=DIR for
+# another), the samples run against the emulator; plus the manifest check.
+STANDIN_MBEDTLS_PREFIX ?=
+STANDIN_MBEDTLS := $(or $(STANDIN_MBEDTLS_PREFIX),$(CURDIR)/$(BUILD)/third_party/mbedtls-3.6/prefix)
+.PHONY: platform-standins
+platform-standins: | $(STAGE)/jsmn.h
+	@test -n "$(STANDIN_MBEDTLS_PREFIX)" || scripts/mbedtls36_fetch.sh $(BUILD)/third_party/mbedtls-3.6
+	@tests/certs/make_certs.sh $(BUILD)/certs
+	@tests/platforms/test_standins.sh $(BUILD)/standins $(STANDIN_MBEDTLS) $(CURDIR)/$(STAGE) \
+	    >$(BUILD)/standins.log 2>&1; rc=$$?; \
+	    if [ $$rc -ne 0 ]; then cat $(BUILD)/standins.log; else tail -n 1 $(BUILD)/standins.log; fi; \
+	    scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/standins.log; exit $$rc
+
+print-sources:
+	@echo $(CORE_SRC) $(PORT_SRC)
+
+packaging-tests: spdx-check cmake-package-test platform-standins
