@@ -298,6 +298,8 @@ help:
 	@echo "make symcheck   Cortex-M4 objects call no heap, stdio, strto*, time or float helpers"
 	@echo "make fuzz       libFuzzer, FUZZ_SECONDS (30) per target"
 	@echo "make bench      instruction counts and stack per operation (callgrind)"
+	@echo "make docs       API documentation into $(BUILD)/docs/html (warnings are errors)"
+	@echo "make install PREFIX=DIR  headers, libraries, CMake package and wospipes.pc"
 	@echo "make clean      remove $(BUILD)/"
 
 -include $(CORE_OBJ:.o=.d) $(PORT_OBJ:.o=.d) $(ARM_OBJ:.o=.d)
@@ -412,7 +414,27 @@ platform-standins: | $(STAGE)/jsmn.h
 	    if [ $$rc -ne 0 ]; then cat $(BUILD)/standins.log; else tail -n 1 $(BUILD)/standins.log; fi; \
 	    scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/standins.log; exit $$rc
 
+# API documentation into $(BUILD)/docs/html (Doxyfile). Fails on any
+# Doxygen warning (an undocumented function, parameter or return value),
+# on an @param without [in]/[out]/[in,out] or an undocumented callback
+# parameter (scripts/check_api_docs.py), and when the @snippet examples
+# (examples/api_snippets.c) no longer compile. Public headers: as installed.
+DOC_HEADERS = $(filter-out %_internal.h,$(wildcard include/*.h port/posix/*.h port/mbedtls/*.h))
+.PHONY: docs
+docs: | $(STAGE)/jsmn.h
+	@rm -rf $(BUILD)/docs && mkdir -p $(BUILD)/docs
+	@p=0 f=0; \
+	if $(PYTHON) scripts/check_api_docs.py $(DOC_HEADERS); then p=$$((p + 1)); else f=$$((f + 1)); fi; \
+	if $(CC) $(WARN) $(INCS) -c examples/api_snippets.c -o $(BUILD)/docs/api_snippets.o; \
+	then p=$$((p + 1)); else f=$$((f + 1)); fi; \
+	if { cat Doxyfile; echo "OUTPUT_DIRECTORY = $(BUILD)/docs"; \
+	     echo "WARN_LOGFILE = $(BUILD)/docs/warnings.log"; } | doxygen - >$(BUILD)/docs/doxygen.log 2>&1 \
+	   && [ ! -s $(BUILD)/docs/warnings.log ]; then p=$$((p + 1)); \
+	else cat $(BUILD)/docs/warnings.log $(BUILD)/docs/doxygen.log | head -n 40; f=$$((f + 1)); fi; \
+	echo "docs: $$p passed, $$f failed" | tee $(BUILD)/docs/result.log; \
+	scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/docs/result.log; [ $$f -eq 0 ]
+
 print-sources:
 	@echo $(CORE_SRC) $(PORT_SRC)
 
-packaging-tests: spdx-check cmake-package-test platform-standins
+packaging-tests: spdx-check docs cmake-package-test platform-standins
