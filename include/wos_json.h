@@ -115,7 +115,8 @@ int wos_json_skip(const wos_json *doc, int i);
 unsigned wos_json_size(const wos_json *doc, int i);
 
 /**
- * @brief Find the first member of an object with this key. Keys are compared
+ * @brief Find the member of an object with this key; of duplicate keys the
+ * last wins, as JavaScript and Python read JSON. Keys are compared
  * after unescaping (`"a\u0062"` matches "ab") without modifying the text.
  * @param[in] key NUL-terminated UTF-8. @param[out] out_val Set to the value's index on WOS_OK.
  * @param[in] doc A document parsed by wos_json_parse().

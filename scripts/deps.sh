@@ -8,8 +8,10 @@ PKGS="libmbedtls-dev libjsmn-dev libcmocka-dev python3 openssl clang gcc-arm-non
 PKGS="$PKGS cmake debian-archive-keyring"
 # libFuzzer for `make fuzz`/`make fuzz-smoke`; callgrind for `make bench`.
 PKGS="$PKGS libclang-rt-14-dev valgrind"
-# The CMake package, pkg-config file and API documentation (make test).
-PKGS="$PKGS cmake pkgconf doxygen"
+# Branch coverage of src/ (`make coverage`, part of `make test`).
+PKGS="$PKGS gcovr"
+# pkg-config file and API documentation (make test).
+PKGS="$PKGS pkgconf doxygen"
 
 missing=""
 for p in $PKGS; do
