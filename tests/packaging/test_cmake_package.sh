@@ -6,6 +6,8 @@
 # then three consumers that build examples/token_fetch.c:
 #   find_package  find_package(wospipes CONFIG) from the prefix (and a too
 #                 new version refused by the version file)
+# The install sets WOSPIPES_PAGER_CURSOR_MAX=80; the first two consumers
+# compile settings_check.c, which fails unless they see that value.
 #   pkg-config    cc $(pkg-config --cflags --libs --static wospipes)
 #   add_subdirectory  the source tree inside the consumer's build, with
 #                 WOSPIPES_JSMN_INTERNAL=ON and a foreign jsmn linked in
@@ -27,7 +29,7 @@ step() { # step NAME LOG CMD...: runs CMD, output to LOG, shown on failure
 prefix=$w/prefix
 
 step "make install PREFIX=" "$w/install.log" \
-    make --no-print-directory install PREFIX="$prefix" BUILD="$w" CMAKE_ARGS=-DWOSPIPES_WARNINGS=ON
+    make --no-print-directory install PREFIX="$prefix" BUILD="$w" CMAKE_ARGS="-DWOSPIPES_WARNINGS=ON -DWOSPIPES_PAGER_CURSOR_MAX=80"
 missing=""
 for f in lib/libwospipes.a lib/libwospipes_posix.a lib/libwospipes_mbedtls.a \
          include/wospipes/wos_client.h include/wospipes/wos_posix.h include/wospipes/wos_tls.h \
@@ -63,6 +65,7 @@ case "$libs" in
 esac
 step "pkg-config consumer builds" "$pc/build.log" sh -c \
     "cc -std=c99 \$(pkg-config --cflags wospipes) '$repo/examples/token_fetch.c' \
+     '$repo/tests/packaging/settings_check.c' \
      \$(pkg-config --static --libs wospipes) -o '$pc/token_fetch'"
 
 # add_subdirectory, jsmn kept internal, a foreign jsmn in the same program
