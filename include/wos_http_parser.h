@@ -121,7 +121,7 @@ typedef struct wos_http_parser {
  *
  * Nothing is written outside `buf[0..cap)`; the buffer must outlive every
  * view the parser hands out.
- * @param[in,out] p                The parser to (re)initialise.
+ * @param[out] p                The parser to (re)initialise.
  * @param[in,out] buf              Receive buffer; holds the header section and body.
  * @param[in] cap              Its size in bytes.
  * @param[in] max_header_bytes Limit of each response's status line plus

@@ -64,7 +64,7 @@ typedef struct wos_http_request {
  * unspecified, but nothing is ever written at or past `buf + cap`.
  *
  * @param[in] req     The request.
- * @param[in,out] buf     Output buffer; may be NULL when cap is 0 (measure only).
+ * @param[out] buf     Output buffer; may be NULL when cap is 0 (measure only).
  * @param[in] cap     Size of buf in bytes.
  * @param[out] out_len Receives the request length on WOS_OK, the exact size
  *                needed on WOS_ERR_BUFFER_TOO_SMALL, 0 otherwise.
@@ -90,7 +90,7 @@ wos_status wos_http_request_write(const wos_http_request *req, char *buf, size_t
  * every other field is ignored.
  *
  * @param[in] req     The request.
- * @param[in,out] buf     Output buffer; may be NULL when cap is 0 (measure only).
+ * @param[out] buf     Output buffer; may be NULL when cap is 0 (measure only).
  * @param[in] cap     Size of buf in bytes.
  * @param[out] out_len Receives the target length on WOS_OK, the exact size
  *                needed on WOS_ERR_BUFFER_TOO_SMALL, 0 otherwise.
