@@ -11,7 +11,8 @@
 #   pkg-config    cc $(pkg-config --cflags --libs --static wospipes)
 #   add_subdirectory  the source tree inside the consumer's build, with
 #                 WOSPIPES_JSMN_INTERNAL=ON and a foreign jsmn linked in
-# and runs the three against the emulator. Last line: "cmake package:
+# and runs the three against the emulator; and, as the reason for
+# WOSPIPES_JSMN_INTERNAL, a pkg-config build with a foreign jsmn must fail. Last line: "cmake package:
 # N passed, M failed".
 set -u
 w=$1
@@ -68,6 +69,13 @@ step "pkg-config consumer builds" "$pc/build.log" sh -c \
      '$repo/tests/packaging/settings_check.c' \
      \$(pkg-config --static --libs wospipes) -o '$pc/token_fetch'"
 
+# The reason for WOSPIPES_JSMN_INTERNAL: the installed library keeps the
+# jsmn names, so the foreign jsmn takes its place and every call fails.
+step "pkg-config consumer with a foreign jsmn builds" "$pc/clash.log" sh -c \
+    "cc -std=c99 \$(pkg-config --cflags wospipes) '$repo/examples/token_fetch.c' \
+     '$repo/tests/packaging/add_subdirectory/foreign_jsmn.c' \
+     \$(pkg-config --static --libs wospipes) -o '$pc/token_fetch_clash'"
+
 # add_subdirectory, jsmn kept internal, a foreign jsmn in the same program
 as=$w/add_subdirectory
 step "add_subdirectory consumer builds" "$w/add_subdirectory.log" sh -c \
@@ -80,10 +88,11 @@ syms=$(nm -g --defined-only "$as/wospipes/libwospipes.a" 2>/dev/null | awk '{pri
 # The three against the emulator.
 if python3 tests/e2e/with_emulator.py tests/packaging/run_token_fetch.sh \
         "find_package=$fp/token_fetch" "pkg-config=$pc/token_fetch" \
-        "add_subdirectory=$as/token_fetch" >"$w/run.log" 2>&1; then :; fi
+        "add_subdirectory=$as/token_fetch" "clash-without-jsmn-internal=$pc/token_fetch_clash" \
+        >"$w/run.log" 2>&1; then :; fi
 cat "$w/run.log"
 p=$(grep -c '^ok:' "$w/run.log") f=$(grep -c '^FAILED:' "$w/run.log")
 pass=$((pass + p)) fail=$((fail + f))
-[ "$p" -eq 6 ] || { [ "$f" -gt 0 ] || fail=$((fail + 1)); echo "FAILED: $p of 6 token fetches ran"; }
+[ "$p" -eq 8 ] || { [ "$f" -gt 0 ] || fail=$((fail + 1)); echo "FAILED: $p of 8 token fetches ran"; }
 echo "cmake package: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
