@@ -4,16 +4,16 @@
 # The CMake package as a user meets it: `make install PREFIX=` into a
 # scratch prefix (the project's -Werror warnings on), the installed files,
 # then three consumers that build examples/token_fetch.c:
-#   find_package  find_package(wospipes CONFIG) from the prefix (and a too
-#                 new version refused by the version file)
-# The install sets WOSPIPES_PAGER_CURSOR_MAX=80; the first two consumers
-# compile settings_check.c, which fails unless they see that value.
-#   pkg-config    cc $(pkg-config --cflags --libs --static wospipes)
+#   find_package      find_package(wospipes CONFIG) from the prefix (and a
+#                     too new version refused by the version file)
+#   pkg-config        cc $(pkg-config --cflags --libs --static wospipes)
 #   add_subdirectory  the source tree inside the consumer's build, with
-#                 WOSPIPES_JSMN_INTERNAL=ON and a foreign jsmn linked in
-# and runs the three against the emulator; and, as the reason for
-# WOSPIPES_JSMN_INTERNAL, a pkg-config build with a foreign jsmn must fail. Last line: "cmake package:
-# N passed, M failed".
+#                     WOSPIPES_JSMN_INTERNAL=ON and a foreign jsmn linked in
+# and runs the three against the emulator. The install sets
+# WOSPIPES_PAGER_CURSOR_MAX=80: the first two compile settings_check.c,
+# which fails unless they see that value. As the reason for
+# WOSPIPES_JSMN_INTERNAL, a pkg-config build with a foreign jsmn must fail.
+# Last line: "cmake package: N passed, M failed".
 set -u
 w=$1
 repo=$(pwd)
