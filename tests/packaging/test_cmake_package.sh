@@ -13,6 +13,7 @@
 # WOSPIPES_PAGER_CURSOR_MAX=80: the first two compile settings_check.c,
 # which fails unless they see that value. As the reason for
 # WOSPIPES_JSMN_INTERNAL, a pkg-config build with a foreign jsmn must fail.
+# mbedTLS found as a CMake package goes through a stand-in package.
 # Last line: "cmake package: N passed, M failed".
 set -u
 w=$1
@@ -41,6 +42,14 @@ done
 [ -z "$missing" ] && ok "installed files present" || ko "not installed:$missing"
 internal=$(find "$prefix/include" -name '*_internal.h')
 [ -z "$internal" ] && ok "no internal header installed" || ko "installed: $internal"
+
+# The find_package(MbedTLS CONFIG) branch, through a stand-in package.
+step "mbedTLS found as a CMake package" "$w/mbedtls_package.log" sh -c \
+    "cmake -S '$repo' -B '$w/mbedtls_package' -DMbedTLS_DIR='$repo/tests/packaging/mbedtls_package' \
+     -DWOSPIPES_WARNINGS=ON >'$w/mbedtls_package.cmake.log' \
+     && grep -q 'wospipes: mbedTLS from CMake package' '$w/mbedtls_package.cmake.log' \
+     && grep -q '^Requires.private: mbedtls mbedx509' '$w/mbedtls_package/wospipes.pc' \
+     && cmake --build '$w/mbedtls_package' --target wospipes_mbedtls"
 
 # find_package
 fp=$w/find_package
