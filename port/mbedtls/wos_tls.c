@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* wos_tls set-up and tear-down: randomness, CAs, policy, allocator. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What the client offers: versions, suites, groups, signature algorithms,
  * ALPN, session tickets, and the certificate check. One list per item, so
  * a ClientHello capture (tests/port/test_tls.c) can check them all. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Session resumption: keep the last session, offer it to the same server
  * while it is young enough. TLS 1.2 sessions are saved after the
  * handshake; TLS 1.3 sessions when a ticket arrives (a TLS 1.3 session

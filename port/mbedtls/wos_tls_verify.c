@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What the port adds to mbedTLS's certificate verification: the dates are
  * checked against the platform's wall clock (mbedTLS would use libc time,
  * which a device without an RTC does not have), and each check is noted,
