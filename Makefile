@@ -28,6 +28,9 @@ JSMN_HDR  ?= /usr/include/jsmn.h
 # come before /usr/include, which may hold Debian's 2.28.
 MBEDTLS_PREFIX ?=
 MBEDTLS_INC    := $(if $(MBEDTLS_PREFIX),-isystem $(MBEDTLS_PREFIX)/include)
+# A lane records system headers too (-MD): scripts/check_lane_headers.sh reads
+# them to prove every mbedTLS header came from MBEDTLS_PREFIX.
+DEPFLAGS       := $(if $(MBEDTLS_PREFIX),-MD,-MMD)
 INCS      := -Iinclude -Iport/posix -Iport/mbedtls $(MBEDTLS_INC) -isystem $(STAGE)
 CFLAGS_ALL = $(WARN) $(VFLAGS) $(INCS) $(CFLAGS)
 
@@ -70,7 +73,7 @@ $(STAGE)/jsmn.h: $(JSMN_HDR)
 
 $(OUT)/obj/%.o: %.c | $(STAGE)/jsmn.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(DEPFLAGS) -MP -c $< -o $@
 
 $(LIB): $(CORE_OBJ)
 	@rm -f $@
@@ -314,6 +317,7 @@ test: deps
 	@$(MAKE) --no-print-directory run-cli-usage e2e fuzz-smoke
 	@$(MAKE) --no-print-directory coverage
 	@$(MAKE) --no-print-directory packaging-tests
+	@$(MAKE) --no-print-directory tls-lanes
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
 clean:
