@@ -7,6 +7,11 @@ PKGS="libmbedtls-dev libjsmn-dev libcmocka-dev python3 openssl clang gcc-arm-non
 PKGS="$PKGS cmake debian-archive-keyring"
 # libFuzzer for `make fuzz`/`make fuzz-smoke`; callgrind for `make bench`.
 PKGS="$PKGS libclang-rt-14-dev valgrind"
+# --bench: also the TLS bench's server and reference client (not for tests:
+# installing nginx starts its service).
+if [ "${1:-}" = "--bench" ]; then
+    PKGS="$PKGS nginx libcurl4-openssl-dev"
+fi
 
 missing=""
 for p in $PKGS; do

@@ -101,6 +101,11 @@
 #define MBEDTLS_USE_PSA_CRYPTO
 #define MBEDTLS_PSA_P256M_DRIVER_ENABLED /* compact, fast secp256r1 */
 #define MBEDTLS_PSA_KEY_STORE_DYNAMIC
+/* PSA copies every buffer it is given (a protection for crypto running
+ * in another partition, over shared memory); here TLS and PSA share one
+ * image, and the copies would take a whole record from the pool (16 KB
+ * for a full incoming record) on every encrypt and decrypt. */
+#define MBEDTLS_PSA_ASSUME_EXCLUSIVE_BUFFERS
 #define MBEDTLS_PSA_KEY_SLOT_COUNT 16
 
 /* --- X.509 --- */

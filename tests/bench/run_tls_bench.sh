@@ -1,0 +1,99 @@
+#!/bin/sh
+# run_tls_bench.sh OUT_DIR CERT_DIR N CURL_BIN LABEL=BENCH_TLS_BIN...
+# Starts nginx on a free 127.0.0.1 port (TLS 1.2 and 1.3, the test PKI,
+# session cache and tickets on, a canned token response), runs each
+# bench_tls binary (pool figures, then N calls of each kind for CPU) and
+# bench_curl, and prints two tables. nginx's log tells which protocol,
+# group, cipher and how many resumptions each client really got. Stops
+# nginx on every exit path. See tests/bench/README.md.
+set -eu
+out=${1:?usage: run_tls_bench.sh OUT CERTS N CURL_BIN LABEL=BIN...}
+certs=$2 n=$3 curl_bin=$4
+pool_goal=${POOL_GOAL:-32768}
+shift 4
+command -v nginx >/dev/null 2>&1 || { echo "tls bench: nginx not found ('make deps' installs it)" >&2; exit 1; }
+mkdir -p "$out/nginx/tmp"
+out=$(cd "$out" && pwd)
+certs=$(cd "$certs" && pwd)
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+ng=$out/nginx
+token='{"active":true,"access_token":{"object":"access_token","access_token":"gho_16C7e42F292c6912E7710c838347Ae178B4a","expires_at":"2030-01-01T00:00:00.000Z","scopes":["repo"],"missing_scopes":[]}}'
+cat >"$ng/nginx.conf" <<EOF
+worker_processes 1;
+pid $ng/nginx.pid;
+error_log $ng/error.log;
+events { worker_connections 64; }
+http {
+    log_format bench '\$ssl_protocol \$ssl_curve \$ssl_cipher \$ssl_session_reused';
+    access_log $ng/access.log bench;
+    client_body_temp_path $ng/tmp; proxy_temp_path $ng/tmp; fastcgi_temp_path $ng/tmp;
+    uwsgi_temp_path $ng/tmp; scgi_temp_path $ng/tmp;
+    keepalive_requests 100000;
+    server {
+        listen 127.0.0.1:$port ssl;
+        ssl_certificate $certs/server.pem;
+        ssl_certificate_key $certs/server.key;
+        ssl_protocols TLSv1.2 TLSv1.3;
+        ssl_session_cache shared:bench:1m;
+        ssl_session_tickets on;
+        location / { default_type application/json; return 200 '$token'; }
+    }
+}
+EOF
+nginx -p "$ng" -c "$ng/nginx.conf" -e "$ng/error.log"
+trap 'kill "$(cat "$ng/nginx.pid")" 2>/dev/null || true' EXIT INT TERM
+i=0
+while ! python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null; do
+    i=$((i + 1)); [ $i -lt 50 ] || { cat "$ng/error.log" >&2; exit 1; }; sleep 0.1
+done
+
+# What the server saw since the last call: "protocol group cipher, R of C resumed".
+seen() {
+    awk '{ k = $1 " " $2 " " $3; c[k]++; if ($4 == "r") r[k]++ }
+         END { for (k in c) printf "%s%s (%d/%d resumed)", sep, k, r[k], c[k]; sep = "; " }' "$ng/access.log"
+    : >"$ng/access.log"
+}
+
+: >"$out/pool.txt"; : >"$out/cpu.txt"; : >"$out/seen.txt"
+for pair in "$@"; do
+    label=${pair%%=*} bin=${pair#*=}
+    : >"$ng/access.log"
+    "$bin" pool localhost "$port" "$certs/ca.pem" >"$out/pool-run.txt"
+    grep -v '^pool|' "$out/pool-run.txt" | sed "s/^/$label|/" >>"$out/pool.txt"
+    # Built with the static pool: run again in a pool of the goal's size.
+    if grep -q '^pool|' "$out/pool-run.txt"; then
+        if BENCH_POOL_BYTES=$pool_goal "$bin" pool localhost "$port" "$certs/ca.pem" >/dev/null 2>"$out/pool-goal.log"; then
+            echo "$label|whole sequence in a $pool_goal-byte pool|OK|" >>"$out/pool.txt"
+        else
+            echo "$label|whole sequence in a $pool_goal-byte pool|FAILED ($(head -c 120 "$out/pool-goal.log"))|" >>"$out/pool.txt"
+        fi
+    fi
+    "$bin" cpu localhost "$port" "$certs/ca.pem" "$n" | sed "s/^/$label|/" >>"$out/cpu.txt"
+    echo "$label|$(seen)" >>"$out/seen.txt"
+done
+: >"$ng/access.log"
+"$curl_bin" localhost "$port" "$certs/ca.pem" "$n" | sed "s/^/libcurl+OpenSSL|/" >>"$out/cpu.txt"
+echo "libcurl+OpenSSL|$(seen)" >>"$out/seen.txt"
+
+{
+echo "TLS pool/heap per phase (bytes; held = allocated after the phase, peak = most allocated during it)"
+awk -F'|' '{ printf "%-26s %-40s %8s %8s\n", $1, $2, $3, $4 }' "$out/pool.txt"
+echo
+echo "Client CPU per token call, $n calls each (microseconds; CLOCK_PROCESS_CPUTIME_ID)"
+printf "%-26s %10s %10s %10s %12s %10s\n" client full resumed kept-alive "handshake" "vs curl"
+awk -F'|' '
+    { v[$1, $2] = $3; res[$1, $2] = $4; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } }
+    END {
+        ref = v["libcurl+OpenSSL", "full"] - v["libcurl+OpenSSL", "kept-alive"]
+        for (i = 0; i < n; i++) {
+            c = order[i]; hs = v[c, "full"] - v[c, "kept-alive"]
+            note = (res[c, "resumed"] != "-" && res[c, "resumed"] + 0 == 0) ? "  (no call resumed)" : ""
+            printf "%-26s %10.0f %10.0f %10.0f %12.0f %9.1fx%s\n", c, v[c, "full"], v[c, "resumed"],
+                   v[c, "kept-alive"], hs, (ref > 0 ? hs / ref : 0), note
+        }
+    }' "$out/cpu.txt"
+echo "handshake = full - kept-alive (the handshake alone); vs curl = that, divided by libcurl's"
+echo
+echo "What nginx saw (protocol, group, cipher):"
+sed 's/|/: /' "$out/seen.txt"
+} | tee "$out/table.txt"
