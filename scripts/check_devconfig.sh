@@ -6,10 +6,11 @@
 #   it with wos_mbedtls_config_36.h into TP_DIR/mbedtls-3.6-dev (cached),
 #   compiles the port with gcc and clang (-Werror) against it and links the
 #   token_fetch example with CORE_LIB: the port and the configuration agree.
-# - 4.0: compiles the port with gcc against the 4.x headers of
-#   MBEDTLS4_SRC (default TP_DIR/mbedtls-4/src/mbedtls-4.0.0, unpacked by
-#   the 4.0 lane) with wos_mbedtls_config_40.h + wos_crypto_config_40.h, so
-#   mbedTLS's own consistency checks of both halves run. Without a 4.x
+# - 4.0: with wos_mbedtls_config_40.h + wos_crypto_config_40.h and the 4.x
+#   tree MBEDTLS4_SRC (default TP_DIR/mbedtls-4/src/mbedtls-4.0.0, unpacked
+#   by the 4.0 lane), compiles the two files in which Mbed TLS and
+#   TF-PSA-Crypto check a configuration (library/mbedtls_config.c,
+#   core/tf_psa_crypto_config.c), then the port with gcc. Without a 4.x
 #   source: one line saying it was skipped.
 # Last line: "tls-devconfig: N passed, M failed"; exit 1 on any failure.
 set -u
@@ -66,6 +67,16 @@ if [ -f "$src4/tf-psa-crypto/include/psa/crypto.h" ]; then
     flags="$flags -isystem $src4/tf-psa-crypto/drivers/everest/include"
     flags="$flags -DMBEDTLS_CONFIG_FILE=\"wos_mbedtls_config_40.h\""
     flags="$flags -DTF_PSA_CRYPTO_CONFIG_FILE=\"wos_crypto_config_40.h\""
+    for f in library/mbedtls_config.c tf-psa-crypto/core/tf_psa_crypto_config.c; do
+        # shellcheck disable=SC2086
+        if gcc -std=c99 $flags -Iport/mbedtls -I"$src4/library" -I"$src4/tf-psa-crypto/core" \
+               -I"$src4/tf-psa-crypto/drivers/builtin/src" -c "$src4/$f" -o "$out/$(basename "$f" .c).o" \
+               >"$out/check40.log" 2>&1; then
+            ok "4.0 configuration passes $(basename "$f")'s checks"
+        else
+            bad "4.0 configuration in $(basename "$f")"; grep -m 5 error "$out/check40.log"
+        fi
+    done
     rm -f "$out/port40-gcc.log"
     if build_port port40-gcc gcc "$flags"; then
         ok "port builds against the 4.0 headers with wos_mbedtls_config_40.h + wos_crypto_config_40.h"

@@ -53,6 +53,11 @@
 #define PSA_WANT_KEY_TYPE_ECC_KEY_PAIR_IMPORT 1
 #define PSA_WANT_KEY_TYPE_ECC_KEY_PAIR_EXPORT 1
 #define PSA_WANT_KEY_TYPE_ECC_KEY_PAIR_GENERATE 1
+/* The client only verifies RSA signatures, but Mbed TLS 4.0's own checks
+ * ask for these with ECDHE-RSA and RSASSA-PSS certificates. */
+#define PSA_WANT_KEY_TYPE_RSA_KEY_PAIR_BASIC 1
+#define PSA_WANT_ALG_RSA_PKCS1V15_CRYPT 1
+#define PSA_WANT_ALG_RSA_OAEP 1
 
 /* --- Platform: static pool, time --- */
 #define MBEDTLS_PLATFORM_C

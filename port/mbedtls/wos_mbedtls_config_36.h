@@ -30,8 +30,9 @@
  *
  * Records: a server may always send 16 KB records, so the receive buffer
  * stays at 16 KB (MBEDTLS_SSL_IN_CONTENT_LEN); the client's own records
- * are small (a token request is about 400 bytes), so the send buffer is
- * 4 KB (longer writes are split into several records).
+ * are small (a token request is about 400 bytes, a ClientHello offering
+ * a ticket well under 1 KB), so the send buffer is 2 KB: longer writes
+ * go out as several records (wos_tls's send reports partial writes).
  *
  * Entropy: mbedTLS's default source (getrandom/ /dev/urandom on Linux).
  * A device without one defines MBEDTLS_NO_PLATFORM_ENTROPY and
@@ -129,7 +130,7 @@
 #define MBEDTLS_SSL_EXTENDED_MASTER_SECRET
 #define MBEDTLS_SSL_KEEP_PEER_CERTIFICATE /* TLS 1.3 in 3.6 requires it */
 #define MBEDTLS_SSL_IN_CONTENT_LEN 16384
-#define MBEDTLS_SSL_OUT_CONTENT_LEN 4096
+#define MBEDTLS_SSL_OUT_CONTENT_LEN 2048
 #define MBEDTLS_SSL_CIPHERSUITES                                                           \
     MBEDTLS_TLS1_3_AES_128_GCM_SHA256, MBEDTLS_TLS1_3_CHACHA20_POLY1305_SHA256,            \
         MBEDTLS_TLS1_3_AES_256_GCM_SHA384, MBEDTLS_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, \

@@ -15,7 +15,7 @@
  * TLS 1.2 and 1.3 client only; TLS 1.3 AES-GCM and ChaCha20-Poly1305
  * suites, TLS 1.2 ECDHE-ECDSA / ECDHE-RSA with the same AEADs; X25519
  * and secp256r1 for the key exchange; resumption by ticket;
- * SNI, ALPN, max_fragment_length; 16 KB receive and 4 KB send records.
+ * SNI, ALPN, max_fragment_length; 16 KB receive and 2 KB send records.
  */
 #ifndef WOS_MBEDTLS_CONFIG_40_H
 #define WOS_MBEDTLS_CONFIG_40_H
@@ -38,7 +38,7 @@
 #define MBEDTLS_SSL_EXTENDED_MASTER_SECRET
 #define MBEDTLS_SSL_KEEP_PEER_CERTIFICATE /* TLS 1.3 requires it */
 #define MBEDTLS_SSL_IN_CONTENT_LEN 16384
-#define MBEDTLS_SSL_OUT_CONTENT_LEN 4096
+#define MBEDTLS_SSL_OUT_CONTENT_LEN 2048
 #define MBEDTLS_SSL_CIPHERSUITES                                                           \
     MBEDTLS_TLS1_3_AES_128_GCM_SHA256, MBEDTLS_TLS1_3_CHACHA20_POLY1305_SHA256,            \
         MBEDTLS_TLS1_3_AES_256_GCM_SHA384, MBEDTLS_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, \
