@@ -39,7 +39,7 @@ defs="-DMBEDTLS_CONFIG_FILE='\"$name\"'"
 if [ -n "$user" ]; then
     defs="$defs -DMBEDTLS_USER_CONFIG_FILE='\"$(basename "$user")\"'"
 fi
-key=$(cat "$cfg" ${crypto:+"$crypto"} ${user:+"$user"} | cksum | cut -d' ' -f1)" $src $cc $cflags $user"
+key=$(cat "$cfg" ${crypto:+"$crypto"} ${user:+"$user"} | cksum | cut -d' ' -f1)" $(basename "$src") $cc $cflags $(basename "${user:-none}")"
 stamp=$out/.complete
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ]; then
     echo "mbedtls-dev: cached in $out ($name)"

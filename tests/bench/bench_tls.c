@@ -97,7 +97,9 @@ static void counter_start(void)
 /* Bytes held now and the highest figure since the last reset. The
  * pool's reset sets its maximum to 0, not to what is held: a phase that
  * allocates nothing would show 0, so the bytes held at the reset count. */
+#if defined(MBEDTLS_MEMORY_BUFFER_ALLOC_C)
 static size_t held_at_reset;
+#endif
 
 static void counter_get(size_t *held, size_t *peak)
 {

@@ -31,7 +31,7 @@ variant() {
     if gcc $warn -O2 $incs $2 $srcs -o "$bin" $3 -lpthread >"$bin.log" 2>&1; then
         pairs="$pairs|$1=$bin"
     else
-        echo "tls bench: $1 skipped: the port does not build against it:" \
+        echo "tls bench: $1 skipped: bench_tls (the port) does not build against it:" \
              "$(grep -m 1 'error' "$bin.log" || tail -n 1 "$bin.log")"
     fi
 }
