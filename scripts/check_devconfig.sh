@@ -1,4 +1,7 @@
 #!/bin/sh
+# The -D flags carry literal quotes on purpose (the macro's value is a
+# quoted file name) and are split into words where used:
+# shellcheck disable=SC2089,SC2090
 # check_devconfig.sh OUT TP_DIR CORE_LIB [MBEDTLS4_SRC]
 # Compile-checks the device configurations of port/mbedtls/ (make
 # tls-devconfig-check; see the Makefile):
@@ -37,7 +40,7 @@ build_port() {
 stage=$(dirname "$core")/stage
 dev=$tp/mbedtls-3.6-dev
 if scripts/mbedtls36_fetch.sh "$tp/mbedtls-3.6" >"$out/fetch.log" 2>&1 &&
-   scripts/mbedtls_devbuild.sh "$(ls -d "$tp"/mbedtls-3.6/src/mbedtls-3.6.* | head -n 1)" \
+   scripts/mbedtls_devbuild.sh "$(find "$tp/mbedtls-3.6/src" -maxdepth 1 -name 'mbedtls-3.6.*' | head -n 1)" \
        port/mbedtls/wos_mbedtls_config_36.h "$dev" >"$out/devbuild.log" 2>&1; then
     ok "mbedTLS 3.6 builds with wos_mbedtls_config_36.h"
     flags="-isystem $dev/include -DMBEDTLS_CONFIG_FILE=\"wos_mbedtls_config_36.h\""

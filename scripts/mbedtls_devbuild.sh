@@ -45,7 +45,7 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ]; then
     echo "mbedtls-dev: cached in $out ($name)"
     exit 0
 fi
-rm -rf "$out/tree" "$out/include" "$out/lib" "$out/cmake" "$stamp"
+rm -rf "${out:?}/tree" "${out:?}/include" "${out:?}/lib" "${out:?}/cmake" "$stamp"
 if [ -d "$src/tf-psa-crypto" ]; then
     abs() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
     echo "mbedtls-dev: building $(basename "$src") with $name and $(basename "$crypto") into $out"

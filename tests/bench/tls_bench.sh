@@ -41,7 +41,7 @@ wrap="tests/port/support_heap.c -Wl,--wrap=calloc,--wrap=free"
 variant "2.28" "" "$wrap -Wl,-Bstatic -lmbedtls -lmbedx509 -lmbedcrypto -Wl,-Bdynamic"
 
 scripts/mbedtls36_fetch.sh "$tp/mbedtls-3.6"
-src36=$(ls -d "$tp"/mbedtls-3.6/src/mbedtls-3.6.* | head -n 1)
+src36=$(find "$tp/mbedtls-3.6/src" -maxdepth 1 -name 'mbedtls-3.6.*' | head -n 1)
 variant "3.6 Debian" "-isystem $tp/mbedtls-3.6/prefix/include" "$wrap $(libs_of "$tp/mbedtls-3.6/prefix")"
 scripts/mbedtls_devbuild.sh "$src36" port/mbedtls/wos_mbedtls_config_36.h "$dev36" \
     tests/bench/bench_mbedtls_user_config.h
@@ -53,7 +53,7 @@ variant "3.6 device, ecp P-256" "-isystem $dev36e/include -DMBEDTLS_CONFIG_FILE=
     -DMBEDTLS_USER_CONFIG_FILE=\"bench_user_config_builtin_p256.h\"" "$(libs_of "$dev36e")"
 
 rc=0
-scripts/mbedtls4_build.sh "$tp/mbedtls-4" $src4 || rc=$?
+scripts/mbedtls4_build.sh "$tp/mbedtls-4" ${src4:+"$src4"} || rc=$?
 if [ $rc -eq 3 ]; then
     echo "tls bench: 4.0 skipped (no Mbed TLS 4.x source: ../shared/third_party is absent; give MBEDTLS4_SRC=DIR)"
 elif [ $rc -ne 0 ]; then
@@ -68,6 +68,7 @@ else
         -DTF_PSA_CRYPTO_USER_CONFIG_FILE=\"bench_mbedtls_user_config.h\"" "$(libs_of "$dev40")"
 fi
 
+# shellcheck disable=SC2086
 gcc $warn -O2 tests/bench/bench_curl.c -o "$out/bench_curl" -lcurl
 tests/certs/make_certs.sh "$out/certs"
 IFS='|'
