@@ -355,6 +355,7 @@ help:
 	@echo "make clang-check  core and ports with clang -Werror"
 	@echo "make tls-lanes  the port, tool and TLS tests against mbedTLS 3.6 and 4.x (MBEDTLS4_SRC=DIR)"
 	@echo "make tls-lane LANE=NAME MBEDTLS_PREFIX=DIR   one such lane, any mbedTLS install"
+	@echo "make tls-devconfig-check  the device mbedTLS configurations (port/mbedtls/wos_*config_*.h) build with the port"
 	@echo "make size       Cortex-M4 size and stack tables (fails over budget)"
 	@echo "make symcheck   Cortex-M4 objects call no heap, stdio, strto*, time or float helpers"
 	@echo "make fuzz       libFuzzer, FUZZ_SECONDS (30) per target"
