@@ -6,8 +6,8 @@
 #
 #   2.28             Debian's libmbedtls-dev (the system's), defaults
 #   3.6 Debian       trixie's libmbedtls-dev (TP_DIR/mbedtls-3.6), defaults
-#   3.6 device       wos_mbedtls_config_36.h (p256-m for P-256)
-#   3.6 device, ecp  the same with the built-in P-256 code instead of p256-m
+#   3.6 device       wos_mbedtls_config_36.h
+#   3.6 device, p256-m  the same with p256-m for P-256 (bench_user_config_p256m.h)
 #   4.0              Mbed TLS 4.x built by the 4.0 lane's script, defaults
 #   4.0 device       wos_mbedtls_config_40.h + wos_crypto_config_40.h
 #
@@ -21,7 +21,7 @@ mkdir -p "$out"
 warn="-std=c99 -Wall -Wextra -Wpedantic -Wshadow -Werror"
 srcs="tests/bench/bench_tls.c $(ls src/*.c port/posix/*.c port/mbedtls/*.c)"
 incs="-Iinclude -Iport/posix -Iport/mbedtls -Itests/port -Itests/bench -isystem $stage"
-dev36=$out/mbedtls-3.6-dev dev36e=$out/mbedtls-3.6-dev-ecp dev40=$out/mbedtls-4.0-dev
+dev36=$out/mbedtls-3.6-dev dev36p=$out/mbedtls-3.6-dev-p256m dev40=$out/mbedtls-4.0-dev
 pairs=""
 
 # variant LABEL FLAGS LIBS: builds bench_tls-<label> and queues it.
@@ -47,10 +47,10 @@ scripts/mbedtls_devbuild.sh "$src36" port/mbedtls/wos_mbedtls_config_36.h "$dev3
     tests/bench/bench_mbedtls_user_config.h
 variant "3.6 device" "-isystem $dev36/include -DMBEDTLS_CONFIG_FILE=\"wos_mbedtls_config_36.h\"
     -DMBEDTLS_USER_CONFIG_FILE=\"bench_mbedtls_user_config.h\"" "$(libs_of "$dev36")"
-scripts/mbedtls_devbuild.sh "$src36" port/mbedtls/wos_mbedtls_config_36.h "$dev36e" \
-    tests/bench/bench_user_config_builtin_p256.h
-variant "3.6 device, ecp P-256" "-isystem $dev36e/include -DMBEDTLS_CONFIG_FILE=\"wos_mbedtls_config_36.h\"
-    -DMBEDTLS_USER_CONFIG_FILE=\"bench_user_config_builtin_p256.h\"" "$(libs_of "$dev36e")"
+scripts/mbedtls_devbuild.sh "$src36" port/mbedtls/wos_mbedtls_config_36.h "$dev36p" \
+    tests/bench/bench_user_config_p256m.h
+variant "3.6 device, p256-m" "-isystem $dev36p/include -DMBEDTLS_CONFIG_FILE=\"wos_mbedtls_config_36.h\"
+    -DMBEDTLS_USER_CONFIG_FILE=\"bench_user_config_p256m.h\"" "$(libs_of "$dev36p")"
 
 rc=0
 scripts/mbedtls4_build.sh "$tp/mbedtls-4" ${src4:+"$src4"} || rc=$?
