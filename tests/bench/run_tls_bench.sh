@@ -109,8 +109,9 @@ while [ $r -lt "$rounds" ]; do
     r=$((r + 1))
 done
 awk -F'|' '{ k = $1 "|" $2; if (!(k in best) || $3 + 0 < best[k]) best[k] = $3 + 0
+             if (!(k in fast) || $5 + 0 < fast[k]) fast[k] = $5 + 0
              if (!(k in res)) { order[n++] = k; res[k] = 0 } if ($4 == "-") res[k] = "-"; else if (res[k] != "-") res[k] += $4 }
-           END { for (i = 0; i < n; i++) printf "%s|%.1f|%s\n", order[i], best[order[i]], res[order[i]] }' \
+           END { for (i = 0; i < n; i++) printf "%s|%.1f|%s|%.1f\n", order[i], best[order[i]], res[order[i]], fast[order[i]] }' \
     "$out/rounds.txt" >"$out/cpu.txt"
 
 {
@@ -118,19 +119,20 @@ echo "TLS pool/heap per phase (bytes; held = allocated after the phase, peak = m
 awk -F'|' '{ printf "%-26s %-40s %8s %8s\n", $1, $2, $3, $4 }' "$out/pool.txt"
 echo
 echo "Client CPU per token call (microseconds of CLOCK_PROCESS_CPUTIME_ID; best of $rounds rounds of $per calls)"
-printf "%-26s %10s %10s %10s %12s %10s\n" client full resumed kept-alive "handshake" "vs curl"
+printf "%-22s %8s %8s %10s %10s %8s %10s %8s\n" client full resumed kept-alive handshake "vs curl" fastest "vs curl"
 awk -F'|' '
-    { v[$1, $2] = $3; res[$1, $2] = $4; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } }
+    { v[$1, $2] = $3; res[$1, $2] = $4; f[$1, $2] = $5; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } }
     END {
-        ref = v["libcurl+OpenSSL", "full"] - v["libcurl+OpenSSL", "kept-alive"]
+        c = "libcurl+OpenSSL"; ref = v[c, "full"] - v[c, "kept-alive"]; reff = f[c, "full"] - f[c, "kept-alive"]
         for (i = 0; i < n; i++) {
-            c = order[i]; hs = v[c, "full"] - v[c, "kept-alive"]
+            c = order[i]; hs = v[c, "full"] - v[c, "kept-alive"]; fs = f[c, "full"] - f[c, "kept-alive"]
             note = (res[c, "resumed"] != "-" && res[c, "resumed"] + 0 == 0) ? "  (no call resumed)" : ""
-            printf "%-26s %10.0f %10.0f %10.0f %12.0f %9.1fx%s\n", c, v[c, "full"], v[c, "resumed"],
-                   v[c, "kept-alive"], hs, (ref > 0 ? hs / ref : 0), note
+            printf "%-22s %8.0f %8.0f %10.0f %10.0f %7.1fx %10.0f %7.1fx%s\n", c, v[c, "full"], v[c, "resumed"],
+                   v[c, "kept-alive"], hs, (ref > 0 ? hs / ref : 0), fs, (reff > 0 ? fs / reff : 0), note
         }
     }' "$out/cpu.txt"
-echo "handshake = full - kept-alive (the handshake alone); vs curl = that, divided by libcurl's"
+echo "full, resumed, kept-alive: mean per call of the best round; handshake = full - kept-alive;"
+echo "fastest = the same from the fastest single calls (least disturbed by other load); vs curl: / libcurl's"
 echo
 echo "What nginx saw (protocol, group, cipher):"
 sed 's/|/: /' "$out/seen.txt"
