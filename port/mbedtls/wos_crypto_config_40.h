@@ -1,6 +1,4 @@
-/**
- * @file wos_crypto_config_40.h
- * @brief TF-PSA-Crypto 1.0 configuration (the crypto half of Mbed TLS 4.0)
+/* TF-PSA-Crypto 1.0 configuration (the crypto half of Mbed TLS 4.0)
  * for the token-fetching TLS client of wos_mbedtls_config_40.h.
  *
  * In Mbed TLS 4 the memory options live here: every allocation of TLS,

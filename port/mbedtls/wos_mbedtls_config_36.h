@@ -1,6 +1,4 @@
-/**
- * @file wos_mbedtls_config_36.h
- * @brief mbedTLS 3.6 LTS configuration for a device that only fetches
+/* mbedTLS 3.6 LTS configuration for a device that only fetches
  * tokens from the Pipes API: a TLS 1.2 + 1.3 client, nothing else.
  *
  * Use it instead of mbedTLS's default configuration when building the

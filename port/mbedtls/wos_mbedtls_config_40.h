@@ -1,6 +1,4 @@
-/**
- * @file wos_mbedtls_config_40.h
- * @brief Mbed TLS 4.0 configuration (the TLS half) for a device that only
+/* Mbed TLS 4.0 configuration (the TLS half) for a device that only
  * fetches tokens from the Pipes API: a TLS 1.2 + 1.3 client, nothing else.
  *
  * Mbed TLS 4 splits its configuration in two: this file (TLS and X.509)
