@@ -101,11 +101,12 @@
 /* --- PSA (TLS 1.3 needs it; TLS 1.2 and X.509 use it too) --- */
 #define MBEDTLS_PSA_CRYPTO_C
 #define MBEDTLS_USE_PSA_CRYPTO
-/* No MBEDTLS_PSA_P256M_DRIVER_ENABLED: measured by `make bench`, p256-m
- * made the handshake about 2.4 times as expensive on x86-64 (portable
- * 32-bit code) and saved no pool next to the built-in code with window 2;
- * secp384r1 keeps the built-in code in the image anyway. Worth trying on
- * a Cortex-M where flash matters and P-256 is the only curve. */
+/* No MBEDTLS_PSA_P256M_DRIVER_ENABLED by default: measured by `make
+ * bench` on x86-64, p256-m made the handshake about 2.4 times as expensive
+ * (portable 32-bit code; a Cortex-M gets its assembly) and saved about
+ * 2 KB of pool only in the worst case, a full handshake while an old
+ * session is still held (33.5 KB of pool without it, 31.5 KB with it).
+ * A device held to a 32 KB pool defines it in MBEDTLS_USER_CONFIG_FILE. */
 #define MBEDTLS_PSA_KEY_STORE_DYNAMIC
 /* PSA copies every buffer it is given (a protection for crypto running
  * in another partition, over shared memory); here TLS and PSA share one
