@@ -14,7 +14,9 @@
  *
  * Decoded strings: wos_json_string() rewrites a string token's bytes in place
  * and then marks the token by setting #WOS_JSON_DECODED in its `size` field
- * and moving its `end` down to the end of the decoded bytes. Tokens are laid
+ * and moving its `end` down to the end of the decoded bytes. A text without
+ * any backslash is already decoded: wos_json_parse() then marks every
+ * string token so at once, and reading a string costs nothing. Tokens are laid
  * out by position, so the shorter span never overlaps a later token;
  * skip/iteration/lookup keep working, and keys that were decoded are compared
  * byte for byte.

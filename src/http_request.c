@@ -1,5 +1,7 @@
 #include "wos_http_request.h"
 
+#include <string.h>
+
 #include "wos_config.h"
 
 /*
@@ -14,29 +16,23 @@ typedef struct sink {
     size_t len;
 } sink;
 
-static void put1(sink *s, char c)
-{
-    if (s->len < s->cap) {
-        s->buf[s->len] = c;
-    }
-    if (s->len != SIZE_MAX) {
-        s->len++;
-    }
-}
-
+/* What fits is copied as one block; the count always advances. */
 static void put(sink *s, const char *p, size_t n)
 {
-    while (n-- > 0u) {
-        put1(s, *p++);
+    size_t room = s->len < s->cap ? s->cap - s->len : 0u;
+    if (room != 0u && n != 0u) {
+        memcpy(s->buf + s->len, p, n < room ? n : room);
     }
+    s->len = n > SIZE_MAX - s->len ? SIZE_MAX : s->len + n;
 }
 
-static void put_z(sink *s, const char *z)
+static void put1(sink *s, char c)
 {
-    while (*z != '\0') {
-        put1(s, *z++);
-    }
+    put(s, &c, 1u);
 }
+
+/* Literals are written by their known length (sizeof), not searched for NUL. */
+#define PUT_LIT(s, lit) put((s), (lit), sizeof(lit) - 1u)
 
 static void put_dec(sink *s, size_t v)
 {
@@ -64,18 +60,21 @@ static void put_hex(sink *s, unsigned d)
     put1(s, (char)(d < 10u ? '0' + d : 'A' - 10u + d));
 }
 
+/* Runs of unreserved bytes are copied as blocks; every other byte is %XX. */
 static void put_pct(sink *s, const char *p, size_t n)
 {
-    size_t i;
-    for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (unreserved(c)) {
-            put1(s, (char)c);
-        } else {
+    size_t i = 0, j;
+    while (i < n) {
+        for (j = i; j < n && unreserved((unsigned char)p[j]); j++) {
+        }
+        put(s, p + i, j - i);
+        if (j < n) {
+            unsigned char c = (unsigned char)p[j++];
             put1(s, '%');
             put_hex(s, (unsigned)c >> 4);
             put_hex(s, c & 15u);
         }
+        i = j;
     }
 }
 
@@ -160,33 +159,33 @@ static wos_status put_head(sink *s, const wos_http_request *r, size_t body_len)
         (r->idempotency_key.ptr != NULL && bad_value(r->idempotency_key))) {
         return WOS_ERR_INVALID_ARG;
     }
-    put_z(s, r->method);
+    put(s, r->method, strlen(r->method));
     put1(s, ' ');
     st = put_target(s, r);
     if (st != WOS_OK) {
         return st;
     }
-    put_z(s, " HTTP/1.1\r\nHost: ");
+    PUT_LIT(s, " HTTP/1.1\r\nHost: ");
     put(s, r->host.ptr, r->host.len);
     if (r->port != (r->tls ? 443u : 80u)) {
         put1(s, ':');
         put_dec(s, r->port);
     }
-    put_z(s, "\r\nAuthorization: Bearer ");
+    PUT_LIT(s, "\r\nAuthorization: Bearer ");
     put(s, r->api_key.ptr, r->api_key.len);
-    put_z(s, "\r\nUser-Agent: wos-pipes-c/" WOS_VERSION "\r\nAccept: application/json\r\n");
+    PUT_LIT(s, "\r\nUser-Agent: wos-pipes-c/" WOS_VERSION "\r\nAccept: application/json\r\n");
     if (r->idempotency_key.ptr != NULL) {
-        put_z(s, "Idempotency-Key: ");
+        PUT_LIT(s, "Idempotency-Key: ");
         put(s, r->idempotency_key.ptr, r->idempotency_key.len);
-        put_z(s, "\r\n");
+        PUT_LIT(s, "\r\n");
     }
-    put_z(s, "Connection: keep-alive\r\n");
+    PUT_LIT(s, "Connection: keep-alive\r\n");
     if (r->body != NULL) {
-        put_z(s, "Content-Type: application/json\r\nContent-Length: ");
+        PUT_LIT(s, "Content-Type: application/json\r\nContent-Length: ");
         put_dec(s, body_len);
-        put_z(s, "\r\n");
+        PUT_LIT(s, "\r\n");
     }
-    put_z(s, "\r\n");
+    PUT_LIT(s, "\r\n");
     return WOS_OK;
 }
 
