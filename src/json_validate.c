@@ -72,17 +72,18 @@ static size_t scan_number(const uint8_t *s, size_t i, size_t len)
 }
 
 /* String starting at the quote *pos; on WOS_OK *pos is past the closing
- * quote. A backslash sets *esc. Printable ASCII, most of any text, takes
- * the tight inner loop. */
+ * quote. A backslash sets *esc. Printable ASCII, most of any text, is
+ * skipped a word at a time. */
 static wos_status scan_string(const uint8_t *s, size_t len, size_t *pos, unsigned *esc)
 {
     size_t i = *pos + 1u, n;
     while (i < len) {
-        uint8_t c = s[i];
-        if (c - 0x20u < 0x60u && c != '"' && c != '\\') {
-            i++;
-            continue;
+        uint8_t c;
+        i += wos_json_plain(s + i, len - i);
+        if (i == len) {
+            break;
         }
+        c = s[i];
         if (c == '"') {
             *pos = i + 1u;
             return WOS_OK;

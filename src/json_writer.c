@@ -131,14 +131,10 @@ static void put_str(wos_json_writer *w, const char *s, size_t len)
     const uint8_t *end = p + len;
     put(w, "\"", 1u);
     while (p < end) {
-        const uint8_t *q = p;
-        size_t n;
-        while (q < end && *q - 0x20u < 0x60u && *q != '"' && *q != '\\') {
-            q++;
-        }
-        if (q != p) {
-            put(w, p, (size_t)(q - p));
-            p = q;
+        size_t n = wos_json_plain(p, (size_t)(end - p));
+        if (n != 0u) {
+            put(w, p, n);
+            p += n;
             continue;
         }
         n = wos_utf8_seq_len(p, (size_t)(end - p));

@@ -1,5 +1,7 @@
 #include "utf8.h"
 
+#include <string.h>
+
 size_t wos_utf8_seq_len(const uint8_t *s, size_t avail)
 {
     /* Table 3-7 of the Unicode standard: the second byte's range excludes
@@ -45,4 +47,45 @@ size_t wos_utf8_encode(uint32_t cp, uint8_t out[4])
     /* Lead byte marks of 1..4-byte sequences: 00, C0, E0, F0. */
     out[0] = (uint8_t)(cp | (0xF0E0C000u >> (8u * n - 8u)));
     return n;
+}
+
+/* Where the first byte is known from the word test alone: little-endian,
+ * where a borrow only runs toward later bytes, and a count-trailing-zeros. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FIRST_BYTE(m) ((size_t)(sizeof(m) > sizeof(unsigned) ? __builtin_ctzll((unsigned long long)(m)) \
+                                                           : __builtin_ctz((unsigned)(m))) / 8u)
+#endif
+
+/*
+ * A machine word of bytes at a time (SWAR): a byte b of x is plain when
+ * b - 0x20, (b ^ '"') - 1 and (b ^ '\\') - 1 all keep their high bit
+ * clear (which also rules out b >= 0x80). A borrow only starts at a byte
+ * that is not plain, so the lowest flagged byte is the first one that is
+ * not plain. A tail shorter than a word is read as the text's last word,
+ * whose leading bytes are already known to be plain.
+ */
+size_t wos_json_plain(const uint8_t *s, size_t n)
+{
+    const size_t ones = (size_t)-1 / 0xFFu; /* 0x0101...01 */
+    size_t i = 0u, x, m;
+    while (i < n && n >= sizeof x) {
+        if (n - i < sizeof x) {
+            i = n - sizeof x;
+        }
+        memcpy(&x, s + i, sizeof x);
+        m = ((x - ones * 0x20u) | ((x ^ ones * 0x22u) - ones) | ((x ^ ones * 0x5Cu) - ones)) &
+            ones * 0x80u;
+        if (m != 0u) {
+#ifdef FIRST_BYTE
+            return i + FIRST_BYTE(m);
+#else
+            break;
+#endif
+        }
+        i += sizeof x;
+    }
+    while (i < n && s[i] - 0x20u < 0x60u && s[i] != '"' && s[i] != '\\') {
+        i++;
+    }
+    return i;
 }
