@@ -1,6 +1,6 @@
 #include "utf8.h"
 
-#include <string.h>
+#include "swar.h"
 
 size_t wos_utf8_seq_len(const uint8_t *s, size_t avail)
 {
@@ -49,35 +49,25 @@ size_t wos_utf8_encode(uint32_t cp, uint8_t out[4])
     return n;
 }
 
-/* Where the first byte is known from the word test alone: little-endian,
- * where a borrow only runs toward later bytes, and a count-trailing-zeros. */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define FIRST_BYTE(m) ((size_t)(sizeof(m) > sizeof(unsigned) ? __builtin_ctzll((unsigned long long)(m)) \
-                                                           : __builtin_ctz((unsigned)(m))) / 8u)
-#endif
-
 /*
- * A machine word of bytes at a time (SWAR): a byte b of x is plain when
- * b - 0x20, (b ^ '"') - 1 and (b ^ '\\') - 1 all keep their high bit
- * clear (which also rules out b >= 0x80). A borrow only starts at a byte
- * that is not plain, so the lowest flagged byte is the first one that is
- * not plain. A tail shorter than a word is read as the text's last word,
- * whose leading bytes are already known to be plain.
+ * A byte b is plain when b - 0x20, (b ^ '"') - 1 and (b ^ '\\') - 1 all
+ * keep their high bit clear (which also rules out b >= 0x80); see swar.h.
+ * A tail shorter than a word is read as the text's last word, whose
+ * leading bytes are already known to be plain.
  */
 size_t wos_json_plain(const uint8_t *s, size_t n)
 {
-    const size_t ones = (size_t)-1 / 0xFFu; /* 0x0101...01 */
     size_t i = 0u, x, m;
     while (i < n && n >= sizeof x) {
         if (n - i < sizeof x) {
             i = n - sizeof x;
         }
-        memcpy(&x, s + i, sizeof x);
-        m = ((x - ones * 0x20u) | ((x ^ ones * 0x22u) - ones) | ((x ^ ones * 0x5Cu) - ones)) &
-            ones * 0x80u;
+        x = swar_load(s + i);
+        m = ((x - SWAR_ONES * 0x20u) | ((x ^ SWAR_ONES * 0x22u) - SWAR_ONES) |
+             ((x ^ SWAR_ONES * 0x5Cu) - SWAR_ONES)) & SWAR_HIGH;
         if (m != 0u) {
-#ifdef FIRST_BYTE
-            return i + FIRST_BYTE(m);
+#ifdef SWAR_FIRST
+            return i + SWAR_FIRST(m);
 #else
             break;
 #endif
