@@ -152,7 +152,9 @@ static int bad_method(const char *m)
     return 0;
 }
 
-static wos_status put_head(sink *s, const wos_http_request *r, size_t body_len)
+/* Everything up to the Content-Length digits (with a body), or the whole
+ * head (without one). */
+static wos_status put_head(sink *s, const wos_http_request *r)
 {
     wos_status st;
     if (bad_method(r->method) || bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
@@ -182,10 +184,9 @@ static wos_status put_head(sink *s, const wos_http_request *r, size_t body_len)
     PUT_LIT(s, "Connection: keep-alive\r\n");
     if (r->body != NULL) {
         PUT_LIT(s, "Content-Type: application/json\r\nContent-Length: ");
-        put_dec(s, body_len);
+    } else {
         PUT_LIT(s, "\r\n");
     }
-    PUT_LIT(s, "\r\n");
     return WOS_OK;
 }
 
@@ -202,18 +203,47 @@ static wos_status run_body(const wos_http_request *r, char *buf, size_t cap, siz
     return wos_jw_finish(&w, n);
 }
 
-/* Head of a whole request; the body is only measured here, so that the
- * head can carry its exact Content-Length. */
-static wos_status put_request_head(sink *s, const wos_http_request *r, size_t *blen)
+/* Decimal digits of v. */
+static size_t dec_len(size_t v)
 {
+    sink m = {NULL, 0u, 0u};
+    put_dec(&m, v);
+    return m.len;
+}
+
+/* The body of s->buf's request, whose head ends in "Content-Length: ".
+ * It is written once, behind the room the longest possible length takes
+ * (as many digits as the capacity has), then moved down to close the
+ * gap. Only a body that fits the buffer but not behind that room is
+ * written a second time, at its exact place and with exactly its room: a
+ * callback that then writes more cannot touch bytes past the request. */
+static wos_status put_body(sink *s, const wos_http_request *req)
+{
+    size_t h = s->len, gap = dec_len(s->cap) + 4u, room = 0u, blen = 0u, again = 0u;
+    char *at = NULL;
     wos_status st;
-    if (r->body != NULL) {
-        st = run_body(r, NULL, 0u, blen);
-        if (st != WOS_OK && st != WOS_ERR_BUFFER_TOO_SMALL) {
-            return st;
+    if (h < s->cap && gap < s->cap - h) {
+        at = s->buf + h + gap;
+        room = s->cap - h - gap;
+    }
+    st = run_body(req, at, room, &blen);
+    if (st != WOS_OK && st != WOS_ERR_BUFFER_TOO_SMALL) {
+        return st;
+    }
+    put_dec(s, blen);
+    PUT_LIT(s, "\r\n\r\n");
+    if (st == WOS_OK) {
+        if (blen != 0u) {
+            memmove(s->buf + s->len, at, blen); /* s->len <= h + gap: down, never past the body */
+        }
+    } else if (s->len <= s->cap && blen <= s->cap - s->len) {
+        st = run_body(req, s->buf + s->len, blen, &again);
+        if (st != WOS_OK || again != blen) {
+            return st == WOS_OK || st == WOS_ERR_BUFFER_TOO_SMALL ? WOS_ERR_STATE : st;
         }
     }
-    return put_head(s, r, *blen);
+    s->len = blen > SIZE_MAX - s->len ? SIZE_MAX : s->len + blen;
+    return WOS_OK;
 }
 
 /* One code path for both public calls keeps the argument and size checks
@@ -222,8 +252,6 @@ static wos_status emit(const wos_http_request *req, char *buf, size_t cap, size_
                        int whole)
 {
     sink s;
-    size_t blen = 0u;
-    size_t again;
     wos_status st;
     if (out_len == NULL) {
         return WOS_ERR_INVALID_ARG;
@@ -235,27 +263,18 @@ static wos_status emit(const wos_http_request *req, char *buf, size_t cap, size_
     s.buf = buf;
     s.cap = cap;
     s.len = 0u;
-    st = whole ? put_request_head(&s, req, &blen) : put_target(&s, req);
+    st = whole ? put_head(&s, req) : put_target(&s, req);
+    if (st == WOS_OK && whole && req->body != NULL) {
+        st = put_body(&s, req);
+    }
     if (st != WOS_OK) {
         return st;
     }
-    if (s.len >= SIZE_MAX - blen) {
+    if (s.len == SIZE_MAX) {
         return WOS_ERR_OVERFLOW;
     }
-    if (s.len + blen > cap) {
-        *out_len = s.len + blen;
-        return WOS_ERR_BUFFER_TOO_SMALL;
-    }
-    if (blen != 0u) {
-        /* Exactly the measured room: a callback that now writes more
-         * cannot touch bytes past the request. */
-        st = run_body(req, buf + s.len, blen, &again);
-        if (st != WOS_OK || again != blen) {
-            return st == WOS_OK || st == WOS_ERR_BUFFER_TOO_SMALL ? WOS_ERR_STATE : st;
-        }
-    }
-    *out_len = s.len + blen;
-    return WOS_OK;
+    *out_len = s.len;
+    return s.len > cap ? WOS_ERR_BUFFER_TOO_SMALL : WOS_OK;
 }
 
 wos_status wos_http_target_write(const wos_http_request *req, char *buf, size_t cap,
