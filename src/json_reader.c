@@ -137,16 +137,21 @@ wos_status wos_json_iter_init(wos_json_iter *it, const wos_json *doc, int contai
 
 bool wos_json_iter_next(wos_json_iter *it, const wos_json *doc, int *out_key, int *out_val)
 {
-    int k = -1, v;
+    int k = -1, v, end;
     /* Index 0 is the root, which is nobody's member. */
-    if (it == NULL || it->left == 0u || it->next < 1 || wos_json_type_of(doc, it->next) == 0) {
+    if (it == NULL || doc == NULL || it->left == 0u || it->next < 1 ||
+        (unsigned)it->next >= doc->count) {
         return false;
     }
     v = it->next;
     if (doc->tok[doc->tok[v].parent].type == JSMN_OBJECT) {
         k = v++;
     }
-    it->next = wos_json_skip(doc, v);
+    /* As wos_json_skip(v), without its checks: v is a valid index here. */
+    end = doc->tok[v].end;
+    for (it->next = v + 1; it->next < (int)doc->count && doc->tok[it->next].start < end;
+         it->next++) {
+    }
     it->left--;
     if (out_key != NULL) {
         *out_key = k;
@@ -285,7 +290,17 @@ wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
 {
     jsmntok_t *t;
     size_t n;
-    wos_status st = want(doc, i, TY(WOS_JSON_STRING), out);
+    wos_status st;
+    /* The common case first: a string that is already decoded. */
+    if (doc != NULL && (unsigned)i < doc->count && out != NULL) {
+        t = &doc->tok[i];
+        if (t->type == JSMN_STRING && (t->size & WOS_JSON_DECODED) != 0) {
+            out->ptr = doc->js + t->start;
+            out->len = (size_t)(t->end - t->start);
+            return WOS_OK;
+        }
+    }
+    st = want(doc, i, TY(WOS_JSON_STRING), out);
     if (st != WOS_OK) {
         return st;
     }
