@@ -150,7 +150,9 @@ wos_status wos_json_item(const wos_json *doc, int arr, unsigned idx, int *out_va
  * @brief Decode a string token (a value or a key) in place into UTF-8 and
  * view it. Handles every escape, including `\uXXXX` and surrogate pairs.
  * Idempotent: later calls return the same view without touching the text.
- * On failure the text is left unchanged.
+ * On failure the text is left unchanged. The bytes the escapes free up
+ * (between the decoded end and the closing quote) are zeroed, so the view
+ * covers every byte of the string left in the text.
  * @param out The decoded bytes (not NUL-terminated), inside doc->js.
  * @return WOS_OK; WOS_ERR_JSON_SHAPE not a string token (or out of range);
  *         WOS_ERR_INVALID_UTF8 a lone surrogate or `\u0000` escape;

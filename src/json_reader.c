@@ -315,6 +315,10 @@ wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
         }
         if (n != (size_t)(t->end - t->start)) {
             (void)walk(doc, t, NULL, doc->js + t->start);
+            /* What the escapes left behind the decoded bytes is cleared:
+             * the view then holds all of the string, so wiping the view
+             * (a token, say) leaves none of it in the text. */
+            memset(doc->js + t->start + n, 0, (size_t)t->end - (size_t)t->start - n);
             t->end = t->start + (int)n;
         }
         t->size |= WOS_JSON_DECODED;
