@@ -34,6 +34,23 @@ size_t wos_utf8_seq_len(const uint8_t *s, size_t avail)
     return n;
 }
 
+bool wos_utf8_valid(const uint8_t *s, size_t n)
+{
+    size_t i = 0u, k;
+    while (i < n) {
+        if (n - i >= sizeof(size_t) && (swar_load(s + i) & SWAR_HIGH) == 0u) {
+            i += sizeof(size_t);
+            continue;
+        }
+        k = wos_utf8_seq_len(s + i, n - i);
+        if (k == 0u) {
+            return false;
+        }
+        i += k;
+    }
+    return true;
+}
+
 size_t wos_utf8_encode(uint32_t cp, uint8_t out[4])
 {
     size_t n = 1u + (cp >= 0x80u) + (cp >= 0x800u) + (cp >= 0x10000u), i;
