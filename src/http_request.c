@@ -37,14 +37,12 @@ static void put1(sink *s, char c)
 static void put_dec(sink *s, size_t v)
 {
     char t[20]; /* 2^64 - 1 has 20 digits */
-    size_t n = 0;
+    size_t n = sizeof t;
     do {
-        t[n++] = (char)('0' + v % 10u);
+        t[--n] = (char)('0' + v % 10u);
         v /= 10u;
     } while (v != 0u);
-    while (n > 0u) {
-        put1(s, t[--n]);
-    }
+    put(s, t + n, sizeof t - n);
 }
 
 /* RFC 3986 unreserved: the only bytes a segment or query part keeps as-is. */
@@ -247,7 +245,10 @@ static wos_status put_body(sink *s, const wos_http_request *req)
 }
 
 /* One code path for both public calls keeps the argument and size checks
- * in a single copy (flash). */
+ * in a single copy (flash), which inlining would undo. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static wos_status emit(const wos_http_request *req, char *buf, size_t cap, size_t *out_len,
                        int whole)
 {
