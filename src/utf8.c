@@ -42,7 +42,7 @@ bool wos_utf8_valid(const uint8_t *s, size_t n)
             i += sizeof(size_t);
             continue;
         }
-        k = wos_utf8_seq_len(s + i, n - i);
+        k = s[i] < 0x80u ? 1u : wos_utf8_seq_len(s + i, n - i);
         if (k == 0u) {
             return false;
         }
