@@ -236,13 +236,28 @@ static size_t walk(const wos_json *doc, const jsmntok_t *t, const char *cmp, cha
     return w;
 }
 
+/* Whether key token t names key. A decoded token is compared in place:
+ * its bytes hold no NUL, so key's terminator ends a shorter key, and most
+ * names differ at once. */
+static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key)
+{
+    const char *s = doc->js + t->start;
+    size_t n = (size_t)(t->end - t->start), j;
+    if ((t->size & WOS_JSON_DECODED) == 0) {
+        n = walk(doc, t, key, NULL);
+        return n != NPOS && key[n] == '\0';
+    }
+    for (j = 0u; j < n && s[j] == key[j]; j++) {
+    }
+    return j == n && key[j] == '\0';
+}
+
 /* Last member (key != NULL; of duplicates the last wins, as JavaScript
  * reads JSON) or item idx of a container of type ty. */
 static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char *key, unsigned idx, int *out)
 {
     wos_json_iter it;
     int k, v;
-    size_t n;
     wos_status st = want(doc, c, TY(ty), out);
     if (st != WOS_OK) {
         return st;
@@ -250,8 +265,7 @@ static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char 
     st = WOS_ERR_NOT_FOUND;
     (void)wos_json_iter_init(&it, doc, c);
     while (wos_json_iter_next(&it, doc, &k, &v)) {
-        if (key == NULL ? idx-- == 0u
-                        : (n = walk(doc, &doc->tok[k], key, NULL)) != NPOS && key[n] == '\0') {
+        if (key == NULL ? idx-- == 0u : key_is(doc, &doc->tok[k], key)) {
             *out = v;
             st = WOS_OK;
             if (key == NULL) {
