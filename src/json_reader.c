@@ -256,21 +256,30 @@ static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key)
  * reads JSON) or item idx of a container of type ty. */
 static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char *key, unsigned idx, int *out)
 {
-    wos_json_iter it;
-    int k, v;
+    int k, v, end, n;
+    unsigned left;
     wos_status st = want(doc, c, TY(ty), out);
     if (st != WOS_OK) {
         return st;
     }
     st = WOS_ERR_NOT_FOUND;
-    (void)wos_json_iter_init(&it, doc, c);
-    while (wos_json_iter_next(&it, doc, &k, &v)) {
+    left = (unsigned)doc->tok[c].size;
+    n = (int)doc->count;
+    /* As wos_json_iter_next(), without its checks: the container is known. */
+    for (k = c + 1; left > 0u; left--, k = v) {
+        v = key != NULL ? k + 1 : k; /* a member's value follows its key */
+        if (v >= n) {
+            break;
+        }
         if (key == NULL ? idx-- == 0u : key_is(doc, &doc->tok[k], key)) {
             *out = v;
             st = WOS_OK;
             if (key == NULL) {
                 break;
             }
+        }
+        end = doc->tok[v].end;
+        for (v++; v < n && doc->tok[v].start < end; v++) {
         }
     }
     return st;
