@@ -37,21 +37,12 @@ size_t wos_utf8_seq_len(const uint8_t *s, size_t avail)
 
 bool wos_utf8_valid(const uint8_t *s, size_t n)
 {
-    size_t i = 0u, k, j;
-    while (i < n) {
-        /* A tail shorter than a word is tested as the text's last word. */
-        j = n - i >= sizeof(size_t) ? i : n >= sizeof(size_t) ? n - sizeof(size_t) : i;
-        if (n - j >= sizeof(size_t) && (swar_load(s + j) & SWAR_HIGH) == 0u) {
-            i = j + sizeof(size_t);
-            continue;
-        }
-        k = s[i] < 0x80u ? 1u : wos_utf8_seq_len(s + i, n - i);
-        if (k == 0u) {
-            return false;
-        }
+    size_t i = wos_json_plain(s, n), k = 1u; /* printable ASCII: all of most texts */
+    while (i < n && k != 0u) {
+        k = wos_utf8_seq_len(s + i, n - i);
         i += k;
     }
-    return true;
+    return k != 0u;
 }
 
 size_t wos_utf8_encode(uint32_t cp, uint8_t out[4])

@@ -14,7 +14,7 @@
  */
 size_t wos_utf8_seq_len(const uint8_t *s, size_t avail);
 
-/* Whether s[0..n) is all valid UTF-8; ASCII is passed over a word at a time. */
+/* Whether s[0..n) is all valid UTF-8; printable ASCII is passed over a word at a time. */
 bool wos_utf8_valid(const uint8_t *s, size_t n);
 
 /* Encode a Unicode scalar value (not a surrogate, <= U+10FFFF) into out;
