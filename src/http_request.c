@@ -29,7 +29,12 @@ static void put(sink *s, const char *p, size_t n)
 
 static void put1(sink *s, char c)
 {
-    put(s, &c, 1u);
+    if (s->len < s->cap) {
+        s->buf[s->len] = c;
+    }
+    if (s->len != SIZE_MAX) {
+        s->len++;
+    }
 }
 
 /* Literals are written by their known length (sizeof), not searched for NUL. */
@@ -59,21 +64,18 @@ static void put_hex(sink *s, unsigned d)
     put1(s, (char)(d < 10u ? '0' + d : 'A' - 10u + d));
 }
 
-/* Runs of unreserved bytes are copied as blocks; every other byte is %XX. */
 static void put_pct(sink *s, const char *p, size_t n)
 {
-    size_t i = 0, j;
-    while (i < n) {
-        for (j = i; j < n && unreserved((unsigned char)p[j]); j++) {
-        }
-        put(s, p + i, j - i);
-        if (j < n) {
-            unsigned char c = (unsigned char)p[j++];
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (unreserved(c)) {
+            put1(s, (char)c);
+        } else {
             put1(s, '%');
             put_hex(s, (unsigned)c >> 4);
             put_hex(s, c & 15u);
         }
-        i = j;
     }
 }
 
