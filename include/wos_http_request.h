@@ -4,10 +4,12 @@
  * @brief HTTP/1.1 request writer: one whole request (head and JSON body)
  * into one caller buffer, with an exact Content-Length and no body copy.
  *
- * The body callback runs twice: first on a measuring JSON writer, to learn
- * the body length before the head is written, then on a writer that points
- * just past the head. It must therefore write the same JSON both times and
- * have no side effects.
+ * The body callback runs once, on a writer placed behind the head and the
+ * room its longest possible Content-Length takes; the body is then moved
+ * down next to its actual length. Only a body that fits the buffer but not
+ * behind that room is written a second time, at its exact place. The
+ * callback must therefore write the same JSON every time and have no side
+ * effects.
  */
 #ifndef WOS_HTTP_REQUEST_H
 #define WOS_HTTP_REQUEST_H
@@ -31,8 +33,9 @@ typedef struct wos_http_query {
 } wos_http_query;
 
 /**
- * @brief Writes the JSON body. Called twice per request (measure, then
- * write); must produce identical output both times.
+ * @brief Writes the JSON body. Called once per request, or twice when the
+ * buffer leaves the body just its own room; must produce identical output
+ * every time.
  * @param[in,out] w   The writer to fill; its status is read back with wos_jw_finish().
  * @param[in] arg The request's body_arg, passed through unchanged.
  */
@@ -77,8 +80,8 @@ typedef struct wos_http_request {
  * @return WOS_ERR_INVALID_UTF8, WOS_ERR_STATE: the body's JSON was invalid
  *         or misused the writer (passed through from wos_jw_finish(), as
  *         are its WOS_ERR_INVALID_ARG and WOS_ERR_OVERFLOW); WOS_ERR_STATE
- *         also when the body callback wrote a different length on its
- *         second call.
+ *         also when the body callback, called a second time, wrote a
+ *         different length.
  * @return WOS_ERR_OVERFLOW: the request length does not fit in size_t.
  */
 wos_status wos_http_request_write(const wos_http_request *req, char *buf, size_t cap,

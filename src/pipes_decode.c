@@ -210,8 +210,14 @@ static void clear_member(const field *fd, char *dst)
 static const field *find_field(const table *t, wos_str key, uint8_t *idx)
 {
     uint8_t i;
+    size_t j;
     for (i = 0; i < t->n; i++) {
-        if (wos_str_eq(key, t->f[i].key)) {
+        /* Compared in place, no strlen: a decoded key holds no NUL, so the
+         * name's terminator ends a shorter name, and most differ at once. */
+        const char *name = t->f[i].key;
+        for (j = 0; j < key.len && name[j] == key.ptr[j]; j++) {
+        }
+        if (j == key.len && name[j] == '\0') {
             *idx = i;
             return &t->f[i];
         }
@@ -336,18 +342,6 @@ static wos_token_reason token_reason(wos_str e)
                                                    : WOS_TOKEN_REASON_UNKNOWN;
 }
 
-/* The token's raw extent is kept before decoding, so a wipe also covers its escapes. */
-static void note_secret(wos_json *doc, wos_access_token *out)
-{
-    int obj, v;
-    if (wos_json_member(doc, 0, wos_k_access_token, &obj) == WOS_OK &&
-        wos_json_member(doc, obj, wos_k_access_token, &v) == WOS_OK &&
-        wos_json_type_of(doc, v) == WOS_JSON_STRING) {
-        out->secret_span_ = doc->js + doc->tok[v].start;
-        out->secret_span_len_ = (size_t)(doc->tok[v].end - doc->tok[v].start);
-    }
-}
-
 wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err)
 {
     wos_json doc;
@@ -355,8 +349,11 @@ wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos
     if (st != WOS_OK) {
         return st;
     }
-    note_secret(&doc, out);
     st = decode_object(&doc, 0, &k_tables[TAB_REPLY], (char *)out);
+    /* Decoding zeroed what escapes left behind, so the view is all of the
+     * token in the body: that is what a wipe clears. */
+    out->secret_span_ = (char *)(uintptr_t)out->access_token.ptr;
+    out->secret_span_len_ = out->access_token.len;
     /* The union on `active`: a token when true, a reason when false. */
     if (st == WOS_OK && (out->active ? out->access_token.ptr : out->error.ptr) == NULL) {
         st = WOS_ERR_JSON_SHAPE;
