@@ -341,7 +341,7 @@ test: deps
 	@$(MAKE) --no-print-directory run-cli-usage e2e fuzz-smoke
 	@$(MAKE) --no-print-directory coverage
 	@$(MAKE) --no-print-directory packaging-tests
-	@$(MAKE) --no-print-directory tls-lanes
+	@$(MAKE) --no-print-directory tls-lanes tls-devconfig-check
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
 clean:
