@@ -100,6 +100,11 @@ clang-check: | $(STAGE)/jsmn.h
 	    clang $(WARN) -O2 $(INCS) -c $$f -o $(BUILD)/clang/$$(echo $$f | tr / _).o || exit 1; \
 	done
 	@echo "clang: core and port build with -Werror"
+	@for cc in $(CC) clang; do \
+	    $$cc $(WARN) -O2 $(INCS) -DJSMN_STRICT -DJSMN_PARENT_LINKS -c src/jsmn.c \
+	        -o $(BUILD)/clang/jsmn-predefined.o || exit 1; \
+	done
+	@echo "jsmn: src/jsmn.c builds with JSMN_STRICT/JSMN_PARENT_LINKS already defined"
 
 # Cortex-M4 cross build: size and stack table, and the no-heap symbol check.
 ARM_CC    ?= arm-none-eabi-gcc

@@ -124,6 +124,11 @@ void wos_client_close(wos_client *c);
  * - WOS_ERR_JSON_MALFORMED, WOS_ERR_JSON_TOO_DEEP, WOS_ERR_JSON_SHAPE,
  *   WOS_ERR_INVALID_UTF8, WOS_ERR_INVALID_TIME: a 2xx body is not the
  *   expected shape.
+ * - A 2xx body that fails to decode (any of the JSON statuses above,
+ *   WOS_ERR_JSON_TOKENS included) is zeroed in the working buffer before
+ *   the call returns: it may hold a secret, such as an access token, that
+ *   no result points to. (The decoders of wos_pipes.h leave a body to its
+ *   owner, who may decode it again with more tokens; wos_secure_zero() it.)
  * - WOS_ERR_STATE: the platform gave no entropy for an idempotency key.
  * - WOS_ERR_INVALID_ARG: a NULL client, params or result, a request the
  *   Pipes layer refuses (see wos_pipes_write_request()), or a caller

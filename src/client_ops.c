@@ -33,6 +33,11 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
     if (st == WOS_OK) {
         st = decode_reply(call->op, &r, out, &info->api);
         info->tokens_needed = st == WOS_ERR_JSON_TOKENS ? r.tokens_needed : 0u;
+        if (st != WOS_OK && st != WOS_ERR_HTTP_STATUS) {
+            /* A 2xx body that failed to decode may hold a secret (a token)
+             * that no result points to, so no wipe could reach it later. */
+            wos_secure_zero(r.body, r.body_len);
+        }
     }
     return st;
 }

@@ -290,6 +290,7 @@ wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes
     wos_status st;
 
     if (ep == NULL || call == NULL || out_len == NULL || !call_ok(call)) {
+        wos_secure_zero(buf, cap); /* it may still hold the previous request and its key */
         return WOS_ERR_INVALID_ARG;
     }
     shape = &k_ops[call->op];

@@ -38,6 +38,7 @@ typedef struct fake_server {
     unsigned sleeps;
     unsigned connects;
     int connect_failures;    /* the next N connects fail with WOS_ERR_NETWORK */
+    bool send_fails_closed;  /* send on a connection the server closed fails (a reset) */
     bool open, server_closed, stalled;
     char req[8192];          /* the request being received */
     size_t req_len;
@@ -126,7 +127,7 @@ static wos_status fake_send(void *ctx, const uint8_t *data, size_t len, uint64_t
 {
     fake_server *s = (fake_server *)ctx;
     (void)deadline;
-    if (!s->open) {
+    if (!s->open || (s->server_closed && s->send_fails_closed)) {
         return WOS_ERR_NETWORK;
     }
     if (len > sizeof s->req - s->req_len) {

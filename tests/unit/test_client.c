@@ -113,6 +113,96 @@ static void idle_close_is_detected_and_reopened(void **state)
     assert_int_equal(g_fake.sleeps, 0);
 }
 
+/*
+ * wos_port.h lets a transport leave is_alive NULL. A connection that died
+ * while idle then fails on first use; it must be closed (not reused again)
+ * and reopened, and later calls must work.
+ */
+static void transport_without_is_alive_recovers(void **state)
+{
+    static const wos_transport_ops no_alive = {fake_connect, fake_send, fake_recv, NULL, fake_close};
+    static const fake_exchange s[] = {{OK_DI, FAKE_IDLE_CLOSE, 0}, {OK_DI, FAKE_IDLE_CLOSE, 0},
+                                      {CREATED_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 3, 0);
+    g_c.cfg.transport.ops = &no_alive;
+    g_fake.send_fails_closed = true;
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(get(&info), WOS_OK); /* the send fails: closed and reopened at once */
+    assert_int_equal(info.attempts, 2);
+    assert_false(info.reused_connection);
+    assert_int_equal(g_fake.connects, 2);
+    /* A write whose request never left is reopened the same way. */
+    assert_int_equal(create(&info, NULL), WOS_OK);
+    assert_int_equal(info.attempts, 2);
+    assert_int_equal(g_fake.connects, 3);
+    assert_int_equal(g_fake.requests, 3);
+    assert_int_equal(g_fake.sleeps, 0);
+}
+
+/* A send that fails after the retry budget leaves no dead connection behind. */
+static void failed_send_closes_the_connection(void **state)
+{
+    static const wos_transport_ops no_alive = {fake_connect, fake_send, fake_recv, NULL, fake_close};
+    static const fake_exchange s[] = {{OK_DI, FAKE_IDLE_CLOSE, 0}, {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 0);
+    g_c.cfg.transport.ops = &no_alive;
+    g_fake.send_fails_closed = true;
+    assert_int_equal(get(&info), WOS_OK);
+    g_fake.connect_failures = 1; /* the reopen fails too: the call fails */
+    assert_int_equal(get(&info), WOS_ERR_NETWORK);
+    assert_false(g_c.connected);
+    assert_int_equal(get(&info), WOS_OK); /* the next call connects afresh */
+    assert_int_equal(g_fake.connects, 3);
+}
+
+static bool buf_contains(const char *needle)
+{
+    size_t m = strlen(needle), i;
+    for (i = 0; i + m <= BUF_CAP; i++) {
+        if (memcmp(g_buf + i, needle, m) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * A 2xx token reply that fails to decode (too few tokens, a bad
+ * timestamp) hands out no token, so wos_access_token_wipe() cannot reach
+ * it: the call itself must not leave it in the working buffer.
+ */
+static void failed_token_decode_leaves_no_secret(void **state)
+{
+    static const fake_exchange s[] = {
+        {"HTTP/1.1 200 OK\r\nContent-Length: 73\r\n\r\n"
+         "{\"active\":true,\"access_token\":{\"access_token\":\"gho_SECRET1\",\"scopes\":[]}}", FAKE_NORMAL, 0},
+        {"HTTP/1.1 200 OK\r\nContent-Length: 97\r\n\r\n"
+         "{\"active\":true,\"access_token\":{\"access_token\":\"gho_SECRET2\",\"expires_at\":\"2025-13-01T00:00:00Z\"}}",
+         FAKE_NORMAL, 0},
+        {TOKEN_OK, FAKE_NORMAL, 0}};
+    wos_token_params p = {WOS_STR_LIT("github"), WOS_STR_LIT("u"), WOS_STR_NULL};
+    wos_access_token t;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 3, 0);
+    g_c.cfg.token_cap = 4;
+    assert_int_equal(wos_client_get_token(&g_c, &p, NULL, &t, &info), WOS_ERR_JSON_TOKENS);
+    assert_int_equal(info.tokens_needed, 9);
+    assert_false(buf_contains("SECRET1"));
+    g_c.cfg.token_cap = 256;
+    assert_int_equal(wos_client_get_token(&g_c, &p, NULL, &t, &info), WOS_ERR_INVALID_TIME);
+    assert_false(buf_contains("SECRET2"));
+    /* A reply that decodes keeps its token for the caller, who wipes it. */
+    assert_int_equal(wos_client_get_token(&g_c, &p, NULL, &t, &info), WOS_OK);
+    assert_true(buf_contains("gho_x"));
+    wos_access_token_wipe(&t);
+    assert_false(buf_contains("gho_x"));
+}
+
 static void stale_connection_race_reopens_reads_only(void **state)
 {
     static const fake_exchange s[] = {{OK_DI, FAKE_CLOSE_AFTER, 0}, {OK_DI, FAKE_CLOSE_AFTER, 0},
@@ -905,6 +995,9 @@ int main(void)
         cmocka_unit_test(keep_alive_reuses_one_connection),
         cmocka_unit_test(idle_close_is_detected_and_reopened),
         cmocka_unit_test(stale_connection_race_reopens_reads_only),
+        cmocka_unit_test(transport_without_is_alive_recovers),
+        cmocka_unit_test(failed_send_closes_the_connection),
+        cmocka_unit_test(failed_token_decode_leaves_no_secret),
         cmocka_unit_test(connection_close_header_closes),
         cmocka_unit_test(retries_each_retryable_status),
         cmocka_unit_test(non_retryable_status_is_final),

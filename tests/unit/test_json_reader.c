@@ -303,6 +303,25 @@ static void skip_and_types(void **state)
 }
 
 /* After a failed parse the document is empty: accessors find nothing. */
+/* Duplicate keys: the last occurrence wins, as JavaScript and Python read JSON. */
+static void member_of_duplicates_is_the_last(void **state)
+{
+    int v;
+    wos_str s;
+    (void)state;
+    load("{\"a\":\"first\",\"b\":{\"c\":1,\"c\":\"inner\"},\"a\":\"last\",\"\\u0062\":{\"c\":[]}}");
+    assert_int_equal(wos_json_member(&g_doc, 0, "a", &v), WOS_OK);
+    assert_int_equal(wos_json_string(&g_doc, v, &s), WOS_OK);
+    assert_true(wos_str_eq(s, "last"));
+    /* "\u0062" is "b": the later object is the member, and its own "c" is an array. */
+    assert_int_equal(wos_json_member(&g_doc, 0, "b", &v), WOS_OK);
+    assert_int_equal(wos_json_member(&g_doc, v, "c", &v), WOS_OK);
+    assert_int_equal(wos_json_type_of(&g_doc, v), WOS_JSON_ARRAY);
+    assert_int_equal(wos_json_member(&g_doc, 4, "c", &v), WOS_OK); /* the first "b" object */
+    assert_int_equal(wos_json_string(&g_doc, v, &s), WOS_OK);
+    assert_true(wos_str_eq(s, "inner"));
+}
+
 static void failed_parse_leaves_empty_doc(void **state)
 {
     char js[] = "[1,]";
@@ -525,6 +544,7 @@ int main(void)
         cmocka_unit_test(booleans_and_null),
         cmocka_unit_test(string_shape_errors),
         cmocka_unit_test(example_bodies_token_counts),
+        cmocka_unit_test(member_of_duplicates_is_the_last),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

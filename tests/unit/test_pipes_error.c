@@ -133,6 +133,17 @@ static void too_few_tokens_still_decodes(void **state)
 
 /* The contract promises access to the raw body: error members are views of
  * the JSON text as sent (escapes kept), so decoding never rewrites the body. */
+/* Duplicate members: the last occurrence wins. */
+static void duplicate_members_last_wins(void **state)
+{
+    wos_api_error e = decode(422, "{\"code\":\"a\",\"message\":\"old\",\"code\":\"b\","
+                                  "\"message\":[\"new\"],\"error\":\"x\",\"error\":\"y\"}");
+    (void)state;
+    expect(e.code, "b");
+    expect(e.message, "new");
+    expect(e.error, "y");
+}
+
 static void raw_body_survives_escaped_strings(void **state)
 {
     static const char raw[] = "{\"message\":\"slug \\\"x\\\" taken\",\"code\":\"conflict\"}";
@@ -152,6 +163,7 @@ int main(void)
         cmocka_unit_test(bodies_that_are_not_json),
         cmocka_unit_test(too_few_tokens_still_decodes),
         cmocka_unit_test(raw_body_survives_escaped_strings),
+        cmocka_unit_test(duplicate_members_last_wins),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

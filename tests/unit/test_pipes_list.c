@@ -122,6 +122,34 @@ static void bad_list_shapes(void **state)
     }
 }
 
+/* Duplicate members: the last wins. The soak saw `wos-pipes list` print an
+ * empty page from an answer whose first "data" was []. */
+static void list_duplicates_last_wins(void **state)
+{
+    char item[1024], json[2048];
+    wos_integration_page page;
+    wos_data_integration d;
+    wos_pipes_reply r;
+    (void)state;
+    item_json(item, sizeof item, 7);
+    snprintf(json, sizeof json,
+             "{\"data\":[],\"list_metadata\":{\"before\":\"b1\",\"after\":\"a1\",\"after\":null},"
+             "\"data\":[%s],\"list_metadata\":{\"after\":\"a2\",\"before\":\"b2\",\"after\":\"a3\"}}",
+             item);
+    r = reply(200, json, 256);
+    assert_int_equal(wos_pipes_decode_list(&r, &page, NULL), WOS_OK);
+    assert_int_equal(page.count, 1);
+    expect_str(page.after, "a3");
+    expect_str(page.before, "b2");
+    assert_int_equal(wos_page_next(&page, &d), WOS_OK);
+    expect_str(d.id, "data_integration_007");
+    assert_int_equal(wos_page_next(&page, &d), WOS_ERR_NOT_FOUND);
+    /* A later list_metadata without a cursor: no cursor, though the first had one. */
+    r = reply(200, "{\"data\":[],\"list_metadata\":{\"after\":\"a1\"},\"list_metadata\":{}}", 64);
+    assert_int_equal(wos_pipes_decode_list(&r, &page, NULL), WOS_OK);
+    assert_null(page.after.ptr);
+}
+
 /* Drives a pager the way a client does: request and reply share one buffer. */
 static unsigned walk(wos_pager *pg, const char *const *pages, size_t npages, char after_seen[][64])
 {
@@ -256,6 +284,7 @@ int main(void)
         cmocka_unit_test(pager_stops_on_empty_page),
         cmocka_unit_test(pager_normal_order_follows_before),
         cmocka_unit_test(pager_errors),
+        cmocka_unit_test(list_duplicates_last_wins),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

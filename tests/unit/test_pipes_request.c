@@ -380,6 +380,21 @@ static void failed_request_leaves_no_secret(void **state)
     for (i = 0; i < 4096; i++) {
         assert_int_equal(g_buf[i], 0);
     }
+    /* Refused by the parameter check: the buffer may still hold the
+     * previous request (API key included), and is zeroed all the same. */
+    p.provider = (wos_str)WOS_STR_NULL;
+    memset(g_buf, 0x5A, sizeof g_buf);
+    assert_int_equal(wos_pipes_write_create(&k_ep, &p, (wos_str)WOS_STR_NULL, g_buf, 4096, &len),
+                     WOS_ERR_INVALID_ARG);
+    for (i = 0; i < 4096; i++) {
+        assert_int_equal(g_buf[i], 0);
+    }
+    assert_int_equal((unsigned char)g_buf[4096], 0x5A);
+    memset(g_buf, 0x5A, sizeof g_buf);
+    assert_int_equal(wos_pipes_write_request(&k_ep, NULL, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+    for (i = 0; i < 4096; i++) {
+        assert_int_equal(g_buf[i], 0);
+    }
 }
 
 static void invalid_utf8_in_body_rejected(void **state)
