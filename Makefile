@@ -160,19 +160,21 @@ SIZE_LINK    := -Os -nostartfiles -Wl,--gc-sections -Wl,-e,main
 SIZE_FW_SRC  := tests/size/stub_port.c
 # The engine calls an operation's body encoder and decoder through its
 # descriptor: the report follows those calls to every function they can reach.
-SIZE_INDIRECT := --indirect run_body=integration_body,token_body
+SIZE_INDIRECT := --indirect run_body=integration_body,token_body \
+    --indirect wos_pipes_write_request=wos_pipes_prepare_token,wos_pipes_prepare_create,wos_pipes_prepare_update,wos_pipes_prepare_list,wos_pipes_prepare_slug \
+    --indirect wos_client_call=decode_token,decode_integration,decode_list,decode_delete
 
 define size_core
 SIZE_OBJ_$(1) := $$(CORE_SRC:src/%.c=$$(BUILD)/size/$(1)/%.o)
 $$(BUILD)/size/$(1)/%.o: src/%.c | $$(STAGE)/jsmn.h
 	@mkdir -p $$(@D)
-	cd $$(@D) && $$(SIZE_CC_$(1)) $$(WARN) $$(SIZE_TARGET_$(1)) $$(SIZE_FLAGS) -I$$(CURDIR)/include \
+	@cd $$(@D) && $$(SIZE_CC_$(1)) $$(WARN) $$(SIZE_TARGET_$(1)) $$(SIZE_FLAGS) -I$$(CURDIR)/include \
 	    -isystem $$(CURDIR)/$$(STAGE) -MMD -MP -MT $$@ -MF $$(CURDIR)/$$(@:.o=.d) -c $$(CURDIR)/$$< -o $$(@F)
 $$(BUILD)/size/$(1)/libwospipes.a: $$(SIZE_OBJ_$(1))
 	@rm -f $$@
-	$$(SIZE_CC_$(1):gcc=ar) rcs $$@ $$^
+	@$$(SIZE_CC_$(1):gcc=ar) rcs $$@ $$^
 $$(BUILD)/size/$(1)/%.elf: tests/size/fw_%.c $$(SIZE_FW_SRC) tests/size/stub_port.h $$(BUILD)/size/$(1)/libwospipes.a
-	$$(SIZE_CC_$(1)) $$(WARN) $$(SIZE_TARGET_$(1)) -Iinclude -Itests/size -isystem $$(STAGE) $$(SIZE_LINK) \
+	@$$(SIZE_CC_$(1)) $$(WARN) $$(SIZE_TARGET_$(1)) -Iinclude -Itests/size -isystem $$(STAGE) $$(SIZE_LINK) \
 	    -Wl,-Map=$$(@:.elf=.map) $$(if $$(filter all,$$*),$$(shell $$(SIZE_CC_$(1):gcc=nm) -g --defined-only \
 	    $$(BUILD)/size/$(1)/libwospipes.a | awk '$$$$2 ~ /^[TDRB]$$$$/ { print "-Wl,-u," $$$$3 }')) \
 	    $$< $$(SIZE_FW_SRC) $$(BUILD)/size/$(1)/libwospipes.a -o $$@

@@ -137,19 +137,35 @@ typedef struct wos_list_params {
     wos_str order;   /**< "asc", "desc" or "normal". */
 } wos_list_params;
 
-/** @brief The Pipes operations. */
-typedef enum wos_pipes_op {
-    WOS_OP_TOKEN = 0, /**< POST /data-integrations/{slug}/token */
-    WOS_OP_CREATE,    /**< POST /data-integrations */
-    WOS_OP_LIST,      /**< GET /data-integrations */
-    WOS_OP_GET,       /**< GET /data-integrations/{slug} */
-    WOS_OP_UPDATE,    /**< PUT /data-integrations/{slug} */
-    WOS_OP_DELETE     /**< DELETE /data-integrations/{slug} */
-} wos_pipes_op;
+/**
+ * @brief An operation: its method and path, body encoder, result decoder
+ * and retry class, in one descriptor the library defines per operation
+ * (the struct is private). A call names its operation by descriptor, and
+ * only the descriptors a firmware names are linked in, with the encoder
+ * and decoder they reference: an operation nobody calls costs no flash.
+ */
+typedef struct wos_pipes_op_desc wos_pipes_op_desc;
+
+/** @brief An operation, as a pointer to its descriptor (WOS_OP_TOKEN ...). */
+typedef const wos_pipes_op_desc *wos_pipes_op;
+
+extern const wos_pipes_op_desc wos_op_token;  /**< POST /data-integrations/{slug}/token */
+extern const wos_pipes_op_desc wos_op_create; /**< POST /data-integrations */
+extern const wos_pipes_op_desc wos_op_list;   /**< GET /data-integrations */
+extern const wos_pipes_op_desc wos_op_get;    /**< GET /data-integrations/{slug} */
+extern const wos_pipes_op_desc wos_op_update; /**< PUT /data-integrations/{slug} */
+extern const wos_pipes_op_desc wos_op_delete; /**< DELETE /data-integrations/{slug} */
+
+#define WOS_OP_TOKEN (&wos_op_token)   /**< Get access token. */
+#define WOS_OP_CREATE (&wos_op_create) /**< Create a data integration. */
+#define WOS_OP_LIST (&wos_op_list)     /**< List data integrations. */
+#define WOS_OP_GET (&wos_op_get)       /**< Get a data integration. */
+#define WOS_OP_UPDATE (&wos_op_update) /**< Update a data integration. */
+#define WOS_OP_DELETE (&wos_op_delete) /**< Delete a data integration. */
 
 /** @brief One call of any operation, as the client engine sees it. */
 typedef struct wos_pipes_call {
-    wos_pipes_op op;                        /**< Which operation. */
+    wos_pipes_op op;                        /**< Which operation (WOS_OP_TOKEN ...); NULL is refused. */
     wos_str slug;                           /**< get, update, delete (token: in token). */
     const wos_token_params *token;          /**< WOS_OP_TOKEN. */
     const wos_integration_params *fields;   /**< WOS_OP_CREATE, WOS_OP_UPDATE. */

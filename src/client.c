@@ -96,7 +96,7 @@ static bool retryable_error(wos_status st)
 /* Reads (token, list, get) may be repeated after the server got them; writes may not. */
 static bool repeatable(wos_pipes_op op)
 {
-    return op == WOS_OP_TOKEN || op == WOS_OP_LIST || op == WOS_OP_GET;
+    return (op->retry & WOS_RETRY_REPEATABLE) != 0u;
 }
 
 /* Exponential backoff with "equal jitter": half the step fixed, half random. */
@@ -163,7 +163,7 @@ static wos_status set_idempotency_key(wos_client *c, wos_pipes_call *call,
 {
     wos_status st;
     size_t len = 36u;
-    if (call->op != WOS_OP_TOKEN && call->op != WOS_OP_CREATE) {
+    if ((call->op->retry & WOS_RETRY_KEYED) == 0u) {
         return WOS_OK;
     }
     if (opts != NULL && opts->idempotency_key.ptr != NULL) {

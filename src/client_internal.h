@@ -5,6 +5,8 @@
 #include "wos_client.h"
 #include "wos_http_parser.h"
 
+#include "pipes_ops.h"
+
 /* One attempt's progress, which decides whether it may be repeated. */
 typedef struct attempt {
     uint64_t deadline;  /* absolute, port clock */

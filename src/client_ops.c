@@ -3,26 +3,12 @@
 
 #include <string.h>
 
-static wos_status decode_reply(wos_pipes_op o, wos_pipes_reply *r, void *out, wos_api_error *err)
-{
-    switch (o) {
-    case WOS_OP_TOKEN:
-        return wos_pipes_decode_token(r, (wos_access_token *)out, err);
-    case WOS_OP_LIST:
-        return wos_pipes_decode_list(r, (wos_integration_page *)out, err);
-    case WOS_OP_DELETE:
-        return wos_pipes_decode_delete(r, err);
-    default:
-        return wos_pipes_decode_integration(r, (wos_data_integration *)out, err);
-    }
-}
-
 wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
                            const wos_call_options *opts, void *out, wos_call_info *info)
 {
     wos_pipes_reply r;
     wos_status st;
-    if (c == NULL || call == NULL || (out == NULL && call->op != WOS_OP_DELETE)) {
+    if (c == NULL || call == NULL || call->op == NULL || (out == NULL && call->op->has_result)) {
         return WOS_ERR_INVALID_ARG; /* before anything is sent */
     }
     if (info == NULL) {
@@ -31,7 +17,7 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
     memset(info, 0, sizeof *info);
     st = wos_client_run(c, call, opts, info, &r);
     if (st == WOS_OK) {
-        st = decode_reply(call->op, &r, out, &info->api);
+        st = call->op->decode(&r, out, &info->api);
         info->tokens_needed = st == WOS_ERR_JSON_TOKENS ? r.tokens_needed : 0u;
         if (st != WOS_OK && st != WOS_ERR_HTTP_STATUS) {
             /* A 2xx body that failed to decode may hold a secret (a token)

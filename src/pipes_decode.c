@@ -23,21 +23,26 @@ enum kind {
     K_FLAT  /* nested object or null whose members land in the same struct (off 0) */
 };
 
+typedef struct table table;
+
 typedef struct field {
     const char *key;
+    const table *sub; /* K_OBJ, K_FLAT: the nested object's table; it holds neither */
     uint16_t off;
     uint8_t kind;
-    uint8_t sub; /* K_OBJ, K_FLAT: index into k_tables; such tables hold neither */
 } field;
 
-typedef struct table {
+struct table {
     const field *f;
     uint8_t n;
     uint8_t required; /* bit i: f[i] must be present */
-} table;
+};
 
-#define F(type, key, member, kind) { wos_k_##key, (uint16_t)offsetof(type, member), kind, 0u }
-#define FO(type, key, member, sub) { wos_k_##key, (uint16_t)offsetof(type, member), K_OBJ, sub }
+#define F(type, k, member, kind_) \
+    { .key = wos_k_##k, .off = (uint16_t)offsetof(type, member), .kind = kind_ }
+#define FO(type, k, member, table_) \
+    { .key = wos_k_##k, .sub = &table_, .off = (uint16_t)offsetof(type, member), .kind = K_OBJ }
+#define T(arr, req) { arr, (uint8_t)(sizeof arr / sizeof arr[0]), req }
 
 static const field k_cred_f[] = {
     F(wos_credentials, type, type, K_STR),
@@ -64,6 +69,10 @@ static const field k_cp_f[] = {
     F(wos_custom_provider, token_body_content_type, token_body_content_type, K_NSTR),
     F(wos_custom_provider, authenticate_via, authenticate_via, K_STR),
 };
+static const table k_cred_t = T(k_cred_f, 0x1u); /* type */
+static const table k_inst_t = T(k_inst_f, 0x3u); /* id, user_id */
+static const table k_cp_t = T(k_cp_f, 0x1u);     /* name */
+
 static const field k_di_f[] = {
     F(wos_data_integration, id, id, K_STR),
     F(wos_data_integration, slug, slug, K_STR),
@@ -75,13 +84,15 @@ static const field k_di_f[] = {
     F(wos_data_integration, scopes, scopes, K_STRS),
     F(wos_data_integration, redirect_uri, redirect_uri, K_NSTR),
     F(wos_data_integration, auth_methods, auth_methods, K_STRS),
-    FO(wos_data_integration, credentials, credentials, 0),
-    FO(wos_data_integration, installation, installation, 1),
+    FO(wos_data_integration, credentials, credentials, k_cred_t),
+    FO(wos_data_integration, installation, installation, k_inst_t),
     F(wos_data_integration, config, config, K_MAP),
-    FO(wos_data_integration, custom_provider, custom_provider, 2),
+    FO(wos_data_integration, custom_provider, custom_provider, k_cp_t),
     F(wos_data_integration, created_at, created_at, K_TIME),
     F(wos_data_integration, updated_at, updated_at, K_TIME),
 };
+static const table k_di_t = T(k_di_f, 0x3u); /* id, slug */
+
 static const field k_tok_f[] = {
     F(wos_access_token, access_token, access_token, K_STR),
     F(wos_access_token, expires_at, expires_at, K_TIME),
@@ -89,23 +100,15 @@ static const field k_tok_f[] = {
     F(wos_access_token, missing_scopes, missing_scopes, K_STRS),
 };
 
+static const table k_tok_t = T(k_tok_f, 0x1u); /* access_token */
+
 /* The token reply: {"active", "error"} or {"active", "access_token": {...}}. */
 static const field k_reply_f[] = {
     F(wos_access_token, active, active, K_BOOL),
     F(wos_access_token, error, error, K_STR),
-    {wos_k_access_token, 0u, K_FLAT, 4u},
+    {.key = wos_k_access_token, .sub = &k_tok_t, .off = 0u, .kind = K_FLAT},
 };
-
-#define T(arr, req) { arr, (uint8_t)(sizeof arr / sizeof arr[0]), req }
-static const table k_tables[] = {
-    T(k_cred_f, 0x1u),  /* type */
-    T(k_inst_f, 0x3u),  /* id, user_id */
-    T(k_cp_f, 0x1u),    /* name */
-    T(k_di_f, 0x3u),    /* id, slug */
-    T(k_tok_f, 0x1u),   /* access_token */
-    T(k_reply_f, 0x1u), /* active */
-};
-enum { TAB_DI = 3, TAB_REPLY = 5 };
+static const table k_reply_t = T(k_reply_f, 0x1u); /* active */
 
 /* Where a decoder writes when it only checks (no result struct). */
 typedef union scratch {
@@ -200,8 +203,8 @@ static void clear_member(const field *fd, char *dst)
     if (fd->kind == K_OBJ) {
         *(bool *)(void *)dst = false;
     }
-    for (i = 0; i < k_tables[fd->sub].n; i++) {
-        const field *sf = &k_tables[fd->sub].f[i];
+    for (i = 0; i < fd->sub->n; i++) {
+        const field *sf = &fd->sub->f[i];
         memset(dst + sf->off, 0, kind_size(sf->kind));
     }
 }
@@ -287,7 +290,7 @@ static wos_status decode_object(wos_json *doc, int obj, const table *t, char *ba
             if (f->base != NULL && fd->kind == K_OBJ) {
                 *(bool *)(void *)(f->base + fd->off) = true;
             }
-            st = open_frame(doc, v, &k_tables[fd->sub], f->base != NULL ? f->base + fd->off : NULL,
+            st = open_frame(doc, v, fd->sub, f->base != NULL ? f->base + fd->off : NULL,
                             &fr[1]);
             d = 1;
         }
@@ -310,10 +313,10 @@ wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_inte
 {
     wos_status st;
     if (out == NULL) {
-        return decode_object(doc, obj, &k_tables[TAB_DI], NULL);
+        return decode_object(doc, obj, &k_di_t, NULL);
     }
     memset(out, 0, sizeof *out);
-    st = decode_object(doc, obj, &k_tables[TAB_DI], (char *)out);
+    st = decode_object(doc, obj, &k_di_t, (char *)out);
     out->state = parse_state(out->state_text);
     return st;
 }
@@ -355,7 +358,7 @@ wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos
         return st;
     }
     note_secret(&doc, out);
-    st = decode_object(&doc, 0, &k_tables[TAB_REPLY], (char *)out);
+    st = decode_object(&doc, 0, &k_reply_t, (char *)out);
     /* The union on `active`: a token when true, a reason when false. */
     if (st == WOS_OK && (out->active ? out->access_token.ptr : out->error.ptr) == NULL) {
         st = WOS_ERR_JSON_SHAPE;
