@@ -12,22 +12,11 @@
 #include "pipes_keys.h"
 #include "wos_time.h"
 
-enum kind {
-    K_STR,  /* string */
-    K_NSTR, /* string or null (absent view) */
-    K_BOOL, /* true/false */
-    K_TIME, /* RFC 3339 string or null, into a wos_timestamp */
-    K_STRS, /* array of strings, or null (tok -1) */
-    K_MAP,  /* object of strings, or null (tok -1) */
-    K_OBJ,  /* nested object or null; the struct at off starts with `bool present` */
-    K_FLAT  /* nested object or null whose members land in the same struct (off 0) */
-};
-
 typedef struct table table;
 
 typedef struct field {
     const char *key;
-    const table *sub; /* K_OBJ, K_FLAT: the nested object's table; it holds neither */
+    const table *sub; /* K_OBJ: the nested object's table; it holds none */
     uint16_t off;
     uint8_t kind;
 } field;
@@ -93,23 +82,6 @@ static const field k_di_f[] = {
 };
 static const table k_di_t = T(k_di_f, 0x3u); /* id, slug */
 
-static const field k_tok_f[] = {
-    F(wos_access_token, access_token, access_token, K_STR),
-    F(wos_access_token, expires_at, expires_at, K_TIME),
-    F(wos_access_token, scopes, scopes, K_STRS),
-    F(wos_access_token, missing_scopes, missing_scopes, K_STRS),
-};
-
-static const table k_tok_t = T(k_tok_f, 0x1u); /* access_token */
-
-/* The token reply: {"active", "error"} or {"active", "access_token": {...}}. */
-static const field k_reply_f[] = {
-    F(wos_access_token, active, active, K_BOOL),
-    F(wos_access_token, error, error, K_STR),
-    {.key = wos_k_access_token, .sub = &k_tok_t, .off = 0u, .kind = K_FLAT},
-};
-static const table k_reply_t = T(k_reply_f, 0x1u); /* active */
-
 /* Where a decoder writes when it only checks (no result struct). */
 typedef union scratch {
     wos_str s;
@@ -148,21 +120,21 @@ static wos_status decode_time(wos_json *doc, int v, wos_timestamp *ts)
 }
 
 /*
- * One member's value, of any kind but K_OBJ/K_FLAT. A null list or map is
+ * One member's value, of any kind but K_OBJ. A null list or map is
  * a view with tok -1 (an absent one stays all zero); other nulls leave the
  * zeroed default.
  */
-static wos_status decode_value(wos_json *doc, int v, const field *f, char *dst)
+wos_status wos_pipes_decode_value(wos_json *doc, int v, uint8_t kind, char *dst)
 {
     wos_json_view *lv = (wos_json_view *)(void *)dst;
-    if (f->kind >= K_STRS) {
+    if (kind >= K_STRS) {
         lv->doc = *doc;
         lv->tok = -1;
     }
-    if (f->kind != K_STR && f->kind != K_BOOL && wos_json_is_null(doc, v)) {
+    if (kind != K_STR && kind != K_BOOL && wos_json_is_null(doc, v)) {
         return WOS_OK;
     }
-    switch (f->kind) {
+    switch (kind) {
     case K_STR:
     case K_NSTR:
         return wos_json_string(doc, v, (wos_str *)(void *)dst);
@@ -172,7 +144,7 @@ static wos_status decode_value(wos_json *doc, int v, const field *f, char *dst)
         return decode_time(doc, v, (wos_timestamp *)(void *)dst);
     default: /* K_STRS, K_MAP */
         lv->tok = v;
-        return check_strings(doc, v, f->kind == K_STRS ? WOS_JSON_ARRAY : WOS_JSON_OBJECT,
+        return check_strings(doc, v, kind == K_STRS ? WOS_JSON_ARRAY : WOS_JSON_OBJECT,
                              &lv->count);
     }
 }
@@ -241,7 +213,7 @@ static wos_status open_frame(wos_json *doc, int obj, const table *t, char *base,
 }
 
 /* A bad value is a shape error, except text that is no UTF-8 or no timestamp, which says so. */
-static wos_status shape(wos_status st)
+wos_status wos_pipes_shape(wos_status st)
 {
     return (st == WOS_OK || st == WOS_ERR_INVALID_UTF8 || st == WOS_ERR_INVALID_TIME)
                ? st : WOS_ERR_JSON_SHAPE;
@@ -285,7 +257,8 @@ static wos_status decode_object(wos_json *doc, int obj, const table *t, char *ba
         }
         f->seen |= 1u << idx;
         if (fd->kind < K_OBJ) {
-            st = shape(decode_value(doc, v, fd, f->base != NULL ? f->base + fd->off : (char *)&tmp));
+            st = wos_pipes_shape(wos_pipes_decode_value(doc, v, fd->kind,
+                                                        f->base != NULL ? f->base + fd->off : (char *)&tmp));
         } else if (!wos_json_is_null(doc, v) && d == 0u) {
             if (f->base != NULL && fd->kind == K_OBJ) {
                 *(bool *)(void *)(f->base + fd->off) = true;
@@ -327,43 +300,4 @@ wos_status wos_pipes_decode_integration(wos_pipes_reply *r, wos_data_integration
     wos_json doc;
     wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
     return st != WOS_OK ? st : wos_pipes_decode_integration_at(&doc, 0, out);
-}
-
-static wos_token_reason token_reason(wos_str e)
-{
-    if (wos_str_eq(e, "not_installed")) {
-        return WOS_TOKEN_NOT_INSTALLED;
-    }
-    return wos_str_eq(e, "needs_reauthorization") ? WOS_TOKEN_NEEDS_REAUTHORIZATION
-                                                   : WOS_TOKEN_REASON_UNKNOWN;
-}
-
-/* The token's raw extent is kept before decoding, so a wipe also covers its escapes. */
-static void note_secret(wos_json *doc, wos_access_token *out)
-{
-    int obj, v;
-    if (wos_json_member(doc, 0, wos_k_access_token, &obj) == WOS_OK &&
-        wos_json_member(doc, obj, wos_k_access_token, &v) == WOS_OK &&
-        wos_json_type_of(doc, v) == WOS_JSON_STRING) {
-        out->secret_span_ = doc->js + doc->tok[v].start;
-        out->secret_span_len_ = (size_t)(doc->tok[v].end - doc->tok[v].start);
-    }
-}
-
-wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err)
-{
-    wos_json doc;
-    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
-    if (st != WOS_OK) {
-        return st;
-    }
-    note_secret(&doc, out);
-    st = decode_object(&doc, 0, &k_reply_t, (char *)out);
-    /* The union on `active`: a token when true, a reason when false. */
-    if (st == WOS_OK && (out->active ? out->access_token.ptr : out->error.ptr) == NULL) {
-        st = WOS_ERR_JSON_SHAPE;
-    }
-    out->expires = out->expires_at.text.ptr != NULL;
-    out->reason = out->active ? WOS_TOKEN_ACTIVE : token_reason(out->error);
-    return st;
 }
