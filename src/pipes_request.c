@@ -86,13 +86,8 @@ static const pfield k_int_p[] = {
     PS(wos_integration_params, api_key, api_key, P_OBJ, k_apikey_t),
     PS(wos_integration_params, custom_provider, custom_provider, P_PTR, k_cp_t),
 };
-static const pfield k_tok_p[] = {
-    P(wos_token_params, user_id, user_id, P_STR),
-    P(wos_token_params, organization_id, organization_id, P_STR),
-};
 
 static const ptable k_int_t = PT(k_int_p);
-static const ptable k_tok_t = PT(k_tok_p);
 
 static void put_list(wos_json_writer *w, const wos_str_list *l)
 {
@@ -202,9 +197,18 @@ static void integration_body(wos_json_writer *w, const void *arg)
     put_object(w, &k_int_t, (const char *)arg);
 }
 
+/* Written by hand: a token-only firmware then links no table loop. */
 static void token_body(wos_json_writer *w, const void *arg)
 {
-    put_object(w, &k_tok_t, (const char *)arg);
+    const wos_token_params *p = (const wos_token_params *)arg;
+    wos_jw_object_begin(w);
+    wos_jw_key_c(w, wos_k_user_id);
+    wos_jw_string(w, p->user_id);
+    if (has(p->organization_id)) {
+        wos_jw_key_c(w, wos_k_organization_id);
+        wos_jw_string(w, p->organization_id);
+    }
+    wos_jw_object_end(w);
 }
 
 /* Checks the writer cannot make: required fields and where null is allowed. */
