@@ -28,24 +28,26 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
     return st;
 }
 
-/* Each page is decoded by the pager, which keeps the cursor out of the shared buffer. */
+/* Each page is decoded by the pager, which keeps the cursor out of the shared
+ * buffer; it lives in the client rather than on the stack (the deepest call
+ * chain of the library runs through here). */
 wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
                                const wos_call_options *opts, wos_page_fn on_page, void *ctx,
                                wos_call_info *info)
 {
-    wos_pager pg;
     wos_list_params lp;
     wos_integration_page page;
     wos_pipes_call call = {WOS_OP_LIST, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
-    wos_status st = on_page == NULL ? WOS_ERR_INVALID_ARG : wos_pager_init(&pg, p);
+    wos_pager *pg = c != NULL ? &c->pager : NULL;
+    wos_status st = on_page == NULL || pg == NULL ? WOS_ERR_INVALID_ARG : wos_pager_init(pg, p);
     call.list = &lp;
-    while (st == WOS_OK && !wos_pager_done(&pg)) {
-        st = wos_pager_next_params(&pg, &lp);
+    while (st == WOS_OK && !wos_pager_done(pg)) {
+        st = wos_pager_next_params(pg, &lp);
         if (st == WOS_OK) {
             st = wos_client_call(c, &call, opts, &page, info);
         }
         if (st == WOS_OK) {
-            st = wos_pager_advance(&pg, &page);
+            st = wos_pager_advance(pg, &page);
         }
         if (st == WOS_OK) {
             st = on_page(ctx, &page);
