@@ -101,7 +101,7 @@ void wos_call_options_init(wos_call_options *opts);
  *         transport or API key, API key with CR/LF/NUL);
  *         WOS_ERR_BUFFER_TOO_SMALL (host longer than WOS_HOST_MAX).
  */
-wos_status wos_client_init(wos_client *c, const wos_client_config *cfg);
+WOS_NODISCARD wos_status wos_client_init(wos_client *c, const wos_client_config *cfg);
 
 /** @brief Close the connection, if any. The client can be used again. */
 void wos_client_close(wos_client *c);
@@ -149,7 +149,7 @@ void wos_client_close(wos_client *c);
  * @param[out] info May be NULL.
  * @return See @ref wos_client_calls.
  */
-wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
+WOS_NODISCARD wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
                            const wos_call_options *opts, void *out, wos_call_info *info);
 
 /*
@@ -158,7 +158,7 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
  */
 
 /** @brief Get an access token (retried like a read: it only reads). See @ref wos_client_calls. */
-static inline wos_status wos_client_get_token(wos_client *c, const wos_token_params *p,
+WOS_NODISCARD static inline wos_status wos_client_get_token(wos_client *c, const wos_token_params *p,
                                               const wos_call_options *opts, wos_access_token *out,
                                               wos_call_info *info)
 {
@@ -168,7 +168,7 @@ static inline wos_status wos_client_get_token(wos_client *c, const wos_token_par
 }
 
 /** @brief Create a data integration (201). See @ref wos_client_calls. */
-static inline wos_status wos_client_create(wos_client *c, const wos_integration_params *p,
+WOS_NODISCARD static inline wos_status wos_client_create(wos_client *c, const wos_integration_params *p,
                                            const wos_call_options *opts,
                                            wos_data_integration *out, wos_call_info *info)
 {
@@ -178,7 +178,7 @@ static inline wos_status wos_client_create(wos_client *c, const wos_integration_
 }
 
 /** @brief List one page (p may be NULL). See @ref wos_client_calls. */
-static inline wos_status wos_client_list(wos_client *c, const wos_list_params *p,
+WOS_NODISCARD static inline wos_status wos_client_list(wos_client *c, const wos_list_params *p,
                                          const wos_call_options *opts, wos_integration_page *out,
                                          wos_call_info *info)
 {
@@ -188,7 +188,7 @@ static inline wos_status wos_client_list(wos_client *c, const wos_list_params *p
 }
 
 /** @brief Get a data integration by slug. See @ref wos_client_calls. */
-static inline wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
+WOS_NODISCARD static inline wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
                                         wos_data_integration *out, wos_call_info *info)
 {
     wos_pipes_call call = {WOS_OP_GET, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
@@ -197,7 +197,7 @@ static inline wos_status wos_client_get(wos_client *c, wos_str slug, const wos_c
 }
 
 /** @brief Update a data integration (partial). See @ref wos_client_calls. */
-static inline wos_status wos_client_update(wos_client *c, wos_str slug,
+WOS_NODISCARD static inline wos_status wos_client_update(wos_client *c, wos_str slug,
                                            const wos_integration_params *p,
                                            const wos_call_options *opts,
                                            wos_data_integration *out, wos_call_info *info)
@@ -209,7 +209,7 @@ static inline wos_status wos_client_update(wos_client *c, wos_str slug,
 }
 
 /** @brief Delete a data integration (204). See @ref wos_client_calls. */
-static inline wos_status wos_client_delete(wos_client *c, wos_str slug,
+WOS_NODISCARD static inline wos_status wos_client_delete(wos_client *c, wos_str slug,
                                            const wos_call_options *opts, wos_call_info *info)
 {
     wos_pipes_call call = {WOS_OP_DELETE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
@@ -228,7 +228,7 @@ typedef wos_status (*wos_page_fn)(void *ctx, wos_integration_page *page);
  * "normal"); info describes the last page's call. See @ref wos_client_calls;
  * also returns whatever on_page returns other than WOS_OK.
  */
-wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
+WOS_NODISCARD wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
                                const wos_call_options *opts, wos_page_fn on_page, void *ctx,
                                wos_call_info *info);
 

@@ -80,7 +80,7 @@ typedef struct wos_http_request {
  *         second call.
  * @return WOS_ERR_OVERFLOW: the request length does not fit in size_t.
  */
-wos_status wos_http_request_write(const wos_http_request *req, char *buf, size_t cap,
+WOS_NODISCARD wos_status wos_http_request_write(const wos_http_request *req, char *buf, size_t cap,
                                   size_t *out_len);
 
 /**
@@ -99,7 +99,7 @@ wos_status wos_http_request_write(const wos_http_request *req, char *buf, size_t
  *         segment; an empty or NULL query name.
  * @return WOS_ERR_OVERFLOW: the target length does not fit in size_t.
  */
-wos_status wos_http_target_write(const wos_http_request *req, char *buf, size_t cap,
+WOS_NODISCARD wos_status wos_http_target_write(const wos_http_request *req, char *buf, size_t cap,
                                  size_t *out_len);
 
 #ifdef __cplusplus

@@ -187,7 +187,7 @@ typedef struct wos_pipes_call {
  *         On any failure all cap bytes of buf are zeroed: a partly written
  *         request holds the API key and possibly a client secret.
  */
-wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes_call *call,
+WOS_NODISCARD wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes_call *call,
                                    char *buf, size_t cap, size_t *out_len);
 
 /*
@@ -196,7 +196,7 @@ wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes
  */
 
 /** @brief Request of get access token; statuses as wos_pipes_write_request(). */
-static inline wos_status wos_pipes_write_token(const wos_pipes_endpoint *ep,
+WOS_NODISCARD static inline wos_status wos_pipes_write_token(const wos_pipes_endpoint *ep,
                                                const wos_token_params *p, wos_str idempotency_key,
                                                char *buf, size_t cap, size_t *out_len)
 {
@@ -207,7 +207,7 @@ static inline wos_status wos_pipes_write_token(const wos_pipes_endpoint *ep,
 }
 
 /** @brief Request of create; statuses as wos_pipes_write_request(). */
-static inline wos_status wos_pipes_write_create(const wos_pipes_endpoint *ep,
+WOS_NODISCARD static inline wos_status wos_pipes_write_create(const wos_pipes_endpoint *ep,
                                                 const wos_integration_params *p,
                                                 wos_str idempotency_key, char *buf, size_t cap,
                                                 size_t *out_len)
@@ -219,7 +219,7 @@ static inline wos_status wos_pipes_write_create(const wos_pipes_endpoint *ep,
 }
 
 /** @brief Request of list (p may be NULL); statuses as wos_pipes_write_request(). */
-static inline wos_status wos_pipes_write_list(const wos_pipes_endpoint *ep,
+WOS_NODISCARD static inline wos_status wos_pipes_write_list(const wos_pipes_endpoint *ep,
                                               const wos_list_params *p, char *buf, size_t cap,
                                               size_t *out_len)
 {
@@ -229,7 +229,7 @@ static inline wos_status wos_pipes_write_list(const wos_pipes_endpoint *ep,
 }
 
 /** @brief Request of get; statuses as wos_pipes_write_request(). */
-static inline wos_status wos_pipes_write_get(const wos_pipes_endpoint *ep, wos_str slug,
+WOS_NODISCARD static inline wos_status wos_pipes_write_get(const wos_pipes_endpoint *ep, wos_str slug,
                                              char *buf, size_t cap, size_t *out_len)
 {
     wos_pipes_call c = {WOS_OP_GET, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
@@ -238,7 +238,7 @@ static inline wos_status wos_pipes_write_get(const wos_pipes_endpoint *ep, wos_s
 }
 
 /** @brief Request of update; statuses as wos_pipes_write_request(). */
-static inline wos_status wos_pipes_write_update(const wos_pipes_endpoint *ep, wos_str slug,
+WOS_NODISCARD static inline wos_status wos_pipes_write_update(const wos_pipes_endpoint *ep, wos_str slug,
                                                 const wos_integration_params *p, char *buf,
                                                 size_t cap, size_t *out_len)
 {
@@ -249,7 +249,7 @@ static inline wos_status wos_pipes_write_update(const wos_pipes_endpoint *ep, wo
 }
 
 /** @brief Request of delete; statuses as wos_pipes_write_request(). */
-static inline wos_status wos_pipes_write_delete(const wos_pipes_endpoint *ep, wos_str slug,
+WOS_NODISCARD static inline wos_status wos_pipes_write_delete(const wos_pipes_endpoint *ep, wos_str slug,
                                                 char *buf, size_t cap, size_t *out_len)
 {
     wos_pipes_call c = {WOS_OP_DELETE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
@@ -299,20 +299,20 @@ typedef wos_json_view wos_str_pairs;
  * @brief Item idx of a string array, decoded in place.
  * @return WOS_OK; WOS_ERR_NOT_FOUND (idx >= count); WOS_ERR_INVALID_ARG.
  */
-wos_status wos_strings_get(const wos_strings *a, unsigned idx, wos_str *out);
+WOS_NODISCARD wos_status wos_strings_get(const wos_strings *a, unsigned idx, wos_str *out);
 
 /**
  * @brief Pair idx of a string map, decoded in place.
  * @return WOS_OK; WOS_ERR_NOT_FOUND (idx >= count); WOS_ERR_INVALID_ARG.
  */
-wos_status wos_str_pairs_get(const wos_str_pairs *m, unsigned idx, wos_str *out_key, wos_str *out_value);
+WOS_NODISCARD wos_status wos_str_pairs_get(const wos_str_pairs *m, unsigned idx, wos_str *out_key, wos_str *out_value);
 
 /**
  * @brief Value of key in a string map (of duplicate keys, the last; the
  * pairs by index are every pair as sent).
  * @return WOS_OK; WOS_ERR_NOT_FOUND; WOS_ERR_INVALID_ARG.
  */
-wos_status wos_str_pairs_find(const wos_str_pairs *m, const char *key, wos_str *out_value);
+WOS_NODISCARD wos_status wos_str_pairs_find(const wos_str_pairs *m, const char *key, wos_str *out_value);
 
 /** @brief A timestamp of a result: as sent, and as Unix seconds. */
 typedef struct wos_timestamp {
@@ -450,7 +450,7 @@ typedef struct wos_api_error {
  * body: empty, non-JSON and truncated bodies leave the JSON fields absent.
  * @return WOS_OK; WOS_ERR_INVALID_ARG (NULL pointer).
  */
-wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out);
+WOS_NODISCARD wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out);
 
 /**
  * @brief Decode the reply of get access token.
@@ -467,10 +467,10 @@ wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out);
  *         may hold the token, so wos_secure_zero() it when done. The
  *         client of wos_client.h does so itself.
  */
-wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err);
+WOS_NODISCARD wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err);
 
 /** @brief Decode the reply of create, get or update; statuses as wos_pipes_decode_token(). */
-wos_status wos_pipes_decode_integration(wos_pipes_reply *r, wos_data_integration *out,
+WOS_NODISCARD wos_status wos_pipes_decode_integration(wos_pipes_reply *r, wos_data_integration *out,
                                         wos_api_error *err);
 
 /**
@@ -478,25 +478,25 @@ wos_status wos_pipes_decode_integration(wos_pipes_reply *r, wos_data_integration
  * that decodes WOS_OK yields every item without error.
  * @return As wos_pipes_decode_token().
  */
-wos_status wos_pipes_decode_list(wos_pipes_reply *r, wos_integration_page *out, wos_api_error *err);
+WOS_NODISCARD wos_status wos_pipes_decode_list(wos_pipes_reply *r, wos_integration_page *out, wos_api_error *err);
 
 /**
  * @brief Decode the reply of delete (2xx, body ignored).
  * @return WOS_OK; WOS_ERR_HTTP_STATUS (see err); WOS_ERR_INVALID_ARG.
  */
-wos_status wos_pipes_decode_delete(wos_pipes_reply *r, wos_api_error *err);
+WOS_NODISCARD wos_status wos_pipes_decode_delete(wos_pipes_reply *r, wos_api_error *err);
 
 /**
  * @brief Item idx of a page (walks the page from its start).
  * @return WOS_OK; WOS_ERR_NOT_FOUND (idx >= count); WOS_ERR_INVALID_ARG.
  */
-wos_status wos_page_item(const wos_integration_page *page, unsigned idx, wos_data_integration *out);
+WOS_NODISCARD wos_status wos_page_item(const wos_integration_page *page, unsigned idx, wos_data_integration *out);
 
 /**
  * @brief Next item of a page (first call gives item 0).
  * @return WOS_OK; WOS_ERR_NOT_FOUND at the end; WOS_ERR_INVALID_ARG.
  */
-wos_status wos_page_next(wos_integration_page *page, wos_data_integration *out);
+WOS_NODISCARD wos_status wos_page_next(wos_integration_page *page, wos_data_integration *out);
 
 /* ------------------------------------------------------------------ */
 /* Pager: walks every page by following list_metadata.after.            */
@@ -527,19 +527,19 @@ typedef struct wos_pager {
  * @return WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_BUFFER_TOO_SMALL (the
  *         starting cursor exceeds WOS_PAGER_CURSOR_MAX).
  */
-wos_status wos_pager_init(wos_pager *pg, const wos_list_params *params);
+WOS_NODISCARD wos_status wos_pager_init(wos_pager *pg, const wos_list_params *params);
 
 /**
  * @brief The list parameters of the next page (its cursor points into pg).
  * @return WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_STATE when done.
  */
-wos_status wos_pager_next_params(const wos_pager *pg, wos_list_params *out);
+WOS_NODISCARD wos_status wos_pager_next_params(const wos_pager *pg, wos_list_params *out);
 
 /**
  * @brief Write the request for the next page.
  * @return As wos_pipes_write_request(); WOS_ERR_STATE when done.
  */
-wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint *ep,
+WOS_NODISCARD wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint *ep,
                                   char *buf, size_t cap, size_t *out_len);
 
 /**
@@ -551,7 +551,7 @@ wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint 
  * @return As wos_pipes_decode_list(); WOS_ERR_BUFFER_TOO_SMALL when the
  *         next cursor exceeds WOS_PAGER_CURSOR_MAX (the walk stops).
  */
-wos_status wos_pager_on_reply(wos_pager *pg, wos_pipes_reply *r, wos_integration_page *out,
+WOS_NODISCARD wos_status wos_pager_on_reply(wos_pager *pg, wos_pipes_reply *r, wos_integration_page *out,
                               wos_api_error *err);
 
 /**
@@ -560,7 +560,7 @@ wos_status wos_pager_on_reply(wos_pager *pg, wos_pipes_reply *r, wos_integration
  * @return WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_STATE when done;
  *         WOS_ERR_BUFFER_TOO_SMALL (cursor over WOS_PAGER_CURSOR_MAX; the walk stops).
  */
-wos_status wos_pager_advance(wos_pager *pg, const wos_integration_page *page);
+WOS_NODISCARD wos_status wos_pager_advance(wos_pager *pg, const wos_integration_page *page);
 
 /** @brief Whether the walk is over. */
 bool wos_pager_done(const wos_pager *pg);

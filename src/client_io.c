@@ -40,11 +40,14 @@ static wos_status send_all(wos_client *c, attempt *a)
 /* The clock is checked on every read so that a server trickling bytes cannot stretch the deadline. */
 static wos_status receive(wos_client *c, attempt *a, wos_http_parser *p)
 {
-    wos_http_parser_init(p, c->cfg.buf, c->cfg.buf_cap, c->cfg.max_header_bytes);
+    wos_status st = wos_http_parser_init(p, c->cfg.buf, c->cfg.buf_cap, c->cfg.max_header_bytes);
+    if (st != WOS_OK) {
+        return st;
+    }
     for (;;) {
         char *space = NULL;
         size_t room = 0, n = 0;
-        wos_status st = wos_http_parser_space(p, &space, &room);
+        st = wos_http_parser_space(p, &space, &room);
         if (st != WOS_OK) {
             return st;
         }

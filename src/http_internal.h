@@ -35,10 +35,10 @@ void wos_http_finish(wos_http_parser *p);
 /* Split a header line (CRLF excluded) into its name and OWS-trimmed value.
  * WOS_ERR_HTTP_MALFORMED: empty or non-token name, no colon, whitespace
  * before the colon, or a line starting with whitespace (obs-fold). */
-wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str *value);
+WOS_NODISCARD wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str *value);
 
 /* Handle one complete line (CRLF excluded) in the current line state;
  * moves the state on. Errors as wos_http_parser_commit(). */
-wos_status wos_http_line(wos_http_parser *p, const char *s, size_t n);
+WOS_NODISCARD wos_status wos_http_line(wos_http_parser *p, const char *s, size_t n);
 
 #endif

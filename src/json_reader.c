@@ -232,8 +232,10 @@ static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char 
     if (st != WOS_OK) {
         return st;
     }
+    if (wos_json_iter_init(&it, doc, c) != WOS_OK) {
+        return WOS_ERR_JSON_SHAPE; /* cannot happen: c was just checked */
+    }
     st = WOS_ERR_NOT_FOUND;
-    (void)wos_json_iter_init(&it, doc, c);
     while (wos_json_iter_next(&it, doc, &k, &v)) {
         if (key == NULL ? idx-- == 0u
                         : (n = walk(doc, &doc->tok[k], key, NULL)) != NPOS && key[n] == '\0') {
