@@ -1,8 +1,9 @@
 /*
- * The client engine: one attempt is connect (or reuse), send, receive a
- * whole response; the loop around it applies deadlines and the retry rules
- * of the contract. Everything lives in caller memory (the client struct,
- * its working buffer and token array) and a bounded stack.
+ * The client's set-up and retry policy: the loop around one attempt applies
+ * deadlines and the retry rules of the contract. It calls down into the
+ * attempt (client_io.c), which owns the connection; nothing calls back up.
+ * Everything lives in caller memory (the client struct, its working buffer
+ * and token array) and a bounded stack.
  */
 #include "client_internal.h"
 
@@ -68,19 +69,6 @@ wos_status wos_client_init(wos_client *c, const wos_client_config *cfg)
         st = WOS_ERR_INVALID_ARG; /* plain HTTP only when asked for explicitly */
     }
     return st;
-}
-
-void wos_client_close(wos_client *c)
-{
-    if (c != NULL && c->connected) {
-        c->cfg.transport.ops->close(c->cfg.transport.ctx);
-        c->connected = false;
-    }
-}
-
-uint64_t wos_client_now(const wos_client *c)
-{
-    return c->cfg.platform->now_ms(c->cfg.platform->ctx);
 }
 
 static bool retryable_status(int s)

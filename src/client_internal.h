@@ -16,6 +16,7 @@ typedef struct attempt {
     bool reused;        /* ran on a kept-alive connection */
 } attempt;
 
+/* The port clock (client_io.c, with the connection it times). */
 uint64_t wos_client_now(const wos_client *c);
 
 /* Connect or reuse, send the request, receive one whole response into c->parser. */

@@ -1,7 +1,24 @@
-/* One attempt of a call: connect or reuse, send, receive a whole response. */
+/*
+ * One attempt of a call: connect or reuse, send, receive a whole response.
+ * This file owns the connection and the clock reads of an attempt; the
+ * retry policy (client.c) calls down into it, nothing here calls up.
+ */
 #include "client_internal.h"
 
 static const wos_transport_ops *ops(const wos_client *c) { return c->cfg.transport.ops; }
+
+void wos_client_close(wos_client *c)
+{
+    if (c != NULL && c->connected) {
+        c->cfg.transport.ops->close(c->cfg.transport.ctx);
+        c->connected = false;
+    }
+}
+
+uint64_t wos_client_now(const wos_client *c)
+{
+    return c->cfg.platform->now_ms(c->cfg.platform->ctx);
+}
 
 /* A kept-alive connection is checked before use: the server may have closed it while idle. */
 static wos_status connect_if_needed(wos_client *c, attempt *a)
