@@ -110,9 +110,11 @@ typedef struct wos_http_parser {
     size_t out_;             /**< Private: end of the body so far. */
     size_t left_;            /**< Private: body or chunk bytes to come; trailer bytes seen; size needed. */
     size_t max_hdr_;         /**< Private: header section limit. */
-    /** Public, for tests: bytes examined or moved so far. Proves the work
+#ifdef WOS_TEST_WORK_COUNT
+    /** Test builds only: bytes examined or moved so far. Proves the work
      *  is linear in the input however it is split. */
     size_t work_;
+#endif
 } wos_http_parser;
 
 /**

@@ -26,6 +26,13 @@ enum {
 #define WOS_HTTP_F_KEEPALIVE 0x08u /* F_CLOSE << 1: http_fields.c shifts */
 #define WOS_HTTP_F_UNTIL_CLOSE 0x10u /* the body ends when the peer closes */
 
+/* Count bytes examined or moved, in test builds only (see work_). */
+#ifdef WOS_TEST_WORK_COUNT
+#define WOS_HTTP_WORK(p, n) ((p)->work_ += (n))
+#else
+#define WOS_HTTP_WORK(p, n) ((void)0)
+#endif
+
 /* Forget what earlier headers said (start, or after a 1xx response). */
 void wos_http_reset_response(wos_http_parser *p);
 

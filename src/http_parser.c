@@ -70,7 +70,7 @@ static wos_status scan_line(wos_http_parser *p, size_t base, size_t lim)
             break;
         }
     }
-    p->work_ += i - p->pos_;
+    WOS_HTTP_WORK(p, i - p->pos_);
     p->pos_ = i;
     return st;
 }
@@ -88,7 +88,7 @@ static wos_status line_step(wos_http_parser *p)
     st = scan_line(p, base, lim);
     if (st == WOS_OK) {
         n = p->pos_ - p->line_;
-        p->work_ += n; /* the line is read once more to interpret it */
+        WOS_HTTP_WORK(p, n); /* the line is read once more to interpret it */
         if (p->state_ == WOS_HTTP_ST_TRAILER) {
             p->left_ += n;
         }
@@ -119,7 +119,7 @@ static wos_status step(wos_http_parser *p)
         n = take(p);
         if (p->out_ != p->pos_) {
             memmove(p->buf_ + p->out_, p->buf_ + p->pos_, n);
-            p->work_ += n;
+            WOS_HTTP_WORK(p, n);
         }
         p->out_ += n;
         p->pos_ += n;
@@ -134,7 +134,7 @@ static wos_status step(wos_http_parser *p)
         }
         return WOS_OK;
     case WOS_HTTP_ST_CHUNK_END:
-        p->work_++;
+        WOS_HTTP_WORK(p, 1u);
         if (p->buf_[p->pos_++] != "\r\n"[p->left_]) {
             return WOS_ERR_HTTP_FRAMING;
         }
@@ -166,7 +166,7 @@ static void close_gap(wos_http_parser *p, size_t a, size_t b)
         return;
     }
     memmove(p->buf_ + a, p->buf_ + b, p->len_ - b);
-    p->work_ += p->len_ - b;
+    WOS_HTTP_WORK(p, p->len_ - b);
     shift_view(&p->resp_.content_type, p->buf_ + b, d);
     shift_view(&p->resp_.request_id, p->buf_ + b, d);
     p->len_ -= d;
