@@ -192,23 +192,30 @@ static void put_object(wos_json_writer *w, const ptable *t, const char *base)
     wos_jw_object_end(w);
 }
 
-static void integration_body(wos_json_writer *w, const void *arg)
+/* The bodies are JSON; the HTTP writer only sees bytes (wos_http_body_fn). */
+static wos_status integration_body(char *buf, size_t cap, const void *arg, size_t *out_len)
 {
-    put_object(w, &k_int_t, (const char *)arg);
+    wos_json_writer w;
+    wos_jw_init(&w, buf, cap);
+    put_object(&w, &k_int_t, (const char *)arg);
+    return wos_jw_finish(&w, out_len);
 }
 
 /* Written by hand: a token-only firmware then links no table loop. */
-static void token_body(wos_json_writer *w, const void *arg)
+static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out_len)
 {
     const wos_token_params *p = (const wos_token_params *)arg;
-    wos_jw_object_begin(w);
-    wos_jw_key_c(w, wos_k_user_id);
-    wos_jw_string(w, p->user_id);
+    wos_json_writer w;
+    wos_jw_init(&w, buf, cap);
+    wos_jw_object_begin(&w);
+    wos_jw_key_c(&w, wos_k_user_id);
+    wos_jw_string(&w, p->user_id);
     if (has(p->organization_id)) {
-        wos_jw_key_c(w, wos_k_organization_id);
-        wos_jw_string(w, p->organization_id);
+        wos_jw_key_c(&w, wos_k_organization_id);
+        wos_jw_string(&w, p->organization_id);
     }
-    wos_jw_object_end(w);
+    wos_jw_object_end(&w);
+    return wos_jw_finish(&w, out_len);
 }
 
 /* Checks the writer cannot make: required fields and where null is allowed. */
