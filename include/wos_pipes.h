@@ -181,9 +181,13 @@ typedef struct wos_pipes_call {
  * @param cap  Its size.
  * @param[out] out_len WOS_OK: request length. WOS_ERR_BUFFER_TOO_SMALL: exact bytes needed.
  * @return WOS_OK; WOS_ERR_BUFFER_TOO_SMALL; WOS_ERR_INVALID_ARG (missing
- *         required field, empty/`.`/`..` slug, CR/LF/NUL in a header value,
- *         a null where the API allows none, limit over 100);
- *         WOS_ERR_INVALID_UTF8 (a string is not valid UTF-8).
+ *         or empty required field, empty/`.`/`..` slug, a slug, id or
+ *         cursor that is empty or not UTF-8, CR/LF/NUL in a header value, a
+ *         null where the API allows none (a NULL item of scopes or
+ *         auth_methods), limit over 100, a host name with an empty label
+ *         or a label starting with `-` or `_`);
+ *         WOS_ERR_INVALID_UTF8 (free text, such as a description or a
+ *         secret, is not valid UTF-8).
  *         On any failure all cap bytes of buf are zeroed: a partly written
  *         request holds the API key and possibly a client secret.
  */

@@ -9,6 +9,8 @@ PKGS="$PKGS gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf"
 PKGS="$PKGS cmake debian-archive-keyring"
 # libFuzzer for `make fuzz`/`make fuzz-smoke`; callgrind for `make bench`.
 PKGS="$PKGS libclang-rt-14-dev valgrind"
+# Branch coverage of src/ (`make coverage`, part of `make test`).
+PKGS="$PKGS gcovr"
 
 missing=""
 for p in $PKGS; do

@@ -3,6 +3,24 @@
 
 #include <string.h>
 
+/*
+ * What the retry of a write answers after an attempt that may have done
+ * the work (info->resent_write): a DELETE's 404 means the first attempt
+ * deleted it; a create's 409 means it probably created it.
+ */
+static wos_status resent_outcome(wos_pipes_op op, wos_status st, const wos_call_info *info)
+{
+    if (st != WOS_ERR_HTTP_STATUS || !info->resent_write) {
+        return st;
+    }
+    if ((op->retry & WOS_RETRY_GONE_IS_DONE) != 0u && info->api.http_status == 404) {
+        return WOS_OK;
+    }
+    return (op->retry & WOS_RETRY_CONFLICT_UNCONFIRMED) != 0u && info->api.http_status == 409
+               ? WOS_ERR_CREATE_UNCONFIRMED
+               : st;
+}
+
 wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
                            const wos_call_options *opts, void *out, wos_call_info *info)
 {
@@ -17,7 +35,7 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
     memset(info, 0, sizeof *info);
     st = wos_client_run(c, call, opts, info, &r);
     if (st == WOS_OK) {
-        st = call->op->decode(&r, out, &info->api);
+        st = resent_outcome(call->op, call->op->decode(&r, out, &info->api), info);
         info->tokens_needed = st == WOS_ERR_JSON_TOKENS ? r.tokens_needed : 0u;
         if (st != WOS_OK && st != WOS_ERR_HTTP_STATUS) {
             /* A 2xx body that failed to decode may hold a secret (a token)

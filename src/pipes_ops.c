@@ -33,8 +33,11 @@ const wos_pipes_op_desc wos_op_token = {
     .method = "POST", .segments = 3u, .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_KEYED,
     .has_result = 1u, .prepare = wos_pipes_prepare_token, .decode = decode_token,
 };
+/* A create is not resent once it may have reached the server (the server
+ * does not de-duplicate POSTs); a PUT of the same body and a DELETE are. */
 const wos_pipes_op_desc wos_op_create = {
-    .method = "POST", .segments = 1u, .retry = WOS_RETRY_KEYED,
+    .method = "POST", .segments = 1u,
+    .retry = WOS_RETRY_KEYED | WOS_RETRY_WRITE | WOS_RETRY_CONFLICT_UNCONFIRMED,
     .has_result = 1u, .prepare = wos_pipes_prepare_create, .decode = decode_integration,
 };
 const wos_pipes_op_desc wos_op_list = {
@@ -46,10 +49,11 @@ const wos_pipes_op_desc wos_op_get = {
     .has_result = 1u, .prepare = wos_pipes_prepare_slug, .decode = decode_integration,
 };
 const wos_pipes_op_desc wos_op_update = {
-    .method = "PUT", .segments = 2u, .retry = 0u,
+    .method = "PUT", .segments = 2u, .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_WRITE,
     .has_result = 1u, .prepare = wos_pipes_prepare_update, .decode = decode_integration,
 };
 const wos_pipes_op_desc wos_op_delete = {
-    .method = "DELETE", .segments = 2u, .retry = 0u,
+    .method = "DELETE", .segments = 2u,
+    .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_WRITE | WOS_RETRY_GONE_IS_DONE,
     .has_result = 0u, .prepare = wos_pipes_prepare_slug, .decode = decode_delete,
 };

@@ -11,10 +11,14 @@
 #include "wos_http_request.h"
 #include "wos_pipes.h"
 
-/* Retry class bits: when an attempt may be repeated. */
+/* Retry class bits: when an attempt may be repeated, and what a resend's answer means. */
 enum {
-    WOS_RETRY_REPEATABLE = 1u, /* may be resent after the server got it (it only reads) */
-    WOS_RETRY_KEYED = 2u       /* a POST: carries one Idempotency-Key over all attempts */
+    WOS_RETRY_REPEATABLE = 1u,           /* may be resent after the server may have got it */
+    WOS_RETRY_KEYED = 2u,                /* a POST: one Idempotency-Key over all attempts */
+    WOS_RETRY_WRITE = 4u,                /* changes the server: a resend after an uncertain
+                                          * attempt is noted (info->resent_write) */
+    WOS_RETRY_GONE_IS_DONE = 8u,         /* such a resend answered 404: the first did it */
+    WOS_RETRY_CONFLICT_UNCONFIRMED = 16u /* such a resend answered 409: it probably did it */
 };
 
 /* What an operation's prepare step fills in; storage for the writer's views. */

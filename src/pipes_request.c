@@ -6,6 +6,8 @@
 #include <stddef.h>
 
 #include "pipes_keys.h"
+#include "url.h"
+#include "utf8.h"
 
 static const wos_str k_collection = WOS_STR_LIT("data-integrations");
 static const wos_str k_token_seg = WOS_STR_LIT("token");
@@ -218,21 +220,65 @@ static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out
     return wos_jw_finish(&w, out_len);
 }
 
+static bool utf8_ok(wos_str s)
+{
+    size_t i = 0, n = 1;
+    while (i < s.len && n != 0u) {
+        n = wos_utf8_seq_len((const uint8_t *)s.ptr + i, s.len - i);
+        i += n;
+    }
+    return n != 0u;
+}
+
+/* Slugs, ids and cursors: omitted (ptr NULL), or non-empty UTF-8. Whether
+ * a required one is there is checked apart. */
+static bool id_ok(wos_str s)
+{
+    return s.ptr == NULL || (s.len > 0u && utf8_ok(s));
+}
+
+/* A list the API allows no null item in (scopes, auth methods). */
+static bool list_ok(const wos_str_list *l)
+{
+    size_t i;
+    if (l->state != WOS_SET) {
+        return true;
+    }
+    if (l->items == NULL) {
+        return l->count == 0u;
+    }
+    for (i = 0; i < l->count; i++) {
+        if (l->items[i].ptr == NULL) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Checks the writer cannot make: required fields and where null is allowed. */
 static bool integration_params_ok(const wos_integration_params *p, bool create)
 {
-    if (p == NULL || create != has(p->provider) || p->auth_methods.state == WOS_NULL) {
+    const wos_api_key_params *k;
+    if (p == NULL || create != has(p->provider) || p->auth_methods.state == WOS_NULL ||
+        !id_ok(p->provider) || !list_ok(&p->scopes) || !list_ok(&p->auth_methods)) {
         return false;
     }
-    if (has(p->api_key.secret) && !has(p->api_key.user_id)) {
+    k = &p->api_key;
+    if (has(k->secret) && (!has(k->user_id) || !id_ok(k->user_id) || !id_ok(k->organization_id))) {
         return false;
     }
     return p->custom_provider == NULL || !create || has(p->custom_provider->name);
 }
 
+static bool token_params_ok(const wos_token_params *t)
+{
+    return t != NULL && has(t->user_id) && id_ok(t->user_id) && id_ok(t->organization_id) &&
+           id_ok(t->slug);
+}
+
 bool wos_pipes_prepare_token(const wos_pipes_call *call, wos_pipes_req_parts *parts)
 {
-    if (call->token == NULL || !has(call->token->user_id)) {
+    if (!token_params_ok(call->token)) {
         return false;
     }
     parts->segs[1] = call->token->slug;
@@ -258,15 +304,14 @@ bool wos_pipes_prepare_create(const wos_pipes_call *call, wos_pipes_req_parts *p
 
 bool wos_pipes_prepare_update(const wos_pipes_call *call, wos_pipes_req_parts *parts)
 {
-    return prepare_fields(call, parts, false);
+    return id_ok(call->slug) && prepare_fields(call, parts, false);
 }
 
 /* get and delete: the slug is all they send. */
 bool wos_pipes_prepare_slug(const wos_pipes_call *call, wos_pipes_req_parts *parts)
 {
-    (void)call;
     (void)parts;
-    return true;
+    return id_ok(call->slug);
 }
 
 /* limit is 1..100 (checked), so three digits always suffice; 0 omits it. */
@@ -295,7 +340,7 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
     if (l == NULL) {
         return true;
     }
-    if (l->limit > 100u) {
+    if (l->limit > 100u || !id_ok(l->before) || !id_ok(l->after)) {
         return false;
     }
     for (i = 0; i < 4u; i++) {
@@ -321,7 +366,8 @@ wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes
     parts.segs[0] = k_collection;
     parts.segs[1] = op != NULL ? call->slug : parts.segs[1];
     parts.segs[2] = k_token_seg;
-    if (ep != NULL && op != NULL && out_len != NULL && op->prepare(call, &parts)) {
+    if (ep != NULL && op != NULL && out_len != NULL && op->prepare(call, &parts) &&
+        (ep->host.ptr == NULL || wos_host_ok(ep->host.ptr, ep->host.len))) {
         parts.req.method = op->method;
         parts.req.segments = parts.segs;
         parts.req.segment_count = op->segments;
