@@ -3,9 +3,11 @@
  * @brief HTTP/1.1 request writer: one whole request (head and body) into
  * one caller buffer, with an exact Content-Length and no body copy.
  *
- * The body callback runs twice: first with no buffer, to learn the body
- * length before the head is written, then with the room just past the
- * head. It must therefore write the same bytes both times and have no side
+ * The body callback runs once, into the buffer behind the head and the
+ * room its longest possible Content-Length takes; the body is then moved
+ * down next to its actual length. Only a body that fits the buffer but not
+ * behind that room is written a second time, at its exact place. The
+ * callback must therefore write the same bytes every time and have no side
  * effects. The writer knows nothing of the body's format (the Pipes layer
  * writes JSON with wos_json_writer.h).
  */
@@ -30,10 +32,11 @@ typedef struct wos_http_query {
 } wos_http_query;
 
 /**
- * @brief Writes the body (sent as application/json). Called twice per
- * request (measure, then write); must produce identical output both times.
- * @param buf  Where to write; NULL with cap 0 to measure only.
- * @param cap  Room at buf; nothing may be written past it.
+ * @brief Writes the body (sent as application/json). Called once per
+ * request, or twice when the buffer leaves the body just its own room;
+ * must produce identical output every time.
+ * @param buf  Where to write; nothing may be written past buf + cap.
+ * @param cap  Room at buf (may be 0).
  * @param arg  The request's body_arg, passed through unchanged.
  * @param[out] out_len The body's whole length, also when it does not fit.
  * @return WOS_OK (it fits); WOS_ERR_BUFFER_TOO_SMALL (it does not:
@@ -79,8 +82,8 @@ typedef struct wos_http_request {
  *         the host, api key or idempotency key; port 0.
  * @return Any other status of the body callback (the Pipes layer's JSON
  *         bodies give WOS_ERR_INVALID_UTF8, WOS_ERR_STATE, ...), passed
- *         through; WOS_ERR_STATE also when the body callback wrote a
- *         different length on its second call.
+ *         through; WOS_ERR_STATE also when the body callback, called a
+ *         second time, wrote a different length.
  * @return WOS_ERR_OVERFLOW: the request length does not fit in size_t.
  */
 WOS_NODISCARD wos_status wos_http_request_write(const wos_http_request *req, char *buf, size_t cap,

@@ -14,7 +14,9 @@
  *
  * Decoded strings: wos_json_string() rewrites a string token's bytes in place
  * and then marks the token by setting #WOS_JSON_DECODED in its `size` field
- * and moving its `end` down to the end of the decoded bytes. Tokens are laid
+ * and moving its `end` down to the end of the decoded bytes. A text without
+ * any backslash is already decoded: wos_json_parse() then marks every
+ * string token so at once, and reading a string costs nothing. Tokens are laid
  * out by position, so the shorter span never overlaps a later token;
  * skip/iteration/lookup keep working, and keys that were decoded are compared
  * byte for byte.
@@ -149,7 +151,9 @@ WOS_NODISCARD wos_status wos_json_item(const wos_json *doc, int arr, unsigned id
  * @brief Decode a string token (a value or a key) in place into UTF-8 and
  * view it. Handles every escape, including `\uXXXX` and surrogate pairs.
  * Idempotent: later calls return the same view without touching the text.
- * On failure the text is left unchanged.
+ * On failure the text is left unchanged. The bytes the escapes free up
+ * (between the decoded end and the closing quote) are zeroed, so the view
+ * covers every byte of the string left in the text.
  * @param out The decoded bytes (not NUL-terminated), inside doc->js.
  * @return WOS_OK; WOS_ERR_JSON_SHAPE not a string token (or out of range);
  *         WOS_ERR_INVALID_UTF8 a lone surrogate or `\u0000` escape;

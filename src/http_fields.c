@@ -80,7 +80,7 @@ static int word(const wos_str *v)
         wos_str f;
         f.ptr = k + 1;
         f.len = (size_t)(unsigned char)*k;
-        if (wos_str_ieq(*v, f)) {
+        if (f.len == v->len && wos_str_ieq(*v, f)) {
             return i;
         }
         k += 1u + f.len;

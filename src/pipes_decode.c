@@ -185,7 +185,8 @@ static const field *find_field(const table *t, wos_str key, uint8_t *idx)
 {
     uint8_t i;
     for (i = 0; i < t->n; i++) {
-        if (wos_str_eq(key, t->f[i].key)) {
+        /* The first byte rules out most names without a call. */
+        if (key.len != 0u && key.ptr[0] == t->f[i].key[0] && wos_str_eq(key, t->f[i].key)) {
             *idx = i;
             return &t->f[i];
         }
