@@ -89,6 +89,11 @@ $(OUT)/tests/unit/test_http_parser: tests/unit/test_http_parser.c $(HTTP_PARSER_
 	$(CC) $(CFLAGS_ALL) -Wno-conversion -DWOS_TEST_WORK_COUNT -Itests/unit $< $(HTTP_PARSER_SRC) \
 	    -o $@ $(LIB) -lcmocka
 
+# The configuration test sees an application's wos_pipes_config.h.
+$(OUT)/tests/unit/test_config: tests/unit/test_config.c tests/unit/config/wos_pipes_config.h $(LIB) | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Wno-conversion -Itests/unit/config -Itests/unit $< -o $@ $(LIB) -lcmocka
+
 unit-tests: $(UNIT_BIN)
 port-tests: $(PORT_TEST_BIN)
 

@@ -25,11 +25,6 @@
 extern "C" {
 #endif
 
-/** @brief Longest host name of the base URL. */
-#ifndef WOS_HOST_MAX
-#define WOS_HOST_MAX 64
-#endif
-
 /** @brief Retry policy. wos_client_config_init() sets the defaults. */
 typedef struct wos_retry_policy {
     uint8_t max_retries;        /**< Retries after the first attempt; 0 disables. Default 3. */

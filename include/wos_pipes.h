@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "wos_config.h"
 #include "wos_json.h"
 #include "wos_status.h"
 #include "wos_str.h"
@@ -505,14 +506,6 @@ WOS_NODISCARD wos_status wos_page_next(wos_integration_page *page, wos_data_inte
 /* ------------------------------------------------------------------ */
 /* Pager: walks every page by following list_metadata.after.            */
 /* ------------------------------------------------------------------ */
-
-/** @brief Longest cursor the pager keeps (object ids are ~43 bytes); at most 255. */
-#ifndef WOS_PAGER_CURSOR_MAX
-#define WOS_PAGER_CURSOR_MAX 64
-#endif
-#if WOS_PAGER_CURSOR_MAX > 255 || WOS_PAGER_CURSOR_MAX < 1
-#error "WOS_PAGER_CURSOR_MAX must be 1..255: the pager keeps its length in a uint8_t"
-#endif
 
 /** @brief Pager state; lives in caller memory. Request and response may share one buffer. */
 typedef struct wos_pager {
