@@ -11,21 +11,24 @@
 /* Retry-After delta-seconds beyond this are absurd; cap, never overflow. */
 #define RETRY_AFTER_MAX 0x7FFFFFFF
 
-/* The words we act on, as length-prefixed lower-case names: the headers
- * we extract, in the order of the cases in on_field(), then the Connection
- * options (in the order of their flags) and the one coding we decode. */
-static const char k_words[] = "\016content-length"
-                              "\021transfer-encoding"
-                              "\012connection"
-                              "\014content-type"
-                              "\013retry-after"
-                              "\004date"
-                              "\014x-request-id"
-                              "\005close"
-                              "\012keep-alive"
-                              "\007chunked";
+/* The words we act on: the headers we extract, in the order of the cases
+ * in on_field(), then the Connection options (in the order of their flags)
+ * and the one coding we decode. Lower case; compared in any ASCII case. */
 enum { W_CONTENT_LENGTH, W_TE, W_CONNECTION, W_CONTENT_TYPE, W_RETRY_AFTER, W_DATE, W_REQUEST_ID,
-       W_CLOSE, W_KEEP_ALIVE, W_CHUNKED };
+       W_CLOSE, W_KEEP_ALIVE, W_CHUNKED, W_COUNT };
+static const wos_str k_words[] = {
+    [W_CONTENT_LENGTH] = WOS_STR_LIT("content-length"),
+    [W_TE] = WOS_STR_LIT("transfer-encoding"),
+    [W_CONNECTION] = WOS_STR_LIT("connection"),
+    [W_CONTENT_TYPE] = WOS_STR_LIT("content-type"),
+    [W_RETRY_AFTER] = WOS_STR_LIT("retry-after"),
+    [W_DATE] = WOS_STR_LIT("date"),
+    [W_REQUEST_ID] = WOS_STR_LIT("x-request-id"),
+    [W_CLOSE] = WOS_STR_LIT("close"),
+    [W_KEEP_ALIVE] = WOS_STR_LIT("keep-alive"),
+    [W_CHUNKED] = WOS_STR_LIT("chunked"),
+};
+typedef char k_words_cover_every_word[sizeof k_words / sizeof k_words[0] == W_COUNT ? 1 : -1];
 
 /* One bit per ASCII byte that may not appear in a field name: controls,
  * space, DEL and the RFC 9110 delimiters "(),/:;<=>?@[\]{}. */
@@ -74,16 +77,11 @@ wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str 
  * go by pointer here: passing them by value costs copies on Cortex-M. */
 static int word(const wos_str *v)
 {
-    const char *k = k_words;
     int i;
-    for (i = 0; *k != '\0'; i++) {
-        wos_str f;
-        f.ptr = k + 1;
-        f.len = (size_t)(unsigned char)*k;
-        if (f.len == v->len && wos_str_ieq(*v, f)) {
+    for (i = 0; i < W_COUNT; i++) {
+        if (wos_str_ieq(*v, k_words[i])) {
             return i;
         }
-        k += 1u + f.len;
     }
     return -1;
 }

@@ -149,15 +149,18 @@ wos_status wos_pipes_decode_value(wos_json *doc, int v, uint8_t kind, char *dst)
     }
 }
 
+/* Bytes a member of each kind but K_OBJ takes in its result struct. */
+static const uint8_t k_kind_size[] = {
+    [K_STR] = sizeof(wos_str), [K_NSTR] = sizeof(wos_str), [K_BOOL] = sizeof(bool),
+    [K_TIME] = sizeof(wos_timestamp), [K_STRS] = sizeof(wos_json_view),
+    [K_MAP] = sizeof(wos_json_view),
+};
+typedef char k_kind_size_covers_kinds[sizeof k_kind_size == K_OBJ ? 1 : -1];
+
 /* Bytes a member of this kind takes in its result struct. */
 static size_t kind_size(uint8_t kind)
 {
-    static const uint8_t k_size[] = {
-        [K_STR] = sizeof(wos_str), [K_NSTR] = sizeof(wos_str), [K_BOOL] = sizeof(bool),
-        [K_TIME] = sizeof(wos_timestamp), [K_STRS] = sizeof(wos_json_view),
-        [K_MAP] = sizeof(wos_json_view),
-    };
-    return k_size[kind];
+    return k_kind_size[kind];
 }
 
 /*

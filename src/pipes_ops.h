@@ -21,11 +21,14 @@ enum {
     WOS_RETRY_CONFLICT_UNCONFIRMED = 16u /* such a resend answered 409: it probably did it */
 };
 
+/* The query parameters of a list, in their order on the wire. */
+enum { WOS_Q_LIMIT, WOS_Q_BEFORE, WOS_Q_AFTER, WOS_Q_ORDER, WOS_Q_COUNT };
+
 /* What an operation's prepare step fills in; storage for the writer's views. */
 typedef struct wos_pipes_req_parts {
     wos_http_request req; /* method, segments, host, key: set by the caller */
     wos_str segs[3];      /* data-integrations / slug / token */
-    wos_http_query query[4];
+    wos_http_query query[WOS_Q_COUNT];
     char limit[3];
 } wos_pipes_req_parts;
 

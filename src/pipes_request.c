@@ -332,9 +332,16 @@ static wos_str limit_digits(uint32_t limit, char out[3])
     return s;
 }
 
+/* The query of a list, in this order on the wire. */
+static const char *const k_query_names[] = {
+    [WOS_Q_LIMIT] = "limit", [WOS_Q_BEFORE] = "before", [WOS_Q_AFTER] = "after",
+    [WOS_Q_ORDER] = "order",
+};
+typedef char k_query_names_cover_query[sizeof k_query_names / sizeof k_query_names[0] ==
+                                               WOS_Q_COUNT ? 1 : -1];
+
 bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *parts)
 {
-    static const char *const k_names[] = {"limit", "before", "after", "order"};
     const wos_list_params *l = call->list;
     unsigned i;
     if (l == NULL) {
@@ -343,15 +350,15 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
     if (l->limit > 100u || !id_ok(l->before) || !id_ok(l->after)) {
         return false;
     }
-    for (i = 0; i < 4u; i++) {
-        parts->query[i].name = k_names[i];
+    for (i = 0; i < WOS_Q_COUNT; i++) {
+        parts->query[i].name = k_query_names[i];
     }
-    parts->query[0].value = limit_digits(l->limit, parts->limit);
-    parts->query[1].value = l->before;
-    parts->query[2].value = l->after;
-    parts->query[3].value = l->order;
+    parts->query[WOS_Q_LIMIT].value = limit_digits(l->limit, parts->limit);
+    parts->query[WOS_Q_BEFORE].value = l->before;
+    parts->query[WOS_Q_AFTER].value = l->after;
+    parts->query[WOS_Q_ORDER].value = l->order;
     parts->req.query = parts->query;
-    parts->req.query_count = 4u;
+    parts->req.query_count = WOS_Q_COUNT;
     return true;
 }
 
