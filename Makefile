@@ -159,11 +159,11 @@ SIZE_CC_rv32imc    = $(RV_CC)
 SIZE_TARGET_m4      := -mcpu=cortex-m4 -mthumb --specs=nano.specs
 SIZE_TARGET_m0p     := -mcpu=cortex-m0plus -mthumb --specs=nano.specs
 SIZE_TARGET_rv32imc := -march=rv32imc -mabi=ilp32 --specs=picolibc.specs
-# Interim budgets (today's figures): issue 9 brings them down to 10/11/12 KB
-# (token) and a 1 KB stack as the operations become descriptors.
-SIZE_BUDGET_token_m4      := 17408
-SIZE_BUDGET_token_m0p     := 17408
-SIZE_BUDGET_token_rv32imc := 17408
+# The token budgets are today's figures plus ~3 %: issue 9 asks for 10, 11
+# and 12 KB, which the library does not reach yet (see README, Size).
+SIZE_BUDGET_token_m4      := 13568
+SIZE_BUDGET_token_m0p     := 13824
+SIZE_BUDGET_token_rv32imc := 15872
 SIZE_BUDGET_all_m4        := 20480
 SIZE_BUDGET_all_m0p       := 22528
 SIZE_BUDGET_all_rv32imc   := 24576
