@@ -3,7 +3,7 @@
 for one or several cores.
 
     size_report.py [--budget-stack BYTES] [--lib ARCHIVE] [--markdown]
-                   [--indirect CALLER=CALLEE,...]...
+                   [--indirect CALLER=CALLEE,...]... [--absent IMAGE=NAME,...]...
                    [--core LABEL] [--map IMAGE=MAP[:BUDGET]]... OBJ...
                    [--core LABEL [--map ...]... OBJ...]...
 
@@ -15,7 +15,8 @@ Sizes come from the map files: every loaded input section (code, read-only
 and initialised data; not .bss) is charged to the library when it comes
 from a member of ARCHIVE (--lib, default libwospipes.a), to libc, to
 libgcc, or else to the firmware (its own objects, start-up code). BUDGET
-bounds the library part of that image.
+bounds the library part of that image. --absent names library functions
+or objects an image must not hold (code it never calls: pay per use).
 
 Stack figures come from the GCC call-graph files (-fcallgraph-info=su) that
 sit beside each object as NAME.ci (VCG). A public function is any function
@@ -100,6 +101,7 @@ def read_map(path, lib):
     if MAP_START not in text:
         raise Fail("%s: not a GNU ld map file" % path)
     parts = dict.fromkeys(PARTS, 0)
+    kept = set()  # names of the library's functions and objects in the image
     pending = None  # a long section name is printed alone, its figures below
     for line in text.split(MAP_START, 1)[1].splitlines():
         if re.match(r"^ \S+$", line) and not line.startswith(" *"):
@@ -112,8 +114,12 @@ def read_map(path, lib):
             continue
         if name.startswith(NO_FLASH):
             continue
-        parts[part_of(m.group(4), lib)] += int(m.group(3), 16)
-    return parts
+        part = part_of(m.group(4), lib)
+        parts[part] += int(m.group(3), 16)
+        sym = re.match(r"\.(?:text|rodata|data|sdata|srodata)\.(\w+)", name)
+        if part == "library" and sym:
+            kept.add(sym.group(1))
+    return parts, kept
 
 
 # ---------------------------------------------------------------- graph
@@ -436,7 +442,7 @@ def zero_section(funcs, md):
 
 # ---------------------------------------------------------------- main
 
-def verdicts(core, budget_stack, several):
+def verdicts(core, budget_stack, several, absent):
     """Return the failure messages of one core (empty when it passes)."""
     fails = []
     on = " on " + core.label if several else ""
@@ -444,6 +450,11 @@ def verdicts(core, budget_stack, several):
         loop = core.worst[min(cyc, key=lambda f: f.name).key].chain
         fails.append("recursion (forbidden in the core)%s: " % on
                      + " > ".join("%s (%s)" % (f.name, f.loc) for f in loop))
+    for image, names in absent:
+        if image in core.kept:
+            for name in sorted(set(names) & core.kept[image]):
+                fails.append("%s image %s links %s, which it never calls (pay per use)"
+                             % (core.label, image, name))
     for image, _, budget in core.maps:
         lib = core.sizes[image]["library"]
         if budget and lib > budget:
@@ -472,9 +483,10 @@ def parse_args(argv):
     """Options anywhere; --core LABEL starts a group, --map and objects join the
     current group (a first group labelled Cortex-M when none was started)."""
     p = argparse.ArgumentParser(usage=USAGE)
-    valued = {"--budget-stack": "budget_stack", "--lib": "lib", "--indirect": "indirect"}
+    valued = {"--budget-stack": "budget_stack", "--lib": "lib", "--indirect": "indirect",
+              "--absent": "absent"}
     args = argparse.Namespace(budget_stack=None, lib="libwospipes.a", indirect=[],
-                              markdown=False, groups=[])
+                              markdown=False, groups=[], absent=[])
 
     def group():
         if not args.groups:
@@ -497,6 +509,11 @@ def parse_args(argv):
                                         int(m.group(3)) if m.group(3) else None))
             elif a == "--indirect":
                 args.indirect.append(v)
+            elif a == "--absent":
+                image, _, names = v.partition("=")
+                if not names:
+                    p.error("bad --absent %s: IMAGE=NAME,..." % v)
+                args.absent.append((image, names.split(",")))
             elif a == "--budget-stack":
                 if not v.isdigit():
                     p.error("--budget-stack needs a number of bytes")
@@ -553,7 +570,9 @@ class Core:
         self.pub = [f for f in self.funcs if f.public]
         self.pub_by_key = {f.key: f for f in self.pub}
         self.dyn_funcs = {f.key: f for f in self.funcs if f.kind == "dynamic"}
-        self.sizes = {image: read_map(path, args.lib) for image, path, _ in self.maps}
+        self.sizes, self.kept = {}, {}
+        for image, path, _ in self.maps:
+            self.sizes[image], self.kept[image] = read_map(path, args.lib)
 
 
 def main(argv):
@@ -569,7 +588,8 @@ def main(argv):
                          % (f.name, f.loc))
     print("\n".join(lines).rstrip())
     sys.stdout.flush()
-    fails = [m for c in cores for m in verdicts(c, args.budget_stack, len(cores) > 1)]
+    fails = [m for c in cores
+             for m in verdicts(c, args.budget_stack, len(cores) > 1, args.absent)]
     for msg in fails:
         print("size_report: FAIL: " + msg, file=sys.stderr)
     return 1 if fails else 0

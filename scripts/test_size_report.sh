@@ -96,6 +96,27 @@ else
     bad "linked image: want library $lib, got '$row', rc $r1 and $rc: $log1 $log"
 fi
 
+# 3b. Pay per use: --absent fails on a function the image holds, and not
+#     on one --gc-sections dropped (fx_vla is never called).
+run --lib libfx.a --map fx=fx.map --absent fx=fx_vla chain_ab.o chain_c.o leaves.o divide.o
+r1=$rc
+run --lib libfx.a --map fx=fx.map --absent fx=fx_vla,fx_b chain_ab.o chain_c.o leaves.o divide.o
+if [ "$r1" -eq 0 ] && [ "$rc" -eq 1 ] && has "image fx links fx_b, which it never calls" &&
+   ! has "links fx_vla"; then
+    ok "an image holding a function named absent fails; a dropped one passes"
+else
+    bad "absent: rc $r1 and $rc: $log"
+fi
+
+# 3c. Several cores: each has its column, and a failure names its core.
+run --budget-stack $((sum - 1)) --core one chain_ab.o chain_c.o --core two chain_ab.o chain_c.o
+if [ "$rc" -eq 1 ] && has "one  two" && has "fx_a needs $sum bytes of stack on one" &&
+   has "fx_a needs $sum bytes of stack on two"; then
+    ok "two cores: a column each, failures name the core"
+else
+    bad "cores: rc $rc: $log"
+fi
+
 # 4. Recursion across objects is found, named and fails the run.
 run rec_ping.o rec_pong.o
 if [ "$rc" -eq 1 ] && has "recursion (forbidden in the core): fx_ping" &&
