@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # wos-pipes-c — see README.md. `make test` runs everything; `make demo` shows it.
 ifeq ($(origin CC),default)
 CC := gcc
@@ -10,6 +11,9 @@ WARN := -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Werror
 ifeq ($(VARIANT),asan)
 OUT    := $(BUILD)/asan
 VFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+else ifeq ($(VARIANT),cov)
+OUT    := $(BUILD)/cov
+VFLAGS := -O0 -g --coverage
 else
 OUT    := $(BUILD)
 VFLAGS := -O2 -g
@@ -27,8 +31,12 @@ MBEDTLS_INC    := $(if $(MBEDTLS_PREFIX),-isystem $(MBEDTLS_PREFIX)/include)
 INCS      := -Iinclude -Iport/posix -Iport/mbedtls $(MBEDTLS_INC) -isystem $(STAGE)
 CFLAGS_ALL = $(WARN) $(VFLAGS) $(INCS) $(CFLAGS)
 
-CORE_SRC := $(sort $(wildcard src/*.c))
-PORT_SRC := $(sort $(wildcard port/posix/*.c port/mbedtls/*.c))
+# The source list is wospipesFilePaths.cmake's, shared with CMake, ESP-IDF,
+# Zephyr and PlatformIO: its "set(WOSPIPES_<PART>_PATTERNS ...)" lines.
+wos_patterns = $(shell sed -n 's/^set(WOSPIPES_$(1)_PATTERNS \(.*\))$$/\1/p' wospipesFilePaths.cmake)
+CORE_SRC := $(sort $(wildcard $(call wos_patterns,CORE)))
+PORT_SRC := $(sort $(wildcard $(call wos_patterns,POSIX) $(call wos_patterns,MBEDTLS)))
+$(if $(CORE_SRC),,$(error no sources from wospipesFilePaths.cmake's WOSPIPES_CORE_PATTERNS))
 CORE_OBJ := $(CORE_SRC:%.c=$(OUT)/obj/%.o)
 PORT_OBJ := $(PORT_SRC:%.c=$(OUT)/obj/%.o)
 LIB      := $(OUT)/libwospipes.a
@@ -217,7 +225,10 @@ check-selftests:
 	    >$(BUILD)/symcheck-selftest.log 2>&1; rc=$$?; cat $(BUILD)/symcheck-selftest.log; exit $$rc
 	@ARM_FLAGS='$(ARM_FLAGS)' PYTHON=$(PYTHON) scripts/test_size_report.sh $(ARM_CC) \
 	    $(BUILD)/size-selftest >$(BUILD)/size-selftest.log 2>&1; rc=$$?; cat $(BUILD)/size-selftest.log; exit $$rc
-	@scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/symcheck-selftest.log $(BUILD)/size-selftest.log
+	@CC=$(CC) scripts/test_coverage_gate.sh $(BUILD)/coverage-selftest >$(BUILD)/coverage-selftest.log 2>&1; \
+	    rc=$$?; cat $(BUILD)/coverage-selftest.log; exit $$rc
+	@scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/symcheck-selftest.log $(BUILD)/size-selftest.log \
+	    $(BUILD)/coverage-selftest.log
 
 # jsmn's upstream numbers its token types as bit flags where Debian's 1.1.0
 # counts 1..4; firmware often copies upstream. The reader must not depend on
@@ -347,39 +358,23 @@ tls-lane:
 
 # --- coverage ---
 # Branch coverage of src/ by the unit tests (gcov, read by gcovr), gated
-# at COV_GATE percent of the branches; the core is built at -O0 so that
-# the branches are the source's. `make test` runs it last: its line
-# closes the run, just before the total, and it counts as one test.
-COV_DIR  := $(BUILD)/cov
+# at COV_GATE percent of the branches. The unit tests are built by their
+# usual rules as VARIANT=cov (-O0, so that the branches are the source's,
+# and --coverage); gcovr reads every object of the build, a test's own
+# build of a core file included. `make test` runs it last: its line closes the run, just
+# before the total, and it counts as one test.
 COV_GATE ?= 95
-COV_OBJ  := $(CORE_SRC:%.c=$(COV_DIR)/obj/%.o)
-COV_BIN  := $(UNIT_SRC:tests/unit/%.c=$(COV_DIR)/tests/unit/%)
-.SECONDARY: $(COV_OBJ)
+.PHONY: coverage-run
+coverage:
+	@$(MAKE) --no-print-directory coverage-run VARIANT=cov
 
-$(COV_DIR)/obj/%.o: %.c | $(STAGE)/jsmn.h
-	@mkdir -p $(@D)
-	$(CC) $(WARN) -O0 -g --coverage $(INCS) -MMD -MP -c $< -o $@
-
-$(COV_DIR)/libwospipes.a: $(COV_OBJ)
-	@rm -f $@
-	$(AR) rcs $@ $^
-
-$(COV_DIR)/tests/unit/%: tests/unit/%.c $(COV_DIR)/libwospipes.a | $(STAGE)/jsmn.h
-	@mkdir -p $(@D)
-	$(CC) $(WARN) -Wno-conversion -O0 -g $(INCS) -Itests/unit $< -o $@ $(COV_DIR)/libwospipes.a \
-	    --coverage -lcmocka
-
-coverage: $(COV_BIN)
-	@find $(COV_DIR)/obj -name '*.gcda' -delete
-	@rm -f $(COV_DIR)/results
-	@scripts/run_tests.sh "unit tests (coverage)" $(COV_DIR)/results $(COV_BIN) >$(COV_DIR)/unit.log 2>&1 || \
-	    { cat $(COV_DIR)/unit.log; exit 1; }
-	@mkdir -p $(BUILD)
-	@scripts/coverage_gate.sh $(COV_GATE) $(COV_DIR)/obj >$(COV_DIR)/gate.log 2>&1; rc=$$?; \
-	    cat $(COV_DIR)/gate.log; if [ $$rc -eq 0 ]; then echo "1 0"; else echo "0 1"; fi >>$(BUILD)/results; \
+coverage-run: unit-tests
+	@find $(OUT) -name '*.gcda' -delete
+	@scripts/run_tests.sh "unit tests (coverage)" $(OUT)/unit-results $(UNIT_BIN) >$(OUT)/unit.log 2>&1 || \
+	    { cat $(OUT)/unit.log; exit 1; }
+	@scripts/coverage_gate.sh $(COV_GATE) $(OUT) >$(OUT)/gate.log 2>&1; rc=$$?; \
+	    cat $(OUT)/gate.log; if [ $$rc -eq 0 ]; then echo "1 0"; else echo "0 1"; fi >>$(BUILD)/results; \
 	    exit $$rc
-
--include $(COV_OBJ:.o=.d)
 
 test: deps
 	@rm -f $(BUILD)/results
@@ -390,6 +385,7 @@ test: deps
 	@$(MAKE) --no-print-directory emulator-selftest
 	@$(MAKE) --no-print-directory run-cli-usage e2e fuzz-smoke
 	@$(MAKE) --no-print-directory coverage
+	@$(MAKE) --no-print-directory packaging-tests
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
 clean:
@@ -410,6 +406,8 @@ help:
 	@echo "make symcheck   Cortex-M4 objects call no heap, stdio, strto*, time or float helpers"
 	@echo "make fuzz       libFuzzer, FUZZ_SECONDS (30) per target"
 	@echo "make bench      instruction counts and stack per operation (callgrind)"
+	@echo "make docs       API documentation into $(BUILD)/docs/html (warnings are errors)"
+	@echo "make install PREFIX=DIR  headers, libraries, CMake package and wospipes.pc"
 	@echo "make coverage   branch coverage of src/ by the unit tests, gated at $(COV_GATE) %"
 	@echo "make clean      remove $(BUILD)/"
 
@@ -476,3 +474,76 @@ e2e: all $(E2E_BIN)
 # free loopback port and runs a short scripted session with the tool.
 demo: deps all
 	@scripts/demo.sh $(OUT)/wos-pipes $(BUILD)
+
+# --- packaging ---
+# Licence lines (scripts/add_spdx.sh adds missing ones; safe to rerun).
+.PHONY: spdx-check packaging-tests
+spdx-check:
+	@mkdir -p $(BUILD)
+	@scripts/spdx_check.sh >$(BUILD)/spdx.log 2>&1; rc=$$?; cat $(BUILD)/spdx.log; \
+	    scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/spdx.log; exit $$rc
+	@scripts/test_spdx.sh $(BUILD)/spdx-selftest >$(BUILD)/spdx-selftest.log 2>&1; rc=$$?; \
+	    tail -n 1 $(BUILD)/spdx-selftest.log; scripts/run_tests.sh --record $(BUILD)/results \
+	    $(BUILD)/spdx-selftest.log; exit $$rc
+
+# `make install PREFIX=DIR`: headers, the three libraries, the CMake package
+# (wospipesConfig.cmake, version file, targets) and wospipes.pc, installed
+# by the CMake project so that both ways install the same files.
+# CMAKE_ARGS passes options (-DWOSPIPES_JSMN_INTERNAL=ON, -DWOSPIPES_<SETTING>=...).
+PREFIX     ?= /usr/local
+CMAKE_ARGS ?=
+.PHONY: install cmake-package-test print-sources
+install:
+	cmake -S . -B $(BUILD)/cmake-install -DCMAKE_INSTALL_PREFIX=$(PREFIX) \
+	    -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS)
+	cmake --build $(BUILD)/cmake-install -j2
+	cmake --install $(BUILD)/cmake-install
+
+# Install to a scratch prefix; three consumers (find_package, pkg-config,
+# add_subdirectory) build examples/token_fetch.c and fetch a token from the
+# emulator.
+cmake-package-test:
+	@mkdir -p $(BUILD)
+	@tests/packaging/test_cmake_package.sh $(BUILD)/packaging >$(BUILD)/packaging.log 2>&1; rc=$$?; \
+	    if [ $$rc -ne 0 ]; then cat $(BUILD)/packaging.log; else tail -n 1 $(BUILD)/packaging.log; fi; \
+	    scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/packaging.log; exit $$rc
+
+# The ESP-IDF component, the Zephyr module and their samples through
+# recording stand-ins of the two build systems (tests/platforms), against
+# mbedTLS 3.6 (fetched as for the tls lanes; STANDIN_MBEDTLS_PREFIX=DIR for
+# another), the samples run against the emulator; plus the manifest check.
+STANDIN_MBEDTLS_PREFIX ?=
+STANDIN_MBEDTLS := $(or $(STANDIN_MBEDTLS_PREFIX),$(CURDIR)/$(BUILD)/third_party/mbedtls-3.6/prefix)
+.PHONY: platform-standins
+platform-standins: | $(STAGE)/jsmn.h
+	@test -n "$(STANDIN_MBEDTLS_PREFIX)" || scripts/mbedtls36_fetch.sh $(BUILD)/third_party/mbedtls-3.6
+	@tests/certs/make_certs.sh $(BUILD)/certs
+	@tests/platforms/test_standins.sh $(BUILD)/standins $(STANDIN_MBEDTLS) $(CURDIR)/$(STAGE) \
+	    >$(BUILD)/standins.log 2>&1; rc=$$?; \
+	    if [ $$rc -ne 0 ]; then cat $(BUILD)/standins.log; else tail -n 1 $(BUILD)/standins.log; fi; \
+	    scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/standins.log; exit $$rc
+
+# API documentation into $(BUILD)/docs/html (Doxyfile). Fails on any
+# Doxygen warning (an undocumented function, parameter or return value),
+# on an @param without [in]/[out]/[in,out] or an undocumented callback
+# parameter (scripts/check_api_docs.py), and when the @snippet examples
+# (examples/api_snippets.c) no longer compile. Public headers: as installed.
+DOC_HEADERS = $(filter-out %_internal.h,$(wildcard include/*.h port/posix/*.h port/mbedtls/*.h))
+.PHONY: docs
+docs: | $(STAGE)/jsmn.h
+	@rm -rf $(BUILD)/docs && mkdir -p $(BUILD)/docs
+	@p=0 f=0; \
+	if $(PYTHON) scripts/check_api_docs.py $(DOC_HEADERS); then p=$$((p + 1)); else f=$$((f + 1)); fi; \
+	if $(CC) $(WARN) $(INCS) -c examples/api_snippets.c -o $(BUILD)/docs/api_snippets.o; \
+	then p=$$((p + 1)); else f=$$((f + 1)); fi; \
+	if { cat Doxyfile; echo "OUTPUT_DIRECTORY = $(BUILD)/docs"; \
+	     echo "WARN_LOGFILE = $(BUILD)/docs/warnings.log"; } | doxygen - >$(BUILD)/docs/doxygen.log 2>&1 \
+	   && [ ! -s $(BUILD)/docs/warnings.log ]; then p=$$((p + 1)); \
+	else cat $(BUILD)/docs/warnings.log $(BUILD)/docs/doxygen.log | head -n 40; f=$$((f + 1)); fi; \
+	echo "docs: $$p passed, $$f failed" | tee $(BUILD)/docs/result.log; \
+	scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/docs/result.log; [ $$f -eq 0 ]
+
+print-sources:
+	@echo $(CORE_SRC) $(PORT_SRC)
+
+packaging-tests: spdx-check docs cmake-package-test platform-standins

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """End-to-end tests of the wos-pipes tool over real HTTPS against the Pipes
 emulator on 127.0.0.1 (by the name localhost, trusting only the test CA).
 
@@ -644,6 +645,18 @@ class Faults(E2E):
         self.assertEqual((e["status"], e["faults"]), (201, ["truncate"]))
         # It ran on the server: repeating it blindly could have made a second one.
         self.api_get("asana")
+
+    # The write-resend rule: a PUT repeated with the same body is safe, so an
+    # update whose answer was lost is resent (the unit tests cover DELETE's
+    # 404 after such an attempt: the emulator cannot cut a 204 short).
+    def test_truncated_update_is_resent(self):
+        self.ctl.faults({"truncate": True, "method": "PUT"})
+        r = self.run_cli("update", "github", "--description", "Resent", expect=EXIT_OK)
+        self.assertEqual(r.json()["description"], "Resent")
+        entries = self.entries()
+        self.assertEqual([(e["method"], e["status"], e["faults"]) for e in entries],
+                         [("PUT", 200, ["truncate"]), ("PUT", 200, [])])
+        self.assert_matches_emulator(r.json())
 
     def test_dropped_request_is_retried_for_get(self):
         self.ctl.faults({"drop": True})
