@@ -83,7 +83,10 @@ typedef struct wos_http_response {
     /** Unix seconds of an HTTP-date Retry-After when the response has no
      *  usable Date header to subtract it from, else -1. */
     int64_t retry_after_at;
-    int64_t date;           /**< Unix seconds of the Date header, or -1 when absent or invalid. */
+    /** Date value, trimmed (the last one if repeated); ptr NULL when absent.
+     *  Not parsed here (that costs most calls for nothing): read it with
+     *  wos_time_parse_http_date() when needed. */
+    wos_str date;
     /** Whether the connection may carry the next request: HTTP/1.1 unless
      *  `Connection: close`; HTTP/1.0 only with `Connection: keep-alive`;
      *  never after a body framed by the connection close. */

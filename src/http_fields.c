@@ -107,7 +107,6 @@ static void connection(uint8_t *flags, const wos_str *v)
 static wos_status on_field(wos_http_response *r, uint8_t *flags, const wos_str *name,
                            const wos_str *v)
 {
-    int64_t *at = &r->date;
     uint64_t x;
     switch (word(name)) {
     case W_CONTENT_LENGTH: /* Identical repeats are harmless; differing ones are smuggling. */
@@ -133,14 +132,14 @@ static wos_status on_field(wos_http_response *r, uint8_t *flags, const wos_str *
             r->retry_after_s = x > RETRY_AFTER_MAX ? RETRY_AFTER_MAX : (int64_t)x;
             break;
         }
-        at = &r->retry_after_at; /* made relative once Date is known */
-        /* fall through */
-    case W_DATE: /* Unix seconds, clamped at 0 so that -1 stays "absent" */
-        *at = -1;
-        if (wos_time_parse_http_date(v->ptr, v->len, at) == WOS_OK && *at < 0) {
-            *at = 0;
+        /* An HTTP-date, made relative once Date is known; Unix seconds,
+         * clamped at 0 so that -1 stays "absent". */
+        if (wos_time_parse_http_date(v->ptr, v->len, &r->retry_after_at) == WOS_OK &&
+            r->retry_after_at < 0) {
+            r->retry_after_at = 0;
         }
         break;
+    case W_DATE: r->date = *v; break;
     default: break;
     }
     return WOS_OK;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "swar.h"
+#include "wos_time.h"
 
 static wos_status fail(wos_http_parser *p, wos_status st)
 {
@@ -24,7 +25,6 @@ static void reset_response(wos_http_parser *p)
     r->content_length = -1;
     r->retry_after_s = -1;
     r->retry_after_at = -1;
-    r->date = -1;
     p->flags_ = 0;
 }
 
@@ -57,6 +57,7 @@ static wos_status headers_done(wos_http_parser *p)
 {
     wos_http_response *r = &p->resp_;
     unsigned f = p->flags_;
+    int64_t date = 0;
     if ((f & WOS_HTTP_F_CHUNKED) != 0u && r->content_length >= 0) {
         return WOS_ERR_HTTP_FRAMING;
     }
@@ -66,9 +67,10 @@ static wos_status headers_done(wos_http_parser *p)
         p->state_ = WOS_HTTP_ST_STATUS;
         return WOS_OK;
     }
-    if (r->retry_after_at >= 0 && r->date >= 0) {
-        int64_t d = r->retry_after_at - r->date;
-        r->retry_after_s = d > 0 ? d : 0;
+    if (r->retry_after_at >= 0 && r->date.ptr != NULL &&
+        wos_time_parse_http_date(r->date.ptr, r->date.len, &date) == WOS_OK) {
+        date = r->retry_after_at - (date > 0 ? date : 0);
+        r->retry_after_s = date > 0 ? date : 0;
         r->retry_after_at = -1;
     }
     r->keep_alive = (f & WOS_HTTP_F_CLOSE) == 0u &&
@@ -308,6 +310,7 @@ static void close_gap(wos_http_parser *p, size_t a, size_t b)
     WOS_HTTP_WORK(p, p->len_ - b);
     shift_view(&p->resp_.content_type, p->buf_ + b, d);
     shift_view(&p->resp_.request_id, p->buf_ + b, d);
+    shift_view(&p->resp_.date, p->buf_ + b, d);
     p->len_ -= d;
     p->pos_ -= d;
     p->line_ -= d;
