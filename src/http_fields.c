@@ -79,8 +79,8 @@ wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str 
 static int word(const wos_str *v)
 {
     int i;
-    for (i = 0; i < W_COUNT; i++) {
-        if (wos_str_ieq(*v, k_words[i])) {
+    for (i = 0; i < W_COUNT; i++) { /* the length first: most words differ in it */
+        if (k_words[i].len == v->len && wos_str_ieq(*v, k_words[i])) {
             return i;
         }
     }
