@@ -252,12 +252,15 @@ static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key)
     return j == n && key[j] == '\0';
 }
 
-/* Last member (key != NULL; of duplicates the last wins, as JavaScript
- * reads JSON) or item idx of a container of type ty. */
-static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char *key, unsigned idx, int *out)
+/* Values of the members keys[0..nk) of a container of type ty (the last
+ * of duplicates wins, as JavaScript reads JSON), or with keys NULL item
+ * idx: one pass over its members, each key compared once. out[j] is set
+ * only where found; WOS_OK when anything was. */
+static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char *const *keys, unsigned nk,
+                       unsigned idx, int *out)
 {
     int k, v, end, n;
-    unsigned left;
+    unsigned left, j;
     wos_status st = want(doc, c, TY(ty), out);
     if (st != WOS_OK) {
         return st;
@@ -267,14 +270,18 @@ static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char 
     n = (int)doc->count;
     /* As wos_json_iter_next(), without its checks: the container is known. */
     for (k = c + 1; left > 0u; left--, k = v) {
-        v = key != NULL ? k + 1 : k; /* a member's value follows its key */
+        v = keys != NULL ? k + 1 : k; /* a member's value follows its key */
         if (v >= n) {
             break;
         }
-        if (key == NULL ? idx-- == 0u : key_is(doc, &doc->tok[k], key)) {
+        if (keys == NULL && idx-- == 0u) {
             *out = v;
-            st = WOS_OK;
-            if (key == NULL) {
+            return WOS_OK;
+        }
+        for (j = 0u; j < nk; j++) {
+            if (key_is(doc, &doc->tok[k], keys[j])) {
+                out[j] = v;
+                st = WOS_OK;
                 break;
             }
         }
@@ -287,12 +294,24 @@ static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char 
 
 wos_status wos_json_item(const wos_json *doc, int arr, unsigned idx, int *out_val)
 {
-    return find(doc, arr, WOS_JSON_ARRAY, NULL, idx, out_val);
+    return find(doc, arr, WOS_JSON_ARRAY, NULL, 0u, idx, out_val);
 }
 
 wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *out_val)
 {
-    return find(doc, obj, WOS_JSON_OBJECT, key, 0u, key != NULL ? out_val : NULL);
+    return find(doc, obj, WOS_JSON_OBJECT, &key, key != NULL ? 1u : 0u, 0u, key != NULL ? out_val : NULL);
+}
+
+wos_status wos_json_members(const wos_json *doc, int obj, const char *const *keys, unsigned n, int *out_vals)
+{
+    unsigned j;
+    for (j = 0u; out_vals != NULL && keys != NULL && j < n; j++) {
+        out_vals[j] = -1;
+        if (keys[j] == NULL) {
+            return WOS_ERR_INVALID_ARG;
+        }
+    }
+    return find(doc, obj, WOS_JSON_OBJECT, keys, n, 0u, keys != NULL ? out_vals : NULL);
 }
 
 wos_status wos_json_string(wos_json *doc, int i, wos_str *out)

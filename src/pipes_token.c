@@ -3,45 +3,49 @@
  * The reply of get access token: {"active": false, "error": "..."} or
  * {"active": true, "access_token": {...}}. Decoded by member lookup rather
  * than through the decoder tables: a token-only firmware then links neither
- * the tables of the data integration nor their loop. Unknown members are
- * ignored; of duplicate members the last wins (wos_json_member()).
+ * the tables of the data integration nor their loop. Each object is read
+ * in one pass for all its keys (wos_json_members()). Unknown members are
+ * ignored; of duplicate members the last wins.
  */
 #include "pipes_internal.h"
 
+#include "json_internal.h"
 #include "pipes_keys.h"
 
-/* The member key of obj, decoded as kind into dst; absent leaves dst as it is. */
-static wos_status member(wos_json *doc, int obj, const char *key, uint8_t kind, void *dst)
+/* Value token v decoded as kind into dst; absent (v < 0) leaves dst as it is. */
+static wos_status member(wos_json *doc, int v, uint8_t kind, void *dst)
 {
-    int v;
-    if (wos_json_member(doc, obj, key, &v) != WOS_OK) {
-        return WOS_OK;
-    }
-    return wos_pipes_shape(wos_pipes_decode_value(doc, v, kind, (char *)dst));
+    return v < 0 ? WOS_OK : wos_pipes_shape(wos_pipes_decode_value(doc, v, kind, (char *)dst));
+}
+
+/* The members named keys[0..n) of obj, in one pass: JSON_SHAPE when obj is not an object. */
+static wos_status members(wos_json *doc, int obj, const char *const *keys, unsigned n, int *vals)
+{
+    wos_status st = wos_json_members(doc, obj, keys, n, vals);
+    return st == WOS_ERR_NOT_FOUND ? WOS_OK : st;
 }
 
 /* The nested access_token object; the token's raw extent is kept before it
  * is decoded in place, so a wipe also covers its escapes. */
 static wos_status token_object(wos_json *doc, int obj, wos_access_token *out)
 {
-    int v;
-    wos_status st;
-    if (wos_json_type_of(doc, obj) != WOS_JSON_OBJECT ||
-        wos_json_member(doc, obj, wos_k_access_token, &v) != WOS_OK ||
-        wos_json_type_of(doc, v) != WOS_JSON_STRING) {
+    static const char *const keys[] = {wos_k_access_token, wos_k_expires_at, wos_k_scopes,
+                                       wos_k_missing_scopes};
+    int v[4];
+    wos_status st = members(doc, obj, keys, 4u, v);
+    if (st != WOS_OK || wos_json_type_of(doc, v[0]) != WOS_JSON_STRING) {
         return WOS_ERR_JSON_SHAPE;
     }
-    out->secret_span_ = doc->js + doc->tok[v].start;
-    out->secret_span_len_ = (size_t)(doc->tok[v].end - doc->tok[v].start);
-    st = wos_pipes_shape(wos_json_string(doc, v, &out->access_token));
+    out->secret_span_ = doc->js + doc->tok[v[0]].start;
+    out->secret_span_len_ = (size_t)(doc->tok[v[0]].end - doc->tok[v[0]].start);
+    st = wos_pipes_shape(wos_json_string(doc, v[0], &out->access_token));
     if (st == WOS_OK) {
-        st = member(doc, obj, wos_k_expires_at, K_TIME, &out->expires_at);
+        st = member(doc, v[1], K_TIME, &out->expires_at);
     }
     if (st == WOS_OK) {
-        st = member(doc, obj, wos_k_scopes, K_STRS, &out->scopes);
+        st = member(doc, v[2], K_STRS, &out->scopes);
     }
-    return st == WOS_OK ? member(doc, obj, wos_k_missing_scopes, K_STRS, &out->missing_scopes)
-                        : st;
+    return st == WOS_OK ? member(doc, v[3], K_STRS, &out->missing_scopes) : st;
 }
 
 static wos_token_reason token_reason(wos_str e)
@@ -55,23 +59,22 @@ static wos_token_reason token_reason(wos_str e)
 
 wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err)
 {
+    static const char *const keys[] = {wos_k_active, wos_k_error, wos_k_access_token};
     wos_json doc;
-    int v;
+    int v[3];
     wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
     if (st != WOS_OK) {
         return st;
     }
-    if (wos_json_type_of(&doc, 0) != WOS_JSON_OBJECT ||
-        wos_json_member(&doc, 0, wos_k_active, &v) != WOS_OK) {
+    if (members(&doc, 0, keys, 3u, v) != WOS_OK || v[0] < 0) {
         return WOS_ERR_JSON_SHAPE;
     }
-    st = wos_pipes_shape(wos_json_bool(&doc, v, &out->active));
+    st = wos_pipes_shape(wos_json_bool(&doc, v[0], &out->active));
     if (st == WOS_OK) {
-        st = member(&doc, 0, wos_k_error, K_STR, &out->error);
+        st = member(&doc, v[1], K_STR, &out->error);
     }
-    if (st == WOS_OK && wos_json_member(&doc, 0, wos_k_access_token, &v) == WOS_OK &&
-        !wos_json_is_null(&doc, v)) {
-        st = token_object(&doc, v, out);
+    if (st == WOS_OK && v[2] >= 0 && !wos_json_is_null(&doc, v[2])) {
+        st = token_object(&doc, v[2], out);
     }
     /* The union on `active`: a token when true, a reason when false. */
     if (st == WOS_OK && (out->active ? out->access_token.ptr : out->error.ptr) == NULL) {

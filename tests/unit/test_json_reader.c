@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "wos_json.h"
+#include "../../src/json_internal.h"
 
 #define GUARD 0x5A
 #define MAXTOK 200
@@ -323,6 +324,33 @@ static void member_of_duplicates_is_the_last(void **state)
     assert_true(wos_str_eq(s, "inner"));
 }
 
+/* Several keys in one pass: each gets the value of its last member, -1
+ * when absent; an escaped key matches; NOT_FOUND only when none is there. */
+static void members_in_one_pass(void **state)
+{
+    static const char *const keys[] = {"a", "b", "zz", "c"};
+    static const char *const none[] = {"x", "y"};
+    static const char *const bad[] = {"a", NULL};
+    int v[4];
+    wos_str s;
+    (void)state;
+    load("{\"a\":\"first\",\"b\":{\"c\":1},\"a\":\"last\",\"\\u0063\":true}");
+    assert_int_equal(wos_json_members(&g_doc, 0, keys, 4u, v), WOS_OK);
+    assert_int_equal(wos_json_string(&g_doc, v[0], &s), WOS_OK);
+    assert_true(wos_str_eq(s, "last"));
+    assert_int_equal(wos_json_type_of(&g_doc, v[1]), WOS_JSON_OBJECT);
+    assert_int_equal(v[2], -1);
+    assert_int_equal(wos_json_type_of(&g_doc, v[3]), WOS_JSON_BOOL);
+    /* The nested object's "c" is not a member of the root. */
+    assert_int_equal(wos_json_members(&g_doc, 0, none, 2u, v), WOS_ERR_NOT_FOUND);
+    assert_int_equal(v[0], -1);
+    assert_int_equal(v[1], -1);
+    assert_int_equal(wos_json_members(&g_doc, 0, bad, 2u, v), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_json_members(&g_doc, 0, NULL, 2u, v), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_json_members(&g_doc, 0, keys, 4u, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_json_members(&g_doc, 1, keys, 4u, v), WOS_ERR_JSON_SHAPE); /* a string */
+}
+
 /* A bare primitive root, whitespace around it, is one token. */
 static void bare_primitive_root_with_whitespace(void **state)
 {
@@ -628,6 +656,7 @@ int main(void)
         cmocka_unit_test(string_shape_errors),
         cmocka_unit_test(example_bodies_token_counts),
         cmocka_unit_test(member_of_duplicates_is_the_last),
+        cmocka_unit_test(members_in_one_pass),
         cmocka_unit_test(bare_primitive_root_with_whitespace),
         cmocka_unit_test(high_surrogate_without_its_pair),
         cmocka_unit_test(iteration_outputs_are_optional),
