@@ -354,8 +354,8 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
 }
 
 /* Maps a call onto method, path, query and body; the HTTP writer does the rest. */
-wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes_call *call,
-                                   char *buf, size_t cap, size_t *out_len)
+wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *call, char *buf,
+                           size_t cap, size_t *out_len, bool host_known)
 {
     wos_pipes_req_parts parts = {0};
     const wos_pipes_op_desc *op = call != NULL ? call->op : NULL;
@@ -365,7 +365,7 @@ wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes
     parts.segs[1] = op != NULL ? call->slug : parts.segs[1];
     parts.segs[2] = k_token_seg;
     if (ep != NULL && op != NULL && out_len != NULL && op->prepare(call, &parts) &&
-        (ep->host.ptr == NULL || wos_host_ok(ep->host.ptr, ep->host.len))) {
+        (host_known || ep->host.ptr == NULL || wos_host_ok(ep->host.ptr, ep->host.len))) {
         parts.req.method = op->method;
         parts.req.segments = parts.segs;
         parts.req.segment_count = op->segments;
@@ -384,4 +384,10 @@ wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes
         wos_secure_zero(buf, cap);
     }
     return st;
+}
+
+wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes_call *call,
+                                   char *buf, size_t cap, size_t *out_len)
+{
+    return wos_pipes_write(ep, call, buf, cap, out_len, false);
 }
