@@ -10,6 +10,7 @@
 
 #include "wos_config.h"
 #include "wos_http_request.h"
+#include "wos_json_writer.h"
 
 #define GUARD 32u
 #define GUARD_BYTE 0x5A
@@ -36,8 +37,18 @@ static const wos_str SEG_TOKEN[] = {WOS_STR_LIT("data-integrations"), WOS_STR_LI
                                     WOS_STR_LIT("token")};
 static const wos_str SEG_GITHUB[] = {WOS_STR_LIT("data-integrations"), WOS_STR_LIT("git hub/x")};
 
+/* The HTTP writer takes any body; these tests write theirs as JSON. */
+#define JSON_BODY(name)                                                                     \
+    static wos_status name(char *buf, size_t cap, const void *arg, size_t *out_len)         \
+    {                                                                                       \
+        wos_json_writer w;                                                                  \
+        wos_jw_init(&w, buf, cap);                                                          \
+        name##_json(&w, arg);                                                               \
+        return wos_jw_finish(&w, out_len);                                                  \
+    }
+
 #define TOKEN_BODY "{\"user_id\":\"user_01\",\"organization_id\":\"org_01\"}"
-static void token_body(wos_json_writer *w, const void *arg)
+static void token_body_json(wos_json_writer *w, const void *arg)
 {
     (void)arg;
     wos_jw_object_begin(w);
@@ -47,9 +58,10 @@ static void token_body(wos_json_writer *w, const void *arg)
     wos_jw_string(w, S("org_01"));
     wos_jw_object_end(w);
 }
+JSON_BODY(token_body)
 
 #define UPDATE_BODY "{\"description\":null,\"enabled\":true,\"limit\":-42}"
-static void update_body(wos_json_writer *w, const void *arg)
+static void update_body_json(wos_json_writer *w, const void *arg)
 {
     (void)arg;
     wos_jw_object_begin(w);
@@ -61,15 +73,17 @@ static void update_body(wos_json_writer *w, const void *arg)
     wos_jw_int(w, -42);
     wos_jw_object_end(w);
 }
+JSON_BODY(update_body)
 
 /* Body whose text is given by arg: a string array of any length. */
-static void string_body(wos_json_writer *w, const void *arg)
+static void string_body_json(wos_json_writer *w, const void *arg)
 {
     const wos_str *s = arg;
     wos_jw_array_begin(w);
     wos_jw_string(w, *s);
     wos_jw_array_end(w);
 }
+JSON_BODY(string_body)
 
 /* Write into a buffer of exactly cap bytes followed by guard bytes; assert
  * the guards survive. Returns the status; *out gets the heap copy. */
@@ -613,7 +627,7 @@ static void content_length_matches_body(void **state)
 
 /* ---- body failures ------------------------------------------------------ */
 
-static void bad_utf8_body(wos_json_writer *w, const void *arg)
+static void bad_utf8_body_json(wos_json_writer *w, const void *arg)
 {
     wos_str s = {"\xC0\xAF", 2};
     (void)arg;
@@ -621,15 +635,17 @@ static void bad_utf8_body(wos_json_writer *w, const void *arg)
     wos_jw_string(w, s);
     wos_jw_array_end(w);
 }
+JSON_BODY(bad_utf8_body)
 
-static void unclosed_body(wos_json_writer *w, const void *arg)
+static void unclosed_body_json(wos_json_writer *w, const void *arg)
 {
     (void)arg;
     wos_jw_object_begin(w);
 }
+JSON_BODY(unclosed_body)
 
 /* Writes a longer body on every call: Content-Length would lie. */
-static void growing_body(wos_json_writer *w, const void *arg)
+static void growing_body_json(wos_json_writer *w, const void *arg)
 {
     int *calls = *(int *const *)arg;
     (*calls)++;
@@ -637,8 +653,9 @@ static void growing_body(wos_json_writer *w, const void *arg)
     wos_jw_int(w, *calls == 1 ? 1 : 1000);
     wos_jw_array_end(w);
 }
+JSON_BODY(growing_body)
 
-static void shrinking_body(wos_json_writer *w, const void *arg)
+static void shrinking_body_json(wos_json_writer *w, const void *arg)
 {
     int *calls = *(int *const *)arg;
     (*calls)++;
@@ -646,6 +663,7 @@ static void shrinking_body(wos_json_writer *w, const void *arg)
     wos_jw_int(w, *calls == 1 ? 1000 : 1);
     wos_jw_array_end(w);
 }
+JSON_BODY(shrinking_body)
 
 static void body_errors_passed_through(void **state)
 {
