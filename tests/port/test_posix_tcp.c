@@ -131,6 +131,33 @@ static void recv_deadline_gives_timeout(void **state)
     assert_int_equal(fx.tr.ops->is_alive(fx.tr.ctx), 1); /* a timeout does not break the connection */
 }
 
+/* Bytes already buffered are not handed out once the deadline has passed:
+ * a peer that keeps the socket readable must not hold a call past it. */
+static void recv_after_the_deadline_moves_nothing(void **state)
+{
+    static const uint8_t msg[] = "buffered";
+    uint8_t back[sizeof msg];
+    struct pollfd p;
+    size_t n = 99;
+    (void)state;
+    start(LISTEN_ECHO);
+    connect_to("127.0.0.1");
+    assert_int_equal(fx.tr.ops->send(fx.tr.ctx, msg, sizeof msg, in_ms(LONG_MS), &n), WOS_OK);
+    assert_int_equal(n, sizeof msg);
+    p.fd = fx.tcp.fd;
+    p.events = POLLIN;
+    p.revents = 0;
+    assert_int_equal(poll(&p, 1, (int)LONG_MS), 1); /* the echo is waiting */
+    n = 99;
+    assert_int_equal(fx.tr.ops->recv(fx.tr.ctx, back, sizeof back, wos_posix_now_ms() - 1u, &n),
+                     WOS_ERR_TIMEOUT);
+    assert_int_equal(n, 0);
+    /* Still there for a call with time left: a timeout broke nothing. */
+    assert_int_equal(fx.tr.ops->recv(fx.tr.ctx, back, sizeof back, in_ms(LONG_MS), &n), WOS_OK);
+    assert_int_equal(n, sizeof msg);
+    assert_memory_equal(back, msg, sizeof msg);
+}
+
 static void send_deadline_gives_timeout(void **state)
 {
     static uint8_t chunk[65536];
@@ -335,6 +362,7 @@ int main(void)
         T(large_transfer_in_pieces),
         T(resolves_localhost),
         T(recv_deadline_gives_timeout),
+        T(recv_after_the_deadline_moves_nothing),
         T(send_deadline_gives_timeout),
         T(peer_close_gives_closed),
         T(is_alive_follows_the_peer),
