@@ -47,9 +47,12 @@ typedef struct wos_posix_tcp {
  *   WOS_ERR_STATE when t is already connected.
  * - send never raises SIGPIPE; a peer that has gone gives WOS_ERR_CLOSED
  *   (EPIPE) or WOS_ERR_NETWORK (reset).
- * - send and recv try once before waiting, so data already buffered moves
- *   even when the deadline has passed; they return WOS_ERR_INVALID_ARG for
- *   NULL pointers or a zero length, and WOS_ERR_STATE when not connected.
+ * - send tries once before waiting, so room already in the socket buffer
+ *   is used even when the deadline has passed (a close_notify sent with a
+ *   deadline of now still goes out). recv moves nothing once the deadline
+ *   has passed, even when bytes are buffered: WOS_ERR_TIMEOUT, the bytes
+ *   stay for the next call. Both return WOS_ERR_INVALID_ARG for NULL
+ *   pointers or a zero length, and WOS_ERR_STATE when not connected.
  * - is_alive never blocks: 0 when the peer closed, reset, or sent bytes
  *   nobody asked for.
  * @param t Connection state; must not be NULL.

@@ -196,7 +196,14 @@ static wos_status tcp_recv(void *ctx, uint8_t *buf, size_t cap, uint64_t deadlin
         return WOS_ERR_STATE;
     }
     for (;;) {
-        ssize_t n = recv(t->fd, buf, cap, 0);
+        ssize_t n;
+        /* Checked before every read, not only before waiting: a peer that
+         * keeps the socket readable (an alert flood under TLS) would
+         * otherwise hold the call past its deadline. */
+        if (wos_posix_now_ms() >= deadline_ms) {
+            return WOS_ERR_TIMEOUT;
+        }
+        n = recv(t->fd, buf, cap, 0);
         if (n > 0) {
             *out_n = (size_t)n;
             return WOS_OK;
