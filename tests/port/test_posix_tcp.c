@@ -15,12 +15,21 @@
 
 #define LONG_MS 10000u /* generous: only reached if the code under test is broken */
 #define SHORT_MS 50u   /* a deadline meant to expire */
+/* A call must end by its deadline; this is scheduling slack on a loaded
+ * machine, not a speed goal. */
+#define BOUND_SLACK_MS 1000u
+#define DNS_MS 300u                  /* a deadline for a lookup that never ends */
+#define SILENT_NAME "pipes.silent.test" /* in no hosts file: asks the DNS server */
+#ifndef WOS_POSIX_RESOLVERS
+#define WOS_POSIX_RESOLVERS 4 /* lookups the port runs at once (wos_posix.h) */
+#endif
 
 typedef struct fixture {
     test_listener listener;
     wos_posix_tcp tcp;
     wos_transport tr;
     int reserved_fd;
+    silent_resolver dns;
 } fixture;
 
 static fixture fx;
@@ -44,6 +53,7 @@ static int teardown(void **state)
     (void)state;
     fx.tr.ops->close(fx.tr.ctx);
     listener_stop(&fx.listener);
+    silent_resolver_stop(&fx.dns);
     if (fx.reserved_fd >= 0) {
         (void)close(fx.reserved_fd);
     }
@@ -302,6 +312,67 @@ static void reconnect_after_close(void **state)
     assert_memory_equal(back, msg, sizeof msg);
 }
 
+/* ---- name resolution bounded by the deadline ---------------------------- */
+
+static void start_silent_resolver(void)
+{
+    char why[200];
+    if (silent_resolver_start(&fx.dns, why, sizeof why) != 0) {
+        print_message("skipped: no resolver that never answers here (%s)\n", why);
+        skip();
+    }
+}
+
+/* Connect to SILENT_NAME with deadline ms: a timeout, by the deadline. */
+static void lookup_times_out(uint64_t ms)
+{
+    uint64_t start = wos_posix_now_ms(), took;
+    wos_status st = fx.tr.ops->connect(fx.tr.ctx, SILENT_NAME, 443, in_ms(ms));
+    took = wos_posix_now_ms() - start;
+    if (st != WOS_ERR_TIMEOUT || took >= ms + BOUND_SLACK_MS) {
+        print_message("lookup with a %llu ms deadline: status %d after %llu ms\n",
+                      (unsigned long long)ms, (int)st, (unsigned long long)took);
+    }
+    assert_int_equal(st, WOS_ERR_TIMEOUT);
+    assert_true(took < ms + BOUND_SLACK_MS);
+    assert_int_equal(fx.tcp.fd, -1);
+}
+
+static void silent_resolver_ends_at_the_deadline(void **state)
+{
+    uint64_t start, took;
+    (void)state;
+    start_silent_resolver();
+    start = wos_posix_now_ms();
+    lookup_times_out(DNS_MS);
+    took = wos_posix_now_ms() - start;
+    print_message("silent resolver: connect with a %u ms deadline returned after %llu ms\n",
+                  DNS_MS, (unsigned long long)took);
+}
+
+/* Lookups given up at their deadline keep running until the resolver
+ * library gives up too; no more than WOS_POSIX_RESOLVERS at once, and once
+ * they end, names resolve again. */
+static void abandoned_lookups_are_bounded(void **state)
+{
+    size_t before = threads_now(), i;
+    uint64_t until;
+    (void)state;
+    assert_true(before >= 1u);
+    start_silent_resolver();
+    for (i = 0; i < WOS_POSIX_RESOLVERS + 2u; i++) {
+        lookup_times_out(SHORT_MS);
+        assert_true(threads_now() <= before + WOS_POSIX_RESOLVERS);
+    }
+    until = in_ms(SILENT_RESOLVER_S * 1000u * 4u + LONG_MS);
+    while (threads_now() > before && wos_posix_now_ms() < until) {
+        poll(NULL, 0, 20);
+    }
+    assert_int_equal(threads_now(), before);
+    start(LISTEN_ECHO);
+    connect_to("localhost");
+}
+
 static void platform_clock_is_monotonic(void **state)
 {
     wos_platform p = wos_posix_platform();
@@ -372,6 +443,8 @@ int main(void)
         T(closed_port_gives_network),
         T(bad_arguments_and_states),
         T(reconnect_after_close),
+        T(silent_resolver_ends_at_the_deadline),
+        T(abandoned_lookups_are_bounded),
         T(platform_clock_is_monotonic),
         T(platform_wall_clock),
         T(platform_random_fills),
