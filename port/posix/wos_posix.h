@@ -22,6 +22,23 @@
 extern "C" {
 #endif
 
+/** @brief Longest host name connect accepts (the DNS limit). */
+#define WOS_POSIX_MAX_HOST 253
+
+#ifndef WOS_POSIX_RESOLVERS
+/**
+ * @brief Name lookups the POSIX port runs at once, each on a thread of its
+ * own (static slots of about 600 bytes each). A lookup given up at its
+ * deadline holds its slot until the system resolver gives up too.
+ */
+#define WOS_POSIX_RESOLVERS 4
+#endif
+
+#ifndef WOS_POSIX_MAX_ADDRS
+/** @brief Addresses of one name that connect tries, in the resolver's order. */
+#define WOS_POSIX_MAX_ADDRS 8
+#endif
+
 /**
  * @brief State of one TCP connection, in caller memory. Members are private;
  * read last_errno only for diagnostics.
@@ -40,11 +57,18 @@ typedef struct wos_posix_tcp {
  *
  * The operations behave as wos_transport_ops describes, and:
  * - connect resolves host with getaddrinfo (IPv4 and IPv6) and tries each
- *   address in turn until one connects or the deadline passes. Name
- *   resolution itself is not bounded by the deadline (getaddrinfo has no
- *   timeout; its own allocation happens inside libc). Returns
- *   WOS_ERR_INVALID_ARG for a NULL or empty host or port 0, and
- *   WOS_ERR_STATE when t is already connected.
+ *   address in turn (up to WOS_POSIX_MAX_ADDRS) until one connects or the
+ *   deadline passes. Name resolution is bounded by the deadline too:
+ *   getaddrinfo has no timeout, so it runs on a thread of its own that the
+ *   call waits for until the deadline (WOS_ERR_TIMEOUT; the lookup ends in
+ *   the background). At most WOS_POSIX_RESOLVERS lookups run at once, in
+ *   static memory; when all are taken by lookups that do not end, connect
+ *   waits for one until its deadline. Address literals need no thread.
+ *   getaddrinfo allocates inside libc, and the thread's stack is libc's.
+ *   Link with -pthread where libc needs it (glibc before 2.34). Returns
+ *   WOS_ERR_INVALID_ARG for a NULL or empty host, a host longer than
+ *   WOS_POSIX_MAX_HOST, or port 0, and WOS_ERR_STATE when t is already
+ *   connected.
  * - send never raises SIGPIPE; a peer that has gone gives WOS_ERR_CLOSED
  *   (EPIPE) or WOS_ERR_NETWORK (reset).
  * - send tries once before waiting, so room already in the socket buffer
