@@ -19,7 +19,12 @@ endif
 # leaks into a cross build; -isystem keeps its warnings out of -Werror.
 STAGE     := $(BUILD)/stage
 JSMN_HDR  ?= /usr/include/jsmn.h
-INCS      := -Iinclude -Iport/posix -Iport/mbedtls -isystem $(STAGE)
+# MBEDTLS_PREFIX: an mbedTLS install (include/, lib/ with static libraries)
+# used instead of the system's; the TLS lanes below set it. Its headers
+# come before /usr/include, which may hold Debian's 2.28.
+MBEDTLS_PREFIX ?=
+MBEDTLS_INC    := $(if $(MBEDTLS_PREFIX),-isystem $(MBEDTLS_PREFIX)/include)
+INCS      := -Iinclude -Iport/posix -Iport/mbedtls $(MBEDTLS_INC) -isystem $(STAGE)
 CFLAGS_ALL = $(WARN) $(VFLAGS) $(INCS) $(CFLAGS)
 
 CORE_SRC := $(sort $(wildcard src/*.c))
@@ -30,7 +35,10 @@ LIB      := $(OUT)/libwospipes.a
 PORTLIB  := $(OUT)/libwospipes_port.a
 
 # mbedTLS is linked statically so tests can count its heap with --wrap.
-MBEDTLS_LIBS := -Wl,-Bstatic -lmbedtls -lmbedx509 -lmbedcrypto -Wl,-Bdynamic
+# (4.x installs libmbedcrypto.a as a copy of libtfpsacrypto.a: one line fits all;
+# Debian's 3.6 is built with MBEDTLS_THREADING_PTHREAD.)
+MBEDTLS_LIBS := $(if $(MBEDTLS_PREFIX),-L$(MBEDTLS_PREFIX)/lib) \
+                -Wl,-Bstatic -lmbedtls -lmbedx509 -lmbedcrypto -Wl,-Bdynamic -lpthread
 
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/unit/%)
@@ -218,6 +226,44 @@ bench: $(BENCH_DIR)/bench
 
 -include $(BENCH_OBJ:.o=.d)
 
+# --- mbedTLS lanes ---
+# The port, the tool and the port tests built against each mbedTLS a
+# firmware may ship: 2.28 is the system's (the suites above); 3.6 LTS comes
+# from Debian's trixie suite through a private apt configuration (cached
+# under $(BUILD)/third_party); 4.x is built from MBEDTLS4_SRC or from the
+# release tarball in ../shared/third_party (skipped, with the reason, when
+# neither exists). Each lane has its own build directory and closing line,
+# and its counts join the total.
+TP_DIR       := $(BUILD)/third_party
+MBEDTLS4_SRC ?=
+.PHONY: tls-lanes tls-lane
+tls-lanes:
+	@scripts/mbedtls36_fetch.sh $(TP_DIR)/mbedtls-3.6
+	@$(MAKE) --no-print-directory tls-lane LANE=3.6 MBEDTLS_PREFIX=$(CURDIR)/$(TP_DIR)/mbedtls-3.6/prefix
+	@rc=0; scripts/mbedtls4_build.sh $(TP_DIR)/mbedtls-4 $(MBEDTLS4_SRC) || rc=$$?; \
+	if [ $$rc -eq 3 ]; then echo "mbedtls-4.0 lane: skipped"; exit 0; fi; [ $$rc -eq 0 ] || exit $$rc; \
+	$(MAKE) --no-print-directory tls-lane LANE=4.0 MBEDTLS_PREFIX=$(CURDIR)/$(TP_DIR)/mbedtls-4/prefix
+
+# One lane: LANE=NAME MBEDTLS_PREFIX=DIR. Builds with gcc and clang, runs
+# the port tests and both end-to-end suites over TLS against the emulator.
+LANE_BUILD := $(BUILD)/lane-$(LANE)
+tls-lane:
+	@test -n "$(MBEDTLS_PREFIX)" || { echo "tls-lane: set MBEDTLS_PREFIX"; exit 2; }
+	@mkdir -p $(LANE_BUILD) && rm -f $(LANE_BUILD)/results
+	@$(MAKE) --no-print-directory all port-tests BUILD=$(LANE_BUILD) >$(LANE_BUILD)/build.log 2>&1 || \
+	    { tail -n 40 $(LANE_BUILD)/build.log; echo "mbedtls-$(LANE): 0 passed, 1 failed"; echo "0 1" >>$(BUILD)/results; exit 1; }
+	@scripts/check_lane_headers.sh $(MBEDTLS_PREFIX) $(LANE_BUILD) || \
+	    { echo "mbedtls-$(LANE): 0 passed, 1 failed"; echo "0 1" >>$(BUILD)/results; exit 1; }
+	@rc=0; \
+	$(MAKE) --no-print-directory clang-check BUILD=$(LANE_BUILD) || rc=1; \
+	$(MAKE) --no-print-directory run-port e2e BUILD=$(LANE_BUILD) >$(LANE_BUILD)/run.log 2>&1 || rc=1; \
+	grep -E ': [0-9]+ passed, [0-9]+ failed' $(LANE_BUILD)/run.log | sed 's/^/  /'; \
+	[ $$rc -eq 0 ] || tail -n 60 $(LANE_BUILD)/run.log; \
+	[ $$rc -eq 0 ] || echo "0 1" >>$(LANE_BUILD)/results; \
+	awk -v l="mbedtls-$(LANE)" '{p+=$$1; f+=$$2} END {printf "%s: %d passed, %d failed\n", l, p, f}' \
+	    $(LANE_BUILD)/results; \
+	cat $(LANE_BUILD)/results >>$(BUILD)/results; exit $$rc
+
 test: deps
 	@rm -f $(BUILD)/results
 	@$(MAKE) --no-print-directory all run-unit run-port VARIANT=plain
@@ -240,6 +286,8 @@ help:
 	@echo "make run-port   TCP and TLS transport tests on 127.0.0.1"
 	@echo "make e2e        the tool and the library against the emulator over HTTPS"
 	@echo "make clang-check  core and ports with clang -Werror"
+	@echo "make tls-lanes  the port, tool and TLS tests against mbedTLS 3.6 and 4.x (MBEDTLS4_SRC=DIR)"
+	@echo "make tls-lane LANE=NAME MBEDTLS_PREFIX=DIR   one such lane, any mbedTLS install"
 	@echo "make size       Cortex-M4 size and stack tables (fails over budget)"
 	@echo "make symcheck   Cortex-M4 objects call no heap, stdio, strto*, time or float helpers"
 	@echo "make fuzz       libFuzzer, FUZZ_SECONDS (30) per target"
