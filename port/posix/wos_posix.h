@@ -93,6 +93,19 @@ wos_transport wos_posix_tcp_transport(wos_posix_tcp *t);
  * 2020-01-01, which is how an embedded Linux board without an RTC looks
  * before NTP has set it. random returns WOS_ERR_STATE when neither source
  * gives bytes.
+ *
+ * Early boot: getrandom() blocks until the kernel's random pool is first
+ * initialised, and no deadline bounds that wait. random is called by
+ * wos_tls_init() (the DRBG seed) and for each retry's jitter and each
+ * Idempotency-Key, so on a board that starts the client right after boot
+ * a call can be held past its deadline. Afterwards it never blocks. Linux
+ * 5.4 and later initialise the pool within about a second of boot (CPU
+ * jitter); older kernels on boards without a hardware RNG driver can take
+ * minutes. Where that matters: enable the board's hwrng driver, or start
+ * the client once getrandom(buf, 1, GRND_NONBLOCK) no longer fails with
+ * EAGAIN. Reading /dev/urandom instead would not block, but before the
+ * pool is initialised its bytes are predictable: never use it for keys.
+ * (mbedTLS 3.x/4.x PSA crypto draws from getrandom() the same way.)
  * @return The platform; never fails.
  */
 wos_platform wos_posix_platform(void);

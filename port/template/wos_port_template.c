@@ -43,8 +43,12 @@ static uint64_t tmpl_left_ms(uint64_t deadline_ms);
  * the answer; Nagle would hold the last piece back.
  *
  * lwIP sockets (LWIP_SOCKET=1, LWIP_DNS=1, LWIP_SO_SNDTIMEO/RCVTIMEO=1):
- *   lwip_getaddrinfo(host, port_text, &hints, &res)  (blocking; bounded by
- *   DNS_MAX_RETRIES, not by the deadline: say so in your docs);
+ *   resolve by the deadline: lwip_getaddrinfo() blocks for up to
+ *   DNS_MAX_RETRIES rounds whatever the deadline, so instead start
+ *   dns_gethostbyname() on the tcpip thread (tcpip_callback()), have its
+ *   callback give a semaphore, and take it with tmpl_left_ms(deadline)
+ *   (WOS_ERR_TIMEOUT when it expires; the late callback must only touch
+ *   static memory), or resolve once at start and cache the address;
  *   s = lwip_socket(res->ai_family, SOCK_STREAM, IPPROTO_TCP);
  *   lwip_fcntl(s, F_SETFL, O_NONBLOCK); lwip_connect(...) -> EINPROGRESS;
  *   lwip_select() for writability with tmpl_left_ms(deadline);
@@ -59,7 +63,9 @@ static uint64_t tmpl_left_ms(uint64_t deadline_ms);
  *   that: -pdFREERTOS_ERRNO_ETIMEDOUT is WOS_ERR_TIMEOUT, any other negative
  *   value WOS_ERR_NETWORK. FreeRTOS+TCP has no Nagle option to set.
  * Zephyr (CONFIG_NET_SOCKETS, CONFIG_DNS_RESOLVER):
- *   zsock_getaddrinfo(); s = zsock_socket(...); zsock_fcntl(s, F_SETFL, O_NONBLOCK);
+ *   zsock_getaddrinfo() waits CONFIG_NET_SOCKETS_DNS_TIMEOUT, not the
+ *   deadline: use dns_get_addr_info(..., tmpl_left_ms(deadline)) with a
+ *   callback and a semaphore instead; s = zsock_socket(...); zsock_fcntl(s, F_SETFL, O_NONBLOCK);
  *   zsock_connect() -> EINPROGRESS; zsock_poll(POLLOUT, tmpl_left_ms(deadline));
  *   zsock_getsockopt(SO_ERROR); zsock_setsockopt(IPPROTO_TCP, TCP_NODELAY);
  *   zsock_freeaddrinfo(res).
@@ -225,6 +231,8 @@ static wos_status tmpl_wall_clock_s(void *ctx, int64_t *out_unix_s)
  * Zephyr: sys_csrand_get(buf, len) (needs an entropy driver);
  * FreeRTOS+TCP's ipconfigRAND32/xApplicationGetRandomNumber is NOT enough
  * unless it is backed by a TRNG.
+ * No deadline bounds this call: a source that is not ready yet (a TRNG
+ * warming up after boot) returns WOS_ERR_STATE rather than waiting.
  */
 static wos_status tmpl_random(void *ctx, uint8_t *buf, size_t len)
 {
