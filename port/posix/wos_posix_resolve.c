@@ -55,28 +55,37 @@ static pthread_cond_t changed; /* a lookup ended or a slot came free */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int ready; /* changed is initialised */
 
-/* A forked child has none of the parent's lookup threads: their slots
- * would stay taken for good. */
-static void forget_lookups_after_fork(void)
-{
-    memset(slots, 0, sizeof slots);
-    (void)pthread_mutex_init(&lock, NULL);
-}
-
-static void init_once(void)
+/* changed waits on CLOCK_MONOTONIC, the deadline's clock. 1 when ready. */
+static int init_changed(void)
 {
     pthread_condattr_t a;
+    int ok = 0;
     if (pthread_condattr_init(&a) != 0) {
-        return;
+        return 0;
     }
 #if !defined(__APPLE__) /* macOS waits relative to now instead, see wait_until */
     if (pthread_condattr_setclock(&a, CLOCK_MONOTONIC) == 0)
 #endif
     {
-        ready = pthread_cond_init(&changed, &a) == 0 &&
-                pthread_atfork(NULL, NULL, forget_lookups_after_fork) == 0;
+        ok = pthread_cond_init(&changed, &a) == 0;
     }
     (void)pthread_condattr_destroy(&a);
+    return ok;
+}
+
+/* A forked child has none of the parent's lookup threads: their slots
+ * would stay taken for good, and the lock or the condition variable may
+ * be held by threads that are not there. Start afresh. */
+static void forget_lookups_after_fork(void)
+{
+    memset(slots, 0, sizeof slots);
+    (void)pthread_mutex_init(&lock, NULL);
+    ready = init_changed();
+}
+
+static void init_once(void)
+{
+    ready = init_changed() && pthread_atfork(NULL, NULL, forget_lookups_after_fork) == 0;
 }
 
 /* With lock held: sleep until changed is signalled or the deadline passes
