@@ -49,7 +49,8 @@ PORT_TEST_LDFLAGS := -Wl,--wrap=calloc,--wrap=free
 PORT_TEST_CERTS   := $(BUILD)/certs
 
 .PHONY: all lib port deps test unit-tests port-tests run-unit run-port \
-        clang-check size symcheck check-selftests emulator-selftest jsmn-compat clean demo bench help
+        clang-check size symcheck check-selftests emulator-selftest jsmn-compat clean demo bench help \
+        coverage
 all: lib port
 
 lib: $(LIB)
@@ -100,6 +101,11 @@ clang-check: | $(STAGE)/jsmn.h
 	    clang $(WARN) -O2 $(INCS) -c $$f -o $(BUILD)/clang/$$(echo $$f | tr / _).o || exit 1; \
 	done
 	@echo "clang: core and port build with -Werror"
+	@for cc in $(CC) clang; do \
+	    $$cc $(WARN) -O2 $(INCS) -DJSMN_STRICT -DJSMN_PARENT_LINKS -c src/jsmn.c \
+	        -o $(BUILD)/clang/jsmn-predefined.o || exit 1; \
+	done
+	@echo "jsmn: src/jsmn.c builds with JSMN_STRICT/JSMN_PARENT_LINKS already defined"
 
 # Cortex-M4 cross build: size and stack table, and the no-heap symbol check.
 ARM_CC    ?= arm-none-eabi-gcc
@@ -264,6 +270,42 @@ tls-lane:
 	    $(LANE_BUILD)/results; \
 	cat $(LANE_BUILD)/results >>$(BUILD)/results; exit $$rc
 
+# --- coverage ---
+# Branch coverage of src/ by the unit tests (gcov, read by gcovr), gated
+# at COV_GATE percent of the branches; the core is built at -O0 so that
+# the branches are the source's. `make test` runs it last: its line
+# closes the run, just before the total, and it counts as one test.
+COV_DIR  := $(BUILD)/cov
+COV_GATE ?= 95
+COV_OBJ  := $(CORE_SRC:%.c=$(COV_DIR)/obj/%.o)
+COV_BIN  := $(UNIT_SRC:tests/unit/%.c=$(COV_DIR)/tests/unit/%)
+.SECONDARY: $(COV_OBJ)
+
+$(COV_DIR)/obj/%.o: %.c | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O0 -g --coverage $(INCS) -MMD -MP -c $< -o $@
+
+$(COV_DIR)/libwospipes.a: $(COV_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(COV_DIR)/tests/unit/%: tests/unit/%.c $(COV_DIR)/libwospipes.a | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -Wno-conversion -O0 -g $(INCS) -Itests/unit $< -o $@ $(COV_DIR)/libwospipes.a \
+	    --coverage -lcmocka
+
+coverage: $(COV_BIN)
+	@find $(COV_DIR)/obj -name '*.gcda' -delete
+	@rm -f $(COV_DIR)/results
+	@scripts/run_tests.sh "unit tests (coverage)" $(COV_DIR)/results $(COV_BIN) >$(COV_DIR)/unit.log 2>&1 || \
+	    { cat $(COV_DIR)/unit.log; exit 1; }
+	@mkdir -p $(BUILD)
+	@scripts/coverage_gate.sh $(COV_GATE) $(COV_DIR)/obj >$(COV_DIR)/gate.log 2>&1; rc=$$?; \
+	    cat $(COV_DIR)/gate.log; if [ $$rc -eq 0 ]; then echo "1 0"; else echo "0 1"; fi >>$(BUILD)/results; \
+	    exit $$rc
+
+-include $(COV_OBJ:.o=.d)
+
 test: deps
 	@rm -f $(BUILD)/results
 	@$(MAKE) --no-print-directory all run-unit run-port VARIANT=plain
@@ -272,6 +314,7 @@ test: deps
 	@$(MAKE) --no-print-directory size symcheck check-selftests
 	@$(MAKE) --no-print-directory emulator-selftest
 	@$(MAKE) --no-print-directory run-cli-usage e2e fuzz-smoke
+	@$(MAKE) --no-print-directory coverage
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
 clean:
@@ -292,6 +335,7 @@ help:
 	@echo "make symcheck   Cortex-M4 objects call no heap, stdio, strto*, time or float helpers"
 	@echo "make fuzz       libFuzzer, FUZZ_SECONDS (30) per target"
 	@echo "make bench      instruction counts and stack per operation (callgrind)"
+	@echo "make coverage   branch coverage of src/ by the unit tests, gated at $(COV_GATE) %"
 	@echo "make clean      remove $(BUILD)/"
 
 -include $(CORE_OBJ:.o=.d) $(PORT_OBJ:.o=.d) $(ARM_OBJ:.o=.d)

@@ -9,6 +9,8 @@ PKGS="$PKGS cmake debian-archive-keyring"
 PKGS="$PKGS libclang-rt-14-dev valgrind"
 # unshare and mount: the CLI test with a DNS server that never answers.
 PKGS="$PKGS util-linux mount"
+# Branch coverage of src/ (`make coverage`, part of `make test`).
+PKGS="$PKGS gcovr"
 
 missing=""
 for p in $PKGS; do
