@@ -28,8 +28,8 @@ extern "C" {
 #ifndef WOS_POSIX_RESOLVERS
 /**
  * @brief Name lookups the POSIX port runs at once, each on a thread of its
- * own (static slots of about 630 bytes each on x86-64). A lookup given up at its
- * deadline holds its slot until the system resolver gives up too.
+ * own (static slots of about 630 bytes each on x86-64). A lookup given up
+ * at its deadline holds its slot until the system resolver gives up too.
  */
 #define WOS_POSIX_RESOLVERS 4
 #endif
