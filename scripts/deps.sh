@@ -7,10 +7,10 @@ PKGS="libmbedtls-dev libjsmn-dev libcmocka-dev python3 openssl clang gcc-arm-non
 PKGS="$PKGS cmake debian-archive-keyring"
 # libFuzzer for `make fuzz`/`make fuzz-smoke`; callgrind for `make bench`.
 PKGS="$PKGS libclang-rt-14-dev valgrind"
-# unshare and mount: the CLI test with a DNS server that never answers.
-PKGS="$PKGS util-linux mount"
 # Branch coverage of src/ (`make coverage`, part of `make test`).
 PKGS="$PKGS gcovr"
+# unshare and mount: the CLI test with a DNS server that never answers.
+PKGS="$PKGS util-linux mount"
 
 missing=""
 for p in $PKGS; do

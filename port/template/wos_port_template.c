@@ -43,12 +43,8 @@ static uint64_t tmpl_left_ms(uint64_t deadline_ms);
  * the answer; Nagle would hold the last piece back.
  *
  * lwIP sockets (LWIP_SOCKET=1, LWIP_DNS=1, LWIP_SO_SNDTIMEO/RCVTIMEO=1):
- *   resolve by the deadline: lwip_getaddrinfo() blocks for up to
- *   DNS_MAX_RETRIES rounds whatever the deadline, so instead start
- *   dns_gethostbyname() on the tcpip thread (tcpip_callback()), have its
- *   callback give a semaphore, and take it with tmpl_left_ms(deadline)
- *   (WOS_ERR_TIMEOUT when it expires; the late callback must only touch
- *   static memory), or resolve once at start and cache the address;
+ *   lwip_getaddrinfo(host, port_text, &hints, &res)  (blocking; bounded by
+ *   DNS_MAX_RETRIES, not by the deadline: say so in your docs);
  *   s = lwip_socket(res->ai_family, SOCK_STREAM, IPPROTO_TCP);
  *   lwip_fcntl(s, F_SETFL, O_NONBLOCK); lwip_connect(...) -> EINPROGRESS;
  *   lwip_select() for writability with tmpl_left_ms(deadline);
