@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Name resolution bounded by the caller's deadline.
  *
  * getaddrinfo() has no timeout: with a DNS server that never answers it
@@ -34,7 +35,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "wos_posix_resolve.h"
+#include "wos_posix_resolve_internal.h"
 
 enum { SLOT_FREE = 0, SLOT_BUSY, SLOT_DONE, SLOT_ABANDONED };
 

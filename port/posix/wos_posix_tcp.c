@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "wos_posix.h"
-#include "wos_posix_resolve.h"
+#include "wos_posix_resolve_internal.h"
 
 #ifndef MSG_NOSIGNAL
 #define MSG_NOSIGNAL 0 /* BSD/macOS: SO_NOSIGPIPE is set on the socket instead */

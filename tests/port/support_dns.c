@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A DNS resolver that never answers, for this process only: a private mount
  * namespace in which /etc/resolv.conf names a UDP socket on 127.a.b.c:53
  * that nobody reads. Nothing leaves loopback; the host's files are untouched. */

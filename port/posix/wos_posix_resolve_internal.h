@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: MIT */
 /* Name resolution bounded by a deadline (POSIX port internal, not public API). */
-#ifndef WOS_POSIX_RESOLVE_H
-#define WOS_POSIX_RESOLVE_H
+#ifndef WOS_POSIX_RESOLVE_INTERNAL_H
+#define WOS_POSIX_RESOLVE_INTERNAL_H
 
 #include <netinet/in.h>
 #include <stddef.h>
@@ -35,4 +36,4 @@ typedef struct wos_posix_addrs {
 wos_status wos_posix_resolve(const char *host, uint16_t port, uint64_t deadline_ms,
                              wos_posix_addrs *out, int *out_errno);
 
-#endif /* WOS_POSIX_RESOLVE_H */
+#endif /* WOS_POSIX_RESOLVE_INTERNAL_H */
