@@ -1066,6 +1066,10 @@ static void init_validates(void **state)
     assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
     cfg.api_key = (wos_str){"sk\0x", 4};
     assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg.api_key = (wos_str)WOS_STR_LIT("sk_test_0123456789\tabcdef"); /* any control byte */
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg.api_key = (wos_str)WOS_STR_LIT("sk_test_0123456789abcdef\x7f");
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
     cfg.api_key = (wos_str)WOS_STR_LIT("");
     assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
     cfg.api_key = (wos_str)WOS_STR_LIT("sk");

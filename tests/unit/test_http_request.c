@@ -370,20 +370,25 @@ static void bad_query_names_rejected(void **state)
 
 /* ---- header values ------------------------------------------------------ */
 
+/* CR, LF (injection), NUL (truncation) and any other control byte or DEL,
+ * which no host, key or UUID holds: at the start, middle and end of a
+ * short value and of one long enough to be scanned a word at a time. */
 static void header_injection_rejected(void **state)
 {
-    static const char evil[] = {'\r', '\n', '\0'};
-    char v[16];
-    size_t e, pos;
+    static const char evil[] = {'\r', '\n', '\0', '\t', '\x01', '\x1f', '\x7f'};
+    static const size_t lens[] = {6, 29};
+    char v[32];
+    size_t e, pos, l;
     (void)state;
-    for (e = 0; e < sizeof evil; e++) {
+    for (e = 0; e < sizeof evil * 2u; e++) {
+        l = lens[e % 2u];
         for (pos = 0; pos < 3; pos++) { /* start, middle, end */
             wos_str bad;
             int field;
-            memcpy(v, "abcdef", 6);
-            v[pos == 0 ? 0 : pos == 1 ? 3 : 5] = evil[e];
+            memcpy(v, "abcdefghijklmnopqrstuvwxyz0123", l);
+            v[pos == 0 ? 0 : pos == 1 ? l / 2u : l - 1u] = evil[e / 2u];
             bad.ptr = v;
-            bad.len = 6;
+            bad.len = l;
             for (field = 0; field < 3; field++) {
                 wos_http_request r = base_request("POST");
                 r.body = token_body;
