@@ -305,13 +305,10 @@ wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *o
 wos_status wos_json_members(const wos_json *doc, int obj, const char *const *keys, unsigned n, int *out_vals)
 {
     unsigned j;
-    for (j = 0u; out_vals != NULL && keys != NULL && j < n; j++) {
+    for (j = 0u; j < n; j++) {
         out_vals[j] = -1;
-        if (keys[j] == NULL) {
-            return WOS_ERR_INVALID_ARG;
-        }
     }
-    return find(doc, obj, WOS_JSON_OBJECT, keys, n, 0u, keys != NULL ? out_vals : NULL);
+    return find(doc, obj, WOS_JSON_OBJECT, keys, n, 0u, out_vals);
 }
 
 wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
