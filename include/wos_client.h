@@ -101,7 +101,7 @@ void wos_call_options_init(wos_call_options *opts);
  * @param[in] cfg The configuration; copied (the buffers, API key and base URL it points to must outlive the client).
  * @return WOS_OK; WOS_ERR_INVALID_ARG (bad or unsupported base URL, http://
  *         without allow_plain_http, missing buffer, tokens, platform,
- *         transport or API key, API key with CR/LF/NUL);
+ *         transport or API key, API key with a control byte or DEL);
  *         WOS_ERR_BUFFER_TOO_SMALL (host longer than WOS_HOST_MAX).
  *
  * Example:

@@ -79,8 +79,9 @@ typedef struct wos_http_request {
  * @return WOS_ERR_BUFFER_TOO_SMALL: cap < *out_len, the size needed.
  * @return WOS_ERR_INVALID_ARG: a NULL pointer; a method that is not A-Z;
  *         an empty, `.` or `..` path segment; an empty or NULL query name;
- *         an empty host, api key or (set) idempotency key; CR, LF or NUL in
- *         the host, api key or idempotency key; port 0.
+ *         an empty host, api key or (set) idempotency key; a control byte
+ *         (CR, LF, NUL, tab, ...) or DEL in the host, api key or
+ *         idempotency key; port 0.
  * @return Any other status of the body callback (the Pipes layer's JSON
  *         bodies give WOS_ERR_INVALID_UTF8, WOS_ERR_STATE, ...), passed
  *         through; WOS_ERR_STATE also when the body callback, called a

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "scan.h"
 #include "url.h"
 #include "uuid.h"
 
@@ -36,13 +37,7 @@ void wos_call_options_init(wos_call_options *opts)
 
 static bool header_safe(wos_str s)
 {
-    size_t i;
-    for (i = 0; i < s.len; i++) {
-        if (s.ptr[i] == '\r' || s.ptr[i] == '\n' || s.ptr[i] == '\0') {
-            return false;
-        }
-    }
-    return s.len > 0u;
+    return s.len > 0u && wos_scan_text(s.ptr, s.len) == s.len;
 }
 
 static bool platform_ok(const wos_platform *p)

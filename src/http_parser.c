@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "swar.h"
+#include "scan.h"
 #include "wos_time.h"
 
 static wos_status fail(wos_http_parser *p, wos_status st)
@@ -149,34 +149,6 @@ wos_status wos_http_parser_init(wos_http_parser *p, char *buf, size_t cap, size_
     return WOS_OK;
 }
 
-/* Length of the run at the start of s[0..n) of bytes a line holds as
- * they are: neither a control byte (tab, CR and LF included) nor DEL. A
- * word at a time (see swar.h), a tail shorter than a word byte by byte. */
-#if defined(__GNUC__)
-__attribute__((noinline)) /* inlined, it slows the byte loop around it */
-#endif
-static size_t field_run(const char *s, size_t n)
-{
-    size_t i = 0u, x, y, m;
-    while (n - i >= sizeof x) {
-        x = swar_load(s + i);
-        y = x ^ (SWAR_ONES * 0x7Fu);
-        m = (((x - SWAR_ONES * 0x20u) & ~x) | ((y - SWAR_ONES) & ~y)) & SWAR_HIGH;
-        if (m != 0u) {
-#ifdef SWAR_FIRST
-            return i + SWAR_FIRST(m);
-#else
-            break;
-#endif
-        }
-        i += sizeof x;
-    }
-    while (i < n && (unsigned char)s[i] >= 0x20u && s[i] != 0x7F) {
-        i++;
-    }
-    return i;
-}
-
 /* Advance pos_ to the end of the line that starts at line_, examining each
  * byte once. Bytes at or past base + lim are over the size limit. OK: a
  * CRLF-terminated line ends at pos_; NEED_MORE: all input examined. After
@@ -207,7 +179,7 @@ static wos_status scan_line(wos_http_parser *p, size_t base, size_t lim)
             size_t n = p->len_ - i, room = lim - (i - base); /* i - base <= lim here */
             n = n < room ? n : room;
             if (n >= sizeof(size_t)) {
-                i += field_run(b + i, n);
+                i += wos_scan_text(b + i, n);
             }
         }
     }

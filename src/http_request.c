@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "scan.h"
 #include "wos_config.h"
 
 /*
@@ -128,19 +129,11 @@ static wos_status put_target(sink *s, const wos_http_request *r)
 }
 
 /* A CR or LF would let a value start a new header (injection); NUL
- * truncates it in many stacks. Empty values are always a caller bug here. */
+ * truncates it in many stacks; no host, key or UUID holds another control
+ * byte either. Empty values are always a caller bug here. */
 static int bad_value(wos_str v)
 {
-    size_t i;
-    if (v.ptr == NULL || v.len == 0u) {
-        return 1;
-    }
-    for (i = 0; i < v.len; i++) {
-        if (v.ptr[i] == '\r' || v.ptr[i] == '\n' || v.ptr[i] == '\0') {
-            return 1;
-        }
-    }
-    return 0;
+    return v.ptr == NULL || v.len == 0u || wos_scan_text(v.ptr, v.len) != v.len;
 }
 
 static int bad_method(const char *m)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Digit scanning shared by the HTTP and JSON parsers (defined in str.c). Internal. */
+/* Scanning shared by the HTTP and JSON parsers and writers (defined in str.c). Internal. */
 #ifndef WOS_SCAN_H
 #define WOS_SCAN_H
 
@@ -15,5 +15,12 @@ int wos_scan_hex(int c);
  * Returns 0, or -1 (out untouched) when n is 0 or a byte is not a digit.
  */
 int wos_scan_dec(const char *s, size_t n, uint64_t *out);
+
+/*
+ * Length of the run at the start of s[0..n) of bytes a header line holds
+ * as they are: neither a control byte (tab, CR and LF included) nor DEL.
+ * The HTTP parser's line scanner, and the check of the values we send.
+ */
+size_t wos_scan_text(const char *s, size_t n);
 
 #endif

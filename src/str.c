@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "scan.h"
+#include "swar.h"
 
 wos_str wos_str_c(const char *s)
 {
@@ -67,4 +68,32 @@ int wos_scan_dec(const char *s, size_t n, uint64_t *out)
     }
     *out = x;
     return 0;
+}
+
+/* Length of the run at the start of s[0..n) of bytes a line holds as
+ * they are: neither a control byte (tab, CR and LF included) nor DEL. A
+ * word at a time (see swar.h), a tail shorter than a word byte by byte. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* inlined, it slows the parser's byte loop around it */
+#endif
+size_t wos_scan_text(const char *s, size_t n)
+{
+    size_t i = 0u, x, y, m;
+    while (n - i >= sizeof x) {
+        x = swar_load(s + i);
+        y = x ^ (SWAR_ONES * 0x7Fu);
+        m = (((x - SWAR_ONES * 0x20u) & ~x) | ((y - SWAR_ONES) & ~y)) & SWAR_HIGH;
+        if (m != 0u) {
+#ifdef SWAR_FIRST
+            return i + SWAR_FIRST(m);
+#else
+            break;
+#endif
+        }
+        i += sizeof x;
+    }
+    while (i < n && (unsigned char)s[i] >= 0x20u && s[i] != 0x7F) {
+        i++;
+    }
+    return i;
 }
