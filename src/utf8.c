@@ -80,6 +80,13 @@ size_t wos_json_plain(const uint8_t *s, size_t n)
 #endif
         }
         i += sizeof x;
+#ifdef SWAR_FIRST
+        if (n - i < sizeof x && i != n) {
+            /* The tail as the last word, overlapping bytes known plain:
+             * no flag falls on them, so the first is the tail's. */
+            i = n - sizeof x;
+        }
+#endif
     }
     while (i < n && s[i] - 0x20u < 0x60u && s[i] != '"' && s[i] != '\\') {
         i++;
