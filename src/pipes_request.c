@@ -209,6 +209,7 @@ static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out
 {
     const wos_token_params *p = (const wos_token_params *)arg;
     wos_json_writer w;
+    wos_status st;
     wos_jw_init(&w, buf, cap);
     wos_jw_object_begin(&w);
     wos_jw_key_c(&w, wos_k_user_id);
@@ -218,7 +219,11 @@ static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out
         wos_jw_string(&w, p->organization_id);
     }
     wos_jw_object_end(&w);
-    return wos_jw_finish(&w, out_len);
+    /* The ids' UTF-8 is checked here, as they are written, not in a pass
+     * of its own: an id that is not UTF-8 is a bad argument (nothing is
+     * sent, the caller wipes the buffer), whatever the room. */
+    st = wos_jw_finish(&w, out_len);
+    return st == WOS_ERR_INVALID_UTF8 ? WOS_ERR_INVALID_ARG : st;
 }
 
 /* Slugs, ids and cursors: omitted (ptr NULL), or non-empty UTF-8. Whether
@@ -263,8 +268,9 @@ static bool integration_params_ok(const wos_integration_params *p, bool create)
 
 static bool token_params_ok(const wos_token_params *t)
 {
-    return t != NULL && has(t->user_id) && id_ok(t->user_id) && id_ok(t->organization_id) &&
-           id_ok(t->slug);
+    /* Ids are non-empty here; their UTF-8 is checked by token_body(). */
+    return t != NULL && has(t->user_id) && t->user_id.len > 0u &&
+           (!has(t->organization_id) || t->organization_id.len > 0u) && id_ok(t->slug);
 }
 
 bool wos_pipes_prepare_token(const wos_pipes_call *call, wos_pipes_req_parts *parts)

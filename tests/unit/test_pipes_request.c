@@ -481,6 +481,18 @@ static void refuses_bad_ids_lists_and_hosts(void **state)
     t.user_id = (wos_str)WOS_STR_LIT("u");
     t.organization_id = k_bad;
     assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_ERR_INVALID_ARG);
+    t.organization_id = (wos_str)WOS_STR_LIT("");
+    assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_ERR_INVALID_ARG);
+    /* Refused as an argument whatever the room, and the buffer wiped. */
+    t.organization_id = k_bad;
+    memset(g_buf, 'k', 64);
+    assert_int_equal(wos_pipes_write_token(&k_ep, &t, (wos_str)WOS_STR_LIT("idem"), g_buf, 64, &len),
+                     WOS_ERR_INVALID_ARG);
+    for (i = 0; i < 64; i++) {
+        assert_int_equal(g_buf[i], 0);
+    }
+    assert_int_equal(wos_pipes_write_token(&k_ep, &t, (wos_str)WOS_STR_LIT("idem"), NULL, 0, &len),
+                     WOS_ERR_INVALID_ARG);
     t.organization_id = (wos_str)WOS_STR_NULL;
     t.slug = k_bad;
     assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_ERR_INVALID_ARG);
