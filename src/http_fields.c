@@ -75,13 +75,21 @@ wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str 
 }
 
 /* Index of the word in k_words that v is in any ASCII case, or -1. Views
- * go by pointer here: passing them by value costs copies on Cortex-M. */
+ * go by pointer here: passing them by value costs copies on Cortex-M.
+ * The words hold lower-case letters and '-' only, so a byte matches when
+ * it equals the word's byte with the case bit set: besides the capital,
+ * only CR also turns into '-' so, and no line holds one. */
 static int word(const wos_str *v)
 {
     int i;
+    size_t j, n = v->len;
     for (i = 0; i < W_COUNT; i++) { /* the length first: most words differ in it */
-        if (k_words[i].len == v->len && wos_str_ieq(*v, k_words[i])) {
-            return i;
+        if (k_words[i].len == n) {
+            for (j = 0; j < n && (v->ptr[j] | 0x20) == k_words[i].ptr[j]; j++) {
+            }
+            if (j == n) {
+                return i;
+            }
         }
     }
     return -1;

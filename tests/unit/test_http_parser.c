@@ -170,6 +170,10 @@ static const want k_table[] = {
     RESP("case and whitespace", "HTTP/1.1 201 Created\r\ncOnTeNt-TyPe:\t  text/plain; charset=utf-8 \t\r\n"
                                 "CONTENT-LENGTH:5\r\nx-REQUEST-id:   abc  \r\nX-Empty:\r\n\r\nhello",
          201, "text/plain; charset=utf-8", "abc", "hello", 5, true, ""),
+    /* Names one byte off ours ('_' for '-'): other headers, ignored. */
+    RESP("near names", "HTTP/1.1 200 OK\r\nContent_Length: 7\r\nContent-Type:a\r\nX-Request_ID: b\r\n"
+                       "Content-Length: 1\r\n\r\nx",
+         200, "a", NO, "x", 1, true, ""),
     RESP("empty request id", "HTTP/1.1 200 OK\r\nX-Request-ID: \t \r\nContent-Length: 0\r\n\r\n",
          200, NO, "", "", 0, true, ""),
     RESP("chunked, extensions, trailers",
