@@ -37,7 +37,9 @@ static const uint32_t k_not_tchar[4] = {0xFFFFFFFFu, 0xFC009305u, 0x38000001u, 0
 
 static bool is_tchar(unsigned char c)
 {
-    return c < 0x80u && ((k_not_tchar[c >> 5] >> (c & 31u)) & 1u) == 0u;
+    /* Letters and '-', most of every name, without the table. */
+    return (unsigned)(c | 0x20u) - 'a' < 26u || c == '-' ||
+           (c < 0x80u && ((k_not_tchar[c >> 5] >> (c & 31u)) & 1u) == 0u);
 }
 
 static bool is_ows(char c)

@@ -823,6 +823,28 @@ static void word_scan_agrees_with_byte_scan(void **state)
     check_guard();
 }
 
+/* A field name is RFC 9110 tchars: every byte value inside a name, spelled
+ * out here independently of the parser's tables (a ':' just ends it). */
+static void field_name_bytes_are_tchars(void **state)
+{
+    static const char base[] = "HTTP/1.1 200 OK\r\nX-Long: v\r\nContent-Length: 0\r\n\r\n";
+    char raw[sizeof base];
+    size_t used, n = sizeof base - 1u, pos = sizeof "HTTP/1.1 200 OK\r\nX-L" - 1u;
+    unsigned b;
+    wos_http_parser p;
+    (void)state;
+    for (b = 0; b < 256u; b++) {
+        bool tchar = (b >= '0' && b <= '9') || ((b | 0x20u) >= 'a' && (b | 0x20u) <= 'z') ||
+                     (b != 0u && strchr("!#$%&'*+-.^_`|~", (int)b) != NULL);
+        memcpy(raw, base, sizeof base);
+        raw[pos] = (char)b;
+        start(&p, DEFAULT_CAP, 0);
+        assert_int_equal(deliver(&p, 1, raw, n, ONE_PIECE, &used),
+                         tchar || b == ':' ? WOS_OK : WOS_ERR_HTTP_MALFORMED);
+    }
+    check_guard();
+}
+
 /* ------------------------------------------------------------------ */
 /* Linear work. work_ counts each byte examined, line re-read and byte  */
 /* moved. A parser that rescanned a line, the header section or the      */
@@ -970,6 +992,7 @@ int main(void)
         cmocka_unit_test(api_contract),
         cmocka_unit_test(nul_byte_rejected),
         cmocka_unit_test(word_scan_agrees_with_byte_scan),
+        cmocka_unit_test(field_name_bytes_are_tchars),
         cmocka_unit_test(work_is_linear_byte_by_byte),
         cmocka_unit_test(work_is_linear_in_large_pieces),
         cmocka_unit_test(work_doubles_with_input),
