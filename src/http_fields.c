@@ -76,16 +76,15 @@ wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str 
     return WOS_OK;
 }
 
-/* Index of the word in k_words that v is in any ASCII case, or -1. Views
+/* Index of the word in k_words from i on that v is in any ASCII case, or -1. Views
  * go by pointer here: passing them by value costs copies on Cortex-M.
  * The words hold lower-case letters and '-' only, so a byte matches when
  * it equals the word's byte with the case bit set: besides the capital,
  * only CR also turns into '-' so, and no line holds one. */
-static int word(const wos_str *v)
+static int word(const wos_str *v, int i)
 {
-    int i;
     size_t j, n = v->len;
-    for (i = 0; i < W_COUNT; i++) { /* the length first: most words differ in it */
+    for (; i < W_COUNT; i++) { /* the length first: most words differ in it */
         if (k_words[i].len == n) {
             for (j = 0; j < n && (v->ptr[j] | 0x20) == k_words[i].ptr[j]; j++) {
             }
@@ -106,7 +105,7 @@ static void connection(uint8_t *flags, const wos_str *v)
         for (j = i; j < v->len && v->ptr[j] != ','; j++) {
         }
         trim(v->ptr + i, j - i, &tok);
-        w = (unsigned)(word(&tok) - W_CLOSE);
+        w = (unsigned)(word(&tok, W_CLOSE) - W_CLOSE);
         if (w <= W_KEEP_ALIVE - W_CLOSE) {
             *flags |= (uint8_t)(WOS_HTTP_F_CLOSE << w);
         }
@@ -118,7 +117,7 @@ static wos_status on_field(wos_http_response *r, uint8_t *flags, const wos_str *
                            const wos_str *v)
 {
     uint64_t x;
-    switch (word(name)) {
+    switch (word(name, 0)) {
     case W_CONTENT_LENGTH: /* Identical repeats are harmless; differing ones are smuggling. */
         if (wos_scan_dec(v->ptr, v->len, &x) != 0 || x > INT64_MAX ||
             (r->content_length >= 0 && (uint64_t)r->content_length != x)) {
@@ -127,7 +126,7 @@ static wos_status on_field(wos_http_response *r, uint8_t *flags, const wos_str *
         r->content_length = (int64_t)x;
         break;
     case W_TE: /* Only a single `chunked`: we decode nothing else. */
-        if ((*flags & WOS_HTTP_F_CHUNKED) != 0u || word(v) != W_CHUNKED) {
+        if ((*flags & WOS_HTTP_F_CHUNKED) != 0u || word(v, W_CHUNKED) != W_CHUNKED) {
             return WOS_ERR_HTTP_FRAMING;
         }
         *flags |= WOS_HTTP_F_CHUNKED;

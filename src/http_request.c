@@ -172,13 +172,13 @@ static wos_status put_head(sink *s, const wos_http_request *r)
     }
     PUT_LIT(s, "\r\nAuthorization: Bearer ");
     put(s, r->api_key.ptr, r->api_key.len);
-    PUT_LIT(s, "\r\nUser-Agent: wos-pipes-c/" WOS_VERSION "\r\nAccept: application/json\r\n");
+    PUT_LIT(s, "\r\nUser-Agent: wos-pipes-c/" WOS_VERSION
+               "\r\nAccept: application/json\r\nConnection: keep-alive\r\n");
     if (r->idempotency_key.ptr != NULL) {
         PUT_LIT(s, "Idempotency-Key: ");
         put(s, r->idempotency_key.ptr, r->idempotency_key.len);
         PUT_LIT(s, "\r\n");
     }
-    PUT_LIT(s, "Connection: keep-alive\r\n");
     if (r->body != NULL) {
         PUT_LIT(s, "Content-Type: application/json\r\nContent-Length: ");
     } else {

@@ -180,8 +180,8 @@ static void post_with_body_and_idempotency_key(void **state)
                "Host: api.workos.com\r\n"
                "Authorization: Bearer sk_test_123\r\n" UA
                "Accept: application/json\r\n"
-               "Idempotency-Key: 6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b\r\n"
                "Connection: keep-alive\r\n"
+               "Idempotency-Key: 6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b\r\n"
                "Content-Type: application/json\r\n"
                "Content-Length: 48\r\n"
                "\r\n" TOKEN_BODY);

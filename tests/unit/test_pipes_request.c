@@ -107,8 +107,8 @@ static void token_request_bytes(void **state)
     len = write_call(&c);
     snprintf(head, sizeof head,
              "POST /data-integrations/github/token HTTP/1.1\r\n%s"
-             "Idempotency-Key: 6f1c1b8e-2a44-4c61-9a8e-0d3c2f6b7a10\r\n"
-             "Connection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: ",
+             "Connection: keep-alive\r\nIdempotency-Key: 6f1c1b8e-2a44-4c61-9a8e-0d3c2f6b7a10\r\n"
+             "Content-Type: application/json\r\nContent-Length: ",
              k_common);
     assert_memory_equal(g_buf, head, strlen(head));
     parse_body(len);
