@@ -21,7 +21,11 @@ wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsi
 /* wos_json_member() for several keys in one pass over the object:
  * out_vals[j] is the value of the last member named keys[j], or -1.
  * WOS_OK when any was found, else as wos_json_member(). Internal: keys,
- * each key and out_vals are never NULL (the decoders' own tables). */
+ * each key and out_vals are never NULL, and n <= WOS_JSON_KEYS_MAX (the
+ * decoders' own tables). */
+/* The most keys wos_json_members() takes. */
+#define WOS_JSON_KEYS_MAX 4u
+
 struct wos_json;
 wos_status wos_json_members(const struct wos_json *doc, int obj, const char *const *keys, unsigned n, int *out_vals);
 

@@ -236,20 +236,16 @@ static size_t walk(const wos_json *doc, const jsmntok_t *t, const char *cmp, cha
     return w;
 }
 
-/* Whether key token t names key. A decoded token is compared in place:
- * its bytes hold no NUL, so key's terminator ends a shorter key, and most
- * names differ at once. */
-static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key)
+/* Whether key token t names key, of klen bytes. A decoded token is
+ * compared in place, by length first: most names differ in it. */
+static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key, size_t klen)
 {
-    const char *s = doc->js + t->start;
-    size_t n = (size_t)(t->end - t->start), j;
+    size_t n = (size_t)(t->end - t->start);
     if ((t->size & WOS_JSON_DECODED) == 0) {
         n = walk(doc, t, key, NULL);
-        return n != NPOS && key[n] == '\0';
+        return n == klen;
     }
-    for (j = 0u; j < n && s[j] == key[j]; j++) {
-    }
-    return j == n && key[j] == '\0';
+    return n == klen && memcmp(doc->js + t->start, key, n) == 0;
 }
 
 /* Values of the members keys[0..nk) of a container of type ty (the last
@@ -261,9 +257,13 @@ static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char 
 {
     int k, v, end, n;
     unsigned left, j;
+    size_t klen[WOS_JSON_KEYS_MAX];
     wos_status st = want(doc, c, TY(ty), out);
     if (st != WOS_OK) {
         return st;
+    }
+    for (j = 0u; j < nk; j++) { /* once per lookup, not per member */
+        klen[j] = strlen(keys[j]);
     }
     st = WOS_ERR_NOT_FOUND;
     left = (unsigned)doc->tok[c].size;
@@ -279,7 +279,7 @@ static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char 
             return WOS_OK;
         }
         for (j = 0u; j < nk; j++) {
-            if (key_is(doc, &doc->tok[k], keys[j])) {
+            if (key_is(doc, &doc->tok[k], keys[j], klen[j])) {
                 out[j] = v;
                 st = WOS_OK;
                 break;
