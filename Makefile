@@ -186,7 +186,7 @@ SIZE_FW_SRC  := tests/size/stub_port.c
 # The engine calls an operation's body encoder and decoder through its
 # descriptor: the report follows those calls to every function they can reach.
 SIZE_INDIRECT := --indirect run_body=integration_body,token_body \
-    --indirect wos_pipes_write_request=wos_pipes_prepare_token,wos_pipes_prepare_create,wos_pipes_prepare_update,wos_pipes_prepare_list,wos_pipes_prepare_slug \
+    --indirect wos_pipes_write=wos_pipes_prepare_token,wos_pipes_prepare_create,wos_pipes_prepare_update,wos_pipes_prepare_list,wos_pipes_prepare_slug \
     --indirect wos_client_call=decode_token,decode_integration,decode_list,decode_delete
 
 define size_core
