@@ -69,7 +69,7 @@ static wos_status headers_done(wos_http_parser *p)
     }
     if (r->retry_after_at >= 0 && r->date.ptr != NULL &&
         wos_time_parse_http_date(r->date.ptr, r->date.len, &date) == WOS_OK) {
-        date = r->retry_after_at - (date > 0 ? date : 0);
+        date = r->retry_after_at - date;
         r->retry_after_s = date > 0 ? date : 0;
         r->retry_after_at = -1;
     }

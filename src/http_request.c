@@ -65,21 +65,18 @@ static void put_hex(sink *s, unsigned d)
     put1(s, (char)(d < 10u ? '0' + d : 'A' - 10u + d));
 }
 
-/* Runs of unreserved bytes (whole segments, as a rule) go as one block. */
 static void put_pct(sink *s, const char *p, size_t n)
 {
-    size_t i = 0, j;
-    for (;;) {
-        for (j = i; j < n && unreserved((unsigned char)p[j]); j++) {
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (unreserved(c)) {
+            put1(s, (char)c);
+        } else {
+            put1(s, '%');
+            put_hex(s, (unsigned)c >> 4);
+            put_hex(s, c & 15u);
         }
-        put(s, p + i, j - i);
-        if (j == n) {
-            return;
-        }
-        put1(s, '%');
-        put_hex(s, (unsigned char)p[j] >> 4);
-        put_hex(s, (unsigned char)p[j] & 15u);
-        i = j + 1u;
     }
 }
 

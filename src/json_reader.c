@@ -299,7 +299,8 @@ wos_status wos_json_item(const wos_json *doc, int arr, unsigned idx, int *out_va
 
 wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *out_val)
 {
-    return find(doc, obj, WOS_JSON_OBJECT, &key, key != NULL ? 1u : 0u, 0u, key != NULL ? out_val : NULL);
+    /* A NULL key goes with a NULL out: refused before the key is read. */
+    return find(doc, obj, WOS_JSON_OBJECT, &key, 1u, 0u, key != NULL ? out_val : NULL);
 }
 
 wos_status wos_json_members(const wos_json *doc, int obj, const char *const *keys, unsigned n, int *out_vals)
