@@ -37,9 +37,7 @@ static const uint32_t k_not_tchar[4] = {0xFFFFFFFFu, 0xFC009305u, 0x38000001u, 0
 
 static bool is_tchar(unsigned char c)
 {
-    /* Letters and '-', most of every name, without the table. */
-    return (unsigned)(c | 0x20u) - 'a' < 26u || c == '-' ||
-           (c < 0x80u && ((k_not_tchar[c >> 5] >> (c & 31u)) & 1u) == 0u);
+    return c < 0x80u && ((k_not_tchar[c >> 5] >> (c & 31u)) & 1u) == 0u;
 }
 
 static bool is_ows(char c)
@@ -76,21 +74,28 @@ wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str 
     return WOS_OK;
 }
 
-/* Index of the word in k_words from i on that v is in any ASCII case, or -1. Views
+/* Whether s[0..n) is word i of k_words in any ASCII case; word(): the index
+ * of the word in k_words from i on that v is, or -1. Views
  * go by pointer here: passing them by value costs copies on Cortex-M.
  * The words hold lower-case letters and '-' only, so a byte matches when
  * it equals the word's byte with the case bit set: besides the capital,
  * only CR also turns into '-' so, and no line holds one. */
+static bool is_word(const char *s, size_t n, int i)
+{
+    size_t j;
+    if (k_words[i].len != n) { /* the length first: most words differ in it */
+        return false;
+    }
+    for (j = 0; j < n && (s[j] | 0x20) == k_words[i].ptr[j]; j++) {
+    }
+    return j == n;
+}
+
 static int word(const wos_str *v, int i)
 {
-    size_t j, n = v->len;
-    for (; i < W_COUNT; i++) { /* the length first: most words differ in it */
-        if (k_words[i].len == n) {
-            for (j = 0; j < n && (v->ptr[j] | 0x20) == k_words[i].ptr[j]; j++) {
-            }
-            if (j == n) {
-                return i;
-            }
+    for (; i < W_COUNT; i++) {
+        if (is_word(v->ptr, v->len, i)) {
+            return i;
         }
     }
     return -1;
@@ -113,11 +118,10 @@ static void connection(uint8_t *flags, const wos_str *v)
     }
 }
 
-static wos_status on_field(wos_http_response *r, uint8_t *flags, const wos_str *name,
-                           const wos_str *v)
+static wos_status on_field(wos_http_response *r, uint8_t *flags, int name, const wos_str *v)
 {
     uint64_t x;
-    switch (word(name, 0)) {
+    switch (name) {
     case W_CONTENT_LENGTH: /* Identical repeats are harmless; differing ones are smuggling. */
         if (wos_scan_dec(v->ptr, v->len, &x) != 0 || x > INT64_MAX ||
             (r->content_length >= 0 && (uint64_t)r->content_length != x)) {
@@ -202,6 +206,17 @@ wos_status wos_http_chunk_size(const char *s, size_t n, uint64_t *out_size)
 wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, uint8_t *flags)
 {
     wos_str name, value;
-    wos_status st = wos_http_split_field(s, n, &name, &value);
-    return st == WOS_OK ? on_field(r, flags, &name, &value) : st;
+    size_t l;
+    int i;
+    /* The names we act on are tried first, each with its colon: a name that
+     * is one of them holds only tchars, so it needs no other check. Any
+     * other name is checked, then ignored. */
+    for (i = 0; i < W_CLOSE; i++) {
+        l = k_words[i].len;
+        if (l < n && s[l] == ':' && is_word(s, l, i)) {
+            trim(s + l + 1u, n - l - 1u, &value);
+            return on_field(r, flags, i, &value);
+        }
+    }
+    return wos_http_split_field(s, n, &name, &value);
 }
