@@ -5,6 +5,11 @@ set -eu
 PKGS="libmbedtls-dev libjsmn-dev libcmocka-dev python3 openssl clang gcc-arm-none-eabi libnewlib-arm-none-eabi"
 # libFuzzer for `make fuzz`/`make fuzz-smoke`; callgrind for `make bench`.
 PKGS="$PKGS libclang-rt-14-dev valgrind"
+# Cross-architecture lanes (`make cross`): cross compilers, their arch-all C
+# libraries, qemu-user; the keyring lets scripts/cross_sysroot.sh fetch
+# cmocka and mbedTLS for those architectures.
+PKGS="$PKGS gcc-arm-linux-gnueabihf libc6-dev-armhf-cross gcc-s390x-linux-gnu libc6-dev-s390x-cross"
+PKGS="$PKGS qemu-user debian-archive-keyring"
 
 missing=""
 for p in $PKGS; do
