@@ -224,6 +224,7 @@ test: deps
 	@$(MAKE) --no-print-directory run-unit run-port VARIANT=asan
 	@$(MAKE) --no-print-directory clang-check jsmn-compat
 	@$(MAKE) --no-print-directory size symcheck check-selftests
+	@$(MAKE) --no-print-directory qemu-m4
 	@$(MAKE) --no-print-directory emulator-selftest
 	@$(MAKE) --no-print-directory run-cli-usage e2e fuzz-smoke
 	@scripts/run_tests.sh --summary $(BUILD)/results
@@ -244,6 +245,7 @@ help:
 	@echo "make symcheck   Cortex-M4 objects call no heap, stdio, strto*, time or float helpers"
 	@echo "make fuzz       libFuzzer, FUZZ_SECONDS (30) per target"
 	@echo "make bench      instruction counts and stack per operation (callgrind)"
+	@echo "make qemu-m4    unit suites on a Cortex-M4 (qemu-system-arm mps2-an386)"
 	@echo "make cross      unit, port and e2e suites on armhf and s390x under qemu-user"
 	@echo "make clean      remove $(BUILD)/"
 
@@ -338,3 +340,36 @@ cross-lane:
 	    CFLAGS="-isystem $(XSYS)/usr/include -L$(XLIB) -Wl,-rpath,$(XLIB)" >$(XB)/build.log 2>&1 || \
 	    { tail -n 30 $(XB)/build.log; echo "cross $(XARCH): 0 passed, 1 failed"; exit 1; }
 	@scripts/cross_lane.sh $(XARCH) $(XB) $(call cross_qemu,$(XARCH)) /usr/$(call cross_triplet,$(XARCH))
+
+# --- Cortex-M4 under QEMU ---
+# The unit suites (tests/unit/, unchanged: tests/target/cmocka.h stands in
+# for cmocka) linked with the core for a Cortex-M4 (arm-none-eabi-gcc, the
+# size-report flags, picolibc), run on qemu-system-arm's mps2-an386 board
+# with output and exit status through semihosting. Code in SSRAM (4 MB),
+# data, heap (test harness only) and stack in PSRAM (16 MB).
+M4_DIR   := $(BUILD)/m4
+M4_CC    ?= arm-none-eabi-gcc
+M4_SPECS := --specs=picolibc.specs
+M4_CFLAGS := $(WARN) $(M4_SPECS) $(filter-out -fstack-usage -fcallgraph-info=su,$(ARM_FLAGS))
+M4_LDFLAGS := --oslib=semihost --crt0=semihost -Wl,--gc-sections \
+    -Wl,--defsym=__flash=0x0 -Wl,--defsym=__flash_size=0x400000 \
+    -Wl,--defsym=__ram=0x21000000 -Wl,--defsym=__ram_size=0x1000000 -Wl,--defsym=__stack_size=0x10000
+M4_CORE_OBJ := $(CORE_SRC:src/%.c=$(M4_DIR)/obj/%.o)
+M4_UNIT  := $(UNIT_SRC:tests/unit/%.c=$(M4_DIR)/%.elf)
+.SECONDARY: $(M4_CORE_OBJ)
+
+$(M4_DIR)/obj/%.o: src/%.c | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(M4_CC) $(M4_CFLAGS) -Iinclude -isystem $(STAGE) -MMD -MP -c $< -o $@
+
+$(M4_DIR)/%.elf: tests/unit/%.c tests/target/cmocka.h $(M4_CORE_OBJ)
+	$(M4_CC) $(M4_CFLAGS) -Wno-conversion -Itests/target -Iinclude -isystem $(STAGE) -Itests/unit \
+	    $< $(M4_CORE_OBJ) $(M4_LDFLAGS) -o $@
+
+.PHONY: qemu-m4
+qemu-m4: $(M4_UNIT)
+	@WOS_TEST_RUNNER=scripts/qemu_m4.sh scripts/run_tests.sh "qemu-cortex-m4" $(BUILD)/results \
+	    $(M4_UNIT) >$(M4_DIR)/log 2>&1; rc=$$?; \
+	    if [ $$rc -ne 0 ]; then cat $(M4_DIR)/log; else tail -n 1 $(M4_DIR)/log; fi; exit $$rc
+
+-include $(M4_CORE_OBJ:.o=.d)

@@ -10,6 +10,8 @@ PKGS="$PKGS libclang-rt-14-dev valgrind"
 # cmocka and mbedTLS for those architectures.
 PKGS="$PKGS gcc-arm-linux-gnueabihf libc6-dev-armhf-cross gcc-s390x-linux-gnu libc6-dev-s390x-cross"
 PKGS="$PKGS qemu-user debian-archive-keyring"
+# Cortex-M4 test images (`make qemu-m4`, part of `make test`).
+PKGS="$PKGS picolibc-arm-none-eabi qemu-system-arm"
 
 missing=""
 for p in $PKGS; do
