@@ -356,7 +356,7 @@ M4_LDFLAGS := --oslib=semihost --crt0=semihost -Wl,--gc-sections \
     -Wl,--defsym=__ram=0x21000000 -Wl,--defsym=__ram_size=0x1000000 -Wl,--defsym=__stack_size=0x10000
 M4_CORE_OBJ := $(CORE_SRC:src/%.c=$(M4_DIR)/obj/%.o)
 M4_UNIT  := $(UNIT_SRC:tests/unit/%.c=$(M4_DIR)/%.elf)
-.SECONDARY: $(M4_CORE_OBJ)
+.SECONDARY: $(M4_CORE_OBJ) $(FUZZ_SRC:tests/fuzz/%.c=$(M4_DIR)/corpus_%/corpus.h)
 
 $(M4_DIR)/obj/%.o: src/%.c | $(STAGE)/jsmn.h
 	@mkdir -p $(@D)
@@ -366,10 +366,22 @@ $(M4_DIR)/%.elf: tests/unit/%.c tests/target/cmocka.h $(M4_CORE_OBJ)
 	$(M4_CC) $(M4_CFLAGS) -Wno-conversion -Itests/target -Iinclude -isystem $(STAGE) -Itests/unit \
 	    $< $(M4_CORE_OBJ) $(M4_LDFLAGS) -o $@
 
+# Each fuzz target replays its seeds and regression inputs (hostile
+# answers, cut streams, garbage) with its own checks, embedded as arrays.
+M4_FUZZ  := $(FUZZ_SRC:tests/fuzz/%.c=$(M4_DIR)/replay_%.elf)
+$(M4_DIR)/corpus_%/corpus.h: tests/target/embed_corpus.py $(wildcard tests/fuzz/corpus/*/* tests/fuzz/regressions/*/*)
+	@mkdir -p $(@D)
+	$(PYTHON) tests/target/embed_corpus.py $@ tests/fuzz/corpus/$* tests/fuzz/regressions/$*
+
+$(M4_DIR)/replay_%.elf: tests/fuzz/%.c tests/target/replay_corpus.c $(M4_DIR)/corpus_%/corpus.h \
+                        $(FUZZ_SUPPORT) tests/fuzz/walk.h $(M4_CORE_OBJ)
+	$(M4_CC) $(M4_CFLAGS) -Wno-conversion -Iinclude -isystem $(STAGE) -Itests/fuzz -I$(M4_DIR)/corpus_$* \
+	    $< tests/target/replay_corpus.c $(FUZZ_SUPPORT) $(M4_CORE_OBJ) $(M4_LDFLAGS) -o $@
+
 .PHONY: qemu-m4
-qemu-m4: $(M4_UNIT)
+qemu-m4: $(M4_UNIT) $(M4_FUZZ)
 	@WOS_TEST_RUNNER=scripts/qemu_m4.sh scripts/run_tests.sh "qemu-cortex-m4" $(BUILD)/results \
-	    $(M4_UNIT) >$(M4_DIR)/log 2>&1; rc=$$?; \
+	    $(M4_UNIT) $(M4_FUZZ) >$(M4_DIR)/log 2>&1; rc=$$?; \
 	    if [ $$rc -ne 0 ]; then cat $(M4_DIR)/log; else tail -n 1 $(M4_DIR)/log; fi; exit $$rc
 
 -include $(M4_CORE_OBJ:.o=.d)
