@@ -19,7 +19,12 @@ endif
 # leaks into a cross build; -isystem keeps its warnings out of -Werror.
 STAGE     := $(BUILD)/stage
 JSMN_HDR  ?= /usr/include/jsmn.h
-INCS      := -Iinclude -Iport/posix -Iport/mbedtls -isystem $(STAGE)
+# MBEDTLS_PREFIX: an mbedTLS install (include/, lib/ with static libraries)
+# used instead of the system's; the TLS lanes below set it. Its headers
+# come before /usr/include, which may hold Debian's 2.28.
+MBEDTLS_PREFIX ?=
+MBEDTLS_INC    := $(if $(MBEDTLS_PREFIX),-isystem $(MBEDTLS_PREFIX)/include)
+INCS      := -Iinclude -Iport/posix -Iport/mbedtls $(MBEDTLS_INC) -isystem $(STAGE)
 CFLAGS_ALL = $(WARN) $(VFLAGS) $(INCS) $(CFLAGS)
 
 CORE_SRC := $(sort $(wildcard src/*.c))
@@ -30,7 +35,10 @@ LIB      := $(OUT)/libwospipes.a
 PORTLIB  := $(OUT)/libwospipes_port.a
 
 # mbedTLS is linked statically so tests can count its heap with --wrap.
-MBEDTLS_LIBS := -Wl,-Bstatic -lmbedtls -lmbedx509 -lmbedcrypto -Wl,-Bdynamic
+# (4.x installs libmbedcrypto.a as a copy of libtfpsacrypto.a: one line fits all;
+# Debian's 3.6 is built with MBEDTLS_THREADING_PTHREAD.)
+MBEDTLS_LIBS := $(if $(MBEDTLS_PREFIX),-L$(MBEDTLS_PREFIX)/lib) \
+                -Wl,-Bstatic -lmbedtls -lmbedx509 -lmbedcrypto -Wl,-Bdynamic -lpthread
 
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/unit/%)
@@ -41,7 +49,8 @@ PORT_TEST_LDFLAGS := -Wl,--wrap=calloc,--wrap=free
 PORT_TEST_CERTS   := $(BUILD)/certs
 
 .PHONY: all lib port deps test unit-tests port-tests run-unit run-port \
-        clang-check size symcheck check-selftests emulator-selftest jsmn-compat clean demo bench help
+        clang-check size symcheck check-selftests emulator-selftest jsmn-compat clean demo bench help \
+        coverage
 all: lib port
 
 lib: $(LIB)
@@ -92,6 +101,11 @@ clang-check: | $(STAGE)/jsmn.h
 	    clang $(WARN) -O2 $(INCS) -c $$f -o $(BUILD)/clang/$$(echo $$f | tr / _).o || exit 1; \
 	done
 	@echo "clang: core and port build with -Werror"
+	@for cc in $(CC) clang; do \
+	    $$cc $(WARN) -O2 $(INCS) -DJSMN_STRICT -DJSMN_PARENT_LINKS -c src/jsmn.c \
+	        -o $(BUILD)/clang/jsmn-predefined.o || exit 1; \
+	done
+	@echo "jsmn: src/jsmn.c builds with JSMN_STRICT/JSMN_PARENT_LINKS already defined"
 
 # Cortex-M4 cross build: size and stack table, and the no-heap symbol check.
 ARM_CC    ?= arm-none-eabi-gcc
@@ -218,6 +232,80 @@ bench: $(BENCH_DIR)/bench
 
 -include $(BENCH_OBJ:.o=.d)
 
+# --- mbedTLS lanes ---
+# The port, the tool and the port tests built against each mbedTLS a
+# firmware may ship: 2.28 is the system's (the suites above); 3.6 LTS comes
+# from Debian's trixie suite through a private apt configuration (cached
+# under $(BUILD)/third_party); 4.x is built from MBEDTLS4_SRC or from the
+# release tarball in ../shared/third_party (skipped, with the reason, when
+# neither exists). Each lane has its own build directory and closing line,
+# and its counts join the total.
+TP_DIR       := $(BUILD)/third_party
+MBEDTLS4_SRC ?=
+.PHONY: tls-lanes tls-lane
+tls-lanes:
+	@scripts/mbedtls36_fetch.sh $(TP_DIR)/mbedtls-3.6
+	@$(MAKE) --no-print-directory tls-lane LANE=3.6 MBEDTLS_PREFIX=$(CURDIR)/$(TP_DIR)/mbedtls-3.6/prefix
+	@rc=0; scripts/mbedtls4_build.sh $(TP_DIR)/mbedtls-4 $(MBEDTLS4_SRC) || rc=$$?; \
+	if [ $$rc -eq 3 ]; then echo "mbedtls-4.0 lane: skipped"; exit 0; fi; [ $$rc -eq 0 ] || exit $$rc; \
+	$(MAKE) --no-print-directory tls-lane LANE=4.0 MBEDTLS_PREFIX=$(CURDIR)/$(TP_DIR)/mbedtls-4/prefix
+
+# One lane: LANE=NAME MBEDTLS_PREFIX=DIR. Builds with gcc and clang, runs
+# the port tests and both end-to-end suites over TLS against the emulator.
+LANE_BUILD := $(BUILD)/lane-$(LANE)
+tls-lane:
+	@test -n "$(MBEDTLS_PREFIX)" || { echo "tls-lane: set MBEDTLS_PREFIX"; exit 2; }
+	@mkdir -p $(LANE_BUILD) && rm -f $(LANE_BUILD)/results
+	@$(MAKE) --no-print-directory all port-tests BUILD=$(LANE_BUILD) >$(LANE_BUILD)/build.log 2>&1 || \
+	    { tail -n 40 $(LANE_BUILD)/build.log; echo "mbedtls-$(LANE): 0 passed, 1 failed"; echo "0 1" >>$(BUILD)/results; exit 1; }
+	@scripts/check_lane_headers.sh $(MBEDTLS_PREFIX) $(LANE_BUILD) || \
+	    { echo "mbedtls-$(LANE): 0 passed, 1 failed"; echo "0 1" >>$(BUILD)/results; exit 1; }
+	@rc=0; \
+	$(MAKE) --no-print-directory clang-check BUILD=$(LANE_BUILD) || rc=1; \
+	$(MAKE) --no-print-directory run-port e2e BUILD=$(LANE_BUILD) >$(LANE_BUILD)/run.log 2>&1 || rc=1; \
+	grep -E ': [0-9]+ passed, [0-9]+ failed' $(LANE_BUILD)/run.log | sed 's/^/  /'; \
+	[ $$rc -eq 0 ] || tail -n 60 $(LANE_BUILD)/run.log; \
+	[ $$rc -eq 0 ] || echo "0 1" >>$(LANE_BUILD)/results; \
+	awk -v l="mbedtls-$(LANE)" '{p+=$$1; f+=$$2} END {printf "%s: %d passed, %d failed\n", l, p, f}' \
+	    $(LANE_BUILD)/results; \
+	cat $(LANE_BUILD)/results >>$(BUILD)/results; exit $$rc
+
+# --- coverage ---
+# Branch coverage of src/ by the unit tests (gcov, read by gcovr), gated
+# at COV_GATE percent of the branches; the core is built at -O0 so that
+# the branches are the source's. `make test` runs it last: its line
+# closes the run, just before the total, and it counts as one test.
+COV_DIR  := $(BUILD)/cov
+COV_GATE ?= 95
+COV_OBJ  := $(CORE_SRC:%.c=$(COV_DIR)/obj/%.o)
+COV_BIN  := $(UNIT_SRC:tests/unit/%.c=$(COV_DIR)/tests/unit/%)
+.SECONDARY: $(COV_OBJ)
+
+$(COV_DIR)/obj/%.o: %.c | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O0 -g --coverage $(INCS) -MMD -MP -c $< -o $@
+
+$(COV_DIR)/libwospipes.a: $(COV_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(COV_DIR)/tests/unit/%: tests/unit/%.c $(COV_DIR)/libwospipes.a | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -Wno-conversion -O0 -g $(INCS) -Itests/unit $< -o $@ $(COV_DIR)/libwospipes.a \
+	    --coverage -lcmocka
+
+coverage: $(COV_BIN)
+	@find $(COV_DIR)/obj -name '*.gcda' -delete
+	@rm -f $(COV_DIR)/results
+	@scripts/run_tests.sh "unit tests (coverage)" $(COV_DIR)/results $(COV_BIN) >$(COV_DIR)/unit.log 2>&1 || \
+	    { cat $(COV_DIR)/unit.log; exit 1; }
+	@mkdir -p $(BUILD)
+	@scripts/coverage_gate.sh $(COV_GATE) $(COV_DIR)/obj >$(COV_DIR)/gate.log 2>&1; rc=$$?; \
+	    cat $(COV_DIR)/gate.log; if [ $$rc -eq 0 ]; then echo "1 0"; else echo "0 1"; fi >>$(BUILD)/results; \
+	    exit $$rc
+
+-include $(COV_OBJ:.o=.d)
+
 test: deps
 	@rm -f $(BUILD)/results
 	@$(MAKE) --no-print-directory all run-unit run-port VARIANT=plain
@@ -227,6 +315,7 @@ test: deps
 	@$(MAKE) --no-print-directory qemu-m4
 	@$(MAKE) --no-print-directory emulator-selftest
 	@$(MAKE) --no-print-directory run-cli-usage e2e fuzz-smoke
+	@$(MAKE) --no-print-directory coverage
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
 clean:
@@ -241,12 +330,15 @@ help:
 	@echo "make run-port   TCP and TLS transport tests on 127.0.0.1"
 	@echo "make e2e        the tool and the library against the emulator over HTTPS"
 	@echo "make clang-check  core and ports with clang -Werror"
+	@echo "make tls-lanes  the port, tool and TLS tests against mbedTLS 3.6 and 4.x (MBEDTLS4_SRC=DIR)"
+	@echo "make tls-lane LANE=NAME MBEDTLS_PREFIX=DIR   one such lane, any mbedTLS install"
 	@echo "make size       Cortex-M4 size and stack tables (fails over budget)"
 	@echo "make symcheck   Cortex-M4 objects call no heap, stdio, strto*, time or float helpers"
 	@echo "make fuzz       libFuzzer, FUZZ_SECONDS (30) per target"
 	@echo "make bench      instruction counts and stack per operation (callgrind)"
 	@echo "make qemu-m4    unit suites on a Cortex-M4 (qemu-system-arm mps2-an386)"
 	@echo "make cross      unit, port and e2e suites on armhf and s390x under qemu-user"
+	@echo "make coverage   branch coverage of src/ by the unit tests, gated at $(COV_GATE) %"
 	@echo "make clean      remove $(BUILD)/"
 
 -include $(CORE_OBJ:.o=.d) $(PORT_OBJ:.o=.d) $(ARM_OBJ:.o=.d)

@@ -73,6 +73,7 @@ typedef struct wos_call_info {
     unsigned tokens_needed;   /**< On WOS_ERR_JSON_TOKENS: tokens needed. */
     unsigned attempts;        /**< Attempts made: 1 + retries, plus one when a stale kept-alive connection was reopened. */
     bool reused_connection;   /**< The last attempt ran on a kept-alive connection. */
+    bool resent_write;        /**< A create, update or delete was sent again after an attempt that may have reached the server (answer lost, or a 5xx). */
     char idempotency_key[37]; /**< The key sent (POST), NUL-terminated, or empty. */
 } wos_call_info;
 
@@ -124,7 +125,25 @@ void wos_client_close(wos_client *c);
  * - WOS_ERR_JSON_MALFORMED, WOS_ERR_JSON_TOO_DEEP, WOS_ERR_JSON_SHAPE,
  *   WOS_ERR_INVALID_UTF8, WOS_ERR_INVALID_TIME: a 2xx body is not the
  *   expected shape.
+ * - A 2xx body that fails to decode (any of the JSON statuses above,
+ *   WOS_ERR_JSON_TOKENS included) is zeroed in the working buffer before
+ *   the call returns: it may hold a secret, such as an access token, that
+ *   no result points to. (The decoders of wos_pipes.h leave a body to its
+ *   owner, who may decode it again with more tokens; wos_secure_zero() it.)
+ * - WOS_ERR_CREATE_UNCONFIRMED: a create resent after a 5xx was answered
+ *   409: the first attempt probably created it (get it to confirm);
+ *   info->api holds the 409.
  * - WOS_ERR_STATE: the platform gave no entropy for an idempotency key.
+ *
+ * Resending (within the retry budget and the deadlines): every operation
+ * is resent after a 408, 429 or 5xx answer, and after a transport failure
+ * before its request was fully sent. After a fully sent request whose
+ * answer was lost, reads (token, list, get), update (a PUT with the same
+ * body is safe to repeat) and delete are resent; a create is not (the
+ * server does not de-duplicate POSTs). When a write was resent after an
+ * attempt that may have done the work (answer lost, or a 5xx;
+ * info->resent_write), a delete answered 404 reports WOS_OK (attempts > 1)
+ * and a create answered 409 reports WOS_ERR_CREATE_UNCONFIRMED.
  * - WOS_ERR_INVALID_ARG: a NULL client, params or result, a request the
  *   Pipes layer refuses (see wos_pipes_write_request()), or a caller
  *   idempotency key longer than 36 bytes. Refused before anything is sent.

@@ -108,7 +108,8 @@ int wos_json_skip(const wos_json *doc, int i);
 unsigned wos_json_size(const wos_json *doc, int i);
 
 /**
- * @brief Find the first member of an object with this key. Keys are compared
+ * @brief Find the member of an object with this key; of duplicate keys the
+ * last wins, as JavaScript and Python read JSON. Keys are compared
  * after unescaping (`"a\u0062"` matches "ab") without modifying the text.
  * @param key NUL-terminated UTF-8. @param out_val Set to the value's index on WOS_OK.
  * @return WOS_OK; WOS_ERR_NOT_FOUND no such key; WOS_ERR_JSON_SHAPE obj is

@@ -165,9 +165,13 @@ typedef struct wos_pipes_call {
  * @param cap  Its size.
  * @param[out] out_len WOS_OK: request length. WOS_ERR_BUFFER_TOO_SMALL: exact bytes needed.
  * @return WOS_OK; WOS_ERR_BUFFER_TOO_SMALL; WOS_ERR_INVALID_ARG (missing
- *         required field, empty/`.`/`..` slug, CR/LF/NUL in a header value,
- *         a null where the API allows none, limit over 100);
- *         WOS_ERR_INVALID_UTF8 (a string is not valid UTF-8).
+ *         or empty required field, empty/`.`/`..` slug, a slug, id or
+ *         cursor that is empty or not UTF-8, CR/LF/NUL in a header value, a
+ *         null where the API allows none (a NULL item of scopes or
+ *         auth_methods), limit over 100, a host name with an empty label
+ *         or a label starting with `-` or `_`);
+ *         WOS_ERR_INVALID_UTF8 (free text, such as a description or a
+ *         secret, is not valid UTF-8).
  *         On any failure all cap bytes of buf are zeroed: a partly written
  *         request holds the API key and possibly a client secret.
  */
@@ -292,7 +296,8 @@ wos_status wos_strings_get(const wos_strings *a, unsigned idx, wos_str *out);
 wos_status wos_str_pairs_get(const wos_str_pairs *m, unsigned idx, wos_str *out_key, wos_str *out_value);
 
 /**
- * @brief Value of key in a string map.
+ * @brief Value of key in a string map (of duplicate keys, the last; the
+ * pairs by index are every pair as sent).
  * @return WOS_OK; WOS_ERR_NOT_FOUND; WOS_ERR_INVALID_ARG.
  */
 wos_status wos_str_pairs_find(const wos_str_pairs *m, const char *key, wos_str *out_value);
@@ -445,7 +450,10 @@ wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out);
  *         WOS_ERR_JSON_TOO_DEEP, WOS_ERR_INVALID_UTF8 (2xx body not valid
  *         JSON); WOS_ERR_JSON_SHAPE (2xx JSON not the expected shape);
  *         WOS_ERR_JSON_TOKENS (token array too small); WOS_ERR_INVALID_TIME
- *         (bad expires_at); WOS_ERR_INVALID_ARG.
+ *         (bad expires_at); WOS_ERR_INVALID_ARG. On a failure the body is
+ *         left as it is (it may be decoded again with more tokens): it
+ *         may hold the token, so wos_secure_zero() it when done. The
+ *         client of wos_client.h does so itself.
  */
 wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err);
 

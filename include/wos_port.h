@@ -51,8 +51,10 @@ typedef struct wos_transport_ops {
     wos_status (*recv)(void *ctx, uint8_t *buf, size_t cap, uint64_t deadline_ms, size_t *out_n);
     /**
      * @brief Whether an idle open connection is still usable: no bytes
-     * pending and not closed by the peer. Must not block. May be NULL
-     * (then the client assumes it is usable and recovers if it is not).
+     * pending and not closed by the peer. Must not block. May be NULL:
+     * the client then assumes it is usable; when it is not, the failed
+     * send or receive closes it and the call reconnects at once (a read,
+     * or a write none of which was sent) or within its retry budget.
      * @return 1 usable, 0 closed or unusable.
      */
     int (*is_alive)(void *ctx);

@@ -37,6 +37,7 @@ typedef enum wos_status {
     WOS_ERR_TIMEOUT,              /**< A deadline expired (or the operation would block past it). */
     WOS_ERR_CLOSED,               /**< The peer closed the connection. */
     WOS_ERR_STATE,                /**< The call is not valid in the object's current state. */
+    WOS_ERR_CREATE_UNCONFIRMED,   /**< A create resent after an attempt that may have succeeded (its answer lost, or a 5xx) was answered 409: the first attempt probably created it; get it to confirm. */
     WOS_STATUS_COUNT_             /**< Number of codes; not a status. */
 } wos_status;
 

@@ -93,10 +93,27 @@ static bool retryable_error(wos_status st)
     return st == WOS_ERR_NETWORK || st == WOS_ERR_TIMEOUT || st == WOS_ERR_CLOSED;
 }
 
-/* Reads (token, list, get) may be repeated after the server got them; writes may not. */
+/*
+ * The resend rule. Reads (token, list, get) and the idempotent writes (a
+ * PUT repeated with the same body, a DELETE) may be sent again after the
+ * server may have got them; a create (POST, which the server does not
+ * de-duplicate) is not, once fully sent with its answer lost. After a
+ * 408, 429 or 5xx every operation is resent; what a write's retry answers
+ * then is read in wos_client_call() (see resent_write).
+ */
 static bool repeatable(wos_pipes_op op)
 {
-    return op == WOS_OP_TOKEN || op == WOS_OP_LIST || op == WOS_OP_GET;
+    return op != WOS_OP_CREATE;
+}
+
+/* Whether the attempt may have changed something on the server: its
+ * answer was lost after the whole request went out, or it was a 5xx. */
+static bool uncertain(const attempt *a, wos_status st, const wos_http_parser *p)
+{
+    if (st == WOS_OK) {
+        return wos_http_parser_response(p)->status >= 500;
+    }
+    return a->request_len > 0u && a->sent == a->request_len;
 }
 
 /* Exponential backoff with "equal jitter": half the step fixed, half random. */
@@ -277,6 +294,10 @@ wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
             l.reopened = true;
         } else {
             tries++;
+        }
+        if (call.op != WOS_OP_TOKEN && call.op != WOS_OP_LIST && call.op != WOS_OP_GET &&
+            uncertain(&a, st, &c->parser)) {
+            info->resent_write = true;
         }
         if (delay > 0u) {
             c->cfg.platform->sleep_until(c->cfg.platform->ctx, now + delay);

@@ -89,9 +89,10 @@ wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt
 {
     wos_http_parser *p = &c->parser;
     wos_status st = build_request(c, call, a, info);
-    if (st == WOS_OK) {
-        st = connect_if_needed(c, a);
+    if (st != WOS_OK) {
+        return st; /* nothing was sent; the connection, if any, is untouched */
     }
+    st = connect_if_needed(c, a);
     if (st == WOS_OK) {
         st = send_all(c, a);
     }
@@ -105,8 +106,10 @@ wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt
             wos_http_parser_leftover(p).len > 0u) {
             wos_client_close(c); /* unread or unexpected bytes would poison the next call */
         }
-    } else if (a->sent > 0u) {
-        wos_client_close(c); /* half a request went out */
+    } else {
+        /* Any transport failure: a connection that died while idle (which a
+         * transport without is_alive cannot tell) must not be reused. */
+        wos_client_close(c);
     }
     return st;
 }

@@ -17,6 +17,22 @@ static wos_status decode_reply(wos_pipes_op o, wos_pipes_reply *r, void *out, wo
     }
 }
 
+/*
+ * What the retry of a write answers after an attempt that may have done
+ * the work (info->resent_write): a DELETE's 404 means the first attempt
+ * deleted it; a create's 409 means it probably created it.
+ */
+static wos_status resent_outcome(wos_pipes_op op, wos_status st, const wos_call_info *info)
+{
+    if (st != WOS_ERR_HTTP_STATUS || !info->resent_write) {
+        return st;
+    }
+    if (op == WOS_OP_DELETE && info->api.http_status == 404) {
+        return WOS_OK;
+    }
+    return op == WOS_OP_CREATE && info->api.http_status == 409 ? WOS_ERR_CREATE_UNCONFIRMED : st;
+}
+
 wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
                            const wos_call_options *opts, void *out, wos_call_info *info)
 {
@@ -31,8 +47,13 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
     memset(info, 0, sizeof *info);
     st = wos_client_run(c, call, opts, info, &r);
     if (st == WOS_OK) {
-        st = decode_reply(call->op, &r, out, &info->api);
+        st = resent_outcome(call->op, decode_reply(call->op, &r, out, &info->api), info);
         info->tokens_needed = st == WOS_ERR_JSON_TOKENS ? r.tokens_needed : 0u;
+        if (st != WOS_OK && st != WOS_ERR_HTTP_STATUS) {
+            /* A 2xx body that failed to decode may hold a secret (a token)
+             * that no result points to, so no wipe could reach it later. */
+            wos_secure_zero(r.body, r.body_len);
+        }
     }
     return st;
 }

@@ -245,7 +245,9 @@ static wos_status chunk_size(wos_http_parser *p, const char *s, size_t n)
         return WOS_ERR_HTTP_FRAMING;
     }
     p->left_ = 0; /* too big: the size needed is unknown */
-    if (v > (uint64_t)(p->cap_ - p->out_)) {
+    /* Room after the final response's headers: skipped 1xx bytes before
+     * hdr_ are dropped before the data lands, as for Content-Length. */
+    if (v > (uint64_t)(p->cap_ - (p->out_ - p->hdr_))) {
         return WOS_ERR_BUFFER_TOO_SMALL;
     }
     p->state_ = v == 0u ? WOS_HTTP_ST_TRAILER : WOS_HTTP_ST_CHUNK_DATA;

@@ -221,7 +221,8 @@ static size_t walk(const wos_json *doc, const jsmntok_t *t, const char *cmp, cha
     return w;
 }
 
-/* First member (key != NULL) or item idx of a container of type ty. */
+/* Last member (key != NULL; of duplicates the last wins, as JavaScript
+ * reads JSON) or item idx of a container of type ty. */
 static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char *key, unsigned idx, int *out)
 {
     wos_json_iter it;
@@ -231,15 +232,19 @@ static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char 
     if (st != WOS_OK) {
         return st;
     }
+    st = WOS_ERR_NOT_FOUND;
     (void)wos_json_iter_init(&it, doc, c);
     while (wos_json_iter_next(&it, doc, &k, &v)) {
-        if (key != NULL ? (n = walk(doc, &doc->tok[k], key, NULL)) != NPOS && key[n] == '\0'
-                        : idx-- == 0u) {
+        if (key == NULL ? idx-- == 0u
+                        : (n = walk(doc, &doc->tok[k], key, NULL)) != NPOS && key[n] == '\0') {
             *out = v;
-            return WOS_OK;
+            st = WOS_OK;
+            if (key == NULL) {
+                break;
+            }
         }
     }
-    return WOS_ERR_NOT_FOUND;
+    return st;
 }
 
 wos_status wos_json_item(const wos_json *doc, int arr, unsigned idx, int *out_val)

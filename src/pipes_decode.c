@@ -174,6 +174,38 @@ static wos_status decode_value(wos_json *doc, int v, const field *f, char *dst)
     }
 }
 
+/* Bytes a member of this kind takes in its result struct. */
+static size_t kind_size(uint8_t kind)
+{
+    static const uint8_t k_size[] = {
+        [K_STR] = sizeof(wos_str), [K_NSTR] = sizeof(wos_str), [K_BOOL] = sizeof(bool),
+        [K_TIME] = sizeof(wos_timestamp), [K_STRS] = sizeof(wos_json_view),
+        [K_MAP] = sizeof(wos_json_view),
+    };
+    return k_size[kind];
+}
+
+/*
+ * Forget what an earlier occurrence of a member left (duplicates: the last
+ * wins). A nested object's members are cleared one by one; K_OBJ's
+ * `present` is set again when the new value is an object.
+ */
+static void clear_member(const field *fd, char *dst)
+{
+    uint8_t i;
+    if (fd->kind < K_OBJ) {
+        memset(dst, 0, kind_size(fd->kind));
+        return;
+    }
+    if (fd->kind == K_OBJ) {
+        *(bool *)(void *)dst = false;
+    }
+    for (i = 0; i < k_tables[fd->sub].n; i++) {
+        const field *sf = &k_tables[fd->sub].f[i];
+        memset(dst + sf->off, 0, kind_size(sf->kind));
+    }
+}
+
 static const field *find_field(const table *t, wos_str key, uint8_t *idx)
 {
     uint8_t i;
@@ -214,8 +246,9 @@ static wos_status shape(wos_status st)
 
 /*
  * Decodes (or, with base NULL, only checks) the object at obj. Unknown
- * members are skipped; of duplicates the first counts. Tables nest one
- * level deep, so two frames replace recursion.
+ * members are skipped; of duplicates the last wins (each occurrence is
+ * decoded over what the one before left, as JavaScript reads JSON). Tables
+ * nest one level deep, so two frames replace recursion.
  */
 static wos_status decode_object(wos_json *doc, int obj, const table *t, char *base)
 {
@@ -241,8 +274,11 @@ static wos_status decode_object(wos_json *doc, int obj, const table *t, char *ba
         }
         /* A key that does not decode names no member we know: skipped like any unknown. */
         fd = wos_json_string(doc, k, &key) == WOS_OK ? find_field(f->t, key, &idx) : NULL;
-        if (fd == NULL || (f->seen & (1u << idx)) != 0u) {
+        if (fd == NULL) {
             continue;
+        }
+        if (f->base != NULL && (f->seen & (1u << idx)) != 0u) {
+            clear_member(fd, f->base + fd->off);
         }
         f->seen |= 1u << idx;
         if (fd->kind < K_OBJ) {

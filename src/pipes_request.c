@@ -7,6 +7,8 @@
 #include <stddef.h>
 
 #include "pipes_keys.h"
+#include "url.h"
+#include "utf8.h"
 
 static const wos_str k_collection = WOS_STR_LIT("data-integrations");
 static const wos_str k_token_seg = WOS_STR_LIT("token");
@@ -200,13 +202,51 @@ static void token_body(wos_json_writer *w, const void *arg)
     put_object(w, &k_ptables[PT_TOKEN], (const char *)arg);
 }
 
+static bool utf8_ok(wos_str s)
+{
+    size_t i = 0, n = 1;
+    while (i < s.len && n != 0u) {
+        n = wos_utf8_seq_len((const uint8_t *)s.ptr + i, s.len - i);
+        i += n;
+    }
+    return n != 0u;
+}
+
+/* Slugs, ids and cursors: omitted (ptr NULL), or non-empty UTF-8. Whether
+ * a required one is there is checked apart. */
+static bool id_ok(wos_str s)
+{
+    return s.ptr == NULL || (s.len > 0u && utf8_ok(s));
+}
+
+/* A list the API allows no null item in (scopes, auth methods). */
+static bool list_ok(const wos_str_list *l)
+{
+    size_t i;
+    if (l->state != WOS_SET) {
+        return true;
+    }
+    if (l->items == NULL) {
+        return l->count == 0u;
+    }
+    for (i = 0; i < l->count; i++) {
+        if (l->items[i].ptr == NULL) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Checks the writer cannot make: required fields and where null is allowed. */
 static bool integration_params_ok(const wos_integration_params *p, bool create)
 {
-    if (p == NULL || create != has(p->provider) || p->auth_methods.state == WOS_NULL) {
+    const wos_api_key_params *k;
+    if (p == NULL || create != has(p->provider) || p->auth_methods.state == WOS_NULL ||
+        !id_ok(p->provider) || !list_ok(&p->scopes) || !list_ok(&p->auth_methods)) {
         return false;
     }
-    if (has(p->api_key.secret) && !has(p->api_key.user_id)) {
+    k = &p->api_key;
+    if (has(k->secret) && (!has(k->user_id) || !id_ok(k->user_id) || !id_ok(k->organization_id))) {
         return false;
     }
     return p->custom_provider == NULL || !create || has(p->custom_provider->name);
@@ -214,23 +254,29 @@ static bool integration_params_ok(const wos_integration_params *p, bool create)
 
 static bool list_params_ok(const wos_list_params *l)
 {
-    return l == NULL || l->limit <= 100u;
+    return l == NULL || (l->limit <= 100u && id_ok(l->before) && id_ok(l->after));
+}
+
+static bool token_params_ok(const wos_token_params *t)
+{
+    return t != NULL && has(t->user_id) && id_ok(t->user_id) && id_ok(t->organization_id) &&
+           id_ok(t->slug);
 }
 
 static bool call_ok(const wos_pipes_call *c)
 {
     switch (c->op) {
     case WOS_OP_TOKEN:
-        return c->token != NULL && has(c->token->user_id);
+        return token_params_ok(c->token);
     case WOS_OP_CREATE:
         return integration_params_ok(c->fields, true);
     case WOS_OP_UPDATE:
-        return integration_params_ok(c->fields, false);
+        return id_ok(c->slug) && integration_params_ok(c->fields, false);
     case WOS_OP_LIST:
         return list_params_ok(c->list);
     case WOS_OP_GET:
     case WOS_OP_DELETE:
-        return true;
+        return id_ok(c->slug);
     default:
         return false;
     }
@@ -289,7 +335,9 @@ wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes
     const struct op_shape *shape;
     wos_status st;
 
-    if (ep == NULL || call == NULL || out_len == NULL || !call_ok(call)) {
+    if (ep == NULL || call == NULL || out_len == NULL || !call_ok(call) ||
+        (ep->host.ptr != NULL && !wos_host_ok(ep->host.ptr, ep->host.len))) {
+        wos_secure_zero(buf, cap); /* it may still hold the previous request and its key */
         return WOS_ERR_INVALID_ARG;
     }
     shape = &k_ops[call->op];

@@ -10,7 +10,8 @@
     X("JSON too deep") X("too few tokens") X("wrong JSON shape")             \
     X("not found") X("bad UTF-8") X("number overflow") X("bad timestamp")    \
     X("HTTP error") X("network error") X("TLS error")                        \
-    X("certificate rejected") X("timeout") X("peer closed") X("bad state")
+    X("certificate rejected") X("timeout") X("peer closed") X("bad state")   \
+    X("create unconfirmed")
 #define AS_ENTRY(s) s "\0"
 #define AS_ONE(s) +1
 

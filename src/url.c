@@ -20,6 +20,19 @@ static bool host_char(char c)
            c == '-' || c == '.' || c == '_';
 }
 
+bool wos_host_ok(const char *h, size_t n)
+{
+    size_t i;
+    bool start = true; /* at the first byte of a label */
+    for (i = 0; i < n; i++) {
+        if (!host_char(h[i]) || (start && (h[i] == '.' || h[i] == '-' || h[i] == '_'))) {
+            return false;
+        }
+        start = h[i] == '.';
+    }
+    return !start; /* not empty, no trailing dot */
+}
+
 static wos_status parse_port(const char *s, uint16_t *out)
 {
     uint32_t v = 0;
@@ -61,7 +74,7 @@ wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t 
     while (host_char(h[n])) {
         n++;
     }
-    if (n == 0u || !(h[n] == '\0' || h[n] == ':' || (h[n] == '/' && h[n + 1] == '\0'))) {
+    if (!wos_host_ok(h, n) || !(h[n] == '\0' || h[n] == ':' || (h[n] == '/' && h[n + 1] == '\0'))) {
         return WOS_ERR_INVALID_ARG;
     }
     if (n >= host_cap) {

@@ -18,4 +18,11 @@
 wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t *out_port,
                          bool *out_tls);
 
+/*
+ * Whether h[0..n) is a host name the library sends: letters, digits, '-',
+ * '_' in dot-separated labels, none empty (so not ".", ".." or a trailing
+ * dot) and none starting with '-' or '_'.
+ */
+bool wos_host_ok(const char *h, size_t n);
+
 #endif

@@ -108,7 +108,7 @@ int cli_run(const cli_opts *o, wos_client *c);
 
 /* output.c: each returns WOS_OK or the writer's failure. */
 wos_status cli_out_token(const wos_access_token *t);
-wos_status cli_out_integration(const wos_data_integration *d, bool with_installation);
+wos_status cli_out_integration(const wos_data_integration *d);
 void cli_out_list_begin(void);
 wos_status cli_out_page_items(wos_integration_page *page, bool *first);
 wos_status cli_out_list_end(wos_str before, wos_str after);

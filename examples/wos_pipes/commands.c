@@ -86,7 +86,7 @@ static int run_integration(const cli_opts *o, wos_client *c)
     if (st != WOS_OK) {
         return cli_fail(o, st, &info);
     }
-    st = cli_out_integration(&d, o->cmd != CMD_GET);
+    st = cli_out_integration(&d);
     return st == WOS_OK ? CLI_EXIT_OK : output_failed(st);
 }
 

@@ -89,6 +89,13 @@ int cli_fail(const cli_opts *o, wos_status st, const wos_call_info *info)
         fprintf(stderr, ": the response needs %u JSON tokens, there are %u", info->tokens_needed,
                 CLI_TOKEN_CAP);
     }
+    if (st == WOS_ERR_STATE) { /* the client's only use: an idempotency key */
+        fputs(": this device gave no entropy (random numbers) for an idempotency key", stderr);
+    }
+    if (st == WOS_ERR_CREATE_UNCONFIRMED) {
+        fputs(": a retry was answered 409 after a server error; the first attempt probably"
+              " created it (`get` it to confirm)", stderr);
+    }
     fputc('\n', stderr);
     return CLI_EXIT_FAIL;
 }

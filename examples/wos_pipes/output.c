@@ -169,8 +169,9 @@ static void put_custom_provider(out *o, const wos_custom_provider *cp)
     wos_jw_object_end(&o->w);
 }
 
-/* installation comes with create and update (null without an API key); get and list leave it out. */
-static void put_integration(out *o, const wos_data_integration *d, bool with_installation)
+/* Every member of the schema: installation too, null when the server sent
+ * null or nothing (get and list send nothing). */
+static void put_integration(out *o, const wos_data_integration *d)
 {
     wos_jw_object_begin(&o->w);
     put_known(o, "object", d->object);
@@ -184,9 +185,7 @@ static void put_integration(out *o, const wos_data_integration *d, bool with_ins
     put_str(o, "redirect_uri", d->redirect_uri);
     put_strings(o, "auth_methods", &d->auth_methods);
     put_credentials(o, &d->credentials);
-    if (with_installation || d->installation.present) {
-        put_installation(o, &d->installation);
-    }
+    put_installation(o, &d->installation);
     put_map(o, "config", &d->config);
     put_custom_provider(o, &d->custom_provider);
     put_known(o, "created_at", d->created_at.text);
@@ -194,11 +193,11 @@ static void put_integration(out *o, const wos_data_integration *d, bool with_ins
     wos_jw_object_end(&o->w);
 }
 
-wos_status cli_out_integration(const wos_data_integration *d, bool with_installation)
+wos_status cli_out_integration(const wos_data_integration *d)
 {
     out o;
     begin(&o);
-    put_integration(&o, d, with_installation);
+    put_integration(&o, d);
     return flush(&o, "", "\n");
 }
 
@@ -245,7 +244,7 @@ wos_status cli_out_page_items(wos_integration_page *page, bool *first)
     while ((st = wos_page_next(page, &d)) == WOS_OK) {
         out o;
         begin(&o);
-        put_integration(&o, &d, false);
+        put_integration(&o, &d);
         st = flush(&o, *first ? "" : ",", "");
         if (st != WOS_OK) {
             return st;

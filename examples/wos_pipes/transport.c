@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "wos_posix.h"
 #include "wos_tls.h"
@@ -85,6 +86,22 @@ static void base_config(const cli_opts *o, wos_str api_key, wos_client_config *c
     }
 }
 
+/* Why wos_tls_init() failed, in the user's terms. */
+static void tls_setup_failed(wos_status st, const char *ca_file)
+{
+    struct stat sb;
+    fprintf(stderr, "wos-pipes: TLS set-up failed (%s): ", wos_status_str(st));
+    if (st == WOS_ERR_STATE) {
+        fputs("this device gave no entropy (random numbers) to seed TLS", stderr);
+    } else if (stat(ca_file, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fprintf(stderr, "the CA file %s is a directory; give a PEM file of CA certificates", ca_file);
+    } else {
+        fprintf(stderr, "cannot use the CA certificates in %s", ca_file);
+    }
+    cli_transport_describe(stderr);
+    fputc('\n', stderr);
+}
+
 int cli_transport_open(const cli_opts *o, wos_str api_key, wos_client *c)
 {
     wos_client_config cfg;
@@ -112,10 +129,7 @@ int cli_transport_open(const cli_opts *o, wos_str api_key, wos_client *c)
     g_tls_used = true;
     st = wos_tls_init(&g_tls, &tc);
     if (st != WOS_OK) {
-        fprintf(stderr, "wos-pipes: TLS set-up failed (%s): cannot use the CA certificates in %s",
-                wos_status_str(st), o->ca_file);
-        cli_transport_describe(stderr);
-        fputc('\n', stderr);
+        tls_setup_failed(st, o->ca_file);
         return CLI_EXIT_NETWORK;
     }
     cfg.transport = wos_tls_transport(&g_tls);

@@ -205,6 +205,54 @@ fi
 t "https with an unreadable CA file" 4 'err:CA certificates' "$KEY" -- --base-url https://127.0.0.1:1 --ca-file "$TMP/none.pem" get github
 t "WORKOS_CA_FILE is used" 4 "err:$TMP/none.pem" "$KEY" "WORKOS_CA_FILE=$TMP/none.pem" -- --base-url https://127.0.0.1:1 get github
 t "--ca-file wins over WORKOS_CA_FILE" 4 "err:$TMP/flag.pem" "$KEY" "WORKOS_CA_FILE=$TMP/env.pem" -- --base-url https://127.0.0.1:1 --ca-file "$TMP/flag.pem" get github
+t "--ca-file naming a directory says so" 4 "err:$TMP is a directory" "$KEY" -- --base-url https://127.0.0.1:1 --ca-file "$TMP" get github
+
+# A device without entropy: getrandom and /dev/urandom both fail (a preloaded shim).
+cat >"$TMP/noentropy.c" <<'SHIM'
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/types.h>
+ssize_t getrandom(void *buf, size_t len, unsigned flags)
+{
+    (void)buf; (void)len; (void)flags;
+    errno = EIO;
+    return -1;
+}
+static int real_open(const char *name, const char *path, int flags, va_list ap)
+{
+    int (*real)(const char *, int, ...) = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, name);
+    mode_t mode = (flags & O_CREAT) != 0 ? va_arg(ap, mode_t) : 0;
+    if (strcmp(path, "/dev/urandom") == 0 || strcmp(path, "/dev/random") == 0) {
+        errno = ENOENT;
+        return -1;
+    }
+    return real(path, flags, mode);
+}
+int open(const char *path, int flags, ...)
+{
+    va_list ap; int r;
+    va_start(ap, flags); r = real_open("open", path, flags, ap); va_end(ap);
+    return r;
+}
+int open64(const char *path, int flags, ...)
+{
+    va_list ap; int r;
+    va_start(ap, flags); r = real_open("open64", path, flags, ap); va_end(ap);
+    return r;
+}
+SHIM
+if ${CC:-cc} -shared -fPIC -o "$TMP/noentropy.so" "$TMP/noentropy.c" -ldl; then
+    NOENT="LD_PRELOAD=$TMP/noentropy.so"
+    t "https on a device without entropy says so" 4 'err:no entropy' "$KEY" "$NOENT" -- --base-url https://127.0.0.1:1 get github
+    t "an idempotency key without entropy says so" 1 'err:no entropy' "$KEY" "$NOENT" -- "${DEAD[@]}" token github --user u
+else
+    FAIL=$((FAIL + 1))
+    echo "FAIL: cannot build the no-entropy shim" >&2
+fi
 
 # --- network failures: exit 4 naming the status ---
 t "connection refused" 4 'err:^wos-pipes: network error' "$KEY" -- "${DEAD[@]}" get github

@@ -28,6 +28,11 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, quote, unquote
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pipes_common import (AUTH_METHODS, ApiError, bad_request, check_fields,  # noqa: E402
+                          now_iso, redact)
+from pipes_accounts import Accounts  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_SEED = os.path.join(HERE, "seed.json")
@@ -46,27 +51,8 @@ BUILTIN_PROVIDERS = frozenset((
     "google", "hubspot", "intercom", "jira", "linear", "microsoft", "notion",
     "openai", "salesforce", "slack", "snowflake", "stripe", "zendesk", "zoom",
 ))
-AUTH_METHODS = ("oauth", "api_key", "client_credentials")
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 NOT_FOUND_SLUG = "Data integration not found for the given provider slug."
-
-
-class ApiError(Exception):
-    """An HTTP error answer: status and a JSON body (None = empty body)."""
-
-    def __init__(self, status, body):
-        super().__init__(status)
-        self.status = status
-        self.body = body
-
-
-def bad_request(messages):
-    return ApiError(400, {"message": messages, "error": "Bad Request"})
-
-
-def now_iso():
-    t = datetime.now(timezone.utc)
-    return t.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % (t.microsecond // 1000)
 
 
 def phrase(status):
@@ -74,13 +60,6 @@ def phrase(status):
         return HTTPStatus(status).phrase
     except ValueError:
         return "Error"
-
-
-def redact(secret):
-    """Last four characters, as the API shows them; shorter secrets are masked."""
-    if not secret:
-        return None
-    return secret[-4:] if len(secret) > 4 else "****"
 
 
 # ---------------------------------------------------------------- identifiers
@@ -123,54 +102,6 @@ class UlidGen:
 # ---------------------------------------------------------------- validation
 # A field spec is (kind, required). Messages follow the API's validation style.
 
-def _check_value(name, value, kind, errors):
-    if kind.endswith("?"):
-        if value is None:
-            return
-        kind = kind[:-1]
-    if kind == "str":
-        if not isinstance(value, str):
-            errors.append("%s must be a string" % name)
-    elif kind == "nonempty":
-        if not isinstance(value, str):
-            errors.append("%s must be a string" % name)
-        elif not value:
-            errors.append("%s should not be empty" % name)
-    elif kind == "bool":
-        if not isinstance(value, bool):
-            errors.append("%s must be a boolean value" % name)
-    elif kind == "obj":
-        if not isinstance(value, dict):
-            errors.append("%s must be an object" % name)
-    elif kind in ("strlist", "authlist"):
-        if not isinstance(value, list):
-            errors.append("%s must be an array" % name)
-        elif not all(isinstance(v, str) for v in value):
-            errors.append("each value in %s must be a string" % name)
-        elif kind == "authlist" and (not value or any(v not in AUTH_METHODS for v in value)):
-            errors.append("each value in %s must be one of the following values: %s"
-                          % (name, ", ".join(AUTH_METHODS)))
-    elif kind == "strmap":
-        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            errors.append("%s must be an object of string values" % name)
-    elif kind.startswith("enum:"):
-        allowed = kind[5:].split(",")
-        if value not in allowed:
-            errors.append("%s must be one of the following values: %s" % (name, ", ".join(allowed)))
-    else:
-        raise AssertionError(kind)
-
-
-def check_fields(obj, spec, prefix, errors):
-    for key, (kind, required) in spec.items():
-        name = prefix + key
-        if key not in obj:
-            if required:
-                errors.append("%s should not be empty" % name)
-            continue
-        _check_value(name, obj[key], kind, errors)
-
-
 CREDENTIALS_SPEC = {"type": ("enum:custom,organization", True),
                     "client_id": ("str", False), "client_secret": ("str", False)}
 API_KEY_SPEC = {"secret": ("nonempty", True), "user_id": ("nonempty", True),
@@ -200,7 +131,9 @@ UPDATE_SPEC = {
     "description": ("str?", False), "enabled": ("bool", False), "scopes": ("strlist?", False),
     "credentials": ("obj", False), "api_key": ("obj", False), "custom_provider": ("obj", False),
 }
-TOKEN_SPEC = {"user_id": ("nonempty", True), "organization_id": ("str", False)}
+TOKEN_SPEC = {"user_id": ("nonempty", True), "organization_id": ("str", False),
+              "connected_account_id": ("str", False), "connection_owner": ("str", False),
+              "supports_multiple_connections": ("bool", False)}
 
 
 def validate(body, spec, update=False):
@@ -249,6 +182,7 @@ class Store:
         if self.seed_path:
             with open(self.seed_path, encoding="utf-8") as f:
                 seed = json.load(f)
+        self.seed_data = seed
         integrations, connections = {}, {}
         for item in seed.get("integrations", []):
             rec = self._seed_integration(item)
@@ -262,6 +196,9 @@ class Store:
             conn.setdefault("auth_method", "oauth")
             conn.setdefault("scopes", [])
             conn.setdefault("expires_at", None)
+            conn.setdefault("id", "data_installation_" + self.ids.next())
+            conn.setdefault("created_at", now_iso())
+            conn.setdefault("updated_at", conn["created_at"])
             connections[self._conn_key(conn["slug"], conn["user_id"], conn["organization_id"])] = conn
         with self.lock:
             self.integrations, self.connections = integrations, connections
@@ -292,8 +229,10 @@ class Store:
         return rec
 
     @staticmethod
-    def _conn_key(slug, user_id, organization_id):
+    def conn_key(slug, user_id, organization_id):
         return (slug, user_id, organization_id or None)
+
+    _conn_key = conn_key
 
     @staticmethod
     def _redirect_uri(slug, object_id):
@@ -329,7 +268,9 @@ class Store:
                 "organization_id": api_key.get("organization_id"),
                 "id": old["id"] if old and "id" in old else "data_installation_" + self.ids.next(),
                 "auth_method": "api_key", "state": "connected", "scopes": [],
-                "api_key_last_4": redact(api_key["secret"])}
+                "api_key": api_key["secret"], "api_key_last_4": redact(api_key["secret"]),
+                "expires_at": None, "created_at": old["created_at"] if old else now_iso(),
+                "updated_at": now_iso()}
         self.connections[key] = conn
         return {"id": conn["id"], "user_id": conn["user_id"],
                 "organization_id": conn["organization_id"], "api_key_last_4": conn["api_key_last_4"]}
@@ -652,6 +593,8 @@ class Emulator:
         self.request_counter = 0
         self.connection_counter = 0
         self.log_file = log_file
+        self.base_url = "https://localhost"
+        self.accounts = Accounts(store, lambda: store.seed_data)
         self._clear()
 
     def _clear(self):
@@ -665,6 +608,7 @@ class Emulator:
 
     def reset(self):
         self.store.reset()
+        self.accounts.reset()
         with self.lock:
             self._clear()
 
@@ -766,6 +710,8 @@ class Emulator:
             return 200, self.clear_faults()
         if route == ("POST", "/_emulator/faults"):
             return 200, self.add_faults(parse_json(body))
+        if route == ("POST", "/_emulator/authorizations/complete"):
+            return self.accounts.complete(parse_json(body))
         if route == ("POST", "/_emulator/reset"):
             self.reset()
             return 200, {"ok": True}
@@ -788,6 +734,9 @@ class Emulator:
         store = self.store
         not_found = ApiError(404, {"message": "Cannot %s %s" % (method, raw_path),
                                    "error": "Not Found"})
+        routed = self.route_accounts(method, segs, segments, query, body)
+        if routed is not None:
+            return routed
         if not segs or segs[0] != "data-integrations":
             raise not_found
         if len(segs) == 1:
@@ -805,6 +754,39 @@ class Emulator:
         elif len(segs) == 3 and segs[1] and segments[2] == "token" and method == "POST":
             return store.token(segs[1], parse_json(body))
         raise not_found
+
+
+    def route_accounts(self, method, segs, raw, query, body):
+        """The operations of pipes_accounts.py; None when the path is not one."""
+        acc, n = self.accounts, len(segs)
+        if n == 3 and segs[0] == "data-integrations" and segs[1]:
+            sub = (method, raw[2])
+            if sub == ("POST", "authorize"):
+                return acc.authorize(segs[1], parse_json(body), self.base_url)
+            if sub == ("GET", "authorize-redirect"):
+                return acc.redirect(segs[1])
+            if sub == ("POST", "credentials"):
+                return acc.credentials(segs[1], parse_json(body))
+            if sub == ("PUT", "api-key"):
+                return acc.api_key(segs[1], parse_json(body))
+            if sub == ("PUT", "client-credentials"):
+                return acc.client_credentials(segs[1], parse_json(body))
+        if n >= 4 and segs[:2] == ["user_management", "users"] and segs[2]:
+            if n == 5 and raw[3] == "connected_accounts" and segs[4] and \
+                    method in ("GET", "POST", "PUT", "DELETE"):
+                data = parse_json(body) if method in ("POST", "PUT") else None
+                return acc.account(method, segs[2], segs[4], query, data)
+            if n == 4 and raw[3] == "data_providers" and method == "GET":
+                return acc.providers(segs[2], query)
+        if n >= 3 and segs[0] == "organizations" and segs[1] and \
+                raw[2] == "data_integration_configurations":
+            if n == 3 and method == "GET":
+                return acc.org_configs(segs[1])
+            if n == 4 and segs[3] and method == "PUT":
+                return acc.org_config_set(segs[1], segs[3], parse_json(body))
+        if segs == ["widgets", "token"] and method == "POST":
+            return acc.widget_token(parse_json(body))
+        return None
 
 
 def parse_json(body):
@@ -1192,6 +1174,7 @@ def main(argv=None):
     except OSError as exc:
         raise SystemExit("pipes-emulator: cannot listen on 127.0.0.1:%d: %s" % (args.port, exc))
     port = server.server_address[1]
+    app.base_url = "%s://localhost:%d" % ("http" if args.plain else "https", port)
 
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

@@ -688,7 +688,7 @@ class TestList(Base):
             self.create(["notion", "linear", "hubspot", "jira", "zoom", "box", "asana",
                          "figma"][n])
         self.assertEqual(len(self.list()["data"]), 10)
-        self.assertEqual(len(self.all_ids()), 13)
+        self.assertEqual(len(self.all_ids()), len(SEED["integrations"]) + 8)
 
     def test_after_walks_every_item_once(self):
         for slug in ("notion", "linear", "hubspot", "jira", "zoom", "box", "asana"):
@@ -1041,6 +1041,259 @@ class TestControl(Base):
     def test_unknown_control_route(self):
         self.assertEqual(CTL.call("GET", "/_emulator/nothing")[0], 404)
         self.assertEqual(CTL.call("GET", "/_emulator/health"), (200, {"ok": True}))
+
+
+# ---------------------------------------------------------------- accounts (pipes_accounts.py)
+
+USER = "user_01EHZNVPK3SFK441A1RGBFSHRT"
+ORG = "org_01EHZNVPK3SFK441A1RGBFSHRT"
+ACCOUNT_FIELDS = ["object", "id", "user_id", "organization_id", "scopes", "auth_method",
+                  "state", "created_at", "updated_at"]
+
+
+class TestAuthorize(Base):
+    def authorize(self, slug="github", **body):
+        body.setdefault("user_id", "user_01NEWDEVICEUSER000000000")
+        return self.api("POST", "/data-integrations/%s/authorize" % slug, body)
+
+    def account(self, user, slug="github"):
+        return self.api("GET", "/user_management/users/%s/connected_accounts/%s" % (user, slug))
+
+    def test_url_then_control_completes(self):
+        resp = self.authorize(return_to="https://example.com/done")
+        self.assertEqual(resp.status, 200, resp.body)
+        url = resp.json()["url"]
+        self.assertRegex(url, r"^https://localhost:%d/data-integrations/[\w-]+/authorize-redirect$"
+                         % EMU.port)
+        self.assertEqual(self.account("user_01NEWDEVICEUSER000000000").status, 404)
+        self.assertEqual(CTL.call("POST", "/_emulator/authorizations/complete", {}),
+                         (200, {"completing": 1, "after_s": 0}))
+        acct = self.account("user_01NEWDEVICEUSER000000000")
+        self.assertEqual(acct.status, 200, acct.body)
+        self.assertEqual(acct.json()["state"], "connected")
+        token = self.api("POST", "/data-integrations/github/token",
+                         {"user_id": "user_01NEWDEVICEUSER000000000"}).json()
+        self.assertTrue(token["active"])
+        self.assertEqual(token["access_token"]["scopes"], SEED_BY_SLUG["github"]["scopes"])
+
+    def test_completion_after_delay(self):
+        self.authorize()
+        CTL.call("POST", "/_emulator/authorizations/complete", {"after_s": 0.6})
+        self.assertEqual(self.account("user_01NEWDEVICEUSER000000000").status, 404)
+        time.sleep(0.8)
+        self.assertEqual(self.account("user_01NEWDEVICEUSER000000000").status, 200)
+
+    def test_complete_selects_by_user(self):
+        self.authorize(user_id="user_A")
+        self.authorize(user_id="user_B")
+        self.assertEqual(CTL.call("POST", "/_emulator/authorizations/complete",
+                                  {"user_id": "user_B"})[1]["completing"], 1)
+        self.assertEqual(self.account("user_A").status, 404)
+        self.assertEqual(self.account("user_B").status, 200)
+
+    def test_browser_visit_completes(self):
+        url = self.authorize().json()["url"]
+        path = url.split("localhost:%d" % EMU.port, 1)[1]
+        self.assertEqual(self.api("GET", path).status, 200)
+        self.assertEqual(self.account("user_01NEWDEVICEUSER000000000").status, 200)
+        self.assertEqual(self.api("GET", path).status, 404)  # used once
+
+    def test_errors(self):
+        self.assertApiError(self.authorize(slug="nope"), 404)
+        self.assertApiError(self.authorize(user_id=""), 400, list)
+        self.assertApiError(self.authorize(organization_id="org_unknown"), 404)
+        self.assertApiError(self.authorize(config={"a": 1}), 400, list)
+
+
+class TestCredentials(Base):
+    def creds(self, slug, **body):
+        body.setdefault("user_id", USER)
+        return self.api("POST", "/data-integrations/%s/credentials" % slug, body)
+
+    def test_oauth(self):
+        body = self.creds("github").json()
+        self.assertEqual(list(body), ["active", "credential"])
+        cred = body["credential"]
+        self.assertEqual(list(cred), ["object", "auth_method", "value", "expires_at", "scopes",
+                                      "missing_scopes"])
+        self.assertEqual((cred["object"], cred["auth_method"]), ("credential", "oauth"))
+        self.assertEqual(cred["value"], "gho_16C7e42F292c6912E7710c838347Ae178B4a")
+
+    def test_api_key(self):
+        cred = self.creds("openai").json()["credential"]
+        self.assertEqual(cred, {"object": "credential", "auth_method": "api_key",
+                                "value": "sk-emulator-openai-1234567890abcdef"})
+
+    def test_client_credentials_with_metadata(self):
+        cred = self.creds("salesforce").json()["credential"]
+        self.assertEqual(cred["auth_method"], "client_credentials")
+        self.assertEqual(cred["metadata"], {"instance_url": "https://acme.my.salesforce.com"})
+        self.assertRegex(cred["expires_at"], TIME_RE)
+        self.assertEqual(cred["scopes"], ["api"])
+
+    def test_inactive_and_errors(self):
+        self.assertEqual(self.creds("github", user_id="user_01HQ8R7Y3NEEDSREAUTH0000GH").json(),
+                         {"active": False, "error": "needs_reauthorization"})
+        self.assertEqual(self.creds("github", user_id="user_nobody").json(),
+                         {"active": False, "error": "not_installed"})
+        self.assertApiError(self.creds("nope"), 404)
+        self.assertApiError(self.creds("github", user_id=7), 400, list)
+
+    def test_token_refuses_api_key_installations(self):
+        resp = self.api("POST", "/data-integrations/openai/token", {"user_id": USER})
+        self.assertEqual(resp.status, 422)
+        self.assertEqual(resp.json()["code"], "auth_method_mismatch")
+
+    def test_token_takes_the_newer_members(self):
+        resp = self.api("POST", "/data-integrations/github/token",
+                        {"user_id": USER, "connected_account_id": "data_installation_x",
+                         "connection_owner": "user", "supports_multiple_connections": False})
+        self.assertEqual(resp.status, 200, resp.body)
+
+
+class TestInstallUpserts(Base):
+    def test_api_key_upsert_rotates(self):
+        path = "/data-integrations/openai/api-key"
+        first = self.api("PUT", path, {"user_id": "user_new", "secret": "sk-first-aaaa1111"})
+        self.assertEqual(first.status, 200, first.body)
+        acct = first.json()
+        self.assertEqual(list(acct), ["object", "id", "user_id", "organization_id", "scopes",
+                                      "auth_method", "api_key_last_4", "state", "created_at",
+                                      "updated_at"])
+        self.assertEqual(acct["api_key_last_4"], "1111")
+        again = self.api("PUT", path, {"user_id": "user_new", "secret": "sk-second-bbbb2222"}).json()
+        self.assertEqual((again["id"], again["api_key_last_4"]), (acct["id"], "2222"))
+        cred = self.api("POST", "/data-integrations/openai/credentials",
+                        {"user_id": "user_new"}).json()["credential"]
+        self.assertEqual(cred["value"], "sk-second-bbbb2222")
+
+    def test_client_credentials_upsert(self):
+        resp = self.api("PUT", "/data-integrations/salesforce/client-credentials",
+                        {"user_id": "user_new", "client_id": "cid", "client_secret": "shh-9876",
+                         "config": {"mydomain": "acme"}})
+        self.assertEqual(resp.status, 200, resp.body)
+        acct = resp.json()
+        self.assertEqual((acct["client_id"], acct["client_secret_last_4"], acct["config"]),
+                         ("cid", "9876", {"mydomain": "acme"}))
+        self.assertNotIn("shh-9876", resp.body.decode())
+
+    def test_mismatch_and_errors(self):
+        resp = self.api("PUT", "/data-integrations/github/api-key",
+                        {"user_id": USER, "secret": "sk-x"})
+        self.assertEqual(resp.status, 422)
+        self.assertEqual(resp.json()["code"], "auth_method_mismatch")
+        self.assertApiError(self.api("PUT", "/data-integrations/openai/api-key",
+                                     {"user_id": USER}), 400, list)
+        self.assertApiError(self.api("PUT", "/data-integrations/nope/api-key",
+                                     {"user_id": USER, "secret": "s"}), 404)
+
+
+class TestConnectedAccounts(Base):
+    def path(self, user=USER, slug="github", org=None):
+        p = "/user_management/users/%s/connected_accounts/%s" % (user, slug)
+        return p + ("?organization_id=" + org if org else "")
+
+    def test_get_every_field(self):
+        acct = self.api("GET", self.path()).json()
+        self.assertEqual(list(acct), ACCOUNT_FIELDS)
+        self.assertEqual((acct["object"], acct["state"], acct["scopes"]),
+                         ("connected_account", "connected", ["repo", "user:email"]))
+        self.assertNotIn("gho_", json.dumps(acct))
+
+    def test_organization_query(self):
+        self.assertEqual(self.api("GET", self.path(slug="slack")).status, 404)
+        acct = self.api("GET", self.path(slug="slack", org=ORG)).json()
+        self.assertEqual(acct["organization_id"], ORG)
+
+    def test_create_update_delete(self):
+        path = self.path(user="user_import")
+        made = self.api("POST", path, {"access_token": "gho_imported", "refresh_token": "ghr_x",
+                                       "expires_at": "2030-01-01T00:00:00.000Z",
+                                       "scopes": ["repo"]})
+        self.assertEqual(made.status, 201, made.body)
+        self.assertNotIn("gho_imported", made.body.decode())
+        self.assertEqual(self.api("POST", path, {"access_token": "t"}).status, 409)
+        upd = self.api("PUT", path, {"state": "needs_reauthorization"})
+        self.assertEqual(upd.json()["state"], "needs_reauthorization")
+        self.assertEqual(self.api("DELETE", path).status, 204)
+        self.assertEqual(self.api("GET", path).status, 404)
+        self.assertEqual(self.api("DELETE", path).status, 404)
+
+    def test_errors(self):
+        self.assertApiError(self.api("POST", self.path(user="user_x"), {}), 422)
+        self.assertApiError(self.api("POST", self.path(user="user_x"),
+                                     {"state": "disconnected"}), 400, list)
+        self.assertApiError(self.api("PUT", self.path(user="user_x"), {"scopes": []}), 404)
+        self.assertApiError(self.api("GET", self.path(slug="nope")), 404)
+
+
+class TestProviders(Base):
+    def test_list_with_connections(self):
+        body = self.api("GET", "/user_management/users/%s/data_providers" % USER).json()
+        self.assertEqual(body["object"], "list")
+        by_slug = {p["slug"]: p for p in body["data"]}
+        self.assertEqual(set(by_slug), set(SEED_BY_SLUG))
+        gh = by_slug["github"]
+        self.assertEqual(gh["name"], "GitHub")
+        self.assertEqual(gh["integrationType"], gh["integration_type"])  # deprecated duplicate
+        self.assertEqual(gh["connected_account"]["state"], "connected")
+        self.assertIsNone(by_slug["slack"]["connected_account"])  # org-scoped only
+        self.assertIsNone(by_slug["acme-crm"]["connected_account"])
+
+    def test_organization_filter(self):
+        body = self.api("GET", "/user_management/users/%s/data_providers?organization_id=%s"
+                        % (USER, ORG)).json()
+        slack = [p for p in body["data"] if p["slug"] == "slack"][0]
+        self.assertEqual(slack["connected_account"]["organization_id"], ORG)
+        self.assertEqual(self.api("GET", "/user_management/users/%s/data_providers"
+                                  "?organization_id=org_unknown" % USER).status, 404)
+
+
+class TestOrgConfigs(Base):
+    def test_list(self):
+        body = self.api("GET", "/organizations/%s/data_integration_configurations" % ORG).json()
+        by_slug = {c["slug"]: c for c in body["data"]}
+        slack = by_slug["slack"]
+        self.assertEqual(slack["scopes"], ["chat:write"])
+        self.assertEqual(slack["credentials"]["client_secret_last_four"], "ab12")
+        self.assertTrue(slack["credentials"]["has_credentials"])
+        self.assertNotIn("credentials", by_slug["github"])
+        self.assertEqual(self.api("GET", "/organizations/org_x/data_integration_configurations")
+                         .status, 404)
+
+    def test_set(self):
+        path = "/organizations/%s/data_integration_configurations/github" % ORG
+        resp = self.api("PUT", path, {"enabled": False, "scopes": ["repo"]})
+        self.assertEqual(resp.status, 200, resp.body)
+        self.assertEqual((resp.json()["enabled"], resp.json()["scopes"]), (False, ["repo"]))
+        inherited = self.api("PUT", path, {"scopes": None}).json()  # null: the provider's again
+        self.assertEqual(inherited["scopes"], SEED_BY_SLUG["github"]["scopes"])
+        self.assertApiError(self.api("PUT", path, {}), 400, list)
+        self.assertApiError(self.api("PUT", path, {"client_id": "c", "client_secret": "s"}),
+                            400, list)
+        self.assertApiError(self.api("PUT", path, {"scopes": ["admin"]}), 422)
+        slack = "/organizations/%s/data_integration_configurations/slack" % ORG
+        self.assertApiError(self.api("PUT", slack, {"client_id": "c"}), 400, list)
+        resp = self.api("PUT", slack, {"client_id": "c2", "client_secret": "secret-9999"})
+        self.assertEqual(resp.json()["credentials"]["client_secret_last_four"], "9999")
+        self.assertNotIn("secret-9999", resp.body.decode())
+
+
+class TestWidgets(Base):
+    def test_token(self):
+        resp = self.api("POST", "/widgets/token", {"organization_id": ORG, "user_id": USER,
+                                                   "scopes": ["widgets:pipes:manage"]})
+        self.assertEqual(resp.status, 201, resp.body)
+        self.assertTrue(resp.json()["token"].startswith("eyJ"))
+        self.assertEqual(self.api("POST", "/widgets/token", {"user_id": USER}).status, 201)
+
+    def test_errors(self):
+        self.assertApiError(self.api("POST", "/widgets/token",
+                                     {"scopes": ["widgets:pipes:manage"]}), 400, list)
+        self.assertApiError(self.api("POST", "/widgets/token",
+                                     {"organization_id": ORG, "scopes": ["nope"]}), 400, list)
+        self.assertApiError(self.api("POST", "/widgets/token",
+                                     {"organization_id": "org_x"}), 404)
 
 
 # ---------------------------------------------------------------- runner

@@ -38,6 +38,9 @@ typedef struct fake_server {
     unsigned sleeps;
     unsigned connects;
     int connect_failures;    /* the next N connects fail with WOS_ERR_NETWORK */
+    bool send_fails_closed;  /* send on a connection the server closed fails (a reset) */
+    bool no_entropy;         /* random fails, as on a board whose RNG is not ready */
+    bool no_wall_clock;      /* the wall clock is not set yet */
     bool open, server_closed, stalled;
     char req[8192];          /* the request being received */
     size_t req_len;
@@ -49,6 +52,8 @@ typedef struct fake_server {
     size_t recv_chunk;       /* deliver at most this many bytes per recv (0: all) */
     size_t cut;              /* split each answer after this many bytes (0: no split) */
     size_t out_pos;          /* bytes of the current answer delivered */
+    size_t send_chunk;       /* take at most this many bytes per send (0: all) */
+    uint64_t io_delay_ms;    /* each send and recv that moves bytes takes this long */
     uint8_t rnd;
 } fake_server;
 
@@ -129,12 +134,16 @@ static wos_status fake_send(void *ctx, const uint8_t *data, size_t len, uint64_t
 {
     fake_server *s = (fake_server *)ctx;
     (void)deadline;
-    if (!s->open) {
+    if (!s->open || (s->server_closed && s->send_fails_closed)) {
         return WOS_ERR_NETWORK;
     }
     if (len > sizeof s->req - s->req_len) {
         len = sizeof s->req - s->req_len;
     }
+    if (s->send_chunk > 0 && len > s->send_chunk) {
+        len = s->send_chunk;
+    }
+    s->now += s->io_delay_ms;
     memcpy(s->req + s->req_len, data, len);
     s->req_len += len;
     *n = len;
@@ -160,6 +169,7 @@ static wos_status fake_recv(void *ctx, uint8_t *buf, size_t cap, uint64_t deadli
             k = s->cut - s->out_pos; /* one read ends exactly at the cut */
         }
         memcpy(buf, s->out, k);
+        s->now += s->io_delay_ms;
         s->out += k;
         s->out_pos += k;
         s->out_len -= k;
@@ -200,6 +210,9 @@ static uint64_t fake_now(void *ctx)
 
 static wos_status fake_wall(void *ctx, int64_t *out)
 {
+    if (((fake_server *)ctx)->no_wall_clock) {
+        return WOS_ERR_STATE;
+    }
     *out = 1700000000 + (int64_t)(((fake_server *)ctx)->now / 1000u);
     return WOS_OK;
 }
@@ -208,6 +221,9 @@ static wos_status fake_random(void *ctx, uint8_t *buf, size_t len)
 {
     fake_server *s = (fake_server *)ctx;
     size_t i;
+    if (s->no_entropy) {
+        return WOS_ERR_STATE;
+    }
     for (i = 0; i < len; i++) {
         buf[i] = (uint8_t)(s->rnd++ * 37u + 11u);
     }

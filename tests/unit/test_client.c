@@ -113,6 +113,96 @@ static void idle_close_is_detected_and_reopened(void **state)
     assert_int_equal(g_fake.sleeps, 0);
 }
 
+/*
+ * wos_port.h lets a transport leave is_alive NULL. A connection that died
+ * while idle then fails on first use; it must be closed (not reused again)
+ * and reopened, and later calls must work.
+ */
+static void transport_without_is_alive_recovers(void **state)
+{
+    static const wos_transport_ops no_alive = {fake_connect, fake_send, fake_recv, NULL, fake_close};
+    static const fake_exchange s[] = {{OK_DI, FAKE_IDLE_CLOSE, 0}, {OK_DI, FAKE_IDLE_CLOSE, 0},
+                                      {CREATED_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 3, 0);
+    g_c.cfg.transport.ops = &no_alive;
+    g_fake.send_fails_closed = true;
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(get(&info), WOS_OK); /* the send fails: closed and reopened at once */
+    assert_int_equal(info.attempts, 2);
+    assert_false(info.reused_connection);
+    assert_int_equal(g_fake.connects, 2);
+    /* A write whose request never left is reopened the same way. */
+    assert_int_equal(create(&info, NULL), WOS_OK);
+    assert_int_equal(info.attempts, 2);
+    assert_int_equal(g_fake.connects, 3);
+    assert_int_equal(g_fake.requests, 3);
+    assert_int_equal(g_fake.sleeps, 0);
+}
+
+/* A send that fails after the retry budget leaves no dead connection behind. */
+static void failed_send_closes_the_connection(void **state)
+{
+    static const wos_transport_ops no_alive = {fake_connect, fake_send, fake_recv, NULL, fake_close};
+    static const fake_exchange s[] = {{OK_DI, FAKE_IDLE_CLOSE, 0}, {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 0);
+    g_c.cfg.transport.ops = &no_alive;
+    g_fake.send_fails_closed = true;
+    assert_int_equal(get(&info), WOS_OK);
+    g_fake.connect_failures = 1; /* the reopen fails too: the call fails */
+    assert_int_equal(get(&info), WOS_ERR_NETWORK);
+    assert_false(g_c.connected);
+    assert_int_equal(get(&info), WOS_OK); /* the next call connects afresh */
+    assert_int_equal(g_fake.connects, 3);
+}
+
+static bool buf_contains(const char *needle)
+{
+    size_t m = strlen(needle), i;
+    for (i = 0; i + m <= BUF_CAP; i++) {
+        if (memcmp(g_buf + i, needle, m) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * A 2xx token reply that fails to decode (too few tokens, a bad
+ * timestamp) hands out no token, so wos_access_token_wipe() cannot reach
+ * it: the call itself must not leave it in the working buffer.
+ */
+static void failed_token_decode_leaves_no_secret(void **state)
+{
+    static const fake_exchange s[] = {
+        {"HTTP/1.1 200 OK\r\nContent-Length: 73\r\n\r\n"
+         "{\"active\":true,\"access_token\":{\"access_token\":\"gho_SECRET1\",\"scopes\":[]}}", FAKE_NORMAL, 0},
+        {"HTTP/1.1 200 OK\r\nContent-Length: 97\r\n\r\n"
+         "{\"active\":true,\"access_token\":{\"access_token\":\"gho_SECRET2\",\"expires_at\":\"2025-13-01T00:00:00Z\"}}",
+         FAKE_NORMAL, 0},
+        {TOKEN_OK, FAKE_NORMAL, 0}};
+    wos_token_params p = {WOS_STR_LIT("github"), WOS_STR_LIT("u"), WOS_STR_NULL};
+    wos_access_token t;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 3, 0);
+    g_c.cfg.token_cap = 4;
+    assert_int_equal(wos_client_get_token(&g_c, &p, NULL, &t, &info), WOS_ERR_JSON_TOKENS);
+    assert_int_equal(info.tokens_needed, 9);
+    assert_false(buf_contains("SECRET1"));
+    g_c.cfg.token_cap = 256;
+    assert_int_equal(wos_client_get_token(&g_c, &p, NULL, &t, &info), WOS_ERR_INVALID_TIME);
+    assert_false(buf_contains("SECRET2"));
+    /* A reply that decodes keeps its token for the caller, who wipes it. */
+    assert_int_equal(wos_client_get_token(&g_c, &p, NULL, &t, &info), WOS_OK);
+    assert_true(buf_contains("gho_x"));
+    wos_access_token_wipe(&t);
+    assert_false(buf_contains("gho_x"));
+}
+
 static void stale_connection_race_reopens_reads_only(void **state)
 {
     static const fake_exchange s[] = {{OK_DI, FAKE_CLOSE_AFTER, 0}, {OK_DI, FAKE_CLOSE_AFTER, 0},
@@ -247,6 +337,88 @@ static void retry_after_date_without_date_header_uses_wall_clock(void **state)
     setup_client(s, 2, 1);
     assert_int_equal(get(&info), WOS_OK);
     assert_int_equal(g_fake.slept_ms[0], 20000); /* 1700000021 - 1700000001 */
+}
+
+#define RETRY_AT(date) "HTTP/1.1 503 X\r\nRetry-After: " date "\r\nContent-Length: 0\r\n\r\n"
+
+/* An HTTP-date in the past means now; without a wall clock (not set yet,
+ * or none on the board) the date cannot be used and backoff applies. */
+static void retry_after_date_past_or_without_wall_clock(void **state)
+{
+    static const fake_exchange s[] = {
+        {RETRY_AT("Tue, 14 Nov 2023 22:00:00 GMT"), FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0},
+        {RETRY_AT("Tue, 14 Nov 2023 22:13:41 GMT"), FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0},
+        {RETRY_AT("Tue, 14 Nov 2023 22:13:41 GMT"), FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0}};
+    static wos_platform no_wall;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 6, 1);
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(info.attempts, 2);
+    assert_int_equal(g_fake.sleeps, 0); /* retried at once */
+    g_fake.no_wall_clock = true;
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(g_fake.sleeps, 1);
+    assert_true(g_fake.slept_ms[0] >= 250 && g_fake.slept_ms[0] <= 500); /* backoff, not 20 s */
+    no_wall = k_fake_platform;
+    no_wall.wall_clock_s = NULL;
+    g_c.cfg.platform = &no_wall;
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(g_fake.sleeps, 2);
+    assert_true(g_fake.slept_ms[1] >= 250 && g_fake.slept_ms[1] <= 500);
+}
+
+/* A Retry-After over what milliseconds in 32 bits hold saturates. */
+static void huge_retry_after_saturates(void **state)
+{
+    static const fake_exchange s[] = {
+        {"HTTP/1.1 429 X\r\nRetry-After: 9999999\r\nContent-Length: 0\r\n\r\n", FAKE_NORMAL, 0},
+        {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 1);
+    g_c.cfg.retry.retry_after_cap_s = UINT32_MAX;
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(g_fake.slept_ms[0], UINT32_MAX);
+}
+
+/* Backoff: a base over the cap waits the cap (half fixed, half jitter);
+ * with no entropy the jitter is 0, and the call still goes on. */
+static void backoff_cap_and_no_entropy(void **state)
+{
+    static const fake_exchange s[] = {{STATUS(500), FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0},
+                                      {STATUS(500), FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 4, 1);
+    g_c.cfg.retry.backoff_base_ms = 10000;
+    g_c.cfg.retry.backoff_cap_ms = 8000;
+    assert_int_equal(get(&info), WOS_OK);
+    assert_true(g_fake.slept_ms[0] >= 4000 && g_fake.slept_ms[0] <= 8000);
+    g_fake.no_entropy = true;
+    assert_int_equal(get(&info), WOS_OK);
+    assert_int_equal(g_fake.slept_ms[1], 4000);
+}
+
+/* POST calls need entropy for their Idempotency-Key: without it they fail
+ * with WOS_ERR_STATE before connecting; a caller's own key needs none. */
+static void no_entropy_for_an_idempotency_key(void **state)
+{
+    static const fake_exchange s[] = {{CREATED_DI, FAKE_NORMAL, 0}};
+    wos_token_params tp = {WOS_STR_LIT("github"), WOS_STR_LIT("u"), WOS_STR_NULL};
+    wos_access_token t;
+    wos_call_info info;
+    wos_call_options o;
+    (void)state;
+    setup_client(s, 1, 3);
+    g_fake.no_entropy = true;
+    assert_int_equal(create(&info, NULL), WOS_ERR_STATE);
+    assert_int_equal(wos_client_get_token(&g_c, &tp, NULL, &t, &info), WOS_ERR_STATE);
+    assert_int_equal(g_fake.connects, 0);
+    wos_call_options_init(&o);
+    o.idempotency_key = (wos_str)WOS_STR_LIT("my-key-1");
+    assert_int_equal(create(&info, &o), WOS_OK);
+    assert_string_equal(info.idempotency_key, "my-key-1");
 }
 
 /* With no Date header, the error result still says how long to wait (from the wall clock). */
@@ -531,6 +703,69 @@ static wos_status count_pages(void *ctx, wos_integration_page *page)
     return WOS_OK;
 }
 
+/* A walk stops at a page whose call fails, or whose next cursor the pager
+ * cannot keep, and reports it; only the pages before it were handed out. */
+static void list_all_stops_on_a_failed_page(void **state)
+{
+    static char long_page[512];
+    static const fake_exchange s[] = {
+        {"HTTP/1.1 200 OK\r\nContent-Length: 76\r\n\r\n{\"data\":[{\"id\":\"a\",\"slug\":\"a\"}],"
+         "\"list_metadata\":{\"before\":null,\"after\":\"a\"}}", FAKE_NORMAL, 0},
+        {STATUS(404), FAKE_NORMAL, 0},
+        {long_page, FAKE_NORMAL, 0}};
+    char cursor[WOS_PAGER_CURSOR_MAX + 2];
+    unsigned n = 0;
+    wos_call_info info;
+    wos_list_params lp = {0};
+    int body;
+    (void)state;
+    memset(cursor, 'x', sizeof cursor - 1);
+    cursor[sizeof cursor - 1] = '\0';
+    body = (int)strlen("{\"data\":[{\"id\":\"a\",\"slug\":\"a\"}],\"list_metadata\":{\"after\":\"\"}}") +
+           (int)strlen(cursor);
+    snprintf(long_page, sizeof long_page,
+             "HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n{\"data\":[{\"id\":\"a\",\"slug\":\"a\"}],"
+             "\"list_metadata\":{\"after\":\"%s\"}}", body, cursor);
+    setup_client(s, 3, 0);
+    assert_int_equal(wos_client_list_all(&g_c, NULL, NULL, count_pages, &n, &info), WOS_ERR_HTTP_STATUS);
+    assert_int_equal(n, 1);
+    assert_int_equal(info.api.http_status, 404);
+    lp.limit = 1;
+    assert_int_equal(wos_client_list_all(&g_c, &lp, NULL, count_pages, &n, &info), WOS_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(n, 1); /* the page whose cursor cannot be kept is not handed out */
+    assert_int_equal(info.buffer_needed, 0);
+    assert_int_equal(g_fake.requests, 3);
+    lp.limit = 101; /* refused by the request check, before anything is sent */
+    assert_int_equal(wos_client_list_all(&g_c, &lp, NULL, count_pages, &n, &info), WOS_ERR_INVALID_ARG);
+    assert_int_equal(g_fake.requests, 3);
+}
+
+/* A peer that takes or gives a byte at a time, slowly, cannot stretch an
+ * attempt past its deadline: the clock is checked before every send and
+ * every read. Fast enough, the same trickle succeeds. */
+static void trickling_peer_is_bounded_by_the_deadline(void **state)
+{
+    static const fake_exchange s[] = {{OK_DI, FAKE_NORMAL, 0}, {OK_DI, FAKE_NORMAL, 0},
+                                      {OK_DI, FAKE_NORMAL, 0}};
+    wos_call_info info;
+    uint64_t start;
+    (void)state;
+    setup_client(s, 3, 0);
+    g_fake.recv_chunk = 1;
+    g_fake.io_delay_ms = 1;
+    assert_int_equal(get(&info), WOS_OK); /* ~100 bytes at 1 ms each: well within 5 s */
+    g_fake.io_delay_ms = 100;
+    start = g_fake.now;
+    assert_int_equal(get(&info), WOS_ERR_TIMEOUT); /* the answer needs 100 reads of 100 ms */
+    assert_true(g_fake.now - start <= 5000 + 100);
+    g_fake.recv_chunk = 0;
+    g_fake.send_chunk = 1;
+    start = g_fake.now;
+    assert_int_equal(get(&info), WOS_ERR_TIMEOUT); /* the request needs 150 sends of 100 ms */
+    assert_true(g_fake.now - start <= 5000 + 100);
+    assert_false(g_fake.open);
+}
+
 static void list_all_follows_cursors(void **state)
 {
     static const fake_exchange s[] = {
@@ -610,12 +845,14 @@ static void invalid_request_reported_without_network(void **state)
     assert_int_equal(g_fake.sleeps, 0);
 }
 
-/* Issue 4: create, update and delete are not retried once the request was
- * fully sent and the answer was lost (a timeout), though PUT and DELETE are
- * idempotent on the wire; a retried DELETE would report a misleading 404. */
-static void timeout_not_retried_for_update_and_delete(void **state)
+/*
+ * The write-resend rule (issue 9). A PUT repeated with the same body is
+ * safe: it is resent after a lost answer (here a timeout) or a 408, 429 or
+ * 5xx, within the retry budget, byte for byte the same.
+ */
+static void update_resent_after_lost_answer_and_5xx(void **state)
 {
-    static const fake_exchange s[] = {{NULL, FAKE_STALL, 0}, {NULL, FAKE_STALL, 0},
+    static const fake_exchange s[] = {{NULL, FAKE_STALL, 0}, {STATUS(503), FAKE_NORMAL, 0},
                                       {OK_DI, FAKE_NORMAL, 0}};
     wos_integration_params p = {0};
     wos_data_integration d;
@@ -623,12 +860,76 @@ static void timeout_not_retried_for_update_and_delete(void **state)
     (void)state;
     setup_client(s, 3, 2);
     p.enabled = (wos_opt_bool){true, false};
-    assert_int_equal(wos_client_update(&g_c, (wos_str)WOS_STR_LIT("github"), &p, NULL, &d, &info),
-                     WOS_ERR_TIMEOUT);
+    assert_int_equal(wos_client_update(&g_c, (wos_str)WOS_STR_LIT("github"), &p, NULL, &d, &info), WOS_OK);
+    assert_int_equal(info.attempts, 3);
+    assert_true(info.resent_write);
+    assert_int_equal(g_fake.requests, 3);
+    assert_string_equal(g_fake.log[0], g_fake.log[2]);
+    assert_non_null(strstr(g_fake.log[2], "PUT /data-integrations/github HTTP/1.1\r\n"));
+    assert_non_null(strstr(g_fake.log[2], "{\"enabled\":false}"));
+}
+
+static wos_status delete_github(wos_call_info *info)
+{
+    return wos_client_delete(&g_c, (wos_str)WOS_STR_LIT("github"), NULL, info);
+}
+
+/*
+ * A DELETE resent after an attempt that may have deleted (its answer was
+ * lost, or a 5xx) and answered 404 by the retry: the first attempt did
+ * it, so the call succeeds (attempts > 1). After a 429 (never processed)
+ * a 404 is a real one.
+ */
+static void delete_404_after_uncertain_attempt_is_success(void **state)
+{
+    static const fake_exchange s[] = {
+        {STATUS(500), FAKE_NORMAL, 0}, {STATUS(404), FAKE_NORMAL, 0},
+        {NULL, FAKE_STALL, 0}, {STATUS(404), FAKE_NORMAL, 0},
+        {STATUS(429), FAKE_NORMAL, 0}, {STATUS(404), FAKE_NORMAL, 0},
+        {STATUS(404), FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 7, 2);
+    assert_int_equal(delete_github(&info), WOS_OK);
+    assert_int_equal(info.attempts, 2);
+    assert_true(info.resent_write);
+    assert_int_equal(delete_github(&info), WOS_OK);
+    assert_int_equal(info.attempts, 2);
+    assert_true(info.resent_write);
+    assert_int_equal(delete_github(&info), WOS_ERR_HTTP_STATUS);
+    assert_int_equal(info.attempts, 2);
+    assert_false(info.resent_write);
+    assert_int_equal(info.api.kind, WOS_ERROR_NOT_FOUND);
+    assert_int_equal(delete_github(&info), WOS_ERR_HTTP_STATUS); /* a first 404 is a 404 */
     assert_int_equal(info.attempts, 1);
-    assert_int_equal(wos_client_delete(&g_c, (wos_str)WOS_STR_LIT("github"), NULL, &info), WOS_ERR_TIMEOUT);
+    assert_int_equal(g_fake.requests, 7);
+}
+
+/*
+ * POST creates are not de-duplicated by the server: a duplicate answers
+ * 409. A 409 to a create resent after a 5xx is reported as its own status
+ * (the first attempt probably created it; get it to confirm), not as a
+ * plain conflict. After a 429 a 409 is a plain conflict.
+ */
+static void create_409_after_5xx_is_reported_distinctly(void **state)
+{
+    static const fake_exchange s[] = {
+        {STATUS(502), FAKE_NORMAL, 0}, {STATUS(409), FAKE_NORMAL, 0},
+        {STATUS(429), FAKE_NORMAL, 0}, {STATUS(409), FAKE_NORMAL, 0},
+        {STATUS(409), FAKE_NORMAL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 5, 2);
+    assert_int_equal(create(&info, NULL), WOS_ERR_CREATE_UNCONFIRMED);
+    assert_int_equal(info.attempts, 2);
+    assert_true(info.resent_write);
+    assert_int_equal(info.api.http_status, 409); /* the retry's answer, for the record */
+    assert_int_equal(create(&info, NULL), WOS_ERR_HTTP_STATUS);
+    assert_int_equal(info.api.kind, WOS_ERROR_CONFLICT);
+    assert_int_equal(create(&info, NULL), WOS_ERR_HTTP_STATUS);
     assert_int_equal(info.attempts, 1);
-    assert_int_equal(g_fake.next, 2); /* the third answer was never asked for */
+    assert_false(info.resent_write);
+    assert_string_not_equal(wos_status_str(WOS_ERR_CREATE_UNCONFIRMED), "unknown status");
 }
 
 #define SAME_CURSOR_PAGE "HTTP/1.1 200 OK\r\nContent-Length: 76\r\n\r\n{\"data\":[{\"id\":\"a\",\"slug\":\"a\"}],\"list_metadata\":{\"before\":null,\"after\":\"a\"}}"
@@ -653,6 +954,75 @@ static void null_out_refused_before_sending(void **state)
     p.provider = (wos_str)WOS_STR_LIT("github");
     assert_int_equal(wos_client_create(&g_c, &p, NULL, NULL, &info), WOS_ERR_INVALID_ARG);
     assert_int_equal(g_fake.requests, 0);
+}
+
+/* Arguments the API boundary refuses cost no connection and send nothing. */
+static void bad_ids_refused_before_connecting(void **state)
+{
+    static const fake_exchange s[] = {{TOKEN_OK, FAKE_NORMAL, 0}};
+    wos_token_params t = {WOS_STR_LIT("github"), WOS_STR_LIT(""), WOS_STR_NULL};
+    wos_access_token tok;
+    wos_data_integration d;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 1, 3);
+    assert_int_equal(wos_client_get_token(&g_c, &t, NULL, &tok, &info), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_client_get(&g_c, (wos_str)WOS_STR_LIT("git\x80hub"), NULL, &d, &info),
+                     WOS_ERR_INVALID_ARG);
+    assert_int_equal(g_fake.connects, 0);
+    assert_int_equal(g_fake.requests, 0);
+}
+
+/* Every part the client needs must be there; what is missing is refused. */
+static void init_refuses_missing_parts(void **state)
+{
+    wos_client_config cfg, good;
+    wos_platform plat;
+    wos_client c;
+    (void)state;
+    fake_reset(NULL, 0);
+    wos_client_config_init(&good);
+    good.api_key = (wos_str)WOS_STR_LIT("sk_test");
+    good.transport.ops = &k_fake_ops;
+    good.transport.ctx = &g_fake;
+    good.platform = &k_fake_platform;
+    good.buf = g_buf;
+    good.buf_cap = BUF_CAP;
+    good.tokens = g_tok;
+    good.token_cap = 256;
+    good.timeout_ms = 0; /* 0: the default */
+    assert_int_equal(wos_client_init(&c, &good), WOS_OK);
+    assert_int_equal(c.cfg.timeout_ms, WOS_DEFAULT_TIMEOUT_MS);
+    assert_int_equal(wos_client_init(NULL, &good), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_client_init(&c, NULL), WOS_ERR_INVALID_ARG);
+    cfg = good, cfg.buf = NULL;
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg = good, cfg.buf_cap = 0;
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg = good, cfg.tokens = NULL;
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg = good, cfg.token_cap = 0;
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg = good, cfg.transport.ops = NULL;
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg = good, cfg.api_key = (wos_str)WOS_STR_NULL;
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg = good, cfg.platform = &plat;
+    plat = k_fake_platform, plat.now_ms = NULL;
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    plat = k_fake_platform, plat.random = NULL;
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    plat = k_fake_platform, plat.sleep_until = NULL;
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    plat = k_fake_platform, plat.wall_clock_s = NULL; /* optional */
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_OK);
+    /* NULLs elsewhere are harmless. */
+    wos_client_config_init(NULL);
+    wos_call_options_init(NULL);
+    wos_client_close(NULL);
+    wos_client_close(&c); /* never connected */
+    assert_int_equal(wos_client_call(NULL, NULL, NULL, NULL, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_client_call(&c, NULL, NULL, &good, NULL), WOS_ERR_INVALID_ARG);
 }
 
 static void init_validates(void **state)
@@ -680,10 +1050,20 @@ static void init_validates(void **state)
     assert_int_equal(c.port, 8080);
     cfg.base_url = "ftp://x";
     assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg.base_url = "https://api..example.com";
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg.base_url = "https://-api.example.com";
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
     cfg.base_url = "https://this-host-name-is-much-longer-than-the-sixty-four-bytes-we-keep.example.com";
     assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_BUFFER_TOO_SMALL);
     cfg.base_url = NULL;
     cfg.api_key = (wos_str)WOS_STR_LIT("sk\r\nX: y");
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg.api_key = (wos_str)WOS_STR_LIT("sk\nX");
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg.api_key = (wos_str){"sk\0x", 4};
+    assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
+    cfg.api_key = (wos_str)WOS_STR_LIT("");
     assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
     cfg.api_key = (wos_str)WOS_STR_LIT("sk");
     cfg.platform = NULL;
@@ -905,6 +1285,10 @@ int main(void)
         cmocka_unit_test(keep_alive_reuses_one_connection),
         cmocka_unit_test(idle_close_is_detected_and_reopened),
         cmocka_unit_test(stale_connection_race_reopens_reads_only),
+        cmocka_unit_test(transport_without_is_alive_recovers),
+        cmocka_unit_test(failed_send_closes_the_connection),
+        cmocka_unit_test(failed_token_decode_leaves_no_secret),
+        cmocka_unit_test(bad_ids_refused_before_connecting),
         cmocka_unit_test(connection_close_header_closes),
         cmocka_unit_test(retries_each_retryable_status),
         cmocka_unit_test(non_retryable_status_is_final),
@@ -913,6 +1297,10 @@ int main(void)
         cmocka_unit_test(retry_after_both_forms_and_cap),
         cmocka_unit_test(retry_after_date_without_date_header_uses_wall_clock),
         cmocka_unit_test(retry_after_date_reported_in_error),
+        cmocka_unit_test(retry_after_date_past_or_without_wall_clock),
+        cmocka_unit_test(huge_retry_after_saturates),
+        cmocka_unit_test(backoff_cap_and_no_entropy),
+        cmocka_unit_test(no_entropy_for_an_idempotency_key),
         cmocka_unit_test(overall_deadline_stops_retrying),
         cmocka_unit_test(per_call_retries_override),
         cmocka_unit_test(options_init_keeps_client_policy),
@@ -928,16 +1316,21 @@ int main(void)
         cmocka_unit_test(small_reads_parse_the_same),
         cmocka_unit_test(list_all_follows_cursors),
         cmocka_unit_test(init_validates),
+        cmocka_unit_test(init_refuses_missing_parts),
         cmocka_unit_test(timeout_on_reused_connection_is_not_repeated),
         cmocka_unit_test(list_all_stops_on_empty_cursor),
         cmocka_unit_test(invalid_request_reported_without_network),
-        cmocka_unit_test(timeout_not_retried_for_update_and_delete),
+        cmocka_unit_test(update_resent_after_lost_answer_and_5xx),
+        cmocka_unit_test(delete_404_after_uncertain_attempt_is_success),
+        cmocka_unit_test(create_409_after_5xx_is_reported_distinctly),
         cmocka_unit_test(list_all_stops_on_repeated_cursor),
         cmocka_unit_test(null_out_refused_before_sending),
         cmocka_unit_test(backoff_doubling_clamps_instead_of_wrapping),
         cmocka_unit_test(request_too_big_reports_exact_size),
         cmocka_unit_test(too_few_tokens_reported_by_client),
         cmocka_unit_test(list_all_returns_on_page_status),
+        cmocka_unit_test(list_all_stops_on_a_failed_page),
+        cmocka_unit_test(trickling_peer_is_bounded_by_the_deadline),
         cmocka_unit_test(backoff_jitter_depends_on_entropy),
         cmocka_unit_test(api_key_wiped_after_sending),
         cmocka_unit_test(idempotency_key_length_boundary),

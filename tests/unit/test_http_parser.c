@@ -150,6 +150,16 @@ typedef struct want {
 #define BIG_HDR "HTTP/1.1 200 OK\r\nX-Request-ID: big\r\nContent-Length: 600\r\n\r\n"
 #define EXACT "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n0123456789"
 #define EARLY "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </s.css>\r\n\r\n"
+/* A chunked response whose one chunk nearly fills a buffer of CHUNKED_CAP:
+ * the headers, the 64-byte body and the room for its last line `0\r\n`.
+ * A 1xx, its headers and the chunk-size line fit in one piece. */
+#define B64 "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+#define CHUNKED "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n" B64 "\r\n0\r\n\r\n"
+#define CHUNKED_HDR_LEN (sizeof "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" - 1u)
+#define CHUNKED_CAP (CHUNKED_HDR_LEN + 64u + 3u)
+#define CHUNKED_OK(n, r, cap_)                                                                              \
+    {.name = (n), .raw = (r), .st = WOS_OK, .status = 200, .body = B64, .cl = -1, .ra_s = -1,              \
+     .ra_at = -1, .date = -1, .ka = true, .rest = "", .cap = (cap_)}
 
 static const want k_table[] = {
     RESP("content-length", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 14\r\n"
@@ -227,6 +237,18 @@ static const want k_table[] = {
      .needed = sizeof BIG_HDR - 1u + 600u},
     BAD_IN("1xx are not counted in the size needed", EARLY BIG_HDR, WOS_ERR_BUFFER_TOO_SMALL, 600, 0,
            sizeof BIG_HDR - 1u + 600u),
+    /* Near the buffer's size, the skipped 1xx bytes must not count, however
+     * the input splits: chunked and Content-Length bodies alike. */
+    CHUNKED_OK("chunked body nearly fills the buffer", CHUNKED, CHUNKED_CAP),
+    CHUNKED_OK("1xx then chunked body nearly filling the buffer", EARLY CHUNKED, CHUNKED_CAP),
+    CHUNKED_OK("100 then chunked body nearly filling the buffer", "HTTP/1.1 100 Continue\r\n\r\n" CHUNKED,
+               CHUNKED_CAP),
+    BAD_IN("1xx then chunked body one byte over", EARLY CHUNKED, WOS_ERR_BUFFER_TOO_SMALL, CHUNKED_CAP - 1u, 0, 0),
+    {.name = "1xx then body filling the buffer exactly", .raw = EARLY EXACT, .st = WOS_OK, .status = 200,
+     .body = "0123456789", .cl = 10, .ra_s = -1, .ra_at = -1, .date = -1, .ka = true, .rest = "",
+     .cap = sizeof EXACT - 1u},
+    BAD_IN("1xx then body one byte over", EARLY EXACT, WOS_ERR_BUFFER_TOO_SMALL, sizeof EXACT - 2u, 0,
+           sizeof EXACT - 1u),
 
     /* Malformed status lines. */
     BAD("status: short code", "HTTP/1.1 20 OK\r\n\r\n", WOS_ERR_HTTP_MALFORMED),

@@ -303,6 +303,87 @@ static void skip_and_types(void **state)
 }
 
 /* After a failed parse the document is empty: accessors find nothing. */
+/* Duplicate keys: the last occurrence wins, as JavaScript and Python read JSON. */
+static void member_of_duplicates_is_the_last(void **state)
+{
+    int v;
+    wos_str s;
+    (void)state;
+    load("{\"a\":\"first\",\"b\":{\"c\":1,\"c\":\"inner\"},\"a\":\"last\",\"\\u0062\":{\"c\":[]}}");
+    assert_int_equal(wos_json_member(&g_doc, 0, "a", &v), WOS_OK);
+    assert_int_equal(wos_json_string(&g_doc, v, &s), WOS_OK);
+    assert_true(wos_str_eq(s, "last"));
+    /* "\u0062" is "b": the later object is the member, and its own "c" is an array. */
+    assert_int_equal(wos_json_member(&g_doc, 0, "b", &v), WOS_OK);
+    assert_int_equal(wos_json_member(&g_doc, v, "c", &v), WOS_OK);
+    assert_int_equal(wos_json_type_of(&g_doc, v), WOS_JSON_ARRAY);
+    assert_int_equal(wos_json_member(&g_doc, 4, "c", &v), WOS_OK); /* the first "b" object */
+    assert_int_equal(wos_json_string(&g_doc, v, &s), WOS_OK);
+    assert_true(wos_str_eq(s, "inner"));
+}
+
+/* A bare primitive root, whitespace around it, is one token. */
+static void bare_primitive_root_with_whitespace(void **state)
+{
+    int64_t v = 0;
+    (void)state;
+    load(" \t\n42");
+    assert_int_equal(g_doc.count, 1);
+    assert_int_equal(wos_json_type_of(&g_doc, 0), WOS_JSON_NUMBER);
+    assert_int_equal(wos_json_int64(&g_doc, 0, &v), WOS_OK);
+    assert_int_equal(v, 42);
+    load("  true");
+    assert_int_equal(wos_json_type_of(&g_doc, 0), WOS_JSON_BOOL);
+}
+
+/* A high surrogate not followed by a low one (end, another escape, a
+ * plain character) is a lone surrogate: refused, the text left intact. */
+static void high_surrogate_without_its_pair(void **state)
+{
+    static const char *const k[] = {"\"\\ud83d\"", "\"\\ud83d\\n\"", "\"\\ud83dxxxxxx\"",
+                                    "\"\\ud83d\\u0041\"", "\"\\ud83d\\\\u0041\""};
+    size_t i;
+    wos_str s;
+    (void)state;
+    for (i = 0; i < sizeof k / sizeof k[0]; i++) {
+        load(k[i]);
+        assert_int_equal(wos_json_string(&g_doc, 0, &s), WOS_ERR_INVALID_UTF8);
+        assert_memory_equal(g_buf, k[i], strlen(k[i]));
+    }
+    load("\"\\ud83d\\ude00\"");
+    assert_int_equal(wos_json_string(&g_doc, 0, &s), WOS_OK);
+    assert_true(wos_str_eq(s, "\xF0\x9F\x98\x80"));
+}
+
+/* Iteration may ask for the value only, or the key only; misuse ends it. */
+static void iteration_outputs_are_optional(void **state)
+{
+    wos_json_iter it;
+    int k = -2, v = -2;
+    unsigned n = 0;
+    (void)state;
+    load("{\"a\":1,\"b\":[2]}");
+    assert_int_equal(wos_json_iter_init(&it, &g_doc, 0), WOS_OK);
+    assert_true(wos_json_iter_next(&it, &g_doc, NULL, &v));
+    assert_int_equal(v, 2);
+    assert_true(wos_json_iter_next(&it, &g_doc, &k, NULL));
+    assert_int_equal(k, 3);
+    assert_false(wos_json_iter_next(&it, &g_doc, &k, &v));
+    assert_int_equal(wos_json_iter_init(&it, &g_doc, 4), WOS_OK); /* the array */
+    while (wos_json_iter_next(&it, &g_doc, &k, &v)) {
+        assert_int_equal(k, -1); /* array items have no key */
+        n++;
+    }
+    assert_int_equal(n, 1);
+    assert_false(wos_json_iter_next(NULL, &g_doc, &k, &v));
+    it.left = 1;
+    it.next = 0; /* the root is nobody's member */
+    assert_false(wos_json_iter_next(&it, &g_doc, &k, &v));
+    it.next = 99; /* past the tokens */
+    assert_false(wos_json_iter_next(&it, &g_doc, &k, &v));
+    assert_int_equal(wos_json_skip(NULL, 0), 0);
+}
+
 static void failed_parse_leaves_empty_doc(void **state)
 {
     char js[] = "[1,]";
@@ -525,6 +606,10 @@ int main(void)
         cmocka_unit_test(booleans_and_null),
         cmocka_unit_test(string_shape_errors),
         cmocka_unit_test(example_bodies_token_counts),
+        cmocka_unit_test(member_of_duplicates_is_the_last),
+        cmocka_unit_test(bare_primitive_root_with_whitespace),
+        cmocka_unit_test(high_surrogate_without_its_pair),
+        cmocka_unit_test(iteration_outputs_are_optional),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -249,7 +249,7 @@ static void integration_unknowns_kept_or_ignored(void **state)
     (void)state;
     assert_int_equal(wos_pipes_decode_integration(&r, &d, NULL), WOS_OK);
     expect_str(d.id, "d2");
-    expect_str(d.slug, "s"); /* the first of duplicate members counts */
+    expect_str(d.slug, "ignored-duplicate"); /* the last of duplicate members counts */
     assert_int_equal(d.state, WOS_STATE_UNKNOWN);
     expect_str(d.state_text, "paused");
     expect_str(d.credentials.type, "federated");
@@ -300,7 +300,83 @@ static void undecodable_keys_are_skipped(void **state)
     (void)state;
     assert_int_equal(wos_pipes_decode_integration(&r, &d, NULL), WOS_OK);
     expect_str(d.id, "d");
-    expect_str(d.slug, "s");
+    expect_str(d.slug, "dup"); /* "sl\u0075g" is a later "slug" */
+}
+
+static int contains(const char *hay, size_t n, const char *needle)
+{
+    size_t m = strlen(needle), i;
+    for (i = 0; i + m <= n; i++) {
+        if (memcmp(hay + i, needle, m) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * Duplicate members: the last occurrence wins, top-level and nested, as
+ * JavaScript, Python and the official SDKs read JSON. A later null clears
+ * what an earlier value set; a later object replaces the whole earlier one.
+ */
+static void integration_duplicates_last_wins(void **state)
+{
+    wos_pipes_reply r = reply(200,
+        "{\"id\":\"d1\",\"slug\":\"s\",\"description\":\"old\",\"enabled\":true,"
+        "\"scopes\":[\"a\",\"b\"],\"config\":{\"k\":\"v\"},"
+        "\"credentials\":{\"type\":\"custom\",\"client_id\":\"c1\",\"redacted_client_secret\":\"abcd\"},"
+        "\"installation\":{\"id\":\"i1\",\"user_id\":\"u1\"},"
+        "\"custom_provider\":{\"name\":\"n1\",\"pkce_enabled\":true,\"name\":\"n2\"},"
+        "\"created_at\":\"2025-01-01T00:00:00Z\","
+        "\"description\":null,\"enabled\":false,\"scopes\":null,\"config\":{},"
+        "\"credentials\":{\"type\":\"organization\"},\"installation\":null,"
+        "\"created_at\":null,\"id\":\"d2\"}");
+    wos_data_integration d;
+    (void)state;
+    assert_int_equal(wos_pipes_decode_integration(&r, &d, NULL), WOS_OK);
+    expect_str(d.id, "d2");
+    assert_null(d.description.ptr);
+    assert_false(d.enabled);
+    assert_true(wos_view_null(&d.scopes));
+    assert_int_equal(d.scopes.count, 0);
+    assert_false(wos_view_null(&d.config));
+    assert_int_equal(d.config.count, 0);
+    assert_true(d.credentials.present);
+    expect_str(d.credentials.type, "organization");
+    assert_null(d.credentials.client_id.ptr); /* not kept from the replaced object */
+    assert_null(d.credentials.redacted_client_secret.ptr);
+    assert_false(d.installation.present);
+    assert_null(d.installation.id.ptr);
+    expect_str(d.custom_provider.name, "n2");
+    assert_true(d.custom_provider.pkce_enabled);
+    assert_null(d.created_at.text.ptr);
+    assert_int_equal(d.created_at.unix_s, 0);
+}
+
+/* The token reply: top-level "active", the nested object and its members. */
+static void token_duplicates_last_wins(void **state)
+{
+    wos_pipes_reply r = reply(200,
+        "{\"active\":false,\"error\":\"not_installed\","
+        "\"access_token\":{\"access_token\":\"old\",\"expires_at\":\"2025-01-01T00:00:00Z\","
+        "\"scopes\":[\"x\"],\"missing_scopes\":[\"y\"]},"
+        "\"access_token\":{\"access_token\":\"gho_1\",\"scopes\":[],\"access_token\":\"gho_2\"},"
+        "\"active\":true}");
+    wos_access_token t;
+    (void)state;
+    assert_int_equal(wos_pipes_decode_token(&r, &t, NULL), WOS_OK);
+    assert_true(t.active);
+    expect_str(t.access_token, "gho_2");
+    assert_false(t.expires); /* the winning object has no expires_at */
+    assert_int_equal(t.scopes.count, 0);
+    assert_true(wos_view_absent(&t.missing_scopes));
+    assert_int_equal(t.reason, WOS_TOKEN_ACTIVE);
+    /* The wipe covers the winning token. */
+    wos_access_token_wipe(&t);
+    assert_false(contains(g_body, r.body_len, "gho_2"));
+    /* A later null access_token: an active token without one is the wrong shape. */
+    r = reply(200, "{\"active\":true,\"access_token\":{\"access_token\":\"a\"},\"access_token\":null}");
+    assert_int_equal(wos_pipes_decode_token(&r, &t, NULL), WOS_ERR_JSON_SHAPE);
 }
 
 int main(void)
@@ -321,6 +397,8 @@ int main(void)
         cmocka_unit_test(integration_bad_shapes),
         cmocka_unit_test(decode_delete_statuses),
         cmocka_unit_test(undecodable_keys_are_skipped),
+        cmocka_unit_test(integration_duplicates_last_wins),
+        cmocka_unit_test(token_duplicates_last_wins),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

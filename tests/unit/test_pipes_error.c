@@ -47,6 +47,7 @@ static void expect(wos_str s, const char *want)
 static void kinds_from_status(void **state)
 {
     static const struct { int status; wos_error_kind kind; } k[] = {
+        {600, WOS_ERROR_OTHER}, {499, WOS_ERROR_OTHER},
         {400, WOS_ERROR_BAD_REQUEST}, {401, WOS_ERROR_UNAUTHORIZED}, {403, WOS_ERROR_FORBIDDEN},
         {404, WOS_ERROR_NOT_FOUND}, {409, WOS_ERROR_CONFLICT}, {422, WOS_ERROR_UNPROCESSABLE},
         {429, WOS_ERROR_RATE_LIMITED}, {500, WOS_ERROR_SERVER}, {503, WOS_ERROR_SERVER},
@@ -133,6 +134,65 @@ static void too_few_tokens_still_decodes(void **state)
 
 /* The contract promises access to the raw body: error members are views of
  * the JSON text as sent (escapes kept), so decoding never rewrites the body. */
+/* Duplicate members: the last occurrence wins. */
+static void duplicate_members_last_wins(void **state)
+{
+    wos_api_error e = decode(422, "{\"code\":\"a\",\"message\":\"old\",\"code\":\"b\","
+                                  "\"message\":[\"new\"],\"error\":\"x\",\"error\":\"y\"}");
+    (void)state;
+    expect(e.code, "b");
+    expect(e.message, "new");
+    expect(e.error, "y");
+}
+
+/* Every decoder refuses a reply it cannot read, and calls a non-2xx an error. */
+static void decoders_check_the_reply(void **state)
+{
+    static char body[] = "{\"id\":\"d\",\"slug\":\"s\"}";
+    wos_pipes_reply r;
+    wos_api_error e;
+    wos_data_integration d;
+    wos_access_token t;
+    wos_integration_page page;
+    (void)state;
+    memset(&r, 0, sizeof r);
+    r.tokens = g_tok;
+    r.token_cap = 64;
+    r.status = 500;
+    r.body = NULL;
+    r.body_len = 3; /* a length without bytes */
+    assert_int_equal(wos_pipes_decode_error(&r, &e), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_pipes_decode_delete(&r, &e), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_pipes_decode_integration(&r, &d, &e), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_pipes_decode_delete(NULL, &e), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_pipes_decode_token(NULL, &t, &e), WOS_ERR_INVALID_ARG);
+    /* No body at all: an empty raw body, not a NULL one. */
+    r.body_len = 0;
+    assert_int_equal(wos_pipes_decode_error(&r, &e), WOS_OK);
+    assert_non_null(e.body.ptr);
+    assert_int_equal(e.body.len, 0);
+    assert_int_equal(e.kind, WOS_ERROR_SERVER);
+    /* An empty 2xx body is not the shape of any result. */
+    r.status = 200;
+    assert_int_equal(wos_pipes_decode_integration(&r, &d, NULL), WOS_ERR_JSON_MALFORMED);
+    assert_int_equal(wos_pipes_decode_list(&r, &page, NULL), WOS_ERR_JSON_MALFORMED);
+    assert_int_equal(wos_pipes_decode_delete(&r, NULL), WOS_OK);
+    /* No result to fill. */
+    r.body = body;
+    r.body_len = strlen(body);
+    assert_int_equal(wos_pipes_decode_integration(&r, NULL, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_pipes_decode_token(&r, NULL, NULL), WOS_ERR_INVALID_ARG);
+    /* Outside 2xx on both sides: an error result (err may be NULL). */
+    r.status = 199;
+    assert_int_equal(wos_pipes_decode_integration(&r, &d, NULL), WOS_ERR_HTTP_STATUS);
+    r.status = 304;
+    assert_int_equal(wos_pipes_decode_integration(&r, &d, &e), WOS_ERR_HTTP_STATUS);
+    assert_int_equal(e.http_status, 304);
+    assert_int_equal(e.kind, WOS_ERROR_OTHER);
+    r.status = 299;
+    assert_int_equal(wos_pipes_decode_integration(&r, &d, &e), WOS_OK);
+}
+
 static void raw_body_survives_escaped_strings(void **state)
 {
     static const char raw[] = "{\"message\":\"slug \\\"x\\\" taken\",\"code\":\"conflict\"}";
@@ -152,6 +212,8 @@ int main(void)
         cmocka_unit_test(bodies_that_are_not_json),
         cmocka_unit_test(too_few_tokens_still_decodes),
         cmocka_unit_test(raw_body_survives_escaped_strings),
+        cmocka_unit_test(duplicate_members_last_wins),
+        cmocka_unit_test(decoders_check_the_reply),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -122,6 +122,34 @@ static void bad_list_shapes(void **state)
     }
 }
 
+/* Duplicate members: the last wins. The soak saw `wos-pipes list` print an
+ * empty page from an answer whose first "data" was []. */
+static void list_duplicates_last_wins(void **state)
+{
+    char item[1024], json[2048];
+    wos_integration_page page;
+    wos_data_integration d;
+    wos_pipes_reply r;
+    (void)state;
+    item_json(item, sizeof item, 7);
+    snprintf(json, sizeof json,
+             "{\"data\":[],\"list_metadata\":{\"before\":\"b1\",\"after\":\"a1\",\"after\":null},"
+             "\"data\":[%s],\"list_metadata\":{\"after\":\"a2\",\"before\":\"b2\",\"after\":\"a3\"}}",
+             item);
+    r = reply(200, json, 256);
+    assert_int_equal(wos_pipes_decode_list(&r, &page, NULL), WOS_OK);
+    assert_int_equal(page.count, 1);
+    expect_str(page.after, "a3");
+    expect_str(page.before, "b2");
+    assert_int_equal(wos_page_next(&page, &d), WOS_OK);
+    expect_str(d.id, "data_integration_007");
+    assert_int_equal(wos_page_next(&page, &d), WOS_ERR_NOT_FOUND);
+    /* A later list_metadata without a cursor: no cursor, though the first had one. */
+    r = reply(200, "{\"data\":[],\"list_metadata\":{\"after\":\"a1\"},\"list_metadata\":{}}", 64);
+    assert_int_equal(wos_pipes_decode_list(&r, &page, NULL), WOS_OK);
+    assert_null(page.after.ptr);
+}
+
 /* Drives a pager the way a client does: request and reply share one buffer. */
 static unsigned walk(wos_pager *pg, const char *const *pages, size_t npages, char after_seen[][64])
 {
@@ -246,6 +274,79 @@ static void pager_errors(void **state)
     assert_int_equal(wos_pager_on_reply(&pg, &r, &page, &e), WOS_ERR_STATE);
 }
 
+/* Misuse of the page and pager calls: a clear status, never a crash. */
+static void page_and_pager_refuse_misuse(void **state)
+{
+    wos_integration_page page, empty;
+    wos_data_integration d;
+    wos_list_params next;
+    wos_pager pg;
+    wos_pipes_reply r;
+    (void)state;
+    memset(&empty, 0, sizeof empty); /* never decoded: no data array */
+    r = reply(200, page_json(0, 1, "null", "\"x\""), 256);
+    assert_int_equal(wos_pipes_decode_list(&r, &page, NULL), WOS_OK);
+    assert_int_equal(wos_page_next(NULL, &d), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_page_next(&page, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_page_next(&empty, &d), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_page_item(NULL, 0, &d), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_page_item(&page, 0, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_page_item(&empty, 0, &d), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_page_item(&page, 1, &d), WOS_ERR_NOT_FOUND);
+    assert_int_equal(wos_page_item(&page, 0, &d), WOS_OK);
+    assert_true(wos_str_eq(d.id, "data_integration_000"));
+
+    assert_int_equal(wos_pager_init(NULL, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_pager_next_params(NULL, &next), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_pager_init(&pg, NULL), WOS_OK);
+    assert_int_equal(wos_pager_next_params(&pg, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_pager_advance(NULL, &page), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_pager_advance(&pg, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_pager_on_reply(NULL, &r, &page, NULL), WOS_ERR_INVALID_ARG);
+    assert_true(wos_pager_done(NULL));
+    assert_false(wos_pager_done(&pg));
+    /* The caller decodes, the pager advances; past the end: a state error. */
+    assert_int_equal(wos_pager_advance(&pg, &page), WOS_OK);
+    assert_int_equal(wos_pager_next_params(&pg, &next), WOS_OK);
+    assert_true(wos_str_eq(next.after, "x"));
+    r = reply(200, page_json(1, 1, "null", "null"), 256);
+    assert_int_equal(wos_pipes_decode_list(&r, &page, NULL), WOS_OK);
+    assert_int_equal(wos_pager_advance(&pg, &page), WOS_OK);
+    assert_true(wos_pager_done(&pg));
+    assert_int_equal(wos_pager_advance(&pg, &page), WOS_ERR_STATE);
+}
+
+/* A next cursor over WOS_PAGER_CURSOR_MAX stops the walk and says so. */
+static void pager_refuses_an_overlong_next_cursor(void **state)
+{
+    static char after[WOS_PAGER_CURSOR_MAX + 4]; /* "c...c" with MAX + 1 c */
+    wos_integration_page page;
+    wos_pager pg;
+    wos_pipes_reply r;
+    (void)state;
+    memset(after, 'c', sizeof after);
+    after[0] = '"';
+    after[sizeof after - 2] = '"';
+    after[sizeof after - 1] = '\0'; /* a quoted cursor one byte over the maximum */
+    r = reply(200, page_json(0, 1, "null", after), 256);
+    assert_int_equal(wos_pager_init(&pg, NULL), WOS_OK);
+    assert_int_equal(wos_pager_on_reply(&pg, &r, &page, NULL), WOS_ERR_BUFFER_TOO_SMALL);
+    assert_true(wos_pager_done(&pg));
+}
+
+/* An empty starting cursor is no cursor: the first page is requested plain. */
+static void pager_empty_start_cursor(void **state)
+{
+    wos_list_params lp = {0};
+    wos_list_params next;
+    wos_pager pg;
+    (void)state;
+    lp.after = (wos_str){"", 0};
+    assert_int_equal(wos_pager_init(&pg, &lp), WOS_OK);
+    assert_int_equal(wos_pager_next_params(&pg, &next), WOS_OK);
+    assert_null(next.after.ptr);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +357,10 @@ int main(void)
         cmocka_unit_test(pager_stops_on_empty_page),
         cmocka_unit_test(pager_normal_order_follows_before),
         cmocka_unit_test(pager_errors),
+        cmocka_unit_test(list_duplicates_last_wins),
+        cmocka_unit_test(page_and_pager_refuse_misuse),
+        cmocka_unit_test(pager_refuses_an_overlong_next_cursor),
+        cmocka_unit_test(pager_empty_start_cursor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -357,6 +357,41 @@ static void rejects_bad_calls(void **state)
     assert_int_equal(wos_pipes_write_request(&k_ep, NULL, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
 }
 
+/* Calls missing their parameters, or naming no operation, are refused. */
+static void refuses_missing_parameters(void **state)
+{
+    wos_pipes_call c = {0};
+    wos_custom_provider_params cp = {0};
+    wos_integration_params f = {0};
+    wos_pipes_endpoint ep = k_ep;
+    size_t len;
+    (void)state;
+    c.op = WOS_OP_TOKEN; /* no token parameters */
+    assert_int_equal(wos_pipes_write_request(&k_ep, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+    c.op = WOS_OP_CREATE; /* no fields */
+    assert_int_equal(wos_pipes_write_request(&k_ep, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+    c.op = (wos_pipes_op)99;
+    assert_int_equal(wos_pipes_write_request(&k_ep, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+    c.op = WOS_OP_LIST;
+    assert_int_equal(wos_pipes_write_request(NULL, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_pipes_write_request(&k_ep, &c, g_buf, 4096, NULL), WOS_ERR_INVALID_ARG);
+    ep.host = (wos_str)WOS_STR_NULL;
+    assert_int_equal(wos_pipes_write_request(&ep, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+    /* A custom provider needs its name on create, not on update. */
+    f.provider = (wos_str)WOS_STR_LIT("acme");
+    f.custom_provider = &cp;
+    assert_int_equal(wos_pipes_write_create(&k_ep, &f, (wos_str)WOS_STR_NULL, g_buf, 4096, &len),
+                     WOS_ERR_INVALID_ARG);
+    f.provider = (wos_str)WOS_STR_NULL;
+    cp.token_url = (wos_str)WOS_STR_LIT("https://t");
+    assert_int_equal(wos_pipes_write_update(&k_ep, (wos_str)WOS_STR_LIT("acme"), &f, g_buf, 4096, &len),
+                     WOS_OK);
+    /* A tenant API key needs its user. */
+    f.api_key.secret = (wos_str)WOS_STR_LIT("k");
+    assert_int_equal(wos_pipes_write_update(&k_ep, (wos_str)WOS_STR_LIT("acme"), &f, g_buf, 4096, &len),
+                     WOS_ERR_INVALID_ARG);
+}
+
 /* Used alone (no client), the Pipes layer must not leave the API key or a
  * client secret in a buffer it failed to fill. */
 static void failed_request_leaves_no_secret(void **state)
@@ -380,15 +415,117 @@ static void failed_request_leaves_no_secret(void **state)
     for (i = 0; i < 4096; i++) {
         assert_int_equal(g_buf[i], 0);
     }
+    /* Refused by the parameter check: the buffer may still hold the
+     * previous request (API key included), and is zeroed all the same. */
+    p.provider = (wos_str)WOS_STR_NULL;
+    memset(g_buf, 0x5A, sizeof g_buf);
+    assert_int_equal(wos_pipes_write_create(&k_ep, &p, (wos_str)WOS_STR_NULL, g_buf, 4096, &len),
+                     WOS_ERR_INVALID_ARG);
+    for (i = 0; i < 4096; i++) {
+        assert_int_equal(g_buf[i], 0);
+    }
+    assert_int_equal((unsigned char)g_buf[4096], 0x5A);
+    memset(g_buf, 0x5A, sizeof g_buf);
+    assert_int_equal(wos_pipes_write_request(&k_ep, NULL, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+    for (i = 0; i < 4096; i++) {
+        assert_int_equal(g_buf[i], 0);
+    }
 }
 
+/* Free text that is not UTF-8 says so; identifiers are refused as arguments (below). */
 static void invalid_utf8_in_body_rejected(void **state)
 {
-    wos_token_params p = {WOS_STR_LIT("github"), WOS_STR_LIT("user_\xC0\xAF"), WOS_STR_NULL};
+    wos_integration_params p = {0};
     size_t len;
     (void)state;
-    assert_int_equal(wos_pipes_write_token(&k_ep, &p, (wos_str)WOS_STR_NULL, g_buf, 4096, &len),
+    p.description.state = WOS_SET;
+    p.description.value = (wos_str)WOS_STR_LIT("caf\xC3");
+    assert_int_equal(wos_pipes_write_update(&k_ep, (wos_str)WOS_STR_LIT("github"), &p, g_buf, 4096, &len),
                      WOS_ERR_INVALID_UTF8);
+}
+
+static wos_status write_one(wos_pipes_op op, wos_str slug, const wos_integration_params *f,
+                            const wos_token_params *t, const wos_list_params *l)
+{
+    wos_pipes_call c = {0};
+    size_t len = 0;
+    c.op = op;
+    c.slug = slug;
+    c.fields = f;
+    c.token = t;
+    c.list = l;
+    return wos_pipes_write_request(&k_ep, &c, g_buf, 4096, &len);
+}
+
+/*
+ * The API boundary: an empty required id, a NULL item in a string list,
+ * a slug, id or cursor that is not UTF-8, a bad Host name: each
+ * WOS_ERR_INVALID_ARG before anything is written.
+ */
+static void refuses_bad_ids_lists_and_hosts(void **state)
+{
+    static const wos_str k_bad = WOS_STR_LIT("a\xFF");
+    static const wos_str k_items[] = {WOS_STR_LIT("repo"), WOS_STR_NULL};
+    static const char *const k_hosts[] = {".", "..", "a..b", ".a", "a.", "-a.com", "a.-b", "_a", "a._b"};
+    wos_token_params t = {WOS_STR_LIT("github"), WOS_STR_LIT(""), WOS_STR_NULL};
+    wos_integration_params f = {0};
+    wos_list_params l = {0};
+    wos_pipes_endpoint ep = k_ep;
+    wos_str ok = WOS_STR_LIT("github");
+    size_t i, len;
+    (void)state;
+    assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_ERR_INVALID_ARG); /* empty user_id */
+    t.user_id = k_bad;
+    assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_ERR_INVALID_ARG);
+    t.user_id = (wos_str)WOS_STR_LIT("u");
+    t.organization_id = k_bad;
+    assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_ERR_INVALID_ARG);
+    t.organization_id = (wos_str)WOS_STR_NULL;
+    t.slug = k_bad;
+    assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_ERR_INVALID_ARG);
+    t.slug = ok;
+    assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_OK);
+    /* Slugs of every operation that names one. */
+    assert_int_equal(write_one(WOS_OP_GET, k_bad, NULL, NULL, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(write_one(WOS_OP_DELETE, k_bad, NULL, NULL, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(write_one(WOS_OP_UPDATE, k_bad, &f, NULL, NULL), WOS_ERR_INVALID_ARG);
+    f.provider = k_bad;
+    assert_int_equal(write_one(WOS_OP_CREATE, ok, &f, NULL, NULL), WOS_ERR_INVALID_ARG);
+    f.provider = (wos_str)WOS_STR_LIT("");
+    assert_int_equal(write_one(WOS_OP_CREATE, ok, &f, NULL, NULL), WOS_ERR_INVALID_ARG);
+    f.provider = ok;
+    /* The tenant API key's ids. */
+    f.api_key = (wos_api_key_params){WOS_STR_LIT("k"), WOS_STR_LIT(""), WOS_STR_NULL};
+    assert_int_equal(write_one(WOS_OP_CREATE, ok, &f, NULL, NULL), WOS_ERR_INVALID_ARG);
+    f.api_key.user_id = (wos_str)WOS_STR_LIT("u");
+    f.api_key.organization_id = k_bad;
+    assert_int_equal(write_one(WOS_OP_CREATE, ok, &f, NULL, NULL), WOS_ERR_INVALID_ARG);
+    f.api_key.organization_id = (wos_str)WOS_STR_LIT("o");
+    assert_int_equal(write_one(WOS_OP_CREATE, ok, &f, NULL, NULL), WOS_OK);
+    /* A NULL item (or no items at all) in a list that allows none. */
+    f.scopes = (wos_str_list){WOS_SET, k_items, 2};
+    assert_int_equal(write_one(WOS_OP_CREATE, ok, &f, NULL, NULL), WOS_ERR_INVALID_ARG);
+    f.scopes = (wos_str_list){WOS_SET, NULL, 1};
+    assert_int_equal(write_one(WOS_OP_CREATE, ok, &f, NULL, NULL), WOS_ERR_INVALID_ARG);
+    f.scopes = (wos_str_list){WOS_SET, k_items, 1};
+    f.auth_methods = (wos_str_list){WOS_SET, k_items, 2};
+    assert_int_equal(write_one(WOS_OP_UPDATE, ok, &f, NULL, NULL), WOS_ERR_INVALID_ARG);
+    f.provider = (wos_str)WOS_STR_NULL;
+    f.auth_methods = (wos_str_list){WOS_SET, k_items, 1};
+    assert_int_equal(write_one(WOS_OP_UPDATE, ok, &f, NULL, NULL), WOS_OK);
+    /* List cursors are object ids. */
+    l.after = k_bad;
+    assert_int_equal(write_one(WOS_OP_LIST, ok, NULL, NULL, &l), WOS_ERR_INVALID_ARG);
+    l.after = (wos_str)WOS_STR_NULL;
+    l.before = k_bad;
+    assert_int_equal(write_one(WOS_OP_LIST, ok, NULL, NULL, &l), WOS_ERR_INVALID_ARG);
+    /* The Host header of the sans-I/O endpoint. */
+    for (i = 0; i < sizeof k_hosts / sizeof k_hosts[0]; i++) {
+        ep.host = wos_str_c(k_hosts[i]);
+        if (wos_pipes_write_get(&ep, ok, g_buf, 4096, &len) != WOS_ERR_INVALID_ARG) {
+            fail_msg("host %s accepted", k_hosts[i]);
+        }
+    }
 }
 
 int main(void)
@@ -404,6 +541,8 @@ int main(void)
         cmocka_unit_test(rejects_bad_calls),
         cmocka_unit_test(failed_request_leaves_no_secret),
         cmocka_unit_test(invalid_utf8_in_body_rejected),
+        cmocka_unit_test(refuses_bad_ids_lists_and_hosts),
+        cmocka_unit_test(refuses_missing_parameters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

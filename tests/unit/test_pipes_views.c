@@ -58,7 +58,7 @@ static void pairs_by_index_and_key(void **state)
     assert_int_equal(wos_str_pairs_find(&d.config, "account", &v), WOS_OK);
     expect_str(v, "a\"b");
     assert_int_equal(wos_str_pairs_find(&d.config, "region", &v), WOS_OK);
-    expect_str(v, "eu"); /* the first of duplicates */
+    expect_str(v, "us"); /* the last of duplicates, as JavaScript reads JSON */
     assert_int_equal(wos_str_pairs_get(&d.config, 3, &k, &v), WOS_ERR_NOT_FOUND);
     assert_int_equal(wos_str_pairs_find(&d.config, "nope", &v), WOS_ERR_NOT_FOUND);
     assert_int_equal(wos_str_pairs_find(&d.custom_provider.additional_authorization_parameters, "a", &v),
@@ -94,12 +94,33 @@ static void bad_scope_is_caught_at_decode(void **state)
     }
 }
 
+/* Misuse of the accessors, and views of absent or null members. */
+static void accessors_refuse_misuse(void **state)
+{
+    wos_data_integration d;
+    wos_str k, v;
+    (void)state;
+    decode("{\"id\":\"i\",\"slug\":\"s\",\"config\":{\"a\":\"b\"},\"scopes\":null}", &d);
+    assert_int_equal(wos_str_pairs_get(&d.config, 0, NULL, &v), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_str_pairs_get(&d.config, 0, &k, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_str_pairs_find(NULL, "a", &v), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_str_pairs_find(&d.config, "a", NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_strings_get(&d.scopes, 0, &v), WOS_ERR_NOT_FOUND); /* null */
+    assert_int_equal(wos_str_pairs_get(&d.custom_provider.additional_authorization_parameters, 0, &k, &v),
+                     WOS_ERR_NOT_FOUND); /* absent */
+    assert_int_equal(wos_str_pairs_get(&d.config, 1, &k, &v), WOS_ERR_NOT_FOUND);
+    assert_int_equal(wos_str_pairs_get(&d.config, 0, &k, &v), WOS_OK);
+    expect_str(k, "a");
+    expect_str(v, "b");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(strings_by_index),
         cmocka_unit_test(pairs_by_index_and_key),
         cmocka_unit_test(bad_scope_is_caught_at_decode),
+        cmocka_unit_test(accessors_refuse_misuse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

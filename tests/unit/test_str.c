@@ -20,6 +20,13 @@ static void str_views_compare(void **state)
     assert_true(wos_str_ieq(a, b));
     assert_false(wos_str_ieq(a, none));
     assert_null(wos_str_c(NULL).ptr);
+    assert_false(wos_str_eq(a, NULL));
+    assert_false(wos_str_ieq(none, a));
+    assert_false(wos_str_ieq(a, wos_str_c("content-typ")));
+    /* Only letters fold: '@' and '`' differ in the case bit too. */
+    assert_false(wos_str_ieq(wos_str_c("a@"), wos_str_c("a`")));
+    assert_false(wos_str_ieq(wos_str_c("[x"), wos_str_c("{x")));
+    assert_true(wos_str_ieq(wos_str_c("X-ID"), wos_str_c("x-id")));
 }
 
 int main(void)

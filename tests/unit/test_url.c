@@ -25,6 +25,9 @@ static void parses_scheme_host_port(void **state)
     assert_int_equal(port, 65535);
     assert_int_equal(wos_url_parse("http://h", host, sizeof host, &port, &tls), WOS_OK);
     assert_int_equal(port, 80);
+    assert_int_equal(wos_url_parse("https://API.Example-1.COM:8443/", host, sizeof host, &port, &tls), WOS_OK);
+    assert_string_equal(host, "API.Example-1.COM");
+    assert_int_equal(port, 8443);
 }
 
 static void rejects_bad_urls(void **state)
@@ -43,6 +46,40 @@ static void rejects_bad_urls(void **state)
         assert_int_equal(wos_url_parse(bad[i], host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
     }
     assert_int_equal(wos_url_parse(NULL, host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h", NULL, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h", host, sizeof host, NULL, &tls), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h", host, sizeof host, &port, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h:/", host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h%41", host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h~", host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
+}
+
+/* Host names: no empty label (".", "..", "a..b", a leading or trailing
+ * dot), no label starting with '-' or '_'. */
+static void rejects_bad_host_names(void **state)
+{
+    static const char *const bad[] = {
+        "https://.", "https://..", "https://a..b", "https://.a", "https://a.", "https://-a.com",
+        "https://a.-b", "https://_a", "https://a._b:443", "http://..:80", "https://a.b./",
+    };
+    static const char *const good[] = {
+        "https://a-b.c_d.example", "https://x.y", "https://127.0.0.1:8443", "https://a--b", "https://a_",
+    };
+    char host[32];
+    uint16_t port;
+    bool tls;
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        if (wos_url_parse(bad[i], host, sizeof host, &port, &tls) != WOS_ERR_INVALID_ARG) {
+            fail_msg("accepted %s", bad[i]);
+        }
+    }
+    for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+        if (wos_url_parse(good[i], host, sizeof host, &port, &tls) != WOS_OK) {
+            fail_msg("refused %s", good[i]);
+        }
+    }
 }
 
 static void host_buffer_too_small(void **state)
@@ -61,6 +98,7 @@ int main(void)
         cmocka_unit_test(parses_scheme_host_port),
         cmocka_unit_test(rejects_bad_urls),
         cmocka_unit_test(host_buffer_too_small),
+        cmocka_unit_test(rejects_bad_host_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
