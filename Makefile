@@ -470,10 +470,24 @@ $(M4_DIR)/replay_%.elf: tests/fuzz/%.c tests/target/replay_corpus.c $(M4_DIR)/co
 	$(M4_CC) $(M4_CFLAGS) -Wno-conversion -Iinclude -isystem $(STAGE) -Itests/fuzz -I$(M4_DIR)/corpus_$* \
 	    $< tests/target/replay_corpus.c $(FUZZ_SUPPORT) $(M4_CORE_OBJ) $(M4_LDFLAGS) -o $@
 
+# Stack of each public call painted on the target, checked against the
+# static figures `make size` prints (tests/target/stack_paint.c).
+M4_STACK := $(M4_DIR)/stack_paint.elf
+$(M4_DIR)/stack_static.h: $(ARM_OBJ) tests/target/static_stack.py
+	@mkdir -p $(@D)
+	@$(MAKE) --no-print-directory size >$(M4_DIR)/size.txt 2>&1 || true
+	$(PYTHON) tests/target/static_stack.py $(M4_DIR)/size.txt >$@
+
+$(M4_STACK): tests/target/stack_paint.c tests/target/cmocka.h tests/unit/fake_port.h \
+             $(M4_DIR)/stack_static.h $(M4_CORE_OBJ)
+	$(M4_CC) $(M4_CFLAGS) -Wno-conversion -Itests/target -Iinclude -isystem $(STAGE) -Itests/unit \
+	    -I$(M4_DIR) $< $(M4_CORE_OBJ) $(M4_LDFLAGS) -o $@
+
 .PHONY: qemu-m4
-qemu-m4: $(M4_UNIT) $(M4_FUZZ)
+qemu-m4: $(M4_UNIT) $(M4_FUZZ) $(M4_STACK)
 	@WOS_TEST_RUNNER=scripts/qemu_m4.sh scripts/run_tests.sh "qemu-cortex-m4" $(BUILD)/results \
-	    $(M4_UNIT) $(M4_FUZZ) >$(M4_DIR)/log 2>&1; rc=$$?; \
-	    if [ $$rc -ne 0 ]; then cat $(M4_DIR)/log; else tail -n 1 $(M4_DIR)/log; fi; exit $$rc
+	    $(M4_UNIT) $(M4_FUZZ) $(M4_STACK) >$(M4_DIR)/log 2>&1; rc=$$?; \
+	    if [ $$rc -ne 0 ]; then cat $(M4_DIR)/log; else grep '^stack ' $(M4_DIR)/log; tail -n 1 $(M4_DIR)/log; fi; \
+	    exit $$rc
 
 -include $(M4_CORE_OBJ:.o=.d)
