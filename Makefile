@@ -315,6 +315,7 @@ test: deps
 	@$(MAKE) --no-print-directory qemu-m4
 	@$(MAKE) --no-print-directory emulator-selftest
 	@$(MAKE) --no-print-directory run-cli-usage e2e fuzz-smoke
+	@$(MAKE) --no-print-directory lwip
 	@$(MAKE) --no-print-directory coverage
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
@@ -337,6 +338,7 @@ help:
 	@echo "make fuzz       libFuzzer, FUZZ_SECONDS (30) per target"
 	@echo "make bench      instruction counts and stack per operation (callgrind)"
 	@echo "make qemu-m4    unit suites on a Cortex-M4 (qemu-system-arm mps2-an386)"
+	@echo "make lwip       port/lwip + TLS on lwIP over a TAP device in a private network namespace"
 	@echo "make cross      unit, port and e2e suites on armhf and s390x under qemu-user"
 	@echo "make coverage   branch coverage of src/ by the unit tests, gated at $(COV_GATE) %"
 	@echo "make clean      remove $(BUILD)/"
@@ -491,3 +493,23 @@ qemu-m4: $(M4_UNIT) $(M4_FUZZ) $(M4_STACK)
 	    exit $$rc
 
 -include $(M4_CORE_OBJ:.o=.d)
+
+# --- lwIP ---
+# port/lwip/ (lwIP sockets) under the mbedTLS port, against the emulator,
+# with Debian's liblwip (2.1.3, unix port) on a TAP device inside a private
+# network namespace (tests/lwip/). Skipped, with the reason, when not root.
+LWIP_INC  ?= /usr/include/lwip
+LWIP_TEST := $(OUT)/tests/lwip/test_lwip
+$(LWIP_TEST): tests/lwip/test_lwip.c port/lwip/wos_lwip_tcp.c port/lwip/wos_lwip.h $(PORTLIB) $(LIB) \
+              | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Wno-conversion -Iport/lwip -isystem $(LWIP_INC) tests/lwip/test_lwip.c \
+	    port/lwip/wos_lwip_tcp.c -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS) -llwip -lcmocka -lpthread
+
+.PHONY: lwip
+lwip: $(LWIP_TEST)
+	@$(CC) $(WARN) -O2 -DLWIP_DNS=1 -Iinclude -Iport/lwip -isystem $(LWIP_INC) -c port/lwip/wos_lwip_tcp.c \
+	    -o $(OUT)/tests/lwip/wos_lwip_tcp_dns.o
+	@tests/certs/make_certs.sh $(BUILD)/certs
+	@tests/lwip/run_lwip.sh $(LWIP_TEST) $(BUILD)/results >$(OUT)/lwip.log 2>&1; rc=$$?; \
+	    if [ $$rc -ne 0 ]; then cat $(OUT)/lwip.log; else tail -n 1 $(OUT)/lwip.log; fi; exit $$rc

@@ -14,6 +14,9 @@ PKGS="$PKGS gcc-arm-linux-gnueabihf libc6-dev-armhf-cross gcc-s390x-linux-gnu li
 PKGS="$PKGS qemu-user"
 # Cortex-M4 test images (`make qemu-m4`, part of `make test`).
 PKGS="$PKGS picolibc-arm-none-eabi qemu-system-arm"
+# port/lwip test (`make lwip`, part of `make test`): lwIP 2.1.3 with its
+# unix TAP interface; ip and unshare make the private network namespace.
+PKGS="$PKGS liblwip-dev iproute2 util-linux"
 # Branch coverage of src/ (`make coverage`, part of `make test`).
 PKGS="$PKGS gcovr"
 
