@@ -24,11 +24,11 @@ JSMN_HDR  ?= /usr/include/jsmn.h
 # come before /usr/include, which may hold Debian's 2.28.
 MBEDTLS_PREFIX ?=
 MBEDTLS_INC    := $(if $(MBEDTLS_PREFIX),-isystem $(MBEDTLS_PREFIX)/include)
-INCS      := -Iinclude -Iport/posix -Iport/mbedtls $(MBEDTLS_INC) -isystem $(STAGE)
+INCS      := -Iinclude -Iport/posix -Iport/mbedtls -Iport/proxy $(MBEDTLS_INC) -isystem $(STAGE)
 CFLAGS_ALL = $(WARN) $(VFLAGS) $(INCS) $(CFLAGS)
 
 CORE_SRC := $(sort $(wildcard src/*.c))
-PORT_SRC := $(sort $(wildcard port/posix/*.c port/mbedtls/*.c))
+PORT_SRC := $(sort $(wildcard port/posix/*.c port/mbedtls/*.c port/proxy/*.c))
 CORE_OBJ := $(CORE_SRC:%.c=$(OUT)/obj/%.o)
 PORT_OBJ := $(PORT_SRC:%.c=$(OUT)/obj/%.o)
 LIB      := $(OUT)/libwospipes.a
