@@ -315,7 +315,7 @@ test: deps
 	@$(MAKE) --no-print-directory qemu-m4
 	@$(MAKE) --no-print-directory emulator-selftest
 	@$(MAKE) --no-print-directory run-cli-usage e2e fuzz-smoke
-	@$(MAKE) --no-print-directory lwip
+	@$(MAKE) --no-print-directory lwip cli-proxy
 	@$(MAKE) --no-print-directory coverage
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
@@ -339,6 +339,7 @@ help:
 	@echo "make bench      instruction counts and stack per operation (callgrind)"
 	@echo "make qemu-m4    unit suites on a Cortex-M4 (qemu-system-arm mps2-an386)"
 	@echo "make lwip       port/lwip + TLS on lwIP over a TAP device in a private network namespace"
+	@echo "make cli-proxy  the tool through a loopback CONNECT proxy (HTTPS_PROXY, NO_PROXY)"
 	@echo "make cross      unit, port and e2e suites on armhf and s390x under qemu-user"
 	@echo "make coverage   branch coverage of src/ by the unit tests, gated at $(COV_GATE) %"
 	@echo "make clean      remove $(BUILD)/"
@@ -514,3 +515,16 @@ lwip: $(LWIP_TEST)
 	@tests/certs/make_certs.sh $(BUILD)/certs
 	@tests/lwip/run_lwip.sh $(LWIP_TEST) $(BUILD)/results >$(OUT)/lwip.log 2>&1; rc=$$?; \
 	    if [ $$rc -ne 0 ]; then cat $(OUT)/lwip.log; else tail -n 1 $(OUT)/lwip.log; fi; exit $$rc
+
+# --- proxy ---
+# The tool through a CONNECT proxy on 127.0.0.1 (tests/e2e/connect_proxy.py)
+# to the emulator: HTTPS_PROXY, NO_PROXY, Basic credentials, refusals.
+# port/proxy itself is tested by tests/port/test_proxy.c (run-port).
+.PHONY: cli-proxy
+cli-proxy: $(CLI_BIN)
+	@tests/certs/make_certs.sh $(BUILD)/certs
+	@WOS_E2E_BUILD=$(BUILD) $(PYTHON) tests/e2e/test_cli_proxy.py --bin $(CLI_BIN) >$(OUT)/cli-proxy.log 2>&1; \
+	    rc=$$?; if [ $$rc -ne 0 ]; then cat $(OUT)/cli-proxy.log; else tail -n 1 $(OUT)/cli-proxy.log; fi; \
+	    if tail -n 1 $(OUT)/cli-proxy.log | grep -q '^cli proxy: [0-9]* passed'; then \
+	        scripts/run_tests.sh --record $(BUILD)/results $(OUT)/cli-proxy.log; \
+	    else echo "0 1" >>$(BUILD)/results; fi; exit $$rc

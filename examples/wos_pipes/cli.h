@@ -7,7 +7,8 @@
  * (create/update fields), custom_provider.c (--custom-provider FILE.json),
  * usage.c (help texts), transport.c (client, TCP, TLS, buffers),
  * commands.c (one client call per command), output.c (results as JSON),
- * errors.c (failures to stderr and exit codes), main.c.
+ * errors.c (failures to stderr and exit codes), proxy.c (HTTPS_PROXY,
+ * NO_PROXY), main.c.
  */
 #ifndef WOS_PIPES_CLI_H
 #define WOS_PIPES_CLI_H
@@ -96,11 +97,24 @@ void cli_print_help(FILE *f, cli_cmd cmd);
 cli_cmd cli_command_by_name(const char *name);
 const char *cli_command_name(cli_cmd cmd);
 
+/* proxy.c: the proxy HTTPS_PROXY names for base_url (use false: none, or NO_PROXY). */
+typedef struct cli_proxy {
+    bool use;
+    char host[256];
+    uint16_t port;
+    bool has_user;
+    char user[256], password[256]; /* percent-decoded */
+    size_t user_len, password_len;
+} cli_proxy;
+int cli_proxy_setup(const char *base_url, cli_proxy *out); /* CLI_CONTINUE or CLI_EXIT_USAGE */
+void cli_proxy_wipe(cli_proxy *p);
+
 /* transport.c: set up the client; CLI_CONTINUE or an exit code. */
 int cli_transport_open(const cli_opts *o, wos_str api_key, wos_client *c);
 void cli_transport_close(wos_client *c);
 char *cli_work_buffer(size_t *cap);
 void cli_transport_describe(FILE *f); /* TLS diagnostics (numbers only) */
+void cli_transport_proxy_describe(FILE *f); /* " through proxy H:P" and its refusal, if any */
 
 /* commands.c */
 int cli_check_request(const cli_opts *o); /* CLI_CONTINUE or CLI_EXIT_USAGE/FAIL */
