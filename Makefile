@@ -315,7 +315,7 @@ test: deps
 	@$(MAKE) --no-print-directory qemu-m4
 	@$(MAKE) --no-print-directory emulator-selftest
 	@$(MAKE) --no-print-directory run-cli-usage e2e fuzz-smoke
-	@$(MAKE) --no-print-directory lwip cli-proxy
+	@$(MAKE) --no-print-directory lwip cli-proxy cli-ipv6
 	@$(MAKE) --no-print-directory coverage
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
@@ -340,6 +340,7 @@ help:
 	@echo "make qemu-m4    unit suites on a Cortex-M4 (qemu-system-arm mps2-an386)"
 	@echo "make lwip       port/lwip + TLS on lwIP over a TAP device in a private network namespace"
 	@echo "make cli-proxy  the tool through a loopback CONNECT proxy (HTTPS_PROXY, NO_PROXY)"
+	@echo "make cli-ipv6   the tool at https://[::1]:PORT (skipped without IPv6 loopback)"
 	@echo "make cross      unit, port and e2e suites on armhf and s390x under qemu-user"
 	@echo "make coverage   branch coverage of src/ by the unit tests, gated at $(COV_GATE) %"
 	@echo "make clean      remove $(BUILD)/"
@@ -527,4 +528,17 @@ cli-proxy: $(CLI_BIN)
 	    rc=$$?; if [ $$rc -ne 0 ]; then cat $(OUT)/cli-proxy.log; else tail -n 1 $(OUT)/cli-proxy.log; fi; \
 	    if tail -n 1 $(OUT)/cli-proxy.log | grep -q '^cli proxy: [0-9]* passed'; then \
 	        scripts/run_tests.sh --record $(BUILD)/results $(OUT)/cli-proxy.log; \
+	    else echo "0 1" >>$(BUILD)/results; fi; exit $$rc
+
+# --- IPv6 ---
+# The tool at https://[::1]:PORT (and at a name resolving to ::1 only, where
+# /etc/hosts has one) against the emulator; skipped with the reason when the
+# machine has no IPv6 loopback. URL and Host-header forms: tests/unit.
+.PHONY: cli-ipv6
+cli-ipv6: $(CLI_BIN)
+	@tests/certs/make_certs.sh $(BUILD)/certs
+	@WOS_E2E_BUILD=$(BUILD) $(PYTHON) tests/e2e/test_cli_ipv6.py --bin $(CLI_BIN) >$(OUT)/cli-ipv6.log 2>&1; \
+	    rc=$$?; if [ $$rc -ne 0 ]; then cat $(OUT)/cli-ipv6.log; else tail -n 1 $(OUT)/cli-ipv6.log; fi; \
+	    if tail -n 1 $(OUT)/cli-ipv6.log | grep -q '^cli ipv6: [0-9]* passed'; then \
+	        scripts/run_tests.sh --record $(BUILD)/results $(OUT)/cli-ipv6.log; \
 	    else echo "0 1" >>$(BUILD)/results; fi; exit $$rc

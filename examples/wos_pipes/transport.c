@@ -45,13 +45,16 @@ static bool http_scheme(const char *url)
 
 /*
  * Clear text only when the URL asks for it in so many words, and only to
- * this machine (localhost, 127.0.0.0/8): an http:// typo must never send
+ * this machine (localhost, 127.0.0.0/8, [::1]): an http:// typo must never send
  * the API key across a network.
  */
 static bool loopback_host(const char *url)
 {
     const char *host = url + 7;
     size_t n = strcspn(host, ":/"), i, dots = 0;
+    if (strncmp(host, "[::1]", 5) == 0 && (host[5] == '\0' || host[5] == ':' || host[5] == '/')) {
+        return true; /* IPv6 loopback */
+    }
     if (n == 9 && strncasecmp(host, "localhost", 9) == 0) {
         return true;
     }
@@ -146,7 +149,7 @@ int cli_transport_open(const cli_opts *o, wos_str api_key, wos_client *c)
     int rc;
     base_config(o, api_key, &cfg);
     if (http_scheme(o->base_url) && !cfg.allow_plain_http) {
-        return cli_usage_error("plain http:// only to this machine (localhost, 127.0.0.0/8); "
+        return cli_usage_error("plain http:// only to this machine (localhost, 127.0.0.0/8, [::1]); "
                                "use https:// for %s", "a remote host");
     }
     st = wos_client_init(c, &cfg); /* the base URL is checked before any TLS set-up */

@@ -21,7 +21,7 @@ static const char k_main[] =
     "\n"
     "Options (before or after the command):\n"
     "  --base-url URL    API base URL (default https://api.workos.com);\n"
-    "                    plain http:// only to localhost or 127.0.0.0/8\n"
+    "                    plain http:// only to localhost, 127.0.0.0/8 or [::1]\n"
     "  --ca-file PEM     CA certificates (default " CLI_DEFAULT_CA_FILE ")\n"
     "  --timeout-ms N    per-attempt timeout, 1..86400000 (default 60000)\n"
     "  --retries N       retries after the first attempt, 0..255 (default 3)\n"
