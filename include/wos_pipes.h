@@ -9,7 +9,9 @@
  * the response body buffer and the token array the caller passed in the
  * wos_pipes_reply. They stay valid until either is reused or freed.
  * Decoders rewrite JSON strings in place (escapes are decoded into the same
- * bytes), so the body buffer must be writable.
+ * bytes), so the body buffer must be writable. Of duplicate members of an
+ * object the last wins, top-level and nested, as JavaScript, Python and the
+ * official SDKs read JSON.
  */
 #ifndef WOS_PIPES_H
 #define WOS_PIPES_H

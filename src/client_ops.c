@@ -47,13 +47,14 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
     memset(info, 0, sizeof *info);
     st = wos_client_run(c, call, opts, info, &r);
     if (st == WOS_OK) {
-        st = resent_outcome(call->op, decode_reply(call->op, &r, out, &info->api), info);
+        st = decode_reply(call->op, &r, out, &info->api);
         info->tokens_needed = st == WOS_ERR_JSON_TOKENS ? r.tokens_needed : 0u;
         if (st != WOS_OK && st != WOS_ERR_HTTP_STATUS) {
             /* A 2xx body that failed to decode may hold a secret (a token)
              * that no result points to, so no wipe could reach it later. */
             wos_secure_zero(r.body, r.body_len);
         }
+        st = resent_outcome(call->op, st, info);
     }
     return st;
 }

@@ -651,6 +651,18 @@ class Faults(E2E):
         # It ran on the server: repeating it blindly could have made a second one.
         self.api_get("asana")
 
+    # The write-resend rule: a PUT repeated with the same body is safe, so an
+    # update whose answer was lost is resent (the unit tests cover DELETE's
+    # 404 after such an attempt: the emulator cannot cut a 204 short).
+    def test_truncated_update_is_resent(self):
+        self.ctl.faults({"truncate": True, "method": "PUT"})
+        r = self.run_cli("update", "github", "--description", "Resent", expect=EXIT_OK)
+        self.assertEqual(r.json()["description"], "Resent")
+        entries = self.entries()
+        self.assertEqual([(e["method"], e["status"], e["faults"]) for e in entries],
+                         [("PUT", 200, ["truncate"]), ("PUT", 200, [])])
+        self.assert_matches_emulator(r.json())
+
     def test_dropped_request_is_retried_for_get(self):
         self.ctl.faults({"drop": True})
         r = self.run_cli("get", "slack", expect=EXIT_OK)

@@ -49,7 +49,7 @@ static void walk(wos_json *doc)
                     memcpy(key, s.ptr, s.len);
                     key[s.len] = '\0';
                     CHECK(wos_json_member(doc, i, key, &m) == WOS_OK);
-                    CHECK(m <= v); /* the first member with that key */
+                    CHECK(m >= v); /* the last member with that key wins */
                 }
                 items++;
             }

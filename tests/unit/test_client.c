@@ -924,6 +924,8 @@ static void create_409_after_5xx_is_reported_distinctly(void **state)
     assert_int_equal(info.attempts, 2);
     assert_true(info.resent_write);
     assert_int_equal(info.api.http_status, 409); /* the retry's answer, for the record */
+    assert_true(wos_str_eq(info.api.message, "no"));
+    assert_true(wos_str_eq(info.api.request_id, "req_409"));
     assert_int_equal(create(&info, NULL), WOS_ERR_HTTP_STATUS);
     assert_int_equal(info.api.kind, WOS_ERROR_CONFLICT);
     assert_int_equal(create(&info, NULL), WOS_ERR_HTTP_STATUS);
