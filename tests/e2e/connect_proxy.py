@@ -35,9 +35,12 @@ class ConnectProxy:
     def stop(self):
         self._stopped = True
         try:
-            self._sock.close()
+            # shutdown wakes the thread blocked in accept(); close alone would
+            # leave the socket listening until that accept returns.
+            self._sock.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
+        self._sock.close()
 
     def _accept(self):
         while not self._stopped:
