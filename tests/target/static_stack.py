@@ -1,27 +1,33 @@
 #!/usr/bin/env python3
-"""static_stack.py SIZE_OUTPUT > stack_static.h: the worst-case stack of
-each public function as `make size` printed it (its first "Worst-case
-stack" table: "  BYTES  function  call chain"), as a C table for
+"""static_stack.py SIZE_OUTPUT > stack_static.h: the Cortex-M4 worst-case
+stack of each public function as `make size` printed it, as a C table for
 stack_paint.c, which asserts that no measured figure exceeds it."""
 import re
 import sys
 
 
 def main(path):
-    figures, inside = {}, False
+    """Reads the first "Worst-case stack" table. Its header names the
+    figure columns before "function": one "stack" column, or one per core
+    ("Cortex-M4  Cortex-M0+  RV32IMC"), of which the Cortex-M4 one is read."""
+    figures = {}
     with open(path, encoding="utf-8", errors="replace") as f:
-        for line in f:
-            if "Worst-case stack" in line:
-                if figures:
-                    break  # only the first table (the Cortex-M4 one)
-                inside = True
+        lines = f.read().splitlines()
+    for i, line in enumerate(lines):
+        if "Worst-case stack" in line and i + 1 < len(lines):
+            cols = lines[i + 1].split()
+            if "function" not in cols:
                 continue
-            if inside:
-                m = re.match(r"^\s+(\d+)\s+([A-Za-z_]\w*)\s", line)
-                if m:
-                    figures.setdefault(m.group(2), int(m.group(1)))
-                elif not line.strip() and figures:
+            fn = cols.index("function")
+            col = cols.index("Cortex-M4") if "Cortex-M4" in cols[:fn] else 0
+            for row in lines[i + 2:]:
+                if not row.strip():
                     break
+                toks = row.split()
+                if len(toks) > fn and all(t.isdigit() for t in toks[:fn]) and \
+                        re.match(r"^[A-Za-z_]\w*$", toks[fn]):
+                    figures.setdefault(toks[fn], int(toks[col]))
+            break
     if not figures:
         print("static_stack.py: no stack table in %s" % path, file=sys.stderr)
         return 1
