@@ -3,9 +3,10 @@
 #
 # Runs one cross-architecture lane's suites, already built under OUT by
 # `make cross`, under qemu-user: the unit tests, the port tests (TCP and TLS
-# on 127.0.0.1), the library's e2e client and the CLI e2e suite against the
-# emulator (host python3; only the client binaries are foreign). Each suite's
-# counts go to OUT/results; the closing line is "cross ARCH: N passed, M failed".
+# on 127.0.0.1), the library's e2e client and the CLI e2e, proxy and IPv6
+# suites against the emulator (host python3; only the client binaries are
+# foreign). Each suite's counts go to OUT/results; the closing line is
+# "cross ARCH: N passed, M failed".
 #
 # QEMU runs with -L SYSROOT_PREFIX, the arch-all libc6-dev-ARCH-cross tree
 # (/usr/<triplet>): the dynamic loader and libc live there, and cmocka is
@@ -43,6 +44,19 @@ if tail -n 1 "$log" | grep -q '^cli e2e: [0-9]* passed'; then
 else
     echo "0 1" >>"$results"
 fi
+
+# The tool through a CONNECT proxy and at an IPv6 literal.
+for t in proxy ipv6; do
+    log=$out/cli-$t.log
+    WOS_E2E_BUILD=$out python3 "$here/tests/e2e/test_cli_$t.py" --bin "$out/qemu-run/wos-pipes" >"$log" 2>&1 || {
+        rc=1; cat "$log"; }
+    tail -n 1 "$log" | sed "s/^cli $t/$arch cli $t/"
+    if tail -n 1 "$log" | grep -q "^cli $t: [0-9]* passed"; then
+        "$here/scripts/run_tests.sh" --record "$results" "$log"
+    else
+        echo "0 1" >>"$results"
+    fi
+done
 
 WOS_E2E_BUILD=$out python3 "$here/tests/e2e/with_emulator.py" "$here/scripts/run_tests.sh" \
     "$arch e2e client" "$results" "$out/tests/e2e/test_e2e_client"

@@ -12,4 +12,5 @@ skip() {
 [ "$(id -u)" -eq 0 ] || skip "not root: a network namespace and a TAP device need CAP_NET_ADMIN"
 [ -c /dev/net/tun ] || skip "no /dev/net/tun on this machine"
 unshare -n true 2>/dev/null || skip "unshare -n is not permitted here"
-exec unshare -n python3 "$(dirname "$0")/netns_run.py" "$bin" "$results"
+# A hung lwIP stack must not hang make test.
+exec timeout "${LWIP_TEST_TIMEOUT:-300}" unshare -n python3 "$(dirname "$0")/netns_run.py" "$bin" "$results"
