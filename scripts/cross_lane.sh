@@ -12,7 +12,6 @@
 # (/usr/<triplet>): the dynamic loader and libc live there, and cmocka is
 # found through the rpath the lane links with.
 set -u
-# shellcheck disable=SC2046
 arch=$1 out=$2 qemu=$3 prefix=$4
 here=$(cd "$(dirname "$0")/.." && pwd)
 results=$out/results
@@ -23,8 +22,10 @@ export WOS_TEST_RUNNER="$qemu -L $prefix"
 bins() { for f in "$1"/test_*; do case $f in *.log) ;; *) [ -x "$f" ] && echo "$f" ;; esac; done; }
 run() { "$here/scripts/run_tests.sh" "$@" || rc=1; }
 rc=0
+# shellcheck disable=SC2046  # one argument per test binary (paths without spaces)
 run "$arch unit tests" "$results" $(bins "$out/tests/unit")
 "$here/tests/certs/make_certs.sh" "$out/certs"
+# shellcheck disable=SC2046
 WOS_TEST_CERTS=$out/certs run "$arch port tests" "$results" $(bins "$out/tests/port")
 
 # The CLI e2e suite runs the tool (and token_fetch beside it) by path: give
@@ -35,7 +36,7 @@ for b in wos-pipes token_fetch; do
     chmod +x "$out/qemu-run/$b"
 done
 log=$out/e2e-cli.log
-export WOS_E2E_TIME_SCALE=${WOS_E2E_TIME_SCALE:-10}
+export WOS_E2E_TIME_SCALE="${WOS_E2E_TIME_SCALE:-10}"
 WOS_E2E_BUILD=$out python3 "$here/tests/e2e/test_cli_e2e.py" --bin "$out/qemu-run/wos-pipes" >"$log" 2>&1 || {
     rc=1; cat "$log"; }
 tail -n 1 "$log" | sed "s/^cli e2e/$arch cli e2e/"

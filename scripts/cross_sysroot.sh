@@ -29,7 +29,10 @@ if [ -z "$uri" ]; then
            grep -v -- '-security' | head -n 1 || true)
     uri=$(echo "$line" | awk '{print $1}') suite=$(echo "$line" | awk '{print $2}')
 fi
-[ -n "$uri" ] && [ -n "$suite" ] || { echo "cross-$arch: no Debian archive in the system's apt sources" >&2; exit 1; }
+if [ -z "$uri" ] || [ -z "$suite" ]; then
+    echo "cross-$arch: no Debian archive in the system's apt sources" >&2
+    exit 1
+fi
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 [ -f "$keyring" ] || { echo "cross-$arch: $keyring missing (package debian-archive-keyring)" >&2; exit 1; }
 
@@ -51,8 +54,10 @@ rm -rf "$dl" && mkdir -p "$dl"
 for deb in "$dl"/*.deb; do
     dpkg-deb -x "$deb" "$dir"
 done
-lib=$(ls -d "$dir"/usr/lib/*-linux-gnu* | head -n 1)
-[ -f "$lib/libmbedtls.a" ] && [ -e "$lib/libcmocka.so.0" ] && [ -f "$dir/usr/include/cmocka.h" ] || {
-    echo "cross-$arch: unpacked files missing" >&2; exit 1; }
+lib=$(find "$dir/usr/lib" -maxdepth 1 -name '*-linux-gnu*' | head -n 1)
+if [ ! -f "$lib/libmbedtls.a" ] || [ ! -e "$lib/libcmocka.so.0" ] || [ ! -f "$dir/usr/include/cmocka.h" ]; then
+    echo "cross-$arch: unpacked files missing" >&2
+    exit 1
+fi
 date -u +%FT%TZ >"$stamp"
 echo "cross-$arch: sysroot in $dir"
