@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_config.h
  * @brief Compile-time defaults. Define any of these before including a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_http_request.h
  * @brief HTTP/1.1 request writer: one whole request (head and JSON body)
@@ -32,8 +33,8 @@ typedef struct wos_http_query {
 /**
  * @brief Writes the JSON body. Called twice per request (measure, then
  * write); must produce identical output both times.
- * @param w   The writer to fill; its status is read back with wos_jw_finish().
- * @param arg The request's body_arg, passed through unchanged.
+ * @param[in,out] w   The writer to fill; its status is read back with wos_jw_finish().
+ * @param[in] arg The request's body_arg, passed through unchanged.
  */
 typedef void (*wos_http_body_fn)(wos_json_writer *w, const void *arg);
 
@@ -62,10 +63,10 @@ typedef struct wos_http_request {
  * Content-Type and Content-Length. On any failure the buffer's contents are
  * unspecified, but nothing is ever written at or past `buf + cap`.
  *
- * @param req     The request.
- * @param buf     Output buffer; may be NULL when cap is 0 (measure only).
- * @param cap     Size of buf in bytes.
- * @param out_len Receives the request length on WOS_OK, the exact size
+ * @param[in] req     The request.
+ * @param[out] buf     Output buffer; may be NULL when cap is 0 (measure only).
+ * @param[in] cap     Size of buf in bytes.
+ * @param[out] out_len Receives the request length on WOS_OK, the exact size
  *                needed on WOS_ERR_BUFFER_TOO_SMALL, 0 otherwise.
  * @return WOS_OK: the request is in buf[0 .. *out_len).
  * @return WOS_ERR_BUFFER_TOO_SMALL: cap < *out_len, the size needed.
@@ -88,10 +89,10 @@ wos_status wos_http_request_write(const wos_http_request *req, char *buf, size_t
  * callers that run their own HTTP stack. Uses req's segments and query;
  * every other field is ignored.
  *
- * @param req     The request.
- * @param buf     Output buffer; may be NULL when cap is 0 (measure only).
- * @param cap     Size of buf in bytes.
- * @param out_len Receives the target length on WOS_OK, the exact size
+ * @param[in] req     The request.
+ * @param[out] buf     Output buffer; may be NULL when cap is 0 (measure only).
+ * @param[in] cap     Size of buf in bytes.
+ * @param[out] out_len Receives the target length on WOS_OK, the exact size
  *                needed on WOS_ERR_BUFFER_TOO_SMALL, 0 otherwise.
  * @return WOS_OK: the target is in buf[0 .. *out_len), not NUL-terminated.
  * @return WOS_ERR_BUFFER_TOO_SMALL: cap < *out_len, the size needed.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Check the Debian packages the build and tests need; install the missing
 # ones when root, otherwise print the command. Silent when all are present.
 set -eu
@@ -19,6 +20,8 @@ PKGS="$PKGS picolibc-arm-none-eabi qemu-system-arm"
 PKGS="$PKGS liblwip-dev iproute2 util-linux"
 # Branch coverage of src/ (`make coverage`, part of `make test`).
 PKGS="$PKGS gcovr"
+# pkg-config file and API documentation (make test).
+PKGS="$PKGS pkgconf doxygen"
 
 missing=""
 for p in $PKGS; do

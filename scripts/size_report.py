@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Cortex-M size table and worst-case stack of every public core function.
 
     size_report.py [--size TOOL] [--budget-flash BYTES] [--budget-stack BYTES]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The client engine: one attempt is connect (or reuse), send, receive a
  * whole response; the loop around it applies deadlines and the retry rules

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One attempt of a call: connect or reuse, send, receive a whole response. */
 #include "client_internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The meaning of each line of an HTTP/1.1 response: status line, header
  * fields, the end of the header section (which picks the body framing),
  * chunk-size lines and trailers. http_parser.c finds the lines. */

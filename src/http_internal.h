@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared between the HTTP response parser's files (http_parser.c drives the
  * state machine, http_fields.c gives lines their meaning). Internal. */
 #ifndef WOS_HTTP_INTERNAL_H

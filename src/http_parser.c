@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The HTTP response parser's driver: receiving into the buffer, finding
  * lines without ever rescanning, bodies, in-place de-chunking and the
  * public calls. What each line means is in http_fields.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "pipes_keys.h"
 
 const char wos_k_access_token[] = "access_token";

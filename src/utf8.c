@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "utf8.h"
 
 size_t wos_utf8_seq_len(const uint8_t *s, size_t avail)
