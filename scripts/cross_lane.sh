@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # cross_lane.sh ARCH OUT QEMU SYSROOT_PREFIX
 #
 # Runs one cross-architecture lane's suites, already built under OUT by

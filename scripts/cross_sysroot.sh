@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # cross_sysroot.sh ARCH DIR — the foreign-architecture libraries a cross
 # lane links against, unpacked under DIR (ARCH: a Debian architecture such
 # as armhf or s390x).

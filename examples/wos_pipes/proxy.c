@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * HTTPS_PROXY and NO_PROXY, read as curl reads them: the lower-case name
  * first; http://[user[:password]@]host[:port] with port 1080 by default;

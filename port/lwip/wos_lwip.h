@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_lwip.h
  * @brief lwIP port: a TCP transport over lwIP's sockets API (lwip_socket,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lwIP TCP transport: non-blocking lwIP sockets, every wait bounded by lwip_poll/lwip_select. */
 /* glibc hosts (the Linux test): SSIZE_MAX and in6_addr internals, as the lwIP unix port expects. */
 #define _DEFAULT_SOURCE 1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* HTTP CONNECT tunnel over any transport; the tunnel then carries TLS. */
 #include "wos_proxy.h"
 

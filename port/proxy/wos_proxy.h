@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_proxy.h
  * @brief HTTP CONNECT proxy transport: stacks between a TCP transport and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """A small HTTP CONNECT proxy on 127.0.0.1 for the tests (threads, no deps).
 
     p = ConnectProxy(auth=("user", "pass"))   # or auth=None; refuse=502

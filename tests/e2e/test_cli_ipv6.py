@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """The wos-pipes tool over IPv6 loopback: base URLs with an IPv6 literal
 (https://[::1]:PORT) and, where /etc/hosts has one, a name that resolves
 to ::1 only. The emulator listens on 127.0.0.1; a relay on [::1] hands

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """The wos-pipes tool through an HTTP CONNECT proxy (tests/e2e/connect_proxy.py)
 on 127.0.0.1, to the emulator over HTTPS: HTTPS_PROXY, https_proxy,
 NO_PROXY, Basic proxy credentials, refusals.

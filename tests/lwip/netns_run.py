@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """netns_run.py TEST_BIN RESULTS — the lwIP test, inside a network namespace.
 
     unshare -n python3 tests/lwip/netns_run.py build/tests/lwip/test_lwip build/results

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run_lwip.sh TEST_BIN RESULTS — the lwIP test in a private network namespace
 # (tests/lwip/netns_run.py), or a closing line that says why it was skipped:
 # namespaces and TAP devices need root (CAP_NET_ADMIN).

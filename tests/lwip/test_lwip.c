@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The client over TLS (port/mbedtls) over lwIP's sockets (port/lwip),
  * with lwIP (Debian's liblwip, its unix port) running on a TAP device.

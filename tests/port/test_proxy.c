@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The CONNECT proxy transport over an in-memory lower transport: the request, credentials, answers. */
 #include <setjmp.h>
 #include <stdarg.h>

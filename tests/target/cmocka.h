@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The part of cmocka's API the unit tests use, for bare-metal targets
  * (Cortex-M4 under qemu-system-arm with picolibc and semihosting), where

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """embed_corpus.py OUT.h DIR...  writes the files of each DIR (a fuzz
 target's seed corpus and regressions) as C arrays, for a test image that
 has no file system: replay_corpus.c feeds each to the fuzz target."""

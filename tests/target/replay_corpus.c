@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Replays a fuzz target's seed corpus and regression inputs on the target
  * (no libFuzzer, no file system): each embedded input is one test, fed to

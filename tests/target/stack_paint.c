@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Stack of each public client call measured on the Cortex-M4: the stack
  * below the caller is painted with a pattern, the call runs a scenario

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """static_stack.py SIZE_OUTPUT > stack_static.h: the Cortex-M4 worst-case
 stack of each public function as `make size` printed it, as a C table for
 stack_paint.c, which asserts that no measured figure exceeds it."""

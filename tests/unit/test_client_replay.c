@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Client scenarios replayed through the scripted transport and fake clock:
  * every operation on one kept-alive connection, a chunked answer, answers
