@@ -35,8 +35,11 @@ CFLAGS_ALL = $(WARN) $(VFLAGS) $(INCS) $(CFLAGS)
 # Zephyr and PlatformIO: its "set(WOSPIPES_<PART>_PATTERNS ...)" lines.
 wos_patterns = $(shell sed -n 's/^set(WOSPIPES_$(1)_PATTERNS \(.*\))$$/\1/p' wospipesFilePaths.cmake)
 CORE_SRC := $(sort $(wildcard $(call wos_patterns,CORE)))
-# port/proxy is not in the shared list yet: the Makefile adds it.
-PORT_SRC := $(sort $(wildcard $(call wos_patterns,POSIX) $(call wos_patterns,MBEDTLS) port/proxy/*.c))
+PORT_SRC := $(sort $(wildcard $(call wos_patterns,POSIX) $(call wos_patterns,MBEDTLS)))
+# port/proxy (CONNECT transport) is not in the shared list yet: it goes into
+# this Makefile's port library only (the CLI and the port tests use it).
+PROXY_SRC := $(sort $(wildcard port/proxy/*.c))
+PROXY_OBJ := $(PROXY_SRC:%.c=$(OUT)/obj/%.o)
 $(if $(CORE_SRC),,$(error no sources from wospipesFilePaths.cmake's WOSPIPES_CORE_PATTERNS))
 CORE_OBJ := $(CORE_SRC:%.c=$(OUT)/obj/%.o)
 PORT_OBJ := $(PORT_SRC:%.c=$(OUT)/obj/%.o)
@@ -77,7 +80,7 @@ $(LIB): $(CORE_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(PORTLIB): $(PORT_OBJ)
+$(PORTLIB): $(PORT_OBJ) $(PROXY_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
@@ -106,7 +109,7 @@ deps:
 # The core must also build warning-free with clang.
 clang-check: | $(STAGE)/jsmn.h
 	@mkdir -p $(BUILD)/clang
-	@for f in $(CORE_SRC) $(PORT_SRC); do \
+	@for f in $(CORE_SRC) $(PORT_SRC) $(PROXY_SRC); do \
 	    clang $(WARN) -O2 $(INCS) -c $$f -o $(BUILD)/clang/$$(echo $$f | tr / _).o || exit 1; \
 	done
 	@echo "clang: core and port build with -Werror"
@@ -347,7 +350,7 @@ help:
 	@echo "make coverage   branch coverage of src/ by the unit tests, gated at $(COV_GATE) %"
 	@echo "make clean      remove $(BUILD)/"
 
--include $(CORE_OBJ:.o=.d) $(PORT_OBJ:.o=.d) $(ARM_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(PORT_OBJ:.o=.d) $(ARM_OBJ:.o=.d) $(PROXY_OBJ:.o=.d)
 
 # --- examples ---
 # build/wos-pipes (the command-line tool) and build/token_fetch (the
