@@ -26,11 +26,6 @@
 extern "C" {
 #endif
 
-/** @brief Longest host name of the base URL. */
-#ifndef WOS_HOST_MAX
-#define WOS_HOST_MAX 64
-#endif
-
 /** @brief Retry policy. wos_client_config_init() sets the defaults. */
 typedef struct wos_retry_policy {
     uint8_t max_retries;        /**< Retries after the first attempt; 0 disables. Default 3. */
@@ -87,6 +82,7 @@ typedef struct wos_client {
     bool connected;         /**< A connection is open. */
     wos_http_parser parser; /**< Response parser of the current call; here rather than on the stack. */
     wos_call_info info;     /**< What a call reports when its caller passes no info. */
+    wos_pager pager;        /**< The walk of wos_client_list_all(); here rather than on the stack. */
 } wos_client;
 
 /** @brief Fill cfg with the defaults (zeroes elsewhere).
@@ -111,7 +107,7 @@ void wos_call_options_init(wos_call_options *opts);
  * Example:
  * @snippet api_snippets.c client_setup
  */
-wos_status wos_client_init(wos_client *c, const wos_client_config *cfg);
+WOS_NODISCARD wos_status wos_client_init(wos_client *c, const wos_client_config *cfg);
 
 /** @brief Close the connection, if any. The client can be used again.
  * @param[in,out] c The client; NULL is ignored.
@@ -174,7 +170,7 @@ void wos_client_close(wos_client *c);
  * @param[out] info May be NULL.
  * @return See @ref wos_client_calls.
  */
-wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
+WOS_NODISCARD wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
                            const wos_call_options *opts, void *out, wos_call_info *info);
 
 /*
@@ -193,7 +189,7 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
  * Example:
  * @snippet api_snippets.c get_token
  */
-static inline wos_status wos_client_get_token(wos_client *c, const wos_token_params *p,
+WOS_NODISCARD static inline wos_status wos_client_get_token(wos_client *c, const wos_token_params *p,
                                               const wos_call_options *opts, wos_access_token *out,
                                               wos_call_info *info)
 {
@@ -213,7 +209,7 @@ static inline wos_status wos_client_get_token(wos_client *c, const wos_token_par
  * Example:
  * @snippet api_snippets.c crud
  */
-static inline wos_status wos_client_create(wos_client *c, const wos_integration_params *p,
+WOS_NODISCARD static inline wos_status wos_client_create(wos_client *c, const wos_integration_params *p,
                                            const wos_call_options *opts,
                                            wos_data_integration *out, wos_call_info *info)
 {
@@ -230,7 +226,7 @@ static inline wos_status wos_client_create(wos_client *c, const wos_integration_
  * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
  * @return See @ref wos_client_calls.
  */
-static inline wos_status wos_client_list(wos_client *c, const wos_list_params *p,
+WOS_NODISCARD static inline wos_status wos_client_list(wos_client *c, const wos_list_params *p,
                                          const wos_call_options *opts, wos_integration_page *out,
                                          wos_call_info *info)
 {
@@ -247,7 +243,7 @@ static inline wos_status wos_client_list(wos_client *c, const wos_list_params *p
  * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
  * @return See @ref wos_client_calls.
  */
-static inline wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
+WOS_NODISCARD static inline wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
                                         wos_data_integration *out, wos_call_info *info)
 {
     wos_pipes_call call = {WOS_OP_GET, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
@@ -264,7 +260,7 @@ static inline wos_status wos_client_get(wos_client *c, wos_str slug, const wos_c
  * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
  * @return See @ref wos_client_calls.
  */
-static inline wos_status wos_client_update(wos_client *c, wos_str slug,
+WOS_NODISCARD static inline wos_status wos_client_update(wos_client *c, wos_str slug,
                                            const wos_integration_params *p,
                                            const wos_call_options *opts,
                                            wos_data_integration *out, wos_call_info *info)
@@ -282,7 +278,7 @@ static inline wos_status wos_client_update(wos_client *c, wos_str slug,
  * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
  * @return See @ref wos_client_calls.
  */
-static inline wos_status wos_client_delete(wos_client *c, wos_str slug,
+WOS_NODISCARD static inline wos_status wos_client_delete(wos_client *c, wos_str slug,
                                            const wos_call_options *opts, wos_call_info *info)
 {
     wos_pipes_call call = {WOS_OP_DELETE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
@@ -313,7 +309,7 @@ typedef wos_status (*wos_page_fn)(void *ctx, wos_integration_page *page);
  * Example:
  * @snippet api_snippets.c list_all
  */
-wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
+WOS_NODISCARD wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
                                const wos_call_options *opts, wos_page_fn on_page, void *ctx,
                                wos_call_info *info);
 

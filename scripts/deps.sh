@@ -4,6 +4,8 @@
 # ones when root, otherwise print the command. Silent when all are present.
 set -eu
 PKGS="libmbedtls-dev libjsmn-dev libcmocka-dev python3 openssl clang gcc-arm-none-eabi libnewlib-arm-none-eabi"
+# `make size` links for Cortex-M (newlib-nano) and RV32IMC (picolibc).
+PKGS="$PKGS gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf"
 # The mbedTLS lanes: cmake builds 4.x; the 3.6 fetch needs the archive keyring.
 PKGS="$PKGS cmake debian-archive-keyring"
 # libFuzzer for `make fuzz`/`make fuzz-smoke`; callgrind for `make bench`.
@@ -22,6 +24,11 @@ PKGS="$PKGS liblwip-dev iproute2 util-linux"
 PKGS="$PKGS gcovr"
 # pkg-config file and API documentation (make test).
 PKGS="$PKGS pkgconf doxygen"
+# --bench: also the TLS bench's server and reference client (not for tests:
+# installing nginx starts its service).
+if [ "${1:-}" = "--bench" ]; then
+    PKGS="$PKGS nginx libcurl4-openssl-dev"
+fi
 
 missing=""
 for p in $PKGS; do

@@ -5,6 +5,7 @@
  * start before its end: skipping needs no recursion and no size counting.
  */
 #include <limits.h>
+#include <string.h>
 
 #include "json_internal.h"
 #include "scan.h"
@@ -15,10 +16,11 @@
  * cannot disagree with the validator (the fuzz target checks this), except
  * that its strict mode wants a delimiter after a primitive: a bare primitive
  * root running to the end of the text gets its single token here. */
-static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned need)
+static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned need, unsigned esc)
 {
     jsmn_parser p;
     int r, a = 0;
+    unsigned k;
     jsmn_init(&p);
     r = jsmn_parse(&p, js, len, tokens, need);
     if (r == JSMN_ERROR_PART && need == 1u) {
@@ -33,13 +35,20 @@ static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned nee
     } else if (r != (int)need) {
         return WOS_ERR_JSON_MALFORMED;
     }
+    /* Text without a backslash is its own decoding: mark every string so
+     * that reading one costs nothing. */
+    for (k = 0u; esc == 0u && k < need; k++) {
+        if (tokens[k].type == JSMN_STRING) {
+            tokens[k].size |= WOS_JSON_DECODED;
+        }
+    }
     return WOS_OK;
 }
 
 wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens, unsigned cap,
                           unsigned *out_needed)
 {
-    unsigned need = 0u;
+    unsigned need = 0u, esc = 0u;
     wos_status rc = WOS_ERR_INVALID_ARG;
     if (doc != NULL) {
         doc->js = js;
@@ -47,11 +56,11 @@ wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens
         doc->tok = tokens;
         doc->count = 0u;
         if (js != NULL && len <= (size_t)INT_MAX && (tokens != NULL || cap == 0u)) {
-            rc = wos_json_validate(js, len, &need);
+            rc = wos_json_check(js, len, &need, &esc);
         }
     }
     if (rc == WOS_OK) {
-        rc = cap < need ? WOS_ERR_JSON_TOKENS : tokenise(js, len, tokens, need);
+        rc = cap < need ? WOS_ERR_JSON_TOKENS : tokenise(js, len, tokens, need, esc);
     }
     if (rc == WOS_OK) {
         doc->count = need;
@@ -129,16 +138,21 @@ wos_status wos_json_iter_init(wos_json_iter *it, const wos_json *doc, int contai
 
 bool wos_json_iter_next(wos_json_iter *it, const wos_json *doc, int *out_key, int *out_val)
 {
-    int k = -1, v;
+    int k = -1, v, end;
     /* Index 0 is the root, which is nobody's member. */
-    if (it == NULL || it->left == 0u || it->next < 1 || wos_json_type_of(doc, it->next) == 0) {
+    if (it == NULL || doc == NULL || it->left == 0u || it->next < 1 ||
+        (unsigned)it->next >= doc->count) {
         return false;
     }
     v = it->next;
     if (doc->tok[doc->tok[v].parent].type == JSMN_OBJECT) {
         k = v++;
     }
-    it->next = wos_json_skip(doc, v);
+    /* As wos_json_skip(v), without its checks: v is a valid index here. */
+    end = doc->tok[v].end;
+    for (it->next = v + 1; it->next < (int)doc->count && doc->tok[it->next].start < end;
+         it->next++) {
+    }
     it->left--;
     if (out_key != NULL) {
         *out_key = k;
@@ -222,27 +236,50 @@ static size_t walk(const wos_json *doc, const jsmntok_t *t, const char *cmp, cha
     return w;
 }
 
+/* Whether key token t names key. A decoded token is compared in place:
+ * its bytes hold no NUL, so key's terminator ends a shorter key, and most
+ * names differ at once. */
+static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key)
+{
+    const char *s = doc->js + t->start;
+    size_t n = (size_t)(t->end - t->start), j;
+    if ((t->size & WOS_JSON_DECODED) == 0) {
+        n = walk(doc, t, key, NULL);
+        return n != NPOS && key[n] == '\0';
+    }
+    for (j = 0u; j < n && s[j] == key[j]; j++) {
+    }
+    return j == n && key[j] == '\0';
+}
+
 /* Last member (key != NULL; of duplicates the last wins, as JavaScript
  * reads JSON) or item idx of a container of type ty. */
 static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char *key, unsigned idx, int *out)
 {
-    wos_json_iter it;
-    int k, v;
-    size_t n;
+    int k, v, end, n;
+    unsigned left;
     wos_status st = want(doc, c, TY(ty), out);
     if (st != WOS_OK) {
         return st;
     }
     st = WOS_ERR_NOT_FOUND;
-    (void)wos_json_iter_init(&it, doc, c);
-    while (wos_json_iter_next(&it, doc, &k, &v)) {
-        if (key == NULL ? idx-- == 0u
-                        : (n = walk(doc, &doc->tok[k], key, NULL)) != NPOS && key[n] == '\0') {
+    left = (unsigned)doc->tok[c].size;
+    n = (int)doc->count;
+    /* As wos_json_iter_next(), without its checks: the container is known. */
+    for (k = c + 1; left > 0u; left--, k = v) {
+        v = key != NULL ? k + 1 : k; /* a member's value follows its key */
+        if (v >= n) {
+            break;
+        }
+        if (key == NULL ? idx-- == 0u : key_is(doc, &doc->tok[k], key)) {
             *out = v;
             st = WOS_OK;
             if (key == NULL) {
                 break;
             }
+        }
+        end = doc->tok[v].end;
+        for (v++; v < n && doc->tok[v].start < end; v++) {
         }
     }
     return st;
@@ -261,17 +298,34 @@ wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *o
 wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
 {
     jsmntok_t *t;
-    wos_status st = want(doc, i, TY(WOS_JSON_STRING), out);
+    const char *p, *e;
+    size_t n;
+    wos_status st;
+    st = want(doc, i, TY(WOS_JSON_STRING), out);
     if (st != WOS_OK) {
         return st;
     }
     t = &doc->tok[i];
+    p = doc->js + t->start;
+    e = doc->js + t->end;
     if ((t->size & WOS_JSON_DECODED) == 0) {
-        /* Check everything before writing, so a failure leaves the text intact. */
-        if (walk(doc, t, NULL, NULL) == NPOS) {
-            return WOS_ERR_INVALID_UTF8;
+        /* Without a backslash the text is its own decoding. */
+        while (p < e && *p != '\\') {
+            p++;
         }
-        t->end = t->start + (int)walk(doc, t, NULL, doc->js + t->start);
+        if (p < e) {
+            /* Check everything before writing, so a failure leaves the text intact. */
+            n = walk(doc, t, NULL, NULL);
+            if (n == NPOS) {
+                return WOS_ERR_INVALID_UTF8;
+            }
+            (void)walk(doc, t, NULL, doc->js + t->start);
+            /* What the escapes freed up behind the decoded bytes is
+             * cleared: the view then holds all of the string, so wiping
+             * the view (a token, say) leaves none of it in the text. */
+            memset(doc->js + t->start + n, 0, (size_t)(e - doc->js - t->start) - n);
+            t->end = t->start + (int)n;
+        }
         t->size |= WOS_JSON_DECODED;
     }
     out->ptr = doc->js + t->start;
