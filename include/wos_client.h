@@ -25,11 +25,6 @@
 extern "C" {
 #endif
 
-/** @brief Longest host name of the base URL. */
-#ifndef WOS_HOST_MAX
-#define WOS_HOST_MAX 64
-#endif
-
 /** @brief Retry policy. wos_client_config_init() sets the defaults. */
 typedef struct wos_retry_policy {
     uint8_t max_retries;        /**< Retries after the first attempt; 0 disables. Default 3. */
@@ -86,6 +81,7 @@ typedef struct wos_client {
     bool connected;         /**< A connection is open. */
     wos_http_parser parser; /**< Response parser of the current call; here rather than on the stack. */
     wos_call_info info;     /**< What a call reports when its caller passes no info. */
+    wos_pager pager;        /**< The walk of wos_client_list_all(); here rather than on the stack. */
 } wos_client;
 
 /** @brief Fill cfg with the defaults (zeroes elsewhere). */
@@ -101,7 +97,7 @@ void wos_call_options_init(wos_call_options *opts);
  *         transport or API key, API key with CR/LF/NUL);
  *         WOS_ERR_BUFFER_TOO_SMALL (host longer than WOS_HOST_MAX).
  */
-wos_status wos_client_init(wos_client *c, const wos_client_config *cfg);
+WOS_NODISCARD wos_status wos_client_init(wos_client *c, const wos_client_config *cfg);
 
 /** @brief Close the connection, if any. The client can be used again. */
 void wos_client_close(wos_client *c);
@@ -162,7 +158,7 @@ void wos_client_close(wos_client *c);
  * @param[out] info May be NULL.
  * @return See @ref wos_client_calls.
  */
-wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
+WOS_NODISCARD wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
                            const wos_call_options *opts, void *out, wos_call_info *info);
 
 /*
@@ -171,7 +167,7 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
  */
 
 /** @brief Get an access token (retried like a read: it only reads). See @ref wos_client_calls. */
-static inline wos_status wos_client_get_token(wos_client *c, const wos_token_params *p,
+WOS_NODISCARD static inline wos_status wos_client_get_token(wos_client *c, const wos_token_params *p,
                                               const wos_call_options *opts, wos_access_token *out,
                                               wos_call_info *info)
 {
@@ -181,7 +177,7 @@ static inline wos_status wos_client_get_token(wos_client *c, const wos_token_par
 }
 
 /** @brief Create a data integration (201). See @ref wos_client_calls. */
-static inline wos_status wos_client_create(wos_client *c, const wos_integration_params *p,
+WOS_NODISCARD static inline wos_status wos_client_create(wos_client *c, const wos_integration_params *p,
                                            const wos_call_options *opts,
                                            wos_data_integration *out, wos_call_info *info)
 {
@@ -191,7 +187,7 @@ static inline wos_status wos_client_create(wos_client *c, const wos_integration_
 }
 
 /** @brief List one page (p may be NULL). See @ref wos_client_calls. */
-static inline wos_status wos_client_list(wos_client *c, const wos_list_params *p,
+WOS_NODISCARD static inline wos_status wos_client_list(wos_client *c, const wos_list_params *p,
                                          const wos_call_options *opts, wos_integration_page *out,
                                          wos_call_info *info)
 {
@@ -201,7 +197,7 @@ static inline wos_status wos_client_list(wos_client *c, const wos_list_params *p
 }
 
 /** @brief Get a data integration by slug. See @ref wos_client_calls. */
-static inline wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
+WOS_NODISCARD static inline wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
                                         wos_data_integration *out, wos_call_info *info)
 {
     wos_pipes_call call = {WOS_OP_GET, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
@@ -210,7 +206,7 @@ static inline wos_status wos_client_get(wos_client *c, wos_str slug, const wos_c
 }
 
 /** @brief Update a data integration (partial). See @ref wos_client_calls. */
-static inline wos_status wos_client_update(wos_client *c, wos_str slug,
+WOS_NODISCARD static inline wos_status wos_client_update(wos_client *c, wos_str slug,
                                            const wos_integration_params *p,
                                            const wos_call_options *opts,
                                            wos_data_integration *out, wos_call_info *info)
@@ -222,7 +218,7 @@ static inline wos_status wos_client_update(wos_client *c, wos_str slug,
 }
 
 /** @brief Delete a data integration (204). See @ref wos_client_calls. */
-static inline wos_status wos_client_delete(wos_client *c, wos_str slug,
+WOS_NODISCARD static inline wos_status wos_client_delete(wos_client *c, wos_str slug,
                                            const wos_call_options *opts, wos_call_info *info)
 {
     wos_pipes_call call = {WOS_OP_DELETE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
@@ -241,7 +237,7 @@ typedef wos_status (*wos_page_fn)(void *ctx, wos_integration_page *page);
  * "normal"); info describes the last page's call. See @ref wos_client_calls;
  * also returns whatever on_page returns other than WOS_OK.
  */
-wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
+WOS_NODISCARD wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
                                const wos_call_options *opts, wos_page_fn on_page, void *ctx,
                                wos_call_info *info);
 

@@ -1,10 +1,30 @@
 /**
  * @file wos_config.h
- * @brief Compile-time defaults. Define any of these before including a
- * wos header (or with -D) to override; every value here is only a default.
+ * @brief Compile-time configuration, one scheme as in coreHTTP: the
+ * application's own `wos_pipes_config.h` (found on the include path) is
+ * included first and may define any macro below; everything it leaves out
+ * gets the default here. Define WOS_NO_USER_CONFIG to build without the
+ * file (compilers with `__has_include` also go without it when there is
+ * none). Values may also come with -D.
+ *
+ * The library and the application must be compiled with the same values:
+ * WOS_HOST_MAX and WOS_PAGER_CURSOR_MAX change the size of public structs
+ * (wos_client, wos_pager), so a library built with other values than the
+ * application reads and writes memory the application does not own. The
+ * same holds for jsmn's JSMN_PARENT_LINKS (see wos_jsmn.h).
  */
 #ifndef WOS_CONFIG_H
 #define WOS_CONFIG_H
+
+#ifndef WOS_NO_USER_CONFIG
+#if defined(__has_include)
+#if __has_include("wos_pipes_config.h")
+#include "wos_pipes_config.h"
+#endif
+#else
+#include "wos_pipes_config.h"
+#endif
+#endif
 
 /** @brief Library version, sent in `User-Agent: wos-pipes-c/<version>`. */
 #define WOS_VERSION "0.1.0"
@@ -47,6 +67,21 @@
 /** @brief Largest `Retry-After` honoured, in seconds. */
 #ifndef WOS_RETRY_AFTER_CAP_S
 #define WOS_RETRY_AFTER_CAP_S 60
+#endif
+
+/* ---- Sizes of public structs: library and application must agree. ---- */
+
+/** @brief Longest host name of the base URL (wos_client holds a copy). */
+#ifndef WOS_HOST_MAX
+#define WOS_HOST_MAX 64
+#endif
+
+/** @brief Longest cursor the pager keeps (object ids are ~43 bytes); at most 255. */
+#ifndef WOS_PAGER_CURSOR_MAX
+#define WOS_PAGER_CURSOR_MAX 64
+#endif
+#if WOS_PAGER_CURSOR_MAX > 255 || WOS_PAGER_CURSOR_MAX < 1
+#error "WOS_PAGER_CURSOR_MAX must be 1..255: the pager keeps its length in a uint8_t"
 #endif
 
 #endif /* WOS_CONFIG_H */

@@ -110,9 +110,11 @@ typedef struct wos_http_parser {
     size_t out_;             /**< Private: end of the body so far. */
     size_t left_;            /**< Private: body or chunk bytes to come; trailer bytes seen; size needed. */
     size_t max_hdr_;         /**< Private: header section limit. */
-    /** Public, for tests: bytes examined or moved so far. Proves the work
+#ifdef WOS_TEST_WORK_COUNT
+    /** Test builds only: bytes examined or moved so far. Proves the work
      *  is linear in the input however it is split. */
     size_t work_;
+#endif
 } wos_http_parser;
 
 /**
@@ -129,7 +131,7 @@ typedef struct wos_http_parser {
  * @return WOS_OK; WOS_ERR_INVALID_ARG when p or buf is NULL or cap is 0
  *         (then every later call on a non-NULL p returns that status too).
  */
-wos_status wos_http_parser_init(wos_http_parser *p, char *buf, size_t cap, size_t max_header_bytes);
+WOS_NODISCARD wos_status wos_http_parser_init(wos_http_parser *p, char *buf, size_t cap, size_t max_header_bytes);
 
 /**
  * @brief Where the transport should receive next, zero-copy.
@@ -140,7 +142,7 @@ wos_status wos_http_parser_init(wos_http_parser *p, char *buf, size_t cap, size_
  *         response is already complete; otherwise the sticky error of an
  *         earlier call (e.g. WOS_ERR_BUFFER_TOO_SMALL).
  */
-wos_status wos_http_parser_space(wos_http_parser *p, char **out_ptr, size_t *out_len);
+WOS_NODISCARD wos_status wos_http_parser_space(wos_http_parser *p, char **out_ptr, size_t *out_len);
 
 /**
  * @brief Parse n bytes just received at the pointer wos_http_parser_space()
@@ -163,7 +165,7 @@ wos_status wos_http_parser_space(wos_http_parser *p, char **out_ptr, size_t *out
  *         Every error but INVALID_ARG and STATE is sticky: later calls
  *         return it again.
  */
-wos_status wos_http_parser_commit(wos_http_parser *p, size_t n);
+WOS_NODISCARD wos_status wos_http_parser_commit(wos_http_parser *p, size_t n);
 
 /**
  * @brief Copying convenience: copy bytes in and parse them.
@@ -180,7 +182,7 @@ wos_status wos_http_parser_commit(wos_http_parser *p, size_t n);
  * @return As wos_http_parser_commit(); WOS_ERR_INVALID_ARG for a NULL
  *         pointer.
  */
-wos_status wos_http_parser_feed(wos_http_parser *p, const char *data, size_t len, size_t *out_used);
+WOS_NODISCARD wos_status wos_http_parser_feed(wos_http_parser *p, const char *data, size_t len, size_t *out_used);
 
 /**
  * @brief Tell the parser the peer closed the connection.
@@ -191,7 +193,7 @@ wos_status wos_http_parser_feed(wos_http_parser *p, const char *data, size_t len
  *         of a chunked body (sticky); WOS_ERR_INVALID_ARG: p is NULL;
  *         otherwise the sticky error of an earlier call.
  */
-wos_status wos_http_parser_eof(wos_http_parser *p);
+WOS_NODISCARD wos_status wos_http_parser_eof(wos_http_parser *p);
 
 /**
  * @brief The response parsed so far.
@@ -234,7 +236,7 @@ size_t wos_http_parser_needed(const wos_http_parser *p);
  * @return WOS_OK; WOS_ERR_NOT_FOUND; WOS_ERR_STATE when the header section
  *         is not parsed yet; WOS_ERR_INVALID_ARG for a NULL pointer.
  */
-wos_status wos_http_parser_header(const wos_http_parser *p, const char *name, wos_str *out_value);
+WOS_NODISCARD wos_status wos_http_parser_header(const wos_http_parser *p, const char *name, wos_str *out_value);
 
 #ifdef __cplusplus
 }

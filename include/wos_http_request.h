@@ -1,12 +1,15 @@
 /**
  * @file wos_http_request.h
- * @brief HTTP/1.1 request writer: one whole request (head and JSON body)
- * into one caller buffer, with an exact Content-Length and no body copy.
+ * @brief HTTP/1.1 request writer: one whole request (head and body) into
+ * one caller buffer, with an exact Content-Length and no body copy.
  *
- * The body callback runs twice: first on a measuring JSON writer, to learn
- * the body length before the head is written, then on a writer that points
- * just past the head. It must therefore write the same JSON both times and
- * have no side effects.
+ * The body callback runs once, into the buffer behind the head and the
+ * room its longest possible Content-Length takes; the body is then moved
+ * down next to its actual length. Only a body that fits the buffer but not
+ * behind that room is written a second time, at its exact place. The
+ * callback must therefore write the same bytes every time and have no side
+ * effects. The writer knows nothing of the body's format (the Pipes layer
+ * writes JSON with wos_json_writer.h).
  */
 #ifndef WOS_HTTP_REQUEST_H
 #define WOS_HTTP_REQUEST_H
@@ -15,7 +18,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "wos_json_writer.h"
 #include "wos_status.h"
 #include "wos_str.h"
 
@@ -30,12 +32,17 @@ typedef struct wos_http_query {
 } wos_http_query;
 
 /**
- * @brief Writes the JSON body. Called twice per request (measure, then
- * write); must produce identical output both times.
- * @param w   The writer to fill; its status is read back with wos_jw_finish().
- * @param arg The request's body_arg, passed through unchanged.
+ * @brief Writes the body (sent as application/json). Called once per
+ * request, or twice when the buffer leaves the body just its own room;
+ * must produce identical output every time.
+ * @param buf  Where to write; nothing may be written past buf + cap.
+ * @param cap  Room at buf (may be 0).
+ * @param arg  The request's body_arg, passed through unchanged.
+ * @param[out] out_len The body's whole length, also when it does not fit.
+ * @return WOS_OK (it fits); WOS_ERR_BUFFER_TOO_SMALL (it does not:
+ *         out_len is the room needed); any other status is passed on.
  */
-typedef void (*wos_http_body_fn)(wos_json_writer *w, const void *arg);
+typedef wos_status (*wos_http_body_fn)(char *buf, size_t cap, const void *arg, size_t *out_len);
 
 /** @brief Everything needed to write one request. Nothing is copied or kept. */
 typedef struct wos_http_request {
@@ -73,14 +80,13 @@ typedef struct wos_http_request {
  *         an empty, `.` or `..` path segment; an empty or NULL query name;
  *         an empty host, api key or (set) idempotency key; CR, LF or NUL in
  *         the host, api key or idempotency key; port 0.
- * @return WOS_ERR_INVALID_UTF8, WOS_ERR_STATE: the body's JSON was invalid
- *         or misused the writer (passed through from wos_jw_finish(), as
- *         are its WOS_ERR_INVALID_ARG and WOS_ERR_OVERFLOW); WOS_ERR_STATE
- *         also when the body callback wrote a different length on its
- *         second call.
+ * @return Any other status of the body callback (the Pipes layer's JSON
+ *         bodies give WOS_ERR_INVALID_UTF8, WOS_ERR_STATE, ...), passed
+ *         through; WOS_ERR_STATE also when the body callback, called a
+ *         second time, wrote a different length.
  * @return WOS_ERR_OVERFLOW: the request length does not fit in size_t.
  */
-wos_status wos_http_request_write(const wos_http_request *req, char *buf, size_t cap,
+WOS_NODISCARD wos_status wos_http_request_write(const wos_http_request *req, char *buf, size_t cap,
                                   size_t *out_len);
 
 /**
@@ -99,7 +105,7 @@ wos_status wos_http_request_write(const wos_http_request *req, char *buf, size_t
  *         segment; an empty or NULL query name.
  * @return WOS_ERR_OVERFLOW: the target length does not fit in size_t.
  */
-wos_status wos_http_target_write(const wos_http_request *req, char *buf, size_t cap,
+WOS_NODISCARD wos_status wos_http_target_write(const wos_http_request *req, char *buf, size_t cap,
                                  size_t *out_len);
 
 #ifdef __cplusplus

@@ -14,7 +14,9 @@
  *
  * Decoded strings: wos_json_string() rewrites a string token's bytes in place
  * and then marks the token by setting #WOS_JSON_DECODED in its `size` field
- * and moving its `end` down to the end of the decoded bytes. Tokens are laid
+ * and moving its `end` down to the end of the decoded bytes. A text without
+ * any backslash is already decoded: wos_json_parse() then marks every
+ * string token so at once, and reading a string costs nothing. Tokens are laid
  * out by position, so the shorter span never overlaps a later token;
  * skip/iteration/lookup keep working, and keys that were decoded are compared
  * byte for byte.
@@ -68,7 +70,7 @@ typedef struct wos_json {
  *         WOS_ERR_INVALID_UTF8 a string holds bytes that are not UTF-8;
  *         WOS_ERR_INVALID_ARG js is NULL with len > 0.
  */
-wos_status wos_json_validate(const char *js, size_t len, unsigned *out_tokens);
+WOS_NODISCARD wos_status wos_json_validate(const char *js, size_t len, unsigned *out_tokens);
 
 /**
  * @brief Validate and tokenise a JSON text. The text stays in place: tokens
@@ -85,7 +87,7 @@ wos_status wos_json_validate(const char *js, size_t len, unsigned *out_tokens);
  *         WOS_ERR_INVALID_ARG doc or js NULL, tokens NULL with cap > 0, or
  *         len > INT_MAX.
  */
-wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens, unsigned cap,
+WOS_NODISCARD wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens, unsigned cap,
                           unsigned *out_needed);
 
 /**
@@ -115,7 +117,7 @@ unsigned wos_json_size(const wos_json *doc, int i);
  * @return WOS_OK; WOS_ERR_NOT_FOUND no such key; WOS_ERR_JSON_SHAPE obj is
  *         not an object (or out of range); WOS_ERR_INVALID_ARG key or out_val NULL.
  */
-wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *out_val);
+WOS_NODISCARD wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *out_val);
 
 /** @brief Position in an object or array; set up with wos_json_iter_init(). */
 typedef struct wos_json_iter {
@@ -128,7 +130,7 @@ typedef struct wos_json_iter {
  * @return WOS_OK; WOS_ERR_JSON_SHAPE container is not an object or array;
  *         WOS_ERR_INVALID_ARG it is NULL.
  */
-wos_status wos_json_iter_init(wos_json_iter *it, const wos_json *doc, int container);
+WOS_NODISCARD wos_status wos_json_iter_init(wos_json_iter *it, const wos_json *doc, int container);
 
 /**
  * @brief Step to the next member or item.
@@ -143,19 +145,21 @@ bool wos_json_iter_next(wos_json_iter *it, const wos_json *doc, int *out_key, in
  * @return WOS_OK with *out_val; WOS_ERR_NOT_FOUND idx >= size;
  *         WOS_ERR_JSON_SHAPE arr is not an array; WOS_ERR_INVALID_ARG out_val NULL.
  */
-wos_status wos_json_item(const wos_json *doc, int arr, unsigned idx, int *out_val);
+WOS_NODISCARD wos_status wos_json_item(const wos_json *doc, int arr, unsigned idx, int *out_val);
 
 /**
  * @brief Decode a string token (a value or a key) in place into UTF-8 and
  * view it. Handles every escape, including `\uXXXX` and surrogate pairs.
  * Idempotent: later calls return the same view without touching the text.
- * On failure the text is left unchanged.
+ * On failure the text is left unchanged. The bytes the escapes free up
+ * (between the decoded end and the closing quote) are zeroed, so the view
+ * covers every byte of the string left in the text.
  * @param out The decoded bytes (not NUL-terminated), inside doc->js.
  * @return WOS_OK; WOS_ERR_JSON_SHAPE not a string token (or out of range);
  *         WOS_ERR_INVALID_UTF8 a lone surrogate or `\u0000` escape;
  *         WOS_ERR_INVALID_ARG out is NULL.
  */
-wos_status wos_json_string(wos_json *doc, int i, wos_str *out);
+WOS_NODISCARD wos_status wos_json_string(wos_json *doc, int i, wos_str *out);
 
 /**
  * @brief Read an integer number (no fraction, no exponent; `-0` is 0).
@@ -164,13 +168,13 @@ wos_status wos_json_string(wos_json *doc, int i, wos_str *out);
  *         an exponent; WOS_ERR_OVERFLOW outside int64_t;
  *         WOS_ERR_INVALID_ARG out is NULL.
  */
-wos_status wos_json_int64(const wos_json *doc, int i, int64_t *out);
+WOS_NODISCARD wos_status wos_json_int64(const wos_json *doc, int i, int64_t *out);
 
 /**
  * @brief Read `true` or `false`.
  * @return WOS_OK; WOS_ERR_JSON_SHAPE not a boolean; WOS_ERR_INVALID_ARG out is NULL.
  */
-wos_status wos_json_bool(const wos_json *doc, int i, bool *out);
+WOS_NODISCARD wos_status wos_json_bool(const wos_json *doc, int i, bool *out);
 
 /**
  * @brief Whether token i is `null`.

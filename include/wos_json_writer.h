@@ -158,7 +158,7 @@ void wos_jw_null(wos_json_writer *w);
  * @return WOS_ERR_OVERFLOW: the output size does not fit in size_t.
  * Errors other than BUFFER_TOO_SMALL are the first one that occurred.
  */
-wos_status wos_jw_finish(const wos_json_writer *w, size_t *out_len);
+WOS_NODISCARD wos_status wos_jw_finish(const wos_json_writer *w, size_t *out_len);
 
 #ifdef __cplusplus
 }

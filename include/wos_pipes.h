@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "wos_config.h"
 #include "wos_json.h"
 #include "wos_status.h"
 #include "wos_str.h"
@@ -139,19 +140,35 @@ typedef struct wos_list_params {
     wos_str order;   /**< "asc", "desc" or "normal". */
 } wos_list_params;
 
-/** @brief The Pipes operations. */
-typedef enum wos_pipes_op {
-    WOS_OP_TOKEN = 0, /**< POST /data-integrations/{slug}/token */
-    WOS_OP_CREATE,    /**< POST /data-integrations */
-    WOS_OP_LIST,      /**< GET /data-integrations */
-    WOS_OP_GET,       /**< GET /data-integrations/{slug} */
-    WOS_OP_UPDATE,    /**< PUT /data-integrations/{slug} */
-    WOS_OP_DELETE     /**< DELETE /data-integrations/{slug} */
-} wos_pipes_op;
+/**
+ * @brief An operation: its method and path, body encoder, result decoder
+ * and retry class, in one descriptor the library defines per operation
+ * (the struct is private). A call names its operation by descriptor, and
+ * only the descriptors a firmware names are linked in, with the encoder
+ * and decoder they reference: an operation nobody calls costs no flash.
+ */
+typedef struct wos_pipes_op_desc wos_pipes_op_desc;
+
+/** @brief An operation, as a pointer to its descriptor (WOS_OP_TOKEN ...). */
+typedef const wos_pipes_op_desc *wos_pipes_op;
+
+extern const wos_pipes_op_desc wos_op_token;  /**< POST /data-integrations/{slug}/token */
+extern const wos_pipes_op_desc wos_op_create; /**< POST /data-integrations */
+extern const wos_pipes_op_desc wos_op_list;   /**< GET /data-integrations */
+extern const wos_pipes_op_desc wos_op_get;    /**< GET /data-integrations/{slug} */
+extern const wos_pipes_op_desc wos_op_update; /**< PUT /data-integrations/{slug} */
+extern const wos_pipes_op_desc wos_op_delete; /**< DELETE /data-integrations/{slug} */
+
+#define WOS_OP_TOKEN (&wos_op_token)   /**< Get access token. */
+#define WOS_OP_CREATE (&wos_op_create) /**< Create a data integration. */
+#define WOS_OP_LIST (&wos_op_list)     /**< List data integrations. */
+#define WOS_OP_GET (&wos_op_get)       /**< Get a data integration. */
+#define WOS_OP_UPDATE (&wos_op_update) /**< Update a data integration. */
+#define WOS_OP_DELETE (&wos_op_delete) /**< Delete a data integration. */
 
 /** @brief One call of any operation, as the client engine sees it. */
 typedef struct wos_pipes_call {
-    wos_pipes_op op;                        /**< Which operation. */
+    wos_pipes_op op;                        /**< Which operation (WOS_OP_TOKEN ...); NULL is refused. */
     wos_str slug;                           /**< get, update, delete (token: in token). */
     const wos_token_params *token;          /**< WOS_OP_TOKEN. */
     const wos_integration_params *fields;   /**< WOS_OP_CREATE, WOS_OP_UPDATE. */
@@ -177,7 +194,7 @@ typedef struct wos_pipes_call {
  *         On any failure all cap bytes of buf are zeroed: a partly written
  *         request holds the API key and possibly a client secret.
  */
-wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes_call *call,
+WOS_NODISCARD wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes_call *call,
                                    char *buf, size_t cap, size_t *out_len);
 
 /*
@@ -186,7 +203,7 @@ wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes
  */
 
 /** @brief Request of get access token; statuses as wos_pipes_write_request(). */
-static inline wos_status wos_pipes_write_token(const wos_pipes_endpoint *ep,
+WOS_NODISCARD static inline wos_status wos_pipes_write_token(const wos_pipes_endpoint *ep,
                                                const wos_token_params *p, wos_str idempotency_key,
                                                char *buf, size_t cap, size_t *out_len)
 {
@@ -197,7 +214,7 @@ static inline wos_status wos_pipes_write_token(const wos_pipes_endpoint *ep,
 }
 
 /** @brief Request of create; statuses as wos_pipes_write_request(). */
-static inline wos_status wos_pipes_write_create(const wos_pipes_endpoint *ep,
+WOS_NODISCARD static inline wos_status wos_pipes_write_create(const wos_pipes_endpoint *ep,
                                                 const wos_integration_params *p,
                                                 wos_str idempotency_key, char *buf, size_t cap,
                                                 size_t *out_len)
@@ -209,7 +226,7 @@ static inline wos_status wos_pipes_write_create(const wos_pipes_endpoint *ep,
 }
 
 /** @brief Request of list (p may be NULL); statuses as wos_pipes_write_request(). */
-static inline wos_status wos_pipes_write_list(const wos_pipes_endpoint *ep,
+WOS_NODISCARD static inline wos_status wos_pipes_write_list(const wos_pipes_endpoint *ep,
                                               const wos_list_params *p, char *buf, size_t cap,
                                               size_t *out_len)
 {
@@ -219,7 +236,7 @@ static inline wos_status wos_pipes_write_list(const wos_pipes_endpoint *ep,
 }
 
 /** @brief Request of get; statuses as wos_pipes_write_request(). */
-static inline wos_status wos_pipes_write_get(const wos_pipes_endpoint *ep, wos_str slug,
+WOS_NODISCARD static inline wos_status wos_pipes_write_get(const wos_pipes_endpoint *ep, wos_str slug,
                                              char *buf, size_t cap, size_t *out_len)
 {
     wos_pipes_call c = {WOS_OP_GET, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
@@ -228,7 +245,7 @@ static inline wos_status wos_pipes_write_get(const wos_pipes_endpoint *ep, wos_s
 }
 
 /** @brief Request of update; statuses as wos_pipes_write_request(). */
-static inline wos_status wos_pipes_write_update(const wos_pipes_endpoint *ep, wos_str slug,
+WOS_NODISCARD static inline wos_status wos_pipes_write_update(const wos_pipes_endpoint *ep, wos_str slug,
                                                 const wos_integration_params *p, char *buf,
                                                 size_t cap, size_t *out_len)
 {
@@ -239,7 +256,7 @@ static inline wos_status wos_pipes_write_update(const wos_pipes_endpoint *ep, wo
 }
 
 /** @brief Request of delete; statuses as wos_pipes_write_request(). */
-static inline wos_status wos_pipes_write_delete(const wos_pipes_endpoint *ep, wos_str slug,
+WOS_NODISCARD static inline wos_status wos_pipes_write_delete(const wos_pipes_endpoint *ep, wos_str slug,
                                                 char *buf, size_t cap, size_t *out_len)
 {
     wos_pipes_call c = {WOS_OP_DELETE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
@@ -289,20 +306,20 @@ typedef wos_json_view wos_str_pairs;
  * @brief Item idx of a string array, decoded in place.
  * @return WOS_OK; WOS_ERR_NOT_FOUND (idx >= count); WOS_ERR_INVALID_ARG.
  */
-wos_status wos_strings_get(const wos_strings *a, unsigned idx, wos_str *out);
+WOS_NODISCARD wos_status wos_strings_get(const wos_strings *a, unsigned idx, wos_str *out);
 
 /**
  * @brief Pair idx of a string map, decoded in place.
  * @return WOS_OK; WOS_ERR_NOT_FOUND (idx >= count); WOS_ERR_INVALID_ARG.
  */
-wos_status wos_str_pairs_get(const wos_str_pairs *m, unsigned idx, wos_str *out_key, wos_str *out_value);
+WOS_NODISCARD wos_status wos_str_pairs_get(const wos_str_pairs *m, unsigned idx, wos_str *out_key, wos_str *out_value);
 
 /**
  * @brief Value of key in a string map (of duplicate keys, the last; the
  * pairs by index are every pair as sent).
  * @return WOS_OK; WOS_ERR_NOT_FOUND; WOS_ERR_INVALID_ARG.
  */
-wos_status wos_str_pairs_find(const wos_str_pairs *m, const char *key, wos_str *out_value);
+WOS_NODISCARD wos_status wos_str_pairs_find(const wos_str_pairs *m, const char *key, wos_str *out_value);
 
 /** @brief A timestamp of a result: as sent, and as Unix seconds. */
 typedef struct wos_timestamp {
@@ -440,7 +457,7 @@ typedef struct wos_api_error {
  * body: empty, non-JSON and truncated bodies leave the JSON fields absent.
  * @return WOS_OK; WOS_ERR_INVALID_ARG (NULL pointer).
  */
-wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out);
+WOS_NODISCARD wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out);
 
 /**
  * @brief Decode the reply of get access token.
@@ -457,10 +474,10 @@ wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out);
  *         may hold the token, so wos_secure_zero() it when done. The
  *         client of wos_client.h does so itself.
  */
-wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err);
+WOS_NODISCARD wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err);
 
 /** @brief Decode the reply of create, get or update; statuses as wos_pipes_decode_token(). */
-wos_status wos_pipes_decode_integration(wos_pipes_reply *r, wos_data_integration *out,
+WOS_NODISCARD wos_status wos_pipes_decode_integration(wos_pipes_reply *r, wos_data_integration *out,
                                         wos_api_error *err);
 
 /**
@@ -468,37 +485,29 @@ wos_status wos_pipes_decode_integration(wos_pipes_reply *r, wos_data_integration
  * that decodes WOS_OK yields every item without error.
  * @return As wos_pipes_decode_token().
  */
-wos_status wos_pipes_decode_list(wos_pipes_reply *r, wos_integration_page *out, wos_api_error *err);
+WOS_NODISCARD wos_status wos_pipes_decode_list(wos_pipes_reply *r, wos_integration_page *out, wos_api_error *err);
 
 /**
  * @brief Decode the reply of delete (2xx, body ignored).
  * @return WOS_OK; WOS_ERR_HTTP_STATUS (see err); WOS_ERR_INVALID_ARG.
  */
-wos_status wos_pipes_decode_delete(wos_pipes_reply *r, wos_api_error *err);
+WOS_NODISCARD wos_status wos_pipes_decode_delete(wos_pipes_reply *r, wos_api_error *err);
 
 /**
  * @brief Item idx of a page (walks the page from its start).
  * @return WOS_OK; WOS_ERR_NOT_FOUND (idx >= count); WOS_ERR_INVALID_ARG.
  */
-wos_status wos_page_item(const wos_integration_page *page, unsigned idx, wos_data_integration *out);
+WOS_NODISCARD wos_status wos_page_item(const wos_integration_page *page, unsigned idx, wos_data_integration *out);
 
 /**
  * @brief Next item of a page (first call gives item 0).
  * @return WOS_OK; WOS_ERR_NOT_FOUND at the end; WOS_ERR_INVALID_ARG.
  */
-wos_status wos_page_next(wos_integration_page *page, wos_data_integration *out);
+WOS_NODISCARD wos_status wos_page_next(wos_integration_page *page, wos_data_integration *out);
 
 /* ------------------------------------------------------------------ */
 /* Pager: walks every page by following list_metadata.after.            */
 /* ------------------------------------------------------------------ */
-
-/** @brief Longest cursor the pager keeps (object ids are ~43 bytes); at most 255. */
-#ifndef WOS_PAGER_CURSOR_MAX
-#define WOS_PAGER_CURSOR_MAX 64
-#endif
-#if WOS_PAGER_CURSOR_MAX > 255 || WOS_PAGER_CURSOR_MAX < 1
-#error "WOS_PAGER_CURSOR_MAX must be 1..255: the pager keeps its length in a uint8_t"
-#endif
 
 /** @brief Pager state; lives in caller memory. Request and response may share one buffer. */
 typedef struct wos_pager {
@@ -517,19 +526,19 @@ typedef struct wos_pager {
  * @return WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_BUFFER_TOO_SMALL (the
  *         starting cursor exceeds WOS_PAGER_CURSOR_MAX).
  */
-wos_status wos_pager_init(wos_pager *pg, const wos_list_params *params);
+WOS_NODISCARD wos_status wos_pager_init(wos_pager *pg, const wos_list_params *params);
 
 /**
  * @brief The list parameters of the next page (its cursor points into pg).
  * @return WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_STATE when done.
  */
-wos_status wos_pager_next_params(const wos_pager *pg, wos_list_params *out);
+WOS_NODISCARD wos_status wos_pager_next_params(const wos_pager *pg, wos_list_params *out);
 
 /**
  * @brief Write the request for the next page.
  * @return As wos_pipes_write_request(); WOS_ERR_STATE when done.
  */
-wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint *ep,
+WOS_NODISCARD wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint *ep,
                                   char *buf, size_t cap, size_t *out_len);
 
 /**
@@ -541,7 +550,7 @@ wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint 
  * @return As wos_pipes_decode_list(); WOS_ERR_BUFFER_TOO_SMALL when the
  *         next cursor exceeds WOS_PAGER_CURSOR_MAX (the walk stops).
  */
-wos_status wos_pager_on_reply(wos_pager *pg, wos_pipes_reply *r, wos_integration_page *out,
+WOS_NODISCARD wos_status wos_pager_on_reply(wos_pager *pg, wos_pipes_reply *r, wos_integration_page *out,
                               wos_api_error *err);
 
 /**
@@ -550,7 +559,7 @@ wos_status wos_pager_on_reply(wos_pager *pg, wos_pipes_reply *r, wos_integration
  * @return WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_STATE when done;
  *         WOS_ERR_BUFFER_TOO_SMALL (cursor over WOS_PAGER_CURSOR_MAX; the walk stops).
  */
-wos_status wos_pager_advance(wos_pager *pg, const wos_integration_page *page);
+WOS_NODISCARD wos_status wos_pager_advance(wos_pager *pg, const wos_integration_page *page);
 
 /** @brief Whether the walk is over. */
 bool wos_pager_done(const wos_pager *pg);

@@ -42,6 +42,19 @@ typedef enum wos_status {
 } wos_status;
 
 /**
+ * @brief Marks a function whose status must be used: the compiler warns
+ * (an error under -Werror) when a caller drops it. GCC does not accept a
+ * (void) cast as use; keep the status in a variable instead.
+ */
+#ifndef WOS_NODISCARD
+#if defined(__GNUC__) || defined(__clang__)
+#define WOS_NODISCARD __attribute__((warn_unused_result))
+#else
+#define WOS_NODISCARD
+#endif
+#endif
+
+/**
  * @brief Name a status code.
  * @param status Any value; unknown values give "unknown status".
  * @return A static, NUL-terminated, never-NULL string with no request data.

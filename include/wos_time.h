@@ -35,7 +35,7 @@ extern "C" {
  *         too long fraction, trailing bytes; or an impossible date or time
  *         such as month 13, February 30 or hour 24).
  */
-wos_status wos_time_parse_rfc3339(const char *s, size_t len, int64_t *out_unix_s);
+WOS_NODISCARD wos_status wos_time_parse_rfc3339(const char *s, size_t len, int64_t *out_unix_s);
 
 /**
  * @brief Parse an HTTP-date in IMF-fixdate form, e.g.
@@ -55,7 +55,7 @@ wos_status wos_time_parse_rfc3339(const char *s, size_t len, int64_t *out_unix_s
  *         (not IMF-fixdate, an obsolete form, an impossible date, or a
  *         weekday that does not match the date).
  */
-wos_status wos_time_parse_http_date(const char *s, size_t len, int64_t *out_unix_s);
+WOS_NODISCARD wos_status wos_time_parse_http_date(const char *s, size_t len, int64_t *out_unix_s);
 
 /**
  * @brief Unix seconds of a UTC civil date and time (proleptic Gregorian).
@@ -75,7 +75,7 @@ wos_status wos_time_parse_http_date(const char *s, size_t len, int64_t *out_unix
  *         (year 0..9999, month 1..12, day valid for the month, hour 0..23,
  *         minute 0..59, second 0..60, 60 read as 59).
  */
-wos_status wos_time_from_civil(int year, int month, int day, int hour, int minute, int second,
+WOS_NODISCARD wos_status wos_time_from_civil(int year, int month, int day, int hour, int minute, int second,
                                int64_t *out_unix_s);
 
 #ifdef __cplusplus

@@ -3,6 +3,8 @@
 # ones when root, otherwise print the command. Silent when all are present.
 set -eu
 PKGS="libmbedtls-dev libjsmn-dev libcmocka-dev python3 openssl clang gcc-arm-none-eabi libnewlib-arm-none-eabi"
+# `make size` links for Cortex-M (newlib-nano) and RV32IMC (picolibc).
+PKGS="$PKGS gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf"
 # The mbedTLS lanes: cmake builds 4.x; the 3.6 fetch needs the archive keyring.
 PKGS="$PKGS cmake debian-archive-keyring"
 # libFuzzer for `make fuzz`/`make fuzz-smoke`; callgrind for `make bench`.

@@ -1,11 +1,22 @@
 #!/usr/bin/env python3
-"""Cortex-M size table and worst-case stack of every public core function.
+"""Size of linked firmware images and worst-case stack of every public call,
+for one or several cores.
 
-    size_report.py [--size TOOL] [--budget-flash BYTES] [--budget-stack BYTES]
-                   [--markdown] OBJ...
+    size_report.py [--budget-stack BYTES] [--lib ARCHIVE] [--markdown]
+                   [--indirect CALLER=CALLEE,...]... [--absent IMAGE=NAME,...]...
+                   [--core LABEL] [--map IMAGE=MAP[:BUDGET]]... OBJ...
+                   [--core LABEL [--map ...]... OBJ...]...
 
-Sizes come from TOOL (arm-none-eabi-size, Berkeley format); flash is
-text + data, since initialised data is stored in flash too.
+Each --core starts one core's group: the library objects built for it and
+the GNU ld map files (-Wl,-Map) of firmware images linked with them.
+Without --core the objects form one group labelled Cortex-M.
+
+Sizes come from the map files: every loaded input section (code, read-only
+and initialised data; not .bss) is charged to the library when it comes
+from a member of ARCHIVE (--lib, default libwospipes.a), to libc, to
+libgcc, or else to the firmware (its own objects, start-up code). BUDGET
+bounds the library part of that image. --absent names library functions
+or objects an image must not hold (code it never calls: pay per use).
 
 Stack figures come from the GCC call-graph files (-fcallgraph-info=su) that
 sit beside each object as NAME.ci (VCG). A public function is any function
@@ -21,13 +32,12 @@ the compiler inserts (__aeabi_uldivmod...), which the graph shows as well.
 
 Exit status: 0 all fine; 1 recursion found or a budget exceeded (or the
 stack budget cannot be proven because of an unbounded dynamic frame);
-2 bad usage, missing tool or missing/unreadable .ci file.
+2 bad usage, or a missing or unreadable .ci or map file.
 """
 import argparse
 import os
 import re
 import signal
-import subprocess
 import sys
 
 INDIRECT = "__indirect_call"
@@ -52,24 +62,64 @@ class Func:
 
 # ---------------------------------------------------------------- sizes
 
-def run_size(tool, objs):
-    """Return [(object, text, data, bss)] as reported by TOOL."""
+MAP_START = "Linker script and memory map"
+IN_SECTION_RE = re.compile(r"^ (\S+)?\s+0x([0-9a-fA-F]+)\s+0x([0-9a-fA-F]+)\s+(\S.*)$")
+# Input sections that take no flash: zero-initialised RAM, and what is not
+# loaded at all (debug information, attributes, notes).
+NO_FLASH = (".bss", ".sbss", ".tbss", "COMMON", ".noinit", ".heap", ".stack",
+            ".debug", ".comment", ".ARM.attributes", ".riscv.attributes",
+            ".note", ".stab", ".gnu.build.attributes", ".line")
+PARTS = ("library", "libc", "libgcc", "firmware")
+LIBC_ARCHIVES = ("libc.a", "libc_nano.a", "libg.a", "libg_nano.a", "libm.a",
+                 "libnosys.a", "libsemihost.a", "libdummyhost.a")
+
+
+def part_of(origin, lib):
+    """Which part of the image an input file is: PARTS, from its archive."""
+    m = re.match(r"(.*?)\((.*)\)$", origin.strip())
+    archive = os.path.basename(m.group(1)) if m else ""
+    if archive == lib:
+        return "library"
+    if archive in LIBC_ARCHIVES:
+        return "libc"
+    if archive == "libgcc.a":
+        return "libgcc"
+    return "firmware"  # the firmware's own objects, start-up code, linker stubs
+
+
+def read_map(path, lib):
+    """Flash bytes of each part of a linked image, from its GNU ld map file.
+
+    Flash is every loaded input section (code, read-only and initialised
+    data); alignment fill between sections belongs to no part."""
     try:
-        res = subprocess.run([tool] + objs, capture_output=True, text=True)
-    except FileNotFoundError:
-        raise Fail("'%s' not found: install the Arm toolchain "
-                   "(gcc-arm-none-eabi, see `make deps`) or pass --size PATH"
-                   % tool)
-    if res.returncode != 0:
-        raise Fail("%s failed:\n%s" % (tool, res.stderr.strip()))
-    rows = []
-    for line in res.stdout.splitlines()[1:]:
-        f = line.split(None, 5)
-        if len(f) == 6 and f[0].isdigit():
-            rows.append((f[5], int(f[0]), int(f[1]), int(f[2])))
-    if len(rows) != len(objs):
-        raise Fail("could not read the output of %s:\n%s" % (tool, res.stdout))
-    return rows
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            text = fh.read()
+    except OSError as exc:
+        raise Fail("%s: %s (link the image with -Wl,-Map; `make size` does)"
+                   % (path, exc.strerror))
+    if MAP_START not in text:
+        raise Fail("%s: not a GNU ld map file" % path)
+    parts = dict.fromkeys(PARTS, 0)
+    kept = set()  # names of the library's functions and objects in the image
+    pending = None  # a long section name is printed alone, its figures below
+    for line in text.split(MAP_START, 1)[1].splitlines():
+        if re.match(r"^ \S+$", line) and not line.startswith(" *"):
+            pending = line.strip()
+            continue
+        m = IN_SECTION_RE.match(line)
+        name = (m.group(1) if m else None) or pending
+        pending = None
+        if not m or name is None or name.startswith("*") or "load address" in line:
+            continue
+        if name.startswith(NO_FLASH):
+            continue
+        part = part_of(m.group(4), lib)
+        parts[part] += int(m.group(3), 16)
+        sym = re.match(r"\.(?:text|rodata|data|sdata|srodata)\.(\w+)", name)
+        if part == "library" and sym:
+            kept.add(sym.group(1))
+    return parts, kept
 
 
 # ---------------------------------------------------------------- graph
@@ -290,11 +340,6 @@ def left_out(w):
     return "; ".join(parts)
 
 
-def short_names(paths):
-    base = [os.path.basename(p) for p in paths]
-    return base if len(set(base)) == len(base) else list(paths)
-
-
 def table(header, rows, right, markdown):
     """Format ROWS as aligned text or Markdown; RIGHT: right-aligned columns."""
     if markdown:
@@ -313,20 +358,25 @@ def table(header, rows, right, markdown):
     return out
 
 
-def size_section(sizes, budget, md):
-    names = short_names([s[0] for s in sizes])
-    rows = [[n, str(t), str(d), str(b)] for n, (_, t, d, b) in zip(names, sizes)]
-    tot = [sum(s[i] for s in sizes) for i in (1, 2, 3)]
-    rows.append(["**total**" if md else "total"] + [str(x) for x in tot])
-    flash = tot[0] + tot[1]
-    note = "flash (text + data): %d bytes" % flash
-    if budget is not None:
-        note += " of %d budget (%.1f%%)" % (budget, 100.0 * flash / budget)
-    title = "Cortex-M size (bytes)"
+def size_section(cores, md):
+    """One row per linked image: its library part against the budget, then
+    what the C library, libgcc and the firmware's own code add."""
+    rows = []
+    for c in cores:
+        for image, _, budget in c.maps:
+            p = c.sizes[image]
+            rows.append([c.label, image, str(p["library"]),
+                         "%d (%.0f%%)" % (budget, 100.0 * p["library"] / budget)
+                         if budget else "-",
+                         str(p["libc"]), str(p["libgcc"]), str(p["firmware"]),
+                         str(sum(p.values()))])
+    if not rows:
+        return []
+    title = "Linked firmware images, flash bytes (code + read-only + initialised data)"
     lines = ["### " + title, ""] if md else [title]
-    lines += table(["object", "text", "data", "bss"], rows, {1, 2, 3}, md)
-    lines += ["", note, ""]
-    return lines, flash
+    lines += table(["core", "image", "library", "budget", "libc", "libgcc",
+                    "firmware", "total"], rows, {2, 3, 4, 5, 6, 7}, md)
+    return lines + [""]
 
 
 def by_stack(pub, worst):
@@ -337,25 +387,32 @@ def by_stack(pub, worst):
     return sorted(pub, key=order)
 
 
-def stack_section(pub, worst, budget, md):
+def stack_section(cores, budget, md):
+    """Worst case of each public function on each core; the call chain
+    shown is the one of the core where the function needs the most."""
     title = "Worst-case stack of public functions (bytes, deepest call chain)"
     lines = ["### " + title, ""] if md else [title]
+    first = cores[0]
+    labels = [c.label for c in cores] if len(cores) > 1 else ["stack"]
     rows = []
-    for f in by_stack(pub, worst):
-        w = worst[f.key]
+    for f in by_stack(first.pub, first.worst):
+        ws = [c.worst[c.pub_by_key[f.key].key] for c in cores
+              if f.key in c.pub_by_key]
+        w = max(ws, key=lambda x: (x.recursive, x.total or 0))
+        figures = [stack_text(x) for x in ws]
         if md:
-            rows.append(["`%s`" % f.name, stack_text(w), chain_text(w),
-                         left_out(w) or "-"])
+            rows.append(["`%s`" % f.name] + figures + [chain_text(w), left_out(w) or "-"])
         else:
-            rows.append([stack_text(w), f.name, chain_text(w)])
+            rows.append(figures + [f.name, chain_text(w)])
             if left_out(w):
-                rows.append(["", "", "  + 0 for " + left_out(w)])
+                rows.append([""] * len(figures) + ["", "  + 0 for " + left_out(w)])
+    n = len(labels)
     if md:
-        lines += table(["function", "stack", "call chain (frame bytes)",
-                        "counted as 0"], rows, {1}, md)
+        lines += table(["function"] + labels + ["call chain (frame bytes)", "counted as 0"],
+                       rows, set(range(1, n + 1)), md)
     else:
-        lines += table(["stack", "function", "call chain (frame bytes)"],
-                       rows, {0}, md)
+        lines += table(labels + ["function", "call chain (frame bytes)"], rows,
+                       set(range(n)), md)
     if budget is not None:
         lines += ["", "stack budget per public call: %d bytes" % budget]
     return lines + [""]
@@ -385,48 +442,96 @@ def zero_section(funcs, md):
 
 # ---------------------------------------------------------------- main
 
-def verdicts(args, flash, pub, worst, cycles, dyn_funcs):
-    """Return the failure messages (empty when the run passes)."""
+def verdicts(core, budget_stack, several, absent):
+    """Return the failure messages of one core (empty when it passes)."""
     fails = []
-    for cyc in cycles:
-        loop = worst[min(cyc, key=lambda f: f.name).key].chain
-        fails.append("recursion (forbidden in the core): "
+    on = " on " + core.label if several else ""
+    for cyc in core.cycles:
+        loop = core.worst[min(cyc, key=lambda f: f.name).key].chain
+        fails.append("recursion (forbidden in the core)%s: " % on
                      + " > ".join("%s (%s)" % (f.name, f.loc) for f in loop))
-    if args.budget_flash is not None and flash > args.budget_flash:
-        fails.append("flash %d bytes exceeds the budget of %d bytes"
-                     % (flash, args.budget_flash))
-    if args.budget_stack is None:
+    for image, names in absent:
+        if image in core.kept:
+            for name in sorted(set(names) & core.kept[image]):
+                fails.append("%s image %s links %s, which it never calls (pay per use)"
+                             % (core.label, image, name))
+    for image, _, budget in core.maps:
+        lib = core.sizes[image]["library"]
+        if budget and lib > budget:
+            fails.append("%s image %s: library part %d bytes exceeds the budget of %d bytes"
+                         % (core.label, image, lib, budget))
+    if budget_stack is None:
         return fails
-    for f in by_stack(pub, worst):
-        w = worst[f.key]
+    for f in by_stack(core.pub, core.worst):
+        w = core.worst[f.key]
         if w.recursive:
             continue  # already reported as recursion
-        if w.total > args.budget_stack:
-            fails.append("%s needs %d bytes of stack, budget is %d: %s"
-                         % (f.name, w.total, args.budget_stack, chain_text(w)))
+        if w.total > budget_stack:
+            fails.append("%s needs %d bytes of stack%s, budget is %d: %s"
+                         % (f.name, w.total, on, budget_stack, chain_text(w)))
         elif w.dyn:
-            fails.append("%s: stack cannot be bounded, unbounded dynamic "
-                         "frame in %s" % (f.name, ", ".join(
-                             sorted(dyn_funcs[k].name for k in w.dyn))))
+            fails.append("%s%s: stack cannot be bounded, unbounded dynamic "
+                         "frame in %s" % (f.name, on, ", ".join(
+                             sorted(core.dyn_funcs[k].name for k in w.dyn))))
     return fails
 
 
+USAGE = "size_report.py [OPTIONS] [--core LABEL] [--map IMAGE=MAP[:BUDGET]]... OBJ... (see --help)"
+
+
 def parse_args(argv):
-    p = argparse.ArgumentParser(
-        description="Cortex-M size and worst-case stack report.")
-    p.add_argument("--size", default="arm-none-eabi-size",
-                   help="size tool (default: %(default)s)")
-    p.add_argument("--budget-flash", type=int, metavar="BYTES",
-                   help="exit 1 when text + data exceeds BYTES")
-    p.add_argument("--budget-stack", type=int, metavar="BYTES",
-                   help="exit 1 when a public call may use more than BYTES")
-    p.add_argument("--markdown", action="store_true",
-                   help="print the tables as Markdown")
-    p.add_argument("--indirect", action="append", default=[], metavar="CALLER=CALLEE,...",
-                   help="the functions CALLER's indirect calls can reach (e.g. a callback "
-                        "the core passes to itself), followed like direct calls")
-    p.add_argument("objects", nargs="+", metavar="OBJ")
-    return p.parse_args(argv)
+    """Options anywhere; --core LABEL starts a group, --map and objects join the
+    current group (a first group labelled Cortex-M when none was started)."""
+    p = argparse.ArgumentParser(usage=USAGE)
+    valued = {"--budget-stack": "budget_stack", "--lib": "lib", "--indirect": "indirect",
+              "--absent": "absent"}
+    args = argparse.Namespace(budget_stack=None, lib="libwospipes.a", indirect=[],
+                              markdown=False, groups=[], absent=[])
+
+    def group():
+        if not args.groups:
+            args.groups.append({"label": "Cortex-M", "maps": [], "objs": []})
+        return args.groups[-1]
+
+    it = iter(argv)
+    for a in it:
+        if a in valued or a in ("--core", "--map"):
+            v = next(it, None)
+            if v is None:
+                p.error("%s needs a value" % a)
+            if a == "--core":
+                args.groups.append({"label": v, "maps": [], "objs": []})
+            elif a == "--map":
+                m = re.match(r"([^=]+)=(.+?)(?::(\d+))?$", v)
+                if not m:
+                    p.error("bad --map %s: IMAGE=MAP[:BUDGET]" % v)
+                group()["maps"].append((m.group(1), m.group(2),
+                                        int(m.group(3)) if m.group(3) else None))
+            elif a == "--indirect":
+                args.indirect.append(v)
+            elif a == "--absent":
+                image, _, names = v.partition("=")
+                if not names:
+                    p.error("bad --absent %s: IMAGE=NAME,..." % v)
+                args.absent.append((image, names.split(",")))
+            elif a == "--budget-stack":
+                if not v.isdigit():
+                    p.error("--budget-stack needs a number of bytes")
+                args.budget_stack = int(v)
+            else:
+                args.lib = v
+        elif a == "--markdown":
+            args.markdown = True
+        elif a in ("-h", "--help"):
+            print(__doc__)
+            sys.exit(0)
+        elif a.startswith("-"):
+            p.error("unknown option %s" % a)
+        else:
+            group()["objs"].append(a)
+    if not args.groups or any(not g["objs"] for g in args.groups):
+        p.error("every core needs at least one object")
+    return args
 
 
 def resolve_indirect(funcs, specs):
@@ -450,29 +555,41 @@ def resolve_indirect(funcs, specs):
         f.calls += [one(t) for t in targets.split(",") if t]
 
 
+class Core:
+    """One core's objects, call graph, worst cases and linked images."""
+
+    def __init__(self, grp, args):
+        self.label, self.maps = grp["label"], grp["maps"]
+        self.funcs = build_graph(grp["objs"])
+        resolve_indirect(self.funcs, args.indirect)
+        self.cycles = find_cycles(self.funcs)
+        recursive = recursion_paths(self.cycles)
+        self.worst = {}
+        for f in self.funcs:
+            worst_case(f, self.worst, recursive)
+        self.pub = [f for f in self.funcs if f.public]
+        self.pub_by_key = {f.key: f for f in self.pub}
+        self.dyn_funcs = {f.key: f for f in self.funcs if f.kind == "dynamic"}
+        self.sizes, self.kept = {}, {}
+        for image, path, _ in self.maps:
+            self.sizes[image], self.kept[image] = read_map(path, args.lib)
+
+
 def main(argv):
     args = parse_args(argv)
-    sizes = run_size(args.size, args.objects)
-    funcs = build_graph(args.objects)
-    resolve_indirect(funcs, args.indirect)
-    cycles = find_cycles(funcs)
-    recursive = recursion_paths(cycles)
-    worst = {}
-    for f in funcs:
-        worst_case(f, worst, recursive)
-    pub = [f for f in funcs if f.public]
-    dyn_funcs = {f.key: f for f in funcs if f.kind == "dynamic"}
-
-    lines, flash = size_section(sizes, args.budget_flash, args.markdown)
-    lines += stack_section(pub, worst, args.budget_stack, args.markdown)
-    lines += zero_section(funcs, args.markdown)
-    for f in sorted(dyn_funcs.values(), key=lambda f: f.name):
-        lines.append("WARNING: %s (%s) has an unbounded dynamic frame "
-                     "(VLA or alloca); its figures are lower bounds"
-                     % (f.name, f.loc))
+    cores = [Core(g, args) for g in args.groups]
+    lines = size_section(cores, args.markdown)
+    lines += stack_section(cores, args.budget_stack, args.markdown)
+    lines += zero_section(cores[0].funcs, args.markdown)
+    for c in cores:
+        for f in sorted(c.dyn_funcs.values(), key=lambda f: f.name):
+            lines.append("WARNING: %s (%s) has an unbounded dynamic frame "
+                         "(VLA or alloca); its figures are lower bounds"
+                         % (f.name, f.loc))
     print("\n".join(lines).rstrip())
     sys.stdout.flush()
-    fails = verdicts(args, flash, pub, worst, cycles, dyn_funcs)
+    fails = [m for c in cores
+             for m in verdicts(c, args.budget_stack, len(cores) > 1, args.absent)]
     for msg in fails:
         print("size_report: FAIL: " + msg, file=sys.stderr)
     return 1 if fails else 0

@@ -11,10 +11,9 @@ set -u
 me=test_size_report.sh
 # shellcheck source=scripts/selftest_common.sh
 . "$(dirname "$0")/selftest_common.sh"
-size=${cc%gcc}size
 fixtures=$root/tests/build/stack
-report="${PYTHON:-python3} $root/scripts/size_report.py --size $size"
-require_tools "$cc" "$size"
+report="${PYTHON:-python3} $root/scripts/size_report.py"
+require_tools "$cc" "${cc%gcc}nm" "${cc%gcc}ar"
 build_fixtures "$fixtures"
 
 # run OPTION/OBJ...: the report run in OUTDIR; sets $rc and $log.
@@ -64,18 +63,58 @@ else
     bad "stack budget: rc $r1 and $rc: $log"
 fi
 
-# 3. The flash budget is text + data, as the size tool reports them.
-data=$(cd "$out" && "$size" chain_c.o | awk 'NR == 2 { print $2 }')
-flash=$(cd "$out" && "$size" chain_ab.o chain_c.o |
-        awk 'NR > 1 { t += $1 + $2 } END { print t }')
-run --budget-flash "$flash" chain_ab.o chain_c.o
-r1=$rc
-run --budget-flash $((flash - 1)) chain_ab.o chain_c.o
-if [ "$data" -gt 0 ] && [ "$r1" -eq 0 ] && [ "$rc" -eq 1 ] &&
-   has "flash $flash bytes exceeds"; then
-    ok "flash budget $flash (text + $data data) passes, $((flash - 1)) fails"
+# 3. A linked image: the library part is what the image holds of the
+#    library's members (by the symbols nm finds in the image), libc and
+#    libgcc are counted apart, and the budget bounds the library part.
+lib_objs="chain_ab.o chain_c.o leaves.o divide.o"
+# shellcheck disable=SC2086  # $flags and $lib_objs are lists
+if ! (cd "$out" && rm -f libfx.a && "${cc%gcc}ar" rcs libfx.a $lib_objs &&
+      "$cc" $flags --specs=nano.specs -nostartfiles -Wl,--gc-sections -Wl,-e,main \
+          -Wl,-Map=fx.map fw_main.o libfx.a -o fx.elf); then
+    bad "link the fixture image"
+fi
+# shellcheck disable=SC2086
+lib=0
+# shellcheck disable=SC2086  # $lib_objs is a list
+for hex in $(cd "$out" && { "${cc%gcc}nm" --defined-only $lib_objs | awk 'NF == 3 { print "L", $3 }';
+                            "${cc%gcc}nm" -S --defined-only fx.elf | awk 'NF == 4 { print "I", $4, $2 }'; } |
+             awk '$1 == "L" { want[$2] = 1; next } $1 == "I" && ($2 in want) { print $3 }'); do
+    lib=$((lib + 0x$hex))
+done
+vla_kept=$(cd "$out" && "${cc%gcc}nm" fx.elf | grep -c ' fx_vla$')
+run --lib libfx.a --map fx=fx.map:"$lib" chain_ab.o chain_c.o leaves.o divide.o
+r1=$rc log1=$log
+run --lib libfx.a --map fx=fx.map:$((lib - 1)) chain_ab.o chain_c.o leaves.o divide.o
+row=$(printf '%s\n' "$log1" | awk '$2 == "fx" { print $3, $6, $7, $8 }')
+# shellcheck disable=SC2086  # split the row into $1..$4
+set -- $row
+if [ "$r1" -eq 0 ] && [ "$rc" -eq 1 ] && [ "$lib" -gt 0 ] && [ "$vla_kept" -eq 0 ] &&
+   [ "${1:-}" = "$lib" ] && [ "${2:-0}" -gt 0 ] && [ "${3:-0}" -gt 0 ] && [ "${4:-0}" -gt 0 ] &&
+   has "image fx: library part $lib bytes exceeds the budget of $((lib - 1)) bytes"; then
+    ok "linked image: library $lib bytes (libc $2, libgcc $3, firmware $4); budget $lib passes, $((lib - 1)) fails"
 else
-    bad "flash budget: rc $r1 and $rc: $log"
+    bad "linked image: want library $lib, got '$row', rc $r1 and $rc: $log1 $log"
+fi
+
+# 3b. Pay per use: --absent fails on a function the image holds, and not
+#     on one --gc-sections dropped (fx_vla is never called).
+run --lib libfx.a --map fx=fx.map --absent fx=fx_vla chain_ab.o chain_c.o leaves.o divide.o
+r1=$rc
+run --lib libfx.a --map fx=fx.map --absent fx=fx_vla,fx_b chain_ab.o chain_c.o leaves.o divide.o
+if [ "$r1" -eq 0 ] && [ "$rc" -eq 1 ] && has "image fx links fx_b, which it never calls" &&
+   ! has "links fx_vla"; then
+    ok "an image holding a function named absent fails; a dropped one passes"
+else
+    bad "absent: rc $r1 and $rc: $log"
+fi
+
+# 3c. Several cores: each has its column, and a failure names its core.
+run --budget-stack $((sum - 1)) --core one chain_ab.o chain_c.o --core two chain_ab.o chain_c.o
+if [ "$rc" -eq 1 ] && has "one  two" && has "fx_a needs $sum bytes of stack on one" &&
+   has "fx_a needs $sum bytes of stack on two"; then
+    ok "two cores: a column each, failures name the core"
+else
+    bad "cores: rc $rc: $log"
 fi
 
 # 4. Recursion across objects is found, named and fails the run.
@@ -110,9 +149,9 @@ rm -f "$out/nogci.o" "$out/nogci.ci"
 cp "$out/chain_c.o" "$out/nogci.o"
 run nogci.o
 r1=$rc
-run --size "$out/no-such-size" chain_c.o
-if [ "$r1" -eq 2 ] && [ "$rc" -eq 2 ] && has "not found"; then
-    ok "missing .ci and missing size tool are setup errors"
+run --map fx="$out/no-such.map" chain_c.o
+if [ "$r1" -eq 2 ] && [ "$rc" -eq 2 ] && has "no-such.map"; then
+    ok "missing .ci and missing map file are setup errors"
 else
     bad "setup errors: rc $r1 and $rc: $log"
 fi

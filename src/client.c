@@ -1,8 +1,9 @@
 /*
- * The client engine: one attempt is connect (or reuse), send, receive a
- * whole response; the loop around it applies deadlines and the retry rules
- * of the contract. Everything lives in caller memory (the client struct,
- * its working buffer and token array) and a bounded stack.
+ * The client's set-up and retry policy: the loop around one attempt applies
+ * deadlines and the retry rules of the contract. It calls down into the
+ * attempt (client_io.c), which owns the connection; nothing calls back up.
+ * Everything lives in caller memory (the client struct, its working buffer
+ * and token array) and a bounded stack.
  */
 #include "client_internal.h"
 
@@ -70,19 +71,6 @@ wos_status wos_client_init(wos_client *c, const wos_client_config *cfg)
     return st;
 }
 
-void wos_client_close(wos_client *c)
-{
-    if (c != NULL && c->connected) {
-        c->cfg.transport.ops->close(c->cfg.transport.ctx);
-        c->connected = false;
-    }
-}
-
-uint64_t wos_client_now(const wos_client *c)
-{
-    return c->cfg.platform->now_ms(c->cfg.platform->ctx);
-}
-
 static bool retryable_status(int s)
 {
     return s == 408 || s == 429 || s == 500 || s == 502 || s == 503 || s == 504;
@@ -103,7 +91,7 @@ static bool retryable_error(wos_status st)
  */
 static bool repeatable(wos_pipes_op op)
 {
-    return op != WOS_OP_CREATE;
+    return (op->retry & WOS_RETRY_REPEATABLE) != 0u;
 }
 
 /* Whether the attempt may have changed something on the server: its
@@ -180,7 +168,7 @@ static wos_status set_idempotency_key(wos_client *c, wos_pipes_call *call,
 {
     wos_status st;
     size_t len = 36u;
-    if (call->op != WOS_OP_TOKEN && call->op != WOS_OP_CREATE) {
+    if ((call->op->retry & WOS_RETRY_KEYED) == 0u) {
         return WOS_OK;
     }
     if (opts != NULL && opts->idempotency_key.ptr != NULL) {
@@ -295,8 +283,7 @@ wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
         } else {
             tries++;
         }
-        if (call.op != WOS_OP_TOKEN && call.op != WOS_OP_LIST && call.op != WOS_OP_GET &&
-            uncertain(&a, st, &c->parser)) {
+        if ((call.op->retry & WOS_RETRY_WRITE) != 0u && uncertain(&a, st, &c->parser)) {
             info->resent_write = true;
         }
         if (delay > 0u) {

@@ -5,6 +5,8 @@
 #include "wos_client.h"
 #include "wos_http_parser.h"
 
+#include "pipes_ops.h"
+
 /* One attempt's progress, which decides whether it may be repeated. */
 typedef struct attempt {
     uint64_t deadline;  /* absolute, port clock */
@@ -14,14 +16,15 @@ typedef struct attempt {
     bool reused;        /* ran on a kept-alive connection */
 } attempt;
 
+/* The port clock (client_io.c, with the connection it times). */
 uint64_t wos_client_now(const wos_client *c);
 
 /* Connect or reuse, send the request, receive one whole response into c->parser. */
-wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt *a,
+WOS_NODISCARD wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt *a,
                               wos_call_info *info);
 
 /* Run a call with deadlines and retries; on WOS_OK out holds the final reply (any status). */
-wos_status wos_client_run(wos_client *c, const wos_pipes_call *call, const wos_call_options *opts,
+WOS_NODISCARD wos_status wos_client_run(wos_client *c, const wos_pipes_call *call, const wos_call_options *opts,
                           wos_call_info *info, wos_pipes_reply *out);
 
 #endif

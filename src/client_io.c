@@ -1,7 +1,24 @@
-/* One attempt of a call: connect or reuse, send, receive a whole response. */
+/*
+ * One attempt of a call: connect or reuse, send, receive a whole response.
+ * This file owns the connection and the clock reads of an attempt; the
+ * retry policy (client.c) calls down into it, nothing here calls up.
+ */
 #include "client_internal.h"
 
 static const wos_transport_ops *ops(const wos_client *c) { return c->cfg.transport.ops; }
+
+void wos_client_close(wos_client *c)
+{
+    if (c != NULL && c->connected) {
+        c->cfg.transport.ops->close(c->cfg.transport.ctx);
+        c->connected = false;
+    }
+}
+
+uint64_t wos_client_now(const wos_client *c)
+{
+    return c->cfg.platform->now_ms(c->cfg.platform->ctx);
+}
 
 /* A kept-alive connection is checked before use: the server may have closed it while idle. */
 static wos_status connect_if_needed(wos_client *c, attempt *a)
@@ -40,11 +57,14 @@ static wos_status send_all(wos_client *c, attempt *a)
 /* The clock is checked on every read so that a server trickling bytes cannot stretch the deadline. */
 static wos_status receive(wos_client *c, attempt *a, wos_http_parser *p)
 {
-    wos_http_parser_init(p, c->cfg.buf, c->cfg.buf_cap, c->cfg.max_header_bytes);
+    wos_status st = wos_http_parser_init(p, c->cfg.buf, c->cfg.buf_cap, c->cfg.max_header_bytes);
+    if (st != WOS_OK) {
+        return st;
+    }
     for (;;) {
         char *space = NULL;
         size_t room = 0, n = 0;
-        wos_status st = wos_http_parser_space(p, &space, &room);
+        st = wos_http_parser_space(p, &space, &room);
         if (st != WOS_OK) {
             return st;
         }

@@ -3,20 +3,6 @@
 
 #include <string.h>
 
-static wos_status decode_reply(wos_pipes_op o, wos_pipes_reply *r, void *out, wos_api_error *err)
-{
-    switch (o) {
-    case WOS_OP_TOKEN:
-        return wos_pipes_decode_token(r, (wos_access_token *)out, err);
-    case WOS_OP_LIST:
-        return wos_pipes_decode_list(r, (wos_integration_page *)out, err);
-    case WOS_OP_DELETE:
-        return wos_pipes_decode_delete(r, err);
-    default:
-        return wos_pipes_decode_integration(r, (wos_data_integration *)out, err);
-    }
-}
-
 /*
  * What the retry of a write answers after an attempt that may have done
  * the work (info->resent_write): a DELETE's 404 means the first attempt
@@ -27,10 +13,12 @@ static wos_status resent_outcome(wos_pipes_op op, wos_status st, const wos_call_
     if (st != WOS_ERR_HTTP_STATUS || !info->resent_write) {
         return st;
     }
-    if (op == WOS_OP_DELETE && info->api.http_status == 404) {
+    if ((op->retry & WOS_RETRY_GONE_IS_DONE) != 0u && info->api.http_status == 404) {
         return WOS_OK;
     }
-    return op == WOS_OP_CREATE && info->api.http_status == 409 ? WOS_ERR_CREATE_UNCONFIRMED : st;
+    return (op->retry & WOS_RETRY_CONFLICT_UNCONFIRMED) != 0u && info->api.http_status == 409
+               ? WOS_ERR_CREATE_UNCONFIRMED
+               : st;
 }
 
 wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
@@ -38,7 +26,7 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
 {
     wos_pipes_reply r;
     wos_status st;
-    if (c == NULL || call == NULL || (out == NULL && call->op != WOS_OP_DELETE)) {
+    if (c == NULL || call == NULL || call->op == NULL || (out == NULL && call->op->has_result)) {
         return WOS_ERR_INVALID_ARG; /* before anything is sent */
     }
     if (info == NULL) {
@@ -47,7 +35,7 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
     memset(info, 0, sizeof *info);
     st = wos_client_run(c, call, opts, info, &r);
     if (st == WOS_OK) {
-        st = decode_reply(call->op, &r, out, &info->api);
+        st = call->op->decode(&r, out, &info->api);
         info->tokens_needed = st == WOS_ERR_JSON_TOKENS ? r.tokens_needed : 0u;
         if (st != WOS_OK && st != WOS_ERR_HTTP_STATUS) {
             /* A 2xx body that failed to decode may hold a secret (a token)
@@ -59,24 +47,26 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
     return st;
 }
 
-/* Each page is decoded by the pager, which keeps the cursor out of the shared buffer. */
+/* Each page is decoded by the pager, which keeps the cursor out of the shared
+ * buffer; it lives in the client rather than on the stack (the deepest call
+ * chain of the library runs through here). */
 wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
                                const wos_call_options *opts, wos_page_fn on_page, void *ctx,
                                wos_call_info *info)
 {
-    wos_pager pg;
     wos_list_params lp;
     wos_integration_page page;
     wos_pipes_call call = {WOS_OP_LIST, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
-    wos_status st = on_page == NULL ? WOS_ERR_INVALID_ARG : wos_pager_init(&pg, p);
+    wos_pager *pg = c != NULL ? &c->pager : NULL;
+    wos_status st = on_page == NULL || pg == NULL ? WOS_ERR_INVALID_ARG : wos_pager_init(pg, p);
     call.list = &lp;
-    while (st == WOS_OK && !wos_pager_done(&pg)) {
-        st = wos_pager_next_params(&pg, &lp);
+    while (st == WOS_OK && !wos_pager_done(pg)) {
+        st = wos_pager_next_params(pg, &lp);
         if (st == WOS_OK) {
             st = wos_client_call(c, &call, opts, &page, info);
         }
         if (st == WOS_OK) {
-            st = wos_pager_advance(&pg, &page);
+            st = wos_pager_advance(pg, &page);
         }
         if (st == WOS_OK) {
             st = on_page(ctx, &page);

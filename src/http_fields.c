@@ -1,6 +1,6 @@
-/* The meaning of each line of an HTTP/1.1 response: status line, header
- * fields, the end of the header section (which picks the body framing),
- * chunk-size lines and trailers. http_parser.c finds the lines. */
+/* The meaning of the lines of an HTTP/1.1 response: the status line, header
+ * fields and chunk-size lines. Functions of a line that return what it
+ * says; the parser (http_parser.c) alone moves its state machine. */
 #include "http_internal.h"
 
 #include <string.h>
@@ -11,21 +11,24 @@
 /* Retry-After delta-seconds beyond this are absurd; cap, never overflow. */
 #define RETRY_AFTER_MAX 0x7FFFFFFF
 
-/* The words we act on, as length-prefixed lower-case names: the headers
- * we extract, in the order of the cases in on_field(), then the Connection
- * options (in the order of their flags) and the one coding we decode. */
-static const char k_words[] = "\016content-length"
-                              "\021transfer-encoding"
-                              "\012connection"
-                              "\014content-type"
-                              "\013retry-after"
-                              "\004date"
-                              "\014x-request-id"
-                              "\005close"
-                              "\012keep-alive"
-                              "\007chunked";
+/* The words we act on: the headers we extract, in the order of the cases
+ * in on_field(), then the Connection options (in the order of their flags)
+ * and the one coding we decode. Lower case; compared in any ASCII case. */
 enum { W_CONTENT_LENGTH, W_TE, W_CONNECTION, W_CONTENT_TYPE, W_RETRY_AFTER, W_DATE, W_REQUEST_ID,
-       W_CLOSE, W_KEEP_ALIVE, W_CHUNKED };
+       W_CLOSE, W_KEEP_ALIVE, W_CHUNKED, W_COUNT };
+static const wos_str k_words[] = {
+    [W_CONTENT_LENGTH] = WOS_STR_LIT("content-length"),
+    [W_TE] = WOS_STR_LIT("transfer-encoding"),
+    [W_CONNECTION] = WOS_STR_LIT("connection"),
+    [W_CONTENT_TYPE] = WOS_STR_LIT("content-type"),
+    [W_RETRY_AFTER] = WOS_STR_LIT("retry-after"),
+    [W_DATE] = WOS_STR_LIT("date"),
+    [W_REQUEST_ID] = WOS_STR_LIT("x-request-id"),
+    [W_CLOSE] = WOS_STR_LIT("close"),
+    [W_KEEP_ALIVE] = WOS_STR_LIT("keep-alive"),
+    [W_CHUNKED] = WOS_STR_LIT("chunked"),
+};
+typedef char k_words_cover_every_word[sizeof k_words / sizeof k_words[0] == W_COUNT ? 1 : -1];
 
 /* One bit per ASCII byte that may not appear in a field name: controls,
  * space, DEL and the RFC 9110 delimiters "(),/:;<=>?@[\]{}. */
@@ -74,21 +77,16 @@ wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str 
  * go by pointer here: passing them by value costs copies on Cortex-M. */
 static int word(const wos_str *v)
 {
-    const char *k = k_words;
     int i;
-    for (i = 0; *k != '\0'; i++) {
-        wos_str f;
-        f.ptr = k + 1;
-        f.len = (size_t)(unsigned char)*k;
-        if (wos_str_ieq(*v, f)) {
+    for (i = 0; i < W_COUNT; i++) {
+        if (wos_str_ieq(*v, k_words[i])) {
             return i;
         }
-        k += 1u + f.len;
     }
     return -1;
 }
 
-static void connection(wos_http_parser *p, const wos_str *v)
+static void connection(uint8_t *flags, const wos_str *v)
 {
     size_t i = 0, j;
     while (i < v->len) {
@@ -99,15 +97,15 @@ static void connection(wos_http_parser *p, const wos_str *v)
         trim(v->ptr + i, j - i, &tok);
         w = (unsigned)(word(&tok) - W_CLOSE);
         if (w <= W_KEEP_ALIVE - W_CLOSE) {
-            p->flags_ |= (uint8_t)(WOS_HTTP_F_CLOSE << w);
+            *flags |= (uint8_t)(WOS_HTTP_F_CLOSE << w);
         }
         i = j + 1u;
     }
 }
 
-static wos_status on_field(wos_http_parser *p, const wos_str *name, const wos_str *v)
+static wos_status on_field(wos_http_response *r, uint8_t *flags, const wos_str *name,
+                           const wos_str *v)
 {
-    wos_http_response *r = &p->resp_;
     int64_t *at = &r->date;
     uint64_t x;
     switch (word(name)) {
@@ -119,12 +117,12 @@ static wos_status on_field(wos_http_parser *p, const wos_str *name, const wos_st
         r->content_length = (int64_t)x;
         break;
     case W_TE: /* Only a single `chunked`: we decode nothing else. */
-        if ((p->flags_ & WOS_HTTP_F_CHUNKED) != 0u || word(v) != W_CHUNKED) {
+        if ((*flags & WOS_HTTP_F_CHUNKED) != 0u || word(v) != W_CHUNKED) {
             return WOS_ERR_HTTP_FRAMING;
         }
-        p->flags_ |= WOS_HTTP_F_CHUNKED;
+        *flags |= WOS_HTTP_F_CHUNKED;
         break;
-    case W_CONNECTION: connection(p, v); break;
+    case W_CONNECTION: connection(flags, v); break;
     case W_CONTENT_TYPE: r->content_type = *v; break;
     case W_REQUEST_ID: r->request_id = *v; break;
     case W_RETRY_AFTER: /* delta-seconds, else an HTTP-date */
@@ -147,7 +145,7 @@ static wos_status on_field(wos_http_parser *p, const wos_str *name, const wos_st
     return WOS_OK;
 }
 
-static wos_status status_line(wos_http_parser *p, const char *s, size_t n)
+wos_status wos_http_status_line(const char *s, size_t n, int *out_code, bool *out_http10)
 {
     int code = 0;
     size_t i;
@@ -165,69 +163,13 @@ static wos_status status_line(wos_http_parser *p, const char *s, size_t n)
     if (code < 100 || code > 599 || code == 101) { /* we never ask to switch protocols */
         return WOS_ERR_HTTP_MALFORMED;
     }
-    p->resp_.status = code;
-    if (s[7] == '0') {
-        p->flags_ |= WOS_HTTP_F_HTTP10;
-    }
-    p->state_ = WOS_HTTP_ST_HEADER;
-    return WOS_OK;
-}
-
-/* The body must fit after the header section; the buffer may still hold
- * skipped 1xx responses, which are dropped before the body arrives. */
-static wos_status cl_body(wos_http_parser *p)
-{
-    uint64_t need = (uint64_t)(p->body_ - p->hdr_) + (uint64_t)p->resp_.content_length;
-    p->state_ = WOS_HTTP_ST_BODY;
-    if (need > (uint64_t)p->cap_) {
-        p->left_ = (uint64_t)(size_t)need == need ? (size_t)need : SIZE_MAX;
-        return WOS_ERR_BUFFER_TOO_SMALL;
-    }
-    p->left_ = (size_t)p->resp_.content_length;
-    if (p->left_ == 0u) {
-        wos_http_finish(p);
-    }
-    return WOS_OK;
-}
-
-static wos_status headers_done(wos_http_parser *p)
-{
-    wos_http_response *r = &p->resp_;
-    unsigned f = p->flags_;
-    if ((f & WOS_HTTP_F_CHUNKED) != 0u && r->content_length >= 0) {
-        return WOS_ERR_HTTP_FRAMING;
-    }
-    if (r->status < 200) { /* interim: the real one follows */
-        wos_http_reset_response(p);
-        p->hdr_ = p->pos_;
-        p->state_ = WOS_HTTP_ST_STATUS;
-        return WOS_OK;
-    }
-    if (r->retry_after_at >= 0 && r->date >= 0) {
-        int64_t d = r->retry_after_at - r->date;
-        r->retry_after_s = d > 0 ? d : 0;
-        r->retry_after_at = -1;
-    }
-    r->keep_alive = (f & WOS_HTTP_F_CLOSE) == 0u &&
-                    ((f & WOS_HTTP_F_HTTP10) == 0u || (f & WOS_HTTP_F_KEEPALIVE) != 0u);
-    p->body_ = p->out_ = p->pos_;
-    if (r->status == 204 || r->status == 304) {
-        wos_http_finish(p);
-    } else if ((f & WOS_HTTP_F_CHUNKED) != 0u) {
-        p->state_ = WOS_HTTP_ST_CHUNK_SIZE;
-    } else if (r->content_length >= 0) {
-        return cl_body(p);
-    } else {
-        r->keep_alive = false; /* only the close tells where the body ends */
-        p->state_ = WOS_HTTP_ST_BODY;
-        p->flags_ |= WOS_HTTP_F_UNTIL_CLOSE;
-        p->left_ = SIZE_MAX; /* more than any buffer holds: never reaches 0 */
-    }
+    *out_code = code;
+    *out_http10 = s[7] == '0';
     return WOS_OK;
 }
 
 /* chunk-size [BWS ; extensions]: extensions are ignored. */
-static wos_status chunk_size(wos_http_parser *p, const char *s, size_t n)
+wos_status wos_http_chunk_size(const char *s, size_t n, uint64_t *out_size)
 {
     uint64_t v = 0;
     size_t i = 0;
@@ -244,39 +186,13 @@ static wos_status chunk_size(wos_http_parser *p, const char *s, size_t n)
     if (i == 0u || (i < n && s[i] != ';')) {
         return WOS_ERR_HTTP_FRAMING;
     }
-    p->left_ = 0; /* too big: the size needed is unknown */
-    /* Room after the final response's headers: skipped 1xx bytes before
-     * hdr_ are dropped before the data lands, as for Content-Length. */
-    if (v > (uint64_t)(p->cap_ - (p->out_ - p->hdr_))) {
-        return WOS_ERR_BUFFER_TOO_SMALL;
-    }
-    p->state_ = v == 0u ? WOS_HTTP_ST_TRAILER : WOS_HTTP_ST_CHUNK_DATA;
-    p->left_ = (size_t)v;
+    *out_size = v;
     return WOS_OK;
 }
 
-wos_status wos_http_line(wos_http_parser *p, const char *s, size_t n)
+wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, uint8_t *flags)
 {
     wos_str name, value;
-    wos_status st;
-    switch (p->state_) {
-    case WOS_HTTP_ST_STATUS:
-        return status_line(p, s, n);
-    case WOS_HTTP_ST_CHUNK_SIZE:
-        return chunk_size(p, s, n);
-    default:
-        break;
-    }
-    if (n == 0u) {
-        if (p->state_ == WOS_HTTP_ST_HEADER) {
-            return headers_done(p);
-        }
-        wos_http_finish(p);
-        return WOS_OK;
-    }
-    st = wos_http_split_field(s, n, &name, &value);
-    if (st == WOS_OK && p->state_ == WOS_HTTP_ST_HEADER) {
-        st = on_field(p, &name, &value);
-    }
-    return st;
+    wos_status st = wos_http_split_field(s, n, &name, &value);
+    return st == WOS_OK ? on_field(r, flags, &name, &value) : st;
 }

@@ -1,9 +1,13 @@
-/* The HTTP response parser's driver: receiving into the buffer, finding
- * lines without ever rescanning, bodies, in-place de-chunking and the
- * public calls. What each line means is in http_fields.c. */
+/* The HTTP response parser: receiving into the buffer, finding lines
+ * without ever rescanning, the state machine, bodies, in-place
+ * de-chunking and the public calls. It alone changes its state; what a
+ * line says comes from the functions of http_fields.c, which only return
+ * it. */
 #include "http_internal.h"
 
 #include <string.h>
+
+#include "swar.h"
 
 static wos_status fail(wos_http_parser *p, wos_status st)
 {
@@ -11,7 +15,8 @@ static wos_status fail(wos_http_parser *p, wos_status st)
     return st;
 }
 
-void wos_http_reset_response(wos_http_parser *p)
+/* Forget what earlier headers said (start, or after a 1xx response). */
+static void reset_response(wos_http_parser *p)
 {
     wos_http_response *r = &p->resp_;
     memset(r, 0, sizeof *r);
@@ -22,11 +27,107 @@ void wos_http_reset_response(wos_http_parser *p)
     p->flags_ = 0;
 }
 
-void wos_http_finish(wos_http_parser *p)
+/* Mark the response complete: the body is [body_, out_). */
+static void finish(wos_http_parser *p)
 {
     p->resp_.body.ptr = p->buf_ + p->body_;
     p->resp_.body.len = p->out_ - p->body_;
     p->state_ = WOS_HTTP_ST_DONE;
+}
+
+/* The body must fit after the header section; the buffer may still hold
+ * skipped 1xx responses, which are dropped before the body arrives. */
+static wos_status cl_body(wos_http_parser *p)
+{
+    uint64_t need = (uint64_t)(p->body_ - p->hdr_) + (uint64_t)p->resp_.content_length;
+    p->state_ = WOS_HTTP_ST_BODY;
+    if (need > (uint64_t)p->cap_) {
+        p->left_ = (uint64_t)(size_t)need == need ? (size_t)need : SIZE_MAX;
+        return WOS_ERR_BUFFER_TOO_SMALL;
+    }
+    p->left_ = (size_t)p->resp_.content_length;
+    if (p->left_ == 0u) {
+        finish(p);
+    }
+    return WOS_OK;
+}
+
+static wos_status headers_done(wos_http_parser *p)
+{
+    wos_http_response *r = &p->resp_;
+    unsigned f = p->flags_;
+    if ((f & WOS_HTTP_F_CHUNKED) != 0u && r->content_length >= 0) {
+        return WOS_ERR_HTTP_FRAMING;
+    }
+    if (r->status < 200) { /* interim: the real one follows */
+        reset_response(p);
+        p->hdr_ = p->pos_;
+        p->state_ = WOS_HTTP_ST_STATUS;
+        return WOS_OK;
+    }
+    if (r->retry_after_at >= 0 && r->date >= 0) {
+        int64_t d = r->retry_after_at - r->date;
+        r->retry_after_s = d > 0 ? d : 0;
+        r->retry_after_at = -1;
+    }
+    r->keep_alive = (f & WOS_HTTP_F_CLOSE) == 0u &&
+                    ((f & WOS_HTTP_F_HTTP10) == 0u || (f & WOS_HTTP_F_KEEPALIVE) != 0u);
+    p->body_ = p->out_ = p->pos_;
+    if (r->status == 204 || r->status == 304) {
+        finish(p);
+    } else if ((f & WOS_HTTP_F_CHUNKED) != 0u) {
+        p->state_ = WOS_HTTP_ST_CHUNK_SIZE;
+    } else if (r->content_length >= 0) {
+        return cl_body(p);
+    } else {
+        r->keep_alive = false; /* only the close tells where the body ends */
+        p->state_ = WOS_HTTP_ST_BODY;
+        p->flags_ |= WOS_HTTP_F_UNTIL_CLOSE;
+        p->left_ = SIZE_MAX; /* more than any buffer holds: never reaches 0 */
+    }
+    return WOS_OK;
+}
+
+/* Act on one complete line (CRLF excluded) in the current line state. */
+static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
+{
+    wos_str name, value;
+    uint64_t size = 0;
+    int code = 0;
+    bool http10 = false;
+    wos_status st;
+    switch (p->state_) {
+    case WOS_HTTP_ST_STATUS:
+        st = wos_http_status_line(s, n, &code, &http10);
+        if (st == WOS_OK) {
+            p->resp_.status = code;
+            p->flags_ |= http10 ? WOS_HTTP_F_HTTP10 : 0u;
+            p->state_ = WOS_HTTP_ST_HEADER;
+        }
+        return st;
+    case WOS_HTTP_ST_HEADER:
+        return n == 0u ? headers_done(p) : wos_http_header(s, n, &p->resp_, &p->flags_);
+    case WOS_HTTP_ST_CHUNK_SIZE:
+        st = wos_http_chunk_size(s, n, &size);
+        if (st != WOS_OK) {
+            return st;
+        }
+        p->left_ = 0; /* too big: the size needed is unknown */
+        /* Room after the final response's headers: skipped 1xx bytes before
+         * hdr_ are dropped before the data lands, as for Content-Length. */
+        if (size > (uint64_t)(p->cap_ - (p->out_ - p->hdr_))) {
+            return WOS_ERR_BUFFER_TOO_SMALL;
+        }
+        p->state_ = size == 0u ? WOS_HTTP_ST_TRAILER : WOS_HTTP_ST_CHUNK_DATA;
+        p->left_ = (size_t)size;
+        return WOS_OK;
+    default: /* trailer fields are checked, never used */
+        if (n == 0u) {
+            finish(p);
+            return WOS_OK;
+        }
+        return wos_http_split_field(s, n, &name, &value);
+    }
 }
 
 wos_status wos_http_parser_init(wos_http_parser *p, char *buf, size_t cap, size_t max_header_bytes)
@@ -35,7 +136,7 @@ wos_status wos_http_parser_init(wos_http_parser *p, char *buf, size_t cap, size_
         return WOS_ERR_INVALID_ARG;
     }
     memset(p, 0, sizeof *p);
-    wos_http_reset_response(p);
+    reset_response(p);
     p->buf_ = buf;
     p->cap_ = cap;
     p->max_hdr_ = max_header_bytes != 0u ? max_header_bytes : WOS_HTTP_MAX_HEADER_BYTES;
@@ -45,9 +146,43 @@ wos_status wos_http_parser_init(wos_http_parser *p, char *buf, size_t cap, size_
     return WOS_OK;
 }
 
+/* Length of the run at the start of s[0..n) of bytes a line holds as
+ * they are: neither a control byte (tab, CR and LF included) nor DEL. A
+ * word at a time (see swar.h); a tail shorter than a word is read as the
+ * last word, whose leading bytes are already known to be in the run. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* inlined, it slows the byte loop around it */
+#endif
+static size_t field_run(const char *s, size_t n)
+{
+    size_t i = 0u, x, y, m;
+    while (i < n && n >= sizeof x) {
+        if (n - i < sizeof x) {
+            i = n - sizeof x;
+        }
+        x = swar_load(s + i);
+        y = x ^ (SWAR_ONES * 0x7Fu);
+        m = (((x - SWAR_ONES * 0x20u) & ~x) | ((y - SWAR_ONES) & ~y)) & SWAR_HIGH;
+        if (m != 0u) {
+#ifdef SWAR_FIRST
+            return i + SWAR_FIRST(m);
+#else
+            break;
+#endif
+        }
+        i += sizeof x;
+    }
+    while (i < n && (unsigned char)s[i] >= 0x20u && s[i] != 0x7F) {
+        i++;
+    }
+    return i;
+}
+
 /* Advance pos_ to the end of the line that starts at line_, examining each
  * byte once. Bytes at or past base + lim are over the size limit. OK: a
- * CRLF-terminated line ends at pos_; NEED_MORE: all input examined. */
+ * CRLF-terminated line ends at pos_; NEED_MORE: all input examined. After
+ * an ordinary byte, the run of ordinary bytes that follows (up to the
+ * limit) is skipped a word at a time when at least a word of it is there. */
 static wos_status scan_line(wos_http_parser *p, size_t base, size_t lim)
 {
     const char *b = p->buf_;
@@ -69,8 +204,15 @@ static wos_status scan_line(wos_http_parser *p, size_t base, size_t lim)
             st = WOS_OK;
             break;
         }
+        if (c != '\r') {
+            size_t n = p->len_ - i, room = lim - (i - base); /* i - base <= lim here */
+            n = n < room ? n : room;
+            if (n >= sizeof(size_t)) {
+                i += field_run(b + i, n);
+            }
+        }
     }
-    p->work_ += i - p->pos_;
+    WOS_HTTP_WORK(p, i - p->pos_);
     p->pos_ = i;
     return st;
 }
@@ -88,11 +230,11 @@ static wos_status line_step(wos_http_parser *p)
     st = scan_line(p, base, lim);
     if (st == WOS_OK) {
         n = p->pos_ - p->line_;
-        p->work_ += n; /* the line is read once more to interpret it */
+        WOS_HTTP_WORK(p, n); /* the line is read once more to interpret it */
         if (p->state_ == WOS_HTTP_ST_TRAILER) {
             p->left_ += n;
         }
-        st = wos_http_line(p, p->buf_ + p->line_, n - 2u);
+        st = on_line(p, p->buf_ + p->line_, n - 2u);
         p->line_ = p->pos_;
     } else if (st == WOS_ERR_NEED_MORE) {
         st = WOS_OK;
@@ -119,7 +261,7 @@ static wos_status step(wos_http_parser *p)
         n = take(p);
         if (p->out_ != p->pos_) {
             memmove(p->buf_ + p->out_, p->buf_ + p->pos_, n);
-            p->work_ += n;
+            WOS_HTTP_WORK(p, n);
         }
         p->out_ += n;
         p->pos_ += n;
@@ -127,14 +269,14 @@ static wos_status step(wos_http_parser *p)
         p->left_ -= n;
         if (p->left_ == 0u) {
             if (p->state_ == WOS_HTTP_ST_BODY) {
-                wos_http_finish(p);
+                finish(p);
             } else {
                 p->state_ = WOS_HTTP_ST_CHUNK_END;
             }
         }
         return WOS_OK;
     case WOS_HTTP_ST_CHUNK_END:
-        p->work_++;
+        WOS_HTTP_WORK(p, 1u);
         if (p->buf_[p->pos_++] != "\r\n"[p->left_]) {
             return WOS_ERR_HTTP_FRAMING;
         }
@@ -166,7 +308,7 @@ static void close_gap(wos_http_parser *p, size_t a, size_t b)
         return;
     }
     memmove(p->buf_ + a, p->buf_ + b, p->len_ - b);
-    p->work_ += p->len_ - b;
+    WOS_HTTP_WORK(p, p->len_ - b);
     shift_view(&p->resp_.content_type, p->buf_ + b, d);
     shift_view(&p->resp_.request_id, p->buf_ + b, d);
     p->len_ -= d;
@@ -283,7 +425,7 @@ wos_status wos_http_parser_eof(wos_http_parser *p)
         return (wos_status)p->err_;
     }
     if (p->state_ == WOS_HTTP_ST_BODY && (p->flags_ & WOS_HTTP_F_UNTIL_CLOSE) != 0u) {
-        wos_http_finish(p);
+        finish(p);
     }
     return p->state_ == WOS_HTTP_ST_DONE ? WOS_OK : fail(p, WOS_ERR_CLOSED);
 }

@@ -1,5 +1,7 @@
 #include "wos_http_request.h"
 
+#include <string.h>
+
 #include "wos_config.h"
 
 /*
@@ -14,29 +16,23 @@ typedef struct sink {
     size_t len;
 } sink;
 
-static void put1(sink *s, char c)
-{
-    if (s->len < s->cap) {
-        s->buf[s->len] = c;
-    }
-    if (s->len != SIZE_MAX) {
-        s->len++;
-    }
-}
-
+/* What fits is copied as one block; the count always advances. */
 static void put(sink *s, const char *p, size_t n)
 {
-    while (n-- > 0u) {
-        put1(s, *p++);
+    size_t room = s->len < s->cap ? s->cap - s->len : 0u;
+    if (room != 0u && n != 0u) {
+        memcpy(s->buf + s->len, p, n < room ? n : room);
     }
+    s->len = n > SIZE_MAX - s->len ? SIZE_MAX : s->len + n;
 }
 
-static void put_z(sink *s, const char *z)
+static void put1(sink *s, char c)
 {
-    while (*z != '\0') {
-        put1(s, *z++);
-    }
+    put(s, &c, 1u);
 }
+
+/* Literals are written by their known length (sizeof), not searched for NUL. */
+#define PUT_LIT(s, lit) put((s), (lit), sizeof(lit) - 1u)
 
 static void put_dec(sink *s, size_t v)
 {
@@ -64,18 +60,21 @@ static void put_hex(sink *s, unsigned d)
     put1(s, (char)(d < 10u ? '0' + d : 'A' - 10u + d));
 }
 
+/* Runs of unreserved bytes are copied as blocks; every other byte is %XX. */
 static void put_pct(sink *s, const char *p, size_t n)
 {
-    size_t i;
-    for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (unreserved(c)) {
-            put1(s, (char)c);
-        } else {
+    size_t i = 0, j;
+    while (i < n) {
+        for (j = i; j < n && unreserved((unsigned char)p[j]); j++) {
+        }
+        put(s, p + i, j - i);
+        if (j < n) {
+            unsigned char c = (unsigned char)p[j++];
             put1(s, '%');
             put_hex(s, (unsigned)c >> 4);
             put_hex(s, c & 15u);
         }
+        i = j;
     }
 }
 
@@ -153,68 +152,95 @@ static int bad_method(const char *m)
     return 0;
 }
 
-static wos_status put_head(sink *s, const wos_http_request *r, size_t body_len)
+/* Everything up to the Content-Length digits (with a body), or the whole
+ * head (without one). */
+static wos_status put_head(sink *s, const wos_http_request *r)
 {
     wos_status st;
     if (bad_method(r->method) || bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
         (r->idempotency_key.ptr != NULL && bad_value(r->idempotency_key))) {
         return WOS_ERR_INVALID_ARG;
     }
-    put_z(s, r->method);
+    put(s, r->method, strlen(r->method));
     put1(s, ' ');
     st = put_target(s, r);
     if (st != WOS_OK) {
         return st;
     }
-    put_z(s, " HTTP/1.1\r\nHost: ");
+    PUT_LIT(s, " HTTP/1.1\r\nHost: ");
     put(s, r->host.ptr, r->host.len);
     if (r->port != (r->tls ? 443u : 80u)) {
         put1(s, ':');
         put_dec(s, r->port);
     }
-    put_z(s, "\r\nAuthorization: Bearer ");
+    PUT_LIT(s, "\r\nAuthorization: Bearer ");
     put(s, r->api_key.ptr, r->api_key.len);
-    put_z(s, "\r\nUser-Agent: wos-pipes-c/" WOS_VERSION "\r\nAccept: application/json\r\n");
+    PUT_LIT(s, "\r\nUser-Agent: wos-pipes-c/" WOS_VERSION "\r\nAccept: application/json\r\n");
     if (r->idempotency_key.ptr != NULL) {
-        put_z(s, "Idempotency-Key: ");
+        PUT_LIT(s, "Idempotency-Key: ");
         put(s, r->idempotency_key.ptr, r->idempotency_key.len);
-        put_z(s, "\r\n");
+        PUT_LIT(s, "\r\n");
     }
-    put_z(s, "Connection: keep-alive\r\n");
+    PUT_LIT(s, "Connection: keep-alive\r\n");
     if (r->body != NULL) {
-        put_z(s, "Content-Type: application/json\r\nContent-Length: ");
-        put_dec(s, body_len);
-        put_z(s, "\r\n");
+        PUT_LIT(s, "Content-Type: application/json\r\nContent-Length: ");
+    } else {
+        PUT_LIT(s, "\r\n");
     }
-    put_z(s, "\r\n");
     return WOS_OK;
 }
 
-/* Out of line on purpose: inlined at both call sites it costs ~80 bytes of
- * flash and a second JSON writer on the stack. */
+/* Out of line on purpose: `make size` follows the body callback from here
+ * (SIZE_INDIRECT), whichever caller the compiler inlines. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
 static wos_status run_body(const wos_http_request *r, char *buf, size_t cap, size_t *n)
 {
-    wos_json_writer w;
-    wos_jw_init(&w, buf, cap);
-    r->body(&w, r->body_arg);
-    return wos_jw_finish(&w, n);
+    return r->body(buf, cap, r->body_arg, n);
 }
 
-/* Head of a whole request; the body is only measured here, so that the
- * head can carry its exact Content-Length. */
-static wos_status put_request_head(sink *s, const wos_http_request *r, size_t *blen)
+/* Decimal digits of v. */
+static size_t dec_len(size_t v)
 {
+    sink m = {NULL, 0u, 0u};
+    put_dec(&m, v);
+    return m.len;
+}
+
+/* The body of s->buf's request, whose head ends in "Content-Length: ".
+ * It is written once, behind the room the longest possible length takes
+ * (as many digits as the capacity has), then moved down to close the
+ * gap. Only a body that fits the buffer but not behind that room is
+ * written a second time, at its exact place and with exactly its room: a
+ * callback that then writes more cannot touch bytes past the request. */
+static wos_status put_body(sink *s, const wos_http_request *req)
+{
+    size_t h = s->len, gap = dec_len(s->cap) + 4u, room = 0u, blen = 0u, again = 0u;
+    char *at = NULL;
     wos_status st;
-    if (r->body != NULL) {
-        st = run_body(r, NULL, 0u, blen);
-        if (st != WOS_OK && st != WOS_ERR_BUFFER_TOO_SMALL) {
-            return st;
+    if (h < s->cap && gap < s->cap - h) {
+        at = s->buf + h + gap;
+        room = s->cap - h - gap;
+    }
+    st = run_body(req, at, room, &blen);
+    if (st != WOS_OK && st != WOS_ERR_BUFFER_TOO_SMALL) {
+        return st;
+    }
+    put_dec(s, blen);
+    PUT_LIT(s, "\r\n\r\n");
+    if (st == WOS_OK) {
+        if (blen != 0u) {
+            memmove(s->buf + s->len, at, blen); /* s->len <= h + gap: down, never past the body */
+        }
+    } else if (s->len <= s->cap && blen <= s->cap - s->len) {
+        st = run_body(req, s->buf + s->len, blen, &again);
+        if (st != WOS_OK || again != blen) {
+            return st == WOS_OK || st == WOS_ERR_BUFFER_TOO_SMALL ? WOS_ERR_STATE : st;
         }
     }
-    return put_head(s, r, *blen);
+    s->len = blen > SIZE_MAX - s->len ? SIZE_MAX : s->len + blen;
+    return WOS_OK;
 }
 
 /* One code path for both public calls keeps the argument and size checks
@@ -223,8 +249,6 @@ static wos_status emit(const wos_http_request *req, char *buf, size_t cap, size_
                        int whole)
 {
     sink s;
-    size_t blen = 0u;
-    size_t again;
     wos_status st;
     if (out_len == NULL) {
         return WOS_ERR_INVALID_ARG;
@@ -236,27 +260,18 @@ static wos_status emit(const wos_http_request *req, char *buf, size_t cap, size_
     s.buf = buf;
     s.cap = cap;
     s.len = 0u;
-    st = whole ? put_request_head(&s, req, &blen) : put_target(&s, req);
+    st = whole ? put_head(&s, req) : put_target(&s, req);
+    if (st == WOS_OK && whole && req->body != NULL) {
+        st = put_body(&s, req);
+    }
     if (st != WOS_OK) {
         return st;
     }
-    if (s.len >= SIZE_MAX - blen) {
+    if (s.len == SIZE_MAX) {
         return WOS_ERR_OVERFLOW;
     }
-    if (s.len + blen > cap) {
-        *out_len = s.len + blen;
-        return WOS_ERR_BUFFER_TOO_SMALL;
-    }
-    if (blen != 0u) {
-        /* Exactly the measured room: a callback that now writes more
-         * cannot touch bytes past the request. */
-        st = run_body(req, buf + s.len, blen, &again);
-        if (st != WOS_OK || again != blen) {
-            return st == WOS_OK || st == WOS_ERR_BUFFER_TOO_SMALL ? WOS_ERR_STATE : st;
-        }
-    }
-    *out_len = s.len + blen;
-    return WOS_OK;
+    *out_len = s.len;
+    return s.len > cap ? WOS_ERR_BUFFER_TOO_SMALL : WOS_OK;
 }
 
 wos_status wos_http_target_write(const wos_http_request *req, char *buf, size_t cap,

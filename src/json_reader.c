@@ -4,6 +4,7 @@
  * start before its end: skipping needs no recursion and no size counting.
  */
 #include <limits.h>
+#include <string.h>
 
 #include "json_internal.h"
 #include "scan.h"
@@ -14,10 +15,11 @@
  * cannot disagree with the validator (the fuzz target checks this), except
  * that its strict mode wants a delimiter after a primitive: a bare primitive
  * root running to the end of the text gets its single token here. */
-static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned need)
+static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned need, unsigned esc)
 {
     jsmn_parser p;
     int r, a = 0;
+    unsigned k;
     jsmn_init(&p);
     r = jsmn_parse(&p, js, len, tokens, need);
     if (r == JSMN_ERROR_PART && need == 1u) {
@@ -32,13 +34,20 @@ static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned nee
     } else if (r != (int)need) {
         return WOS_ERR_JSON_MALFORMED;
     }
+    /* Text without a backslash is its own decoding: mark every string so
+     * that reading one costs nothing. */
+    for (k = 0u; esc == 0u && k < need; k++) {
+        if (tokens[k].type == JSMN_STRING) {
+            tokens[k].size |= WOS_JSON_DECODED;
+        }
+    }
     return WOS_OK;
 }
 
 wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens, unsigned cap,
                           unsigned *out_needed)
 {
-    unsigned need = 0u;
+    unsigned need = 0u, esc = 0u;
     wos_status rc = WOS_ERR_INVALID_ARG;
     if (doc != NULL) {
         doc->js = js;
@@ -46,11 +55,11 @@ wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens
         doc->tok = tokens;
         doc->count = 0u;
         if (js != NULL && len <= (size_t)INT_MAX && (tokens != NULL || cap == 0u)) {
-            rc = wos_json_validate(js, len, &need);
+            rc = wos_json_check(js, len, &need, &esc);
         }
     }
     if (rc == WOS_OK) {
-        rc = cap < need ? WOS_ERR_JSON_TOKENS : tokenise(js, len, tokens, need);
+        rc = cap < need ? WOS_ERR_JSON_TOKENS : tokenise(js, len, tokens, need, esc);
     }
     if (rc == WOS_OK) {
         doc->count = need;
@@ -128,16 +137,21 @@ wos_status wos_json_iter_init(wos_json_iter *it, const wos_json *doc, int contai
 
 bool wos_json_iter_next(wos_json_iter *it, const wos_json *doc, int *out_key, int *out_val)
 {
-    int k = -1, v;
+    int k = -1, v, end;
     /* Index 0 is the root, which is nobody's member. */
-    if (it == NULL || it->left == 0u || it->next < 1 || wos_json_type_of(doc, it->next) == 0) {
+    if (it == NULL || doc == NULL || it->left == 0u || it->next < 1 ||
+        (unsigned)it->next >= doc->count) {
         return false;
     }
     v = it->next;
     if (doc->tok[doc->tok[v].parent].type == JSMN_OBJECT) {
         k = v++;
     }
-    it->next = wos_json_skip(doc, v);
+    /* As wos_json_skip(v), without its checks: v is a valid index here. */
+    end = doc->tok[v].end;
+    for (it->next = v + 1; it->next < (int)doc->count && doc->tok[it->next].start < end;
+         it->next++) {
+    }
     it->left--;
     if (out_key != NULL) {
         *out_key = k;
@@ -160,20 +174,15 @@ static uint32_t hex4(const char *s)
 }
 
 /*
- * Decode one unit of validated string text at s[*r] (r < end) into out:
- * a raw byte (every byte when raw), an escape, or a \u escape or pair.
- * Returns its byte count, never more than the input it used, or 0 for a
- * lone surrogate or \u0000.
+ * Decode the escape at s[*r] (r < end; the validator has checked it) into
+ * out: a one-letter escape, or a \u escape or pair. Returns its byte
+ * count, always less than the input it used, or 0 for a lone surrogate
+ * or \u0000.
  */
-static size_t unit(const char *s, size_t *r, size_t end, int raw, uint8_t out[4])
+static size_t unit(const char *s, size_t *r, size_t end, uint8_t out[4])
 {
     size_t i = *r;
     uint32_t cp, lo;
-    if (raw || s[i] != '\\') {
-        out[0] = (uint8_t)s[i];
-        *r = i + 1u;
-        return 1u;
-    }
     if (s[i + 1u] != 'u') {
         out[0] = (uint8_t)wos_json_unesc(s[i + 1u]);
         *r = i + 2u;
@@ -194,18 +203,43 @@ static size_t unit(const char *s, size_t *r, size_t end, int raw, uint8_t out[4]
 }
 
 /*
- * Decode string token t unit by unit; compare with cmp when cmp is set,
- * write to dst when set (dst <= the read position, so in place is safe).
- * Decoded bytes are never NUL, so cmp's terminator stops a longer token.
- * Returns the decoded length, or NPOS for a bad escape or a mismatch.
+ * Decode string token t; compare with cmp when cmp is set, write to dst
+ * when set (dst <= the read position, so in place is safe). Runs without
+ * a backslash (all of a decoded token) are compared or moved as blocks,
+ * escapes unit by unit. Decoded bytes are never NUL, so cmp's terminator
+ * stops a longer token. Returns the decoded length, or NPOS for a bad
+ * escape or a mismatch.
  */
 #define NPOS ((size_t)-1)
 static size_t walk(const wos_json *doc, const jsmntok_t *t, const char *cmp, char *dst)
 {
-    size_t r = (size_t)t->start, end = (size_t)t->end, w = 0u, n, j;
+    const char *js = doc->js;
+    size_t r = (size_t)t->start, end = (size_t)t->end, w = 0u, n, j, q;
     uint8_t buf[4];
     while (r < end) {
-        n = unit(doc->js, &r, end, t->size & WOS_JSON_DECODED, buf);
+        q = r;
+        if ((t->size & WOS_JSON_DECODED) != 0) {
+            q = end;
+        } else {
+            while (q < end && js[q] != '\\') {
+                q++;
+            }
+        }
+        if (q != r) {
+            n = q - r;
+            for (j = 0u; cmp != NULL && j < n; j++) {
+                if (cmp[w + j] != js[r + j]) {
+                    return NPOS;
+                }
+            }
+            if (dst != NULL && dst + w != js + r) {
+                memmove(dst + w, js + r, n);
+            }
+            w += n;
+            r = q;
+            continue;
+        }
+        n = unit(js, &r, end, buf);
         if (n == 0u) {
             return NPOS;
         }
@@ -232,8 +266,10 @@ static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char 
     if (st != WOS_OK) {
         return st;
     }
+    if (wos_json_iter_init(&it, doc, c) != WOS_OK) {
+        return WOS_ERR_JSON_SHAPE; /* cannot happen: c was just checked */
+    }
     st = WOS_ERR_NOT_FOUND;
-    (void)wos_json_iter_init(&it, doc, c);
     while (wos_json_iter_next(&it, doc, &k, &v)) {
         if (key == NULL ? idx-- == 0u
                         : (n = walk(doc, &doc->tok[k], key, NULL)) != NPOS && key[n] == '\0') {
@@ -260,17 +296,38 @@ wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *o
 wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
 {
     jsmntok_t *t;
-    wos_status st = want(doc, i, TY(WOS_JSON_STRING), out);
+    size_t n;
+    wos_status st;
+    /* The common case first: a string that is already decoded. */
+    if (doc != NULL && (unsigned)i < doc->count && out != NULL) {
+        t = &doc->tok[i];
+        if (t->type == JSMN_STRING && (t->size & WOS_JSON_DECODED) != 0) {
+            out->ptr = doc->js + t->start;
+            out->len = (size_t)(t->end - t->start);
+            return WOS_OK;
+        }
+    }
+    st = want(doc, i, TY(WOS_JSON_STRING), out);
     if (st != WOS_OK) {
         return st;
     }
     t = &doc->tok[i];
     if ((t->size & WOS_JSON_DECODED) == 0) {
-        /* Check everything before writing, so a failure leaves the text intact. */
-        if (walk(doc, t, NULL, NULL) == NPOS) {
+        /* Check everything before writing, so a failure leaves the text
+         * intact. Every escape is longer than what it decodes to, so an
+         * unchanged length means there is nothing to rewrite. */
+        n = walk(doc, t, NULL, NULL);
+        if (n == NPOS) {
             return WOS_ERR_INVALID_UTF8;
         }
-        t->end = t->start + (int)walk(doc, t, NULL, doc->js + t->start);
+        if (n != (size_t)(t->end - t->start)) {
+            (void)walk(doc, t, NULL, doc->js + t->start);
+            /* What the escapes left behind the decoded bytes is cleared:
+             * the view then holds all of the string, so wiping the view
+             * (a token, say) leaves none of it in the text. */
+            memset(doc->js + t->start + n, 0, (size_t)t->end - (size_t)t->start - n);
+            t->end = t->start + (int)n;
+        }
         t->size |= WOS_JSON_DECODED;
     }
     out->ptr = doc->js + t->start;

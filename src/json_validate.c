@@ -71,12 +71,19 @@ static size_t scan_number(const uint8_t *s, size_t i, size_t len)
     return j;
 }
 
-/* String starting at the quote *pos; on WOS_OK *pos is past the closing quote. */
-static wos_status scan_string(const uint8_t *s, size_t len, size_t *pos)
+/* String starting at the quote *pos; on WOS_OK *pos is past the closing
+ * quote. A backslash sets *esc. Printable ASCII, most of any text, is
+ * skipped a word at a time. */
+static wos_status scan_string(const uint8_t *s, size_t len, size_t *pos, unsigned *esc)
 {
     size_t i = *pos + 1u, n;
     while (i < len) {
-        uint8_t c = s[i];
+        uint8_t c;
+        i += wos_json_plain(s + i, len - i);
+        if (i == len) {
+            break;
+        }
+        c = s[i];
         if (c == '"') {
             *pos = i + 1u;
             return WOS_OK;
@@ -85,6 +92,7 @@ static wos_status scan_string(const uint8_t *s, size_t len, size_t *pos)
             break;
         }
         if (c == '\\') {
+            *esc = 1u;
             if (++i == len) {
                 break;
             }
@@ -110,13 +118,13 @@ static wos_status scan_string(const uint8_t *s, size_t len, size_t *pos)
 }
 
 /* A string, number or literal at *pos; on WOS_OK *pos is just past it. */
-static wos_status scan_scalar(const uint8_t *s, size_t len, size_t *pos)
+static wos_status scan_scalar(const uint8_t *s, size_t len, size_t *pos, unsigned *esc)
 {
     size_t i = *pos, n;
     const char *lit;
     uint8_t c = s[i];
     if (c == '"') {
-        return scan_string(s, len, pos);
+        return scan_string(s, len, pos, esc);
     }
     if (c == '-' || (c >= '0' && c <= '9')) {
         i = scan_number(s, i, len);
@@ -132,7 +140,7 @@ static wos_status scan_scalar(const uint8_t *s, size_t len, size_t *pos)
     return i != 0u ? WOS_OK : WOS_ERR_JSON_MALFORMED;
 }
 
-wos_status wos_json_validate(const char *js, size_t len, unsigned *out_tokens)
+wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsigned *out_esc)
 {
     const uint8_t *s = (const uint8_t *)js;
     kinds_t objs = 0u; /* bit 0: the innermost open container is an object */
@@ -171,7 +179,7 @@ wos_status wos_json_validate(const char *js, size_t len, unsigned *out_tokens)
             st = ((objs & 1u) ? ST_KEY : ST_VALUE) | ST_CLOSE;
         } else {
             i--;
-            rc = scan_scalar(s, len, &i);
+            rc = scan_scalar(s, len, &i, out_esc);
             if (rc != WOS_OK) {
                 return rc;
             }
@@ -186,4 +194,10 @@ wos_status wos_json_validate(const char *js, size_t len, unsigned *out_tokens)
         *out_tokens = tokens;
     }
     return WOS_OK;
+}
+
+wos_status wos_json_validate(const char *js, size_t len, unsigned *out_tokens)
+{
+    unsigned esc = 0u;
+    return wos_json_check(js, len, out_tokens, &esc);
 }

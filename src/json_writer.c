@@ -120,14 +120,24 @@ static void escape(wos_json_writer *w, unsigned c)
     put(w, e, n);
 }
 
-/* Quoted and escaped; each UTF-8 sequence is validated, then copied as is. */
+/*
+ * Quoted and escaped. Runs of printable ASCII that need no escape are
+ * copied as one block; other bytes go one UTF-8 sequence at a time,
+ * each validated, then copied as is or escaped.
+ */
 static void put_str(wos_json_writer *w, const char *s, size_t len)
 {
     const uint8_t *p = (const uint8_t *)s;
     const uint8_t *end = p + len;
     put(w, "\"", 1u);
     while (p < end) {
-        size_t n = wos_utf8_seq_len(p, (size_t)(end - p));
+        size_t n = wos_json_plain(p, (size_t)(end - p));
+        if (n != 0u) {
+            put(w, p, n);
+            p += n;
+            continue;
+        }
+        n = wos_utf8_seq_len(p, (size_t)(end - p));
         if (n == 0u) {
             fail(w, WOS_ERR_INVALID_UTF8);
             return;

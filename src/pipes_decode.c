@@ -12,32 +12,26 @@
 #include "pipes_keys.h"
 #include "wos_time.h"
 
-enum kind {
-    K_STR,  /* string */
-    K_NSTR, /* string or null (absent view) */
-    K_BOOL, /* true/false */
-    K_TIME, /* RFC 3339 string or null, into a wos_timestamp */
-    K_STRS, /* array of strings, or null (tok -1) */
-    K_MAP,  /* object of strings, or null (tok -1) */
-    K_OBJ,  /* nested object or null; the struct at off starts with `bool present` */
-    K_FLAT  /* nested object or null whose members land in the same struct (off 0) */
-};
+typedef struct table table;
 
 typedef struct field {
     const char *key;
+    const table *sub; /* K_OBJ: the nested object's table; it holds none */
     uint16_t off;
     uint8_t kind;
-    uint8_t sub; /* K_OBJ, K_FLAT: index into k_tables; such tables hold neither */
 } field;
 
-typedef struct table {
+struct table {
     const field *f;
     uint8_t n;
     uint8_t required; /* bit i: f[i] must be present */
-} table;
+};
 
-#define F(type, key, member, kind) { wos_k_##key, (uint16_t)offsetof(type, member), kind, 0u }
-#define FO(type, key, member, sub) { wos_k_##key, (uint16_t)offsetof(type, member), K_OBJ, sub }
+#define F(type, k, member, kind_) \
+    { .key = wos_k_##k, .off = (uint16_t)offsetof(type, member), .kind = kind_ }
+#define FO(type, k, member, table_) \
+    { .key = wos_k_##k, .sub = &table_, .off = (uint16_t)offsetof(type, member), .kind = K_OBJ }
+#define T(arr, req) { arr, (uint8_t)(sizeof arr / sizeof arr[0]), req }
 
 static const field k_cred_f[] = {
     F(wos_credentials, type, type, K_STR),
@@ -64,6 +58,10 @@ static const field k_cp_f[] = {
     F(wos_custom_provider, token_body_content_type, token_body_content_type, K_NSTR),
     F(wos_custom_provider, authenticate_via, authenticate_via, K_STR),
 };
+static const table k_cred_t = T(k_cred_f, 0x1u); /* type */
+static const table k_inst_t = T(k_inst_f, 0x3u); /* id, user_id */
+static const table k_cp_t = T(k_cp_f, 0x1u);     /* name */
+
 static const field k_di_f[] = {
     F(wos_data_integration, id, id, K_STR),
     F(wos_data_integration, slug, slug, K_STR),
@@ -75,37 +73,14 @@ static const field k_di_f[] = {
     F(wos_data_integration, scopes, scopes, K_STRS),
     F(wos_data_integration, redirect_uri, redirect_uri, K_NSTR),
     F(wos_data_integration, auth_methods, auth_methods, K_STRS),
-    FO(wos_data_integration, credentials, credentials, 0),
-    FO(wos_data_integration, installation, installation, 1),
+    FO(wos_data_integration, credentials, credentials, k_cred_t),
+    FO(wos_data_integration, installation, installation, k_inst_t),
     F(wos_data_integration, config, config, K_MAP),
-    FO(wos_data_integration, custom_provider, custom_provider, 2),
+    FO(wos_data_integration, custom_provider, custom_provider, k_cp_t),
     F(wos_data_integration, created_at, created_at, K_TIME),
     F(wos_data_integration, updated_at, updated_at, K_TIME),
 };
-static const field k_tok_f[] = {
-    F(wos_access_token, access_token, access_token, K_STR),
-    F(wos_access_token, expires_at, expires_at, K_TIME),
-    F(wos_access_token, scopes, scopes, K_STRS),
-    F(wos_access_token, missing_scopes, missing_scopes, K_STRS),
-};
-
-/* The token reply: {"active", "error"} or {"active", "access_token": {...}}. */
-static const field k_reply_f[] = {
-    F(wos_access_token, active, active, K_BOOL),
-    F(wos_access_token, error, error, K_STR),
-    {wos_k_access_token, 0u, K_FLAT, 4u},
-};
-
-#define T(arr, req) { arr, (uint8_t)(sizeof arr / sizeof arr[0]), req }
-static const table k_tables[] = {
-    T(k_cred_f, 0x1u),  /* type */
-    T(k_inst_f, 0x3u),  /* id, user_id */
-    T(k_cp_f, 0x1u),    /* name */
-    T(k_di_f, 0x3u),    /* id, slug */
-    T(k_tok_f, 0x1u),   /* access_token */
-    T(k_reply_f, 0x1u), /* active */
-};
-enum { TAB_DI = 3, TAB_REPLY = 5 };
+static const table k_di_t = T(k_di_f, 0x3u); /* id, slug */
 
 /* Where a decoder writes when it only checks (no result struct). */
 typedef union scratch {
@@ -145,21 +120,21 @@ static wos_status decode_time(wos_json *doc, int v, wos_timestamp *ts)
 }
 
 /*
- * One member's value, of any kind but K_OBJ/K_FLAT. A null list or map is
+ * One member's value, of any kind but K_OBJ. A null list or map is
  * a view with tok -1 (an absent one stays all zero); other nulls leave the
  * zeroed default.
  */
-static wos_status decode_value(wos_json *doc, int v, const field *f, char *dst)
+wos_status wos_pipes_decode_value(wos_json *doc, int v, uint8_t kind, char *dst)
 {
     wos_json_view *lv = (wos_json_view *)(void *)dst;
-    if (f->kind >= K_STRS) {
+    if (kind >= K_STRS) {
         lv->doc = *doc;
         lv->tok = -1;
     }
-    if (f->kind != K_STR && f->kind != K_BOOL && wos_json_is_null(doc, v)) {
+    if (kind != K_STR && kind != K_BOOL && wos_json_is_null(doc, v)) {
         return WOS_OK;
     }
-    switch (f->kind) {
+    switch (kind) {
     case K_STR:
     case K_NSTR:
         return wos_json_string(doc, v, (wos_str *)(void *)dst);
@@ -169,20 +144,23 @@ static wos_status decode_value(wos_json *doc, int v, const field *f, char *dst)
         return decode_time(doc, v, (wos_timestamp *)(void *)dst);
     default: /* K_STRS, K_MAP */
         lv->tok = v;
-        return check_strings(doc, v, f->kind == K_STRS ? WOS_JSON_ARRAY : WOS_JSON_OBJECT,
+        return check_strings(doc, v, kind == K_STRS ? WOS_JSON_ARRAY : WOS_JSON_OBJECT,
                              &lv->count);
     }
 }
 
+/* Bytes a member of each kind but K_OBJ takes in its result struct. */
+static const uint8_t k_kind_size[] = {
+    [K_STR] = sizeof(wos_str), [K_NSTR] = sizeof(wos_str), [K_BOOL] = sizeof(bool),
+    [K_TIME] = sizeof(wos_timestamp), [K_STRS] = sizeof(wos_json_view),
+    [K_MAP] = sizeof(wos_json_view),
+};
+typedef char k_kind_size_covers_kinds[sizeof k_kind_size == K_OBJ ? 1 : -1];
+
 /* Bytes a member of this kind takes in its result struct. */
 static size_t kind_size(uint8_t kind)
 {
-    static const uint8_t k_size[] = {
-        [K_STR] = sizeof(wos_str), [K_NSTR] = sizeof(wos_str), [K_BOOL] = sizeof(bool),
-        [K_TIME] = sizeof(wos_timestamp), [K_STRS] = sizeof(wos_json_view),
-        [K_MAP] = sizeof(wos_json_view),
-    };
-    return k_size[kind];
+    return k_kind_size[kind];
 }
 
 /*
@@ -200,8 +178,8 @@ static void clear_member(const field *fd, char *dst)
     if (fd->kind == K_OBJ) {
         *(bool *)(void *)dst = false;
     }
-    for (i = 0; i < k_tables[fd->sub].n; i++) {
-        const field *sf = &k_tables[fd->sub].f[i];
+    for (i = 0; i < fd->sub->n; i++) {
+        const field *sf = &fd->sub->f[i];
         memset(dst + sf->off, 0, kind_size(sf->kind));
     }
 }
@@ -210,7 +188,8 @@ static const field *find_field(const table *t, wos_str key, uint8_t *idx)
 {
     uint8_t i;
     for (i = 0; i < t->n; i++) {
-        if (wos_str_eq(key, t->f[i].key)) {
+        /* The first byte rules out most names without a call. */
+        if (key.len != 0u && key.ptr[0] == t->f[i].key[0] && wos_str_eq(key, t->f[i].key)) {
             *idx = i;
             return &t->f[i];
         }
@@ -238,7 +217,7 @@ static wos_status open_frame(wos_json *doc, int obj, const table *t, char *base,
 }
 
 /* A bad value is a shape error, except text that is no UTF-8 or no timestamp, which says so. */
-static wos_status shape(wos_status st)
+wos_status wos_pipes_shape(wos_status st)
 {
     return (st == WOS_OK || st == WOS_ERR_INVALID_UTF8 || st == WOS_ERR_INVALID_TIME)
                ? st : WOS_ERR_JSON_SHAPE;
@@ -282,12 +261,13 @@ static wos_status decode_object(wos_json *doc, int obj, const table *t, char *ba
         }
         f->seen |= 1u << idx;
         if (fd->kind < K_OBJ) {
-            st = shape(decode_value(doc, v, fd, f->base != NULL ? f->base + fd->off : (char *)&tmp));
+            st = wos_pipes_shape(wos_pipes_decode_value(doc, v, fd->kind,
+                                                        f->base != NULL ? f->base + fd->off : (char *)&tmp));
         } else if (!wos_json_is_null(doc, v) && d == 0u) {
             if (f->base != NULL && fd->kind == K_OBJ) {
                 *(bool *)(void *)(f->base + fd->off) = true;
             }
-            st = open_frame(doc, v, &k_tables[fd->sub], f->base != NULL ? f->base + fd->off : NULL,
+            st = open_frame(doc, v, fd->sub, f->base != NULL ? f->base + fd->off : NULL,
                             &fr[1]);
             d = 1;
         }
@@ -310,10 +290,10 @@ wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_inte
 {
     wos_status st;
     if (out == NULL) {
-        return decode_object(doc, obj, &k_tables[TAB_DI], NULL);
+        return decode_object(doc, obj, &k_di_t, NULL);
     }
     memset(out, 0, sizeof *out);
-    st = decode_object(doc, obj, &k_tables[TAB_DI], (char *)out);
+    st = decode_object(doc, obj, &k_di_t, (char *)out);
     out->state = parse_state(out->state_text);
     return st;
 }
@@ -324,43 +304,4 @@ wos_status wos_pipes_decode_integration(wos_pipes_reply *r, wos_data_integration
     wos_json doc;
     wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
     return st != WOS_OK ? st : wos_pipes_decode_integration_at(&doc, 0, out);
-}
-
-static wos_token_reason token_reason(wos_str e)
-{
-    if (wos_str_eq(e, "not_installed")) {
-        return WOS_TOKEN_NOT_INSTALLED;
-    }
-    return wos_str_eq(e, "needs_reauthorization") ? WOS_TOKEN_NEEDS_REAUTHORIZATION
-                                                   : WOS_TOKEN_REASON_UNKNOWN;
-}
-
-/* The token's raw extent is kept before decoding, so a wipe also covers its escapes. */
-static void note_secret(wos_json *doc, wos_access_token *out)
-{
-    int obj, v;
-    if (wos_json_member(doc, 0, wos_k_access_token, &obj) == WOS_OK &&
-        wos_json_member(doc, obj, wos_k_access_token, &v) == WOS_OK &&
-        wos_json_type_of(doc, v) == WOS_JSON_STRING) {
-        out->secret_span_ = doc->js + doc->tok[v].start;
-        out->secret_span_len_ = (size_t)(doc->tok[v].end - doc->tok[v].start);
-    }
-}
-
-wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err)
-{
-    wos_json doc;
-    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
-    if (st != WOS_OK) {
-        return st;
-    }
-    note_secret(&doc, out);
-    st = decode_object(&doc, 0, &k_tables[TAB_REPLY], (char *)out);
-    /* The union on `active`: a token when true, a reason when false. */
-    if (st == WOS_OK && (out->active ? out->access_token.ptr : out->error.ptr) == NULL) {
-        st = WOS_ERR_JSON_SHAPE;
-    }
-    out->expires = out->expires_at.text.ptr != NULL;
-    out->reason = out->active ? WOS_TOKEN_ACTIVE : token_reason(out->error);
-    return st;
 }

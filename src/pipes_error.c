@@ -89,7 +89,8 @@ static wos_status reply_status(wos_pipes_reply *r, wos_api_error *err)
     }
     if (r->status < 200 || r->status > 299) {
         if (err != NULL) {
-            (void)wos_pipes_decode_error(r, err);
+            wos_status ignored = wos_pipes_decode_error(r, err); /* never fails here: r checked */
+            (void)ignored;
         }
         return WOS_ERR_HTTP_STATUS;
     }

@@ -10,10 +10,31 @@
  * NULL); a 2xx body is parsed into doc (r->tokens_needed set on
  * WOS_ERR_JSON_TOKENS). WOS_ERR_INVALID_ARG for a NULL out or reply.
  */
-wos_status wos_pipes_reply_json(wos_pipes_reply *r, void *out, size_t out_size, wos_json *doc,
+WOS_NODISCARD wos_status wos_pipes_reply_json(wos_pipes_reply *r, void *out, size_t out_size, wos_json *doc,
                                 wos_api_error *err);
 
+/* Kinds of member values, for wos_pipes_decode_value() and the decoder tables. */
+enum wos_pipes_kind {
+    K_STR,  /* string */
+    K_NSTR, /* string or null (absent view) */
+    K_BOOL, /* true/false */
+    K_TIME, /* RFC 3339 string or null, into a wos_timestamp */
+    K_STRS, /* array of strings, or null (tok -1) */
+    K_MAP,  /* object of strings, or null (tok -1) */
+    K_OBJ   /* nested object or null; the struct at off starts with `bool present` */
+};
+
+/*
+ * Decode the value at token v, of any kind but K_OBJ, into dst (a wos_str,
+ * bool, wos_timestamp or wos_json_view). A null list or map is a view with
+ * tok -1; other nulls leave dst as it was; a null K_STR or K_BOOL is refused.
+ */
+WOS_NODISCARD wos_status wos_pipes_decode_value(wos_json *doc, int v, uint8_t kind, char *dst);
+
+/* A bad value is a shape error, except text that is no UTF-8 or no timestamp, which says so. */
+WOS_NODISCARD wos_status wos_pipes_shape(wos_status st);
+
 /* Decode the data integration object at token obj; with out NULL, only check it. */
-wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_integration *out);
+WOS_NODISCARD wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_integration *out);
 
 #endif

@@ -1,7 +1,6 @@
 /* Pipes requests: each operation as method, path segments, query and a JSON body. */
-#include "wos_pipes.h"
+#include "pipes_ops.h"
 
-#include "wos_http_request.h"
 #include "wos_json_writer.h"
 
 #include <stddef.h>
@@ -30,20 +29,25 @@ enum pkind {
     P_PTR   /* pointer to a nested params struct, present when non-NULL */
 };
 
+typedef struct ptable ptable;
+
 typedef struct pfield {
     const char *key;
+    const ptable *sub; /* P_OBJ, P_PTR: the nested struct's table; it holds no P_OBJ/P_PTR */
     uint16_t off;
     uint8_t kind;
-    uint8_t sub; /* P_OBJ, P_PTR: index into k_ptables; those hold no P_OBJ/P_PTR */
 } pfield;
 
-typedef struct ptable {
+struct ptable {
     const pfield *f;
     uint8_t n;
-} ptable;
+};
 
-#define P(type, key, member, kind) { wos_k_##key, (uint16_t)offsetof(type, member), kind, 0u }
-#define PS(type, key, member, kind, sub) { wos_k_##key, (uint16_t)offsetof(type, member), kind, sub }
+#define P(type, k, member, kind_) \
+    { .key = wos_k_##k, .off = (uint16_t)offsetof(type, member), .kind = kind_ }
+#define PS(type, k, member, kind_, table_) \
+    { .key = wos_k_##k, .sub = &table_, .off = (uint16_t)offsetof(type, member), .kind = kind_ }
+#define PT(arr) { arr, (uint8_t)(sizeof arr / sizeof arr[0]) }
 
 static const pfield k_cred_p[] = {
     P(wos_credentials_params, type, type, P_STR),
@@ -69,6 +73,10 @@ static const pfield k_cp_p[] = {
     P(wos_custom_provider_params, token_body_content_type, token_body_content_type, P_STR),
     P(wos_custom_provider_params, authenticate_via, authenticate_via, P_STR),
 };
+static const ptable k_cred_t = PT(k_cred_p);
+static const ptable k_apikey_t = PT(k_apikey_p);
+static const ptable k_cp_t = PT(k_cp_p);
+
 static const pfield k_int_p[] = {
     P(wos_integration_params, provider, provider, P_STR),
     P(wos_integration_params, description, description, P_OPT),
@@ -76,18 +84,12 @@ static const pfield k_int_p[] = {
     P(wos_integration_params, scopes, scopes, P_LIST),
     P(wos_integration_params, auth_methods, auth_methods, P_LIST),
     P(wos_integration_params, config, config, P_MAP),
-    PS(wos_integration_params, credentials, credentials, P_OBJ, 0),
-    PS(wos_integration_params, api_key, api_key, P_OBJ, 1),
-    PS(wos_integration_params, custom_provider, custom_provider, P_PTR, 2),
-};
-static const pfield k_tok_p[] = {
-    P(wos_token_params, user_id, user_id, P_STR),
-    P(wos_token_params, organization_id, organization_id, P_STR),
+    PS(wos_integration_params, credentials, credentials, P_OBJ, k_cred_t),
+    PS(wos_integration_params, api_key, api_key, P_OBJ, k_apikey_t),
+    PS(wos_integration_params, custom_provider, custom_provider, P_PTR, k_cp_t),
 };
 
-#define PT(arr) { arr, (uint8_t)(sizeof arr / sizeof arr[0]) }
-static const ptable k_ptables[] = {PT(k_cred_p), PT(k_apikey_p), PT(k_cp_p), PT(k_int_p), PT(k_tok_p)};
-enum { PT_INTEGRATION = 3, PT_TOKEN = 4 };
+static const ptable k_int_t = PT(k_int_p);
 
 static void put_list(wos_json_writer *w, const wos_str_list *l)
 {
@@ -183,7 +185,7 @@ static void put_object(wos_json_writer *w, const ptable *t, const char *base)
         wos_jw_key_c(w, f->key);
         if (f->kind == P_OBJ || f->kind == P_PTR) {
             wos_jw_object_begin(w);
-            put_flat(w, &k_ptables[f->sub], (const char *)m);
+            put_flat(w, f->sub, (const char *)m);
             wos_jw_object_end(w);
         } else {
             put_value(w, f, m);
@@ -192,14 +194,30 @@ static void put_object(wos_json_writer *w, const ptable *t, const char *base)
     wos_jw_object_end(w);
 }
 
-static void integration_body(wos_json_writer *w, const void *arg)
+/* The bodies are JSON; the HTTP writer only sees bytes (wos_http_body_fn). */
+static wos_status integration_body(char *buf, size_t cap, const void *arg, size_t *out_len)
 {
-    put_object(w, &k_ptables[PT_INTEGRATION], (const char *)arg);
+    wos_json_writer w;
+    wos_jw_init(&w, buf, cap);
+    put_object(&w, &k_int_t, (const char *)arg);
+    return wos_jw_finish(&w, out_len);
 }
 
-static void token_body(wos_json_writer *w, const void *arg)
+/* Written by hand: a token-only firmware then links no table loop. */
+static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out_len)
 {
-    put_object(w, &k_ptables[PT_TOKEN], (const char *)arg);
+    const wos_token_params *p = (const wos_token_params *)arg;
+    wos_json_writer w;
+    wos_jw_init(&w, buf, cap);
+    wos_jw_object_begin(&w);
+    wos_jw_key_c(&w, wos_k_user_id);
+    wos_jw_string(&w, p->user_id);
+    if (has(p->organization_id)) {
+        wos_jw_key_c(&w, wos_k_organization_id);
+        wos_jw_string(&w, p->organization_id);
+    }
+    wos_jw_object_end(&w);
+    return wos_jw_finish(&w, out_len);
 }
 
 static bool utf8_ok(wos_str s)
@@ -252,34 +270,48 @@ static bool integration_params_ok(const wos_integration_params *p, bool create)
     return p->custom_provider == NULL || !create || has(p->custom_provider->name);
 }
 
-static bool list_params_ok(const wos_list_params *l)
-{
-    return l == NULL || (l->limit <= 100u && id_ok(l->before) && id_ok(l->after));
-}
-
 static bool token_params_ok(const wos_token_params *t)
 {
     return t != NULL && has(t->user_id) && id_ok(t->user_id) && id_ok(t->organization_id) &&
            id_ok(t->slug);
 }
 
-static bool call_ok(const wos_pipes_call *c)
+bool wos_pipes_prepare_token(const wos_pipes_call *call, wos_pipes_req_parts *parts)
 {
-    switch (c->op) {
-    case WOS_OP_TOKEN:
-        return token_params_ok(c->token);
-    case WOS_OP_CREATE:
-        return integration_params_ok(c->fields, true);
-    case WOS_OP_UPDATE:
-        return id_ok(c->slug) && integration_params_ok(c->fields, false);
-    case WOS_OP_LIST:
-        return list_params_ok(c->list);
-    case WOS_OP_GET:
-    case WOS_OP_DELETE:
-        return id_ok(c->slug);
-    default:
+    if (!token_params_ok(call->token)) {
         return false;
     }
+    parts->segs[1] = call->token->slug;
+    parts->req.body = token_body;
+    parts->req.body_arg = call->token;
+    return true;
+}
+
+static bool prepare_fields(const wos_pipes_call *call, wos_pipes_req_parts *parts, bool create)
+{
+    if (!integration_params_ok(call->fields, create)) {
+        return false;
+    }
+    parts->req.body = integration_body;
+    parts->req.body_arg = call->fields;
+    return true;
+}
+
+bool wos_pipes_prepare_create(const wos_pipes_call *call, wos_pipes_req_parts *parts)
+{
+    return prepare_fields(call, parts, true);
+}
+
+bool wos_pipes_prepare_update(const wos_pipes_call *call, wos_pipes_req_parts *parts)
+{
+    return id_ok(call->slug) && prepare_fields(call, parts, false);
+}
+
+/* get and delete: the slug is all they send. */
+bool wos_pipes_prepare_slug(const wos_pipes_call *call, wos_pipes_req_parts *parts)
+{
+    (void)parts;
+    return id_ok(call->slug);
 }
 
 /* limit is 1..100 (checked), so three digits always suffice; 0 omits it. */
@@ -300,72 +332,65 @@ static wos_str limit_digits(uint32_t limit, char out[3])
     return s;
 }
 
-/* What each operation puts on the wire, indexed by wos_pipes_op. */
-static const struct op_shape {
-    char method[7];
-    uint8_t segments; /* data-integrations[/slug[/token]] */
-    uint8_t post;     /* carries an Idempotency-Key */
-    uint8_t body;     /* 0 none, 1 token, 2 integration */
-} k_ops[] = {
-    {"POST", 3, 1, 1}, {"POST", 1, 1, 2}, {"GET", 1, 0, 0},
-    {"GET", 2, 0, 0},  {"PUT", 2, 0, 2},  {"DELETE", 2, 0, 0},
+/* The query of a list, in this order on the wire. */
+static const char *const k_query_names[] = {
+    [WOS_Q_LIMIT] = "limit", [WOS_Q_BEFORE] = "before", [WOS_Q_AFTER] = "after",
+    [WOS_Q_ORDER] = "order",
 };
+typedef char k_query_names_cover_query[sizeof k_query_names / sizeof k_query_names[0] ==
+                                               WOS_Q_COUNT ? 1 : -1];
 
-static void set_query(wos_http_query q[4], const wos_list_params *l, char limit[3])
+bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *parts)
 {
-    static const char *const k_names[] = {"limit", "before", "after", "order"};
+    const wos_list_params *l = call->list;
     unsigned i;
-    for (i = 0; i < 4u; i++) {
-        q[i].name = k_names[i];
+    if (l == NULL) {
+        return true;
     }
-    q[0].value = limit_digits(l->limit, limit);
-    q[1].value = l->before;
-    q[2].value = l->after;
-    q[3].value = l->order;
+    if (l->limit > 100u || !id_ok(l->before) || !id_ok(l->after)) {
+        return false;
+    }
+    for (i = 0; i < WOS_Q_COUNT; i++) {
+        parts->query[i].name = k_query_names[i];
+    }
+    parts->query[WOS_Q_LIMIT].value = limit_digits(l->limit, parts->limit);
+    parts->query[WOS_Q_BEFORE].value = l->before;
+    parts->query[WOS_Q_AFTER].value = l->after;
+    parts->query[WOS_Q_ORDER].value = l->order;
+    parts->req.query = parts->query;
+    parts->req.query_count = WOS_Q_COUNT;
+    return true;
 }
 
 /* Maps a call onto method, path, query and body; the HTTP writer does the rest. */
 wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes_call *call,
                                    char *buf, size_t cap, size_t *out_len)
 {
-    wos_str segs[3];
-    wos_http_query q[4];
-    char limit[3];
-    wos_http_request req = {0};
-    const struct op_shape *shape;
-    wos_status st;
+    wos_pipes_req_parts parts = {0};
+    const wos_pipes_op_desc *op = call != NULL ? call->op : NULL;
+    wos_status st = WOS_ERR_INVALID_ARG;
 
-    if (ep == NULL || call == NULL || out_len == NULL || !call_ok(call) ||
-        (ep->host.ptr != NULL && !wos_host_ok(ep->host.ptr, ep->host.len))) {
-        wos_secure_zero(buf, cap); /* it may still hold the previous request and its key */
-        return WOS_ERR_INVALID_ARG;
+    parts.segs[0] = k_collection;
+    parts.segs[1] = op != NULL ? call->slug : parts.segs[1];
+    parts.segs[2] = k_token_seg;
+    if (ep != NULL && op != NULL && out_len != NULL && op->prepare(call, &parts) &&
+        (ep->host.ptr == NULL || wos_host_ok(ep->host.ptr, ep->host.len))) {
+        parts.req.method = op->method;
+        parts.req.segments = parts.segs;
+        parts.req.segment_count = op->segments;
+        parts.req.host = ep->host;
+        parts.req.port = ep->port;
+        parts.req.tls = ep->tls;
+        parts.req.api_key = ep->api_key;
+        if ((op->retry & WOS_RETRY_KEYED) != 0u) {
+            parts.req.idempotency_key = call->idempotency_key;
+        }
+        st = wos_http_request_write(&parts.req, buf, cap, out_len);
     }
-    shape = &k_ops[call->op];
-    segs[0] = k_collection;
-    segs[1] = call->op == WOS_OP_TOKEN ? call->token->slug : call->slug;
-    segs[2] = k_token_seg;
-    req.method = shape->method;
-    req.segments = segs;
-    req.segment_count = shape->segments;
-    req.host = ep->host;
-    req.port = ep->port;
-    req.tls = ep->tls;
-    req.api_key = ep->api_key;
-    if (shape->post) {
-        req.idempotency_key = call->idempotency_key;
-    }
-    if (shape->body != 0u) {
-        req.body = shape->body == 1u ? token_body : integration_body;
-        req.body_arg = shape->body == 1u ? (const void *)call->token : (const void *)call->fields;
-    }
-    if (call->op == WOS_OP_LIST && call->list != NULL) {
-        set_query(q, call->list, limit);
-        req.query = q;
-        req.query_count = 4u;
-    }
-    st = wos_http_request_write(&req, buf, cap, out_len);
-    if (st != WOS_OK) {
-        wos_secure_zero(buf, cap); /* a partly written head holds the API key */
+    if (st != WOS_OK && buf != NULL) {
+        /* A partly written head holds the API key; a refused call may
+         * find the previous request, and its key, still in the buffer. */
+        wos_secure_zero(buf, cap);
     }
     return st;
 }

@@ -1,13 +1,27 @@
 /* Wiping secrets so they do not outlive their use in RAM. */
 #include "wos_pipes.h"
 
+#include <string.h>
+
 void wos_secure_zero(void *p, size_t len)
 {
-    /* Stores through a volatile pointer are observable, so they cannot be elided. */
-    volatile unsigned char *v = (volatile unsigned char *)p;
-    while (p != NULL && len-- > 0u) {
-        *v++ = 0u;
+    if (p == NULL) {
+        return;
     }
+#if defined(__GNUC__)
+    /* memset clears a word at a time; the empty asm that may read p and all
+     * memory makes the stores observable, so they cannot be elided. */
+    memset(p, 0, len);
+    __asm__ __volatile__("" : : "r"(p) : "memory");
+#else
+    {
+        /* Stores through a volatile pointer are observable, so they cannot be elided. */
+        volatile unsigned char *v = (volatile unsigned char *)p;
+        while (len-- > 0u) {
+            *v++ = 0u;
+        }
+    }
+#endif
 }
 
 void wos_access_token_wipe(wos_access_token *t)

@@ -15,7 +15,7 @@
  * NUL-terminated.
  * WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_BUFFER_TOO_SMALL (host_cap too small).
  */
-wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t *out_port,
+WOS_NODISCARD wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t *out_port,
                          bool *out_tls);
 
 /*

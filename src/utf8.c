@@ -1,5 +1,7 @@
 #include "utf8.h"
 
+#include "swar.h"
+
 size_t wos_utf8_seq_len(const uint8_t *s, size_t avail)
 {
     /* Table 3-7 of the Unicode standard: the second byte's range excludes
@@ -45,4 +47,35 @@ size_t wos_utf8_encode(uint32_t cp, uint8_t out[4])
     /* Lead byte marks of 1..4-byte sequences: 00, C0, E0, F0. */
     out[0] = (uint8_t)(cp | (0xF0E0C000u >> (8u * n - 8u)));
     return n;
+}
+
+/*
+ * A byte b is plain when b - 0x20, (b ^ '"') - 1 and (b ^ '\\') - 1 all
+ * keep their high bit clear (which also rules out b >= 0x80); see swar.h.
+ * A tail shorter than a word is read as the text's last word, whose
+ * leading bytes are already known to be plain.
+ */
+size_t wos_json_plain(const uint8_t *s, size_t n)
+{
+    size_t i = 0u, x, m;
+    while (i < n && n >= sizeof x) {
+        if (n - i < sizeof x) {
+            i = n - sizeof x;
+        }
+        x = swar_load(s + i);
+        m = ((x - SWAR_ONES * 0x20u) | ((x ^ SWAR_ONES * 0x22u) - SWAR_ONES) |
+             ((x ^ SWAR_ONES * 0x5Cu) - SWAR_ONES)) & SWAR_HIGH;
+        if (m != 0u) {
+#ifdef SWAR_FIRST
+            return i + SWAR_FIRST(m);
+#else
+            break;
+#endif
+        }
+        i += sizeof x;
+    }
+    while (i < n && s[i] - 0x20u < 0x60u && s[i] != '"' && s[i] != '\\') {
+        i++;
+    }
+    return i;
 }

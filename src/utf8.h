@@ -16,4 +16,12 @@ size_t wos_utf8_seq_len(const uint8_t *s, size_t avail);
  * returns the byte count 1..4, or 0 for an invalid code point. */
 size_t wos_utf8_encode(uint32_t cp, uint8_t out[4]);
 
+/*
+ * Length of the run at the start of s[0..n) of bytes a JSON string holds
+ * as they are: printable ASCII (0x20..0x7F) other than `"` and `\`. Such
+ * runs are most of any text, so the JSON writer and validator copy or skip
+ * them whole instead of byte by byte.
+ */
+size_t wos_json_plain(const uint8_t *s, size_t n);
+
 #endif

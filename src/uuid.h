@@ -6,6 +6,6 @@
 
 /* Write a random (version 4, RFC 9562) UUID as 36 lowercase chars plus NUL.
  * WOS_OK, or the platform's status when it has no entropy. */
-wos_status wos_uuid4(const wos_platform *plat, char out[37]);
+WOS_NODISCARD wos_status wos_uuid4(const wos_platform *plat, char out[37]);
 
 #endif

@@ -168,8 +168,10 @@ static void decode_parsed_token(void)
 static void op_parse_token_whole(void)
 {
     size_t used = 0;
-    wos_http_parser_init(&g_parser, g_resp, sizeof g_resp, 0);
-    g_st = wos_http_parser_feed(&g_parser, g_token_response, g_token_response_len, &used);
+    g_st = wos_http_parser_init(&g_parser, g_resp, sizeof g_resp, 0);
+    if (g_st == WOS_OK) {
+        g_st = wos_http_parser_feed(&g_parser, g_token_response, g_token_response_len, &used);
+    }
     if (g_st == WOS_OK) {
         decode_parsed_token();
     }
@@ -178,8 +180,8 @@ static void op_parse_token_whole(void)
 static void op_parse_token_bytes(void)
 {
     size_t i, used = 0;
-    wos_http_parser_init(&g_parser, g_resp, sizeof g_resp, 0);
-    g_st = WOS_ERR_NEED_MORE;
+    g_st = wos_http_parser_init(&g_parser, g_resp, sizeof g_resp, 0) == WOS_OK ? WOS_ERR_NEED_MORE
+                                                                               : WOS_ERR_STATE;
     for (i = 0; i < g_token_response_len && g_st == WOS_ERR_NEED_MORE; i++) {
         g_st = wos_http_parser_feed(&g_parser, g_token_response + i, 1u, &used);
     }

@@ -768,6 +768,44 @@ static void nul_byte_rejected(void **state)
     check_guard();
 }
 
+/* Lines are skipped a word at a time where whole words of input are there,
+ * byte by byte otherwise: every byte value at every position of a long
+ * line (and at the limit) must give the same result both ways, and the
+ * result the rule says (tab and bytes from 0x20 up except DEL are text). */
+static void word_scan_agrees_with_byte_scan(void **state)
+{
+    static const char base[] = "HTTP/1.1 200 OK\r\nX-Long: abcdefghijklmnopqrstuvwxyz0123456789\r\n"
+                               "Content-Length: 2\r\n\r\nok";
+    char raw[sizeof base];
+    size_t pos, lim, used, n = sizeof base - 1u;
+    size_t from = sizeof "HTTP/1.1 200 OK\r\nX-Long: a" - 1u, to = from + 34u;
+    unsigned b;
+    wos_http_parser p;
+    wos_status one, each;
+    (void)state;
+    for (pos = from; pos < to; pos++) {
+        for (b = 0; b < 256u; b++) {
+            memcpy(raw, base, sizeof base);
+            raw[pos] = (char)b;
+            start(&p, DEFAULT_CAP, 0);
+            one = deliver(&p, 1, raw, n, ONE_PIECE, &used);
+            start(&p, DEFAULT_CAP, 0);
+            each = deliver(&p, 1, raw, n, BYTE_BY_BYTE, &used);
+            assert_int_equal(one, each);
+            assert_int_equal(one, (b >= 0x20u && b != 0x7Fu) || b == '\t' ? WOS_OK : WOS_ERR_HTTP_MALFORMED);
+        }
+    }
+    for (lim = 1; lim < n; lim++) {
+        start(&p, DEFAULT_CAP, lim);
+        one = deliver(&p, 1, base, n, ONE_PIECE, &used);
+        start(&p, DEFAULT_CAP, lim);
+        each = deliver(&p, 1, base, n, BYTE_BY_BYTE, &used);
+        assert_int_equal(one, each);
+        assert_int_equal(one, lim < n - 2u ? WOS_ERR_HTTP_HEADERS_TOO_LARGE : WOS_OK);
+    }
+    check_guard();
+}
+
 /* ------------------------------------------------------------------ */
 /* Linear work. work_ counts each byte examined, line re-read and byte  */
 /* moved. A parser that rescanned a line, the header section or the      */
@@ -914,6 +952,7 @@ int main(void)
         cmocka_unit_test(header_lookup),
         cmocka_unit_test(api_contract),
         cmocka_unit_test(nul_byte_rejected),
+        cmocka_unit_test(word_scan_agrees_with_byte_scan),
         cmocka_unit_test(work_is_linear_byte_by_byte),
         cmocka_unit_test(work_is_linear_in_large_pieces),
         cmocka_unit_test(work_doubles_with_input),

@@ -409,6 +409,24 @@ static void decodes_every_escape(void **state)
     assert_guards();
 }
 
+/* What escapes free up behind a decoded string is zeroed up to its closing
+ * quote: the view is then every byte of the string left in the text. The
+ * text around it is not touched. */
+static void decoding_clears_what_escapes_leave(void **state)
+{
+    wos_str s;
+    (void)state;
+    load("[\"SE\\u0043RET\\/TAIL\",\"next\"]");
+    assert_int_equal(wos_json_string(&g_doc, 1, &s), WOS_OK);
+    assert_int_equal(s.len, 11);
+    assert_memory_equal(s.ptr, "SECRET/TAIL", 11);
+    assert_memory_equal(g_buf, "[\"SECRET/TAIL", 13);
+    /* 6 + 2 bytes of escapes became 2 bytes: 6 freed, then the quote. */
+    assert_memory_equal(g_buf + 13, "\0\0\0\0\0\0\",\"next\"]", 14);
+    assert_str(2, "next");
+    assert_guards();
+}
+
 static void rejects_lone_surrogates_and_nul(void **state)
 {
     static const char *const bad[] = {
@@ -493,7 +511,8 @@ static void member_unescapes_keys(void **state)
         }
         /* Second pass: the same after decoding every key that can be decoded. */
         for (v = 1; v < (int)g_doc.count; v = wos_json_skip(&g_doc, v + 1)) {
-            (void)wos_json_string(&g_doc, v, &s);
+            wos_status ignored = wos_json_string(&g_doc, v, &s);
+            (void)ignored;
         }
     }
     assert_guards();
@@ -599,6 +618,7 @@ int main(void)
         cmocka_unit_test(skip_and_types),
         cmocka_unit_test(failed_parse_leaves_empty_doc),
         cmocka_unit_test(decodes_every_escape),
+        cmocka_unit_test(decoding_clears_what_escapes_leave),
         cmocka_unit_test(rejects_lone_surrogates_and_nul),
         cmocka_unit_test(decoding_is_idempotent),
         cmocka_unit_test(member_unescapes_keys),

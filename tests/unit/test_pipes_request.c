@@ -370,7 +370,7 @@ static void refuses_missing_parameters(void **state)
     assert_int_equal(wos_pipes_write_request(&k_ep, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
     c.op = WOS_OP_CREATE; /* no fields */
     assert_int_equal(wos_pipes_write_request(&k_ep, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
-    c.op = (wos_pipes_op)99;
+    c.op = NULL; /* no operation */
     assert_int_equal(wos_pipes_write_request(&k_ep, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
     c.op = WOS_OP_LIST;
     assert_int_equal(wos_pipes_write_request(NULL, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);

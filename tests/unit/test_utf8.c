@@ -55,12 +55,52 @@ static void encode_round_trips(void **state)
     assert_int_equal(wos_utf8_encode(0x110000, out), 0);
 }
 
+/* The plain-run scan works a word at a time: every byte value must stop it
+ * (or not) exactly as the byte-wise rule says, at every position of a word
+ * and after every kind of prefix, including bytes whose arithmetic borrows. */
+static int plain_byte(unsigned b)
+{
+    return b >= 0x20u && b <= 0x7Fu && b != '"' && b != '\\';
+}
+
+static void plain_run_matches_bytewise_rule(void **state)
+{
+    uint8_t buf[40];
+    unsigned b, pos, fill;
+    size_t n;
+    static const uint8_t fills[] = {'a', 0x20, 0x7F, 0x21, 0x5D};
+    (void)state;
+    for (fill = 0; fill < sizeof fills; fill++) {
+        for (pos = 0; pos < 20u; pos++) {
+            for (b = 0; b < 256u; b++) {
+                memset(buf, fills[fill], sizeof buf);
+                buf[pos] = (uint8_t)b;
+                /* Every length: whole words, tails, and a byte past n never looked at. */
+                for (n = 0; n <= sizeof buf; n++) {
+                    size_t want = plain_byte(b) || pos >= n ? n : pos;
+                    assert_int_equal(wos_json_plain(buf, n), want);
+                }
+            }
+        }
+    }
+    /* Two special bytes: the first one counts, whatever follows it. */
+    memset(buf, 'a', sizeof buf);
+    buf[3] = 0x00;
+    buf[4] = '"';
+    assert_int_equal(wos_json_plain(buf, sizeof buf), 3);
+    buf[3] = 0x1F;
+    buf[2] = 0x80;
+    assert_int_equal(wos_json_plain(buf, sizeof buf), 2);
+    assert_int_equal(wos_json_plain(buf, 0), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(accepts_shortest_forms),
         cmocka_unit_test(rejects_invalid),
         cmocka_unit_test(encode_round_trips),
+        cmocka_unit_test(plain_run_matches_bytewise_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,58 @@
+/*
+ * The operation descriptors: what each Pipes operation puts on the wire,
+ * how its reply is decoded, and when it may be sent again. The typed
+ * wrappers pass a descriptor in, so the engine (client.c, client_ops.c)
+ * and the request writer (pipes_request.c) hold no per-operation code:
+ * they call through the descriptor. Internal.
+ */
+#ifndef WOS_PIPES_OPS_H
+#define WOS_PIPES_OPS_H
+
+#include "wos_http_request.h"
+#include "wos_pipes.h"
+
+/* Retry class bits: when an attempt may be repeated, and what a resend's answer means. */
+enum {
+    WOS_RETRY_REPEATABLE = 1u,           /* may be resent after the server may have got it */
+    WOS_RETRY_KEYED = 2u,                /* a POST: one Idempotency-Key over all attempts */
+    WOS_RETRY_WRITE = 4u,                /* changes the server: a resend after an uncertain
+                                          * attempt is noted (info->resent_write) */
+    WOS_RETRY_GONE_IS_DONE = 8u,         /* such a resend answered 404: the first did it */
+    WOS_RETRY_CONFLICT_UNCONFIRMED = 16u /* such a resend answered 409: it probably did it */
+};
+
+/* The query parameters of a list, in their order on the wire. */
+enum { WOS_Q_LIMIT, WOS_Q_BEFORE, WOS_Q_AFTER, WOS_Q_ORDER, WOS_Q_COUNT };
+
+/* What an operation's prepare step fills in; storage for the writer's views. */
+typedef struct wos_pipes_req_parts {
+    wos_http_request req; /* method, segments, host, key: set by the caller */
+    wos_str segs[3];      /* data-integrations / slug / token */
+    wos_http_query query[WOS_Q_COUNT];
+    char limit[3];
+} wos_pipes_req_parts;
+
+/* Check the call's parameters (false: WOS_ERR_INVALID_ARG, nothing written)
+ * and point parts at the slug, query and body the operation sends. */
+typedef bool (*wos_pipes_prepare_fn)(const wos_pipes_call *call, wos_pipes_req_parts *parts);
+
+/* Decode a reply into the operation's result type (out may be NULL only when has_result is 0). */
+typedef wos_status (*wos_pipes_decode_fn)(wos_pipes_reply *r, void *out, wos_api_error *err);
+
+struct wos_pipes_op_desc {
+    char method[7];               /* "POST", "GET", "PUT", "DELETE" */
+    uint8_t segments;             /* 1: collection, 2: + slug, 3: + "token" */
+    uint8_t retry;                /* WOS_RETRY_* bits */
+    uint8_t has_result;           /* 1: the call needs an out struct */
+    wos_pipes_prepare_fn prepare; /* pipes_request.c */
+    wos_pipes_decode_fn decode;   /* pipes_ops.c, over the public decoders */
+};
+
+/* The prepare steps (pipes_request.c). */
+bool wos_pipes_prepare_token(const wos_pipes_call *call, wos_pipes_req_parts *parts);
+bool wos_pipes_prepare_create(const wos_pipes_call *call, wos_pipes_req_parts *parts);
+bool wos_pipes_prepare_update(const wos_pipes_call *call, wos_pipes_req_parts *parts);
+bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *parts);
+bool wos_pipes_prepare_slug(const wos_pipes_call *call, wos_pipes_req_parts *parts);
+
+#endif
