@@ -167,9 +167,13 @@ SIZE_TARGET_rv32imc := -march=rv32imc -mabi=ilp32 --specs=picolibc.specs
 SIZE_BUDGET_token_m4      := 13568
 SIZE_BUDGET_token_m0p     := 13824
 SIZE_BUDGET_token_rv32imc := 15872
-SIZE_BUDGET_all_m4        := 20480
+# Issue 10 added the 12 operations of wos_pipes_connect.h (~3 KB with
+# their tables, keys and the spec-driven prepare step): the "all" image no
+# longer fits 20 KB on the M4 and 24 KB on RV32IMC; these are raised to the
+# next KB until the library shrinks (a token-only firmware is unchanged).
+SIZE_BUDGET_all_m4        := 21504
 SIZE_BUDGET_all_m0p       := 22528
-SIZE_BUDGET_all_rv32imc   := 24576
+SIZE_BUDGET_all_rv32imc   := 25600
 SIZE_STACK   := 1024
 SIZE_FLAGS   := -Os -ffreestanding -ffunction-sections -fdata-sections -fstack-usage \
                 -fcallgraph-info=su
@@ -177,9 +181,11 @@ SIZE_LINK    := -Os -nostartfiles -Wl,--gc-sections -Wl,-e,main
 SIZE_FW_SRC  := tests/size/stub_port.c
 # The engine calls an operation's body encoder and decoder through its
 # descriptor: the report follows those calls to every function they can reach.
-SIZE_INDIRECT := --indirect run_body=integration_body,token_body \
-    --indirect wos_pipes_write_request=wos_pipes_prepare_token,wos_pipes_prepare_create,wos_pipes_prepare_update,wos_pipes_prepare_list,wos_pipes_prepare_slug \
-    --indirect wos_client_call=decode_token,decode_integration,decode_list,decode_delete
+SIZE_INDIRECT := --indirect run_body=integration_body,token_body,table_body \
+    --indirect wos_pipes_write_request=wos_pipes_prepare_token,wos_pipes_prepare_create,wos_pipes_prepare_update,wos_pipes_prepare_list,wos_pipes_prepare_slug,wos_pipes_prepare_spec \
+    --indirect wos_client_call=decode_token,decode_integration,decode_list,decode_delete,$\
+dec_authorize,dec_installed,dec_credentials,dec_account,dec_account_gone,dec_providers,$\
+dec_org_configs,dec_org_config,dec_widget
 
 define size_core
 SIZE_OBJ_$(1) := $$(CORE_SRC:src/%.c=$$(BUILD)/size/$(1)/%.o)
@@ -203,7 +209,8 @@ SIZE_IMAGES := $(foreach c,$(SIZE_CORES),$(BUILD)/size/$(c)/token.elf $(BUILD)/s
 # Pay per use: the token image must hold none of the other operations' code.
 SIZE_ABSENT  := --absent token=wos_op_create,wos_op_list,wos_op_get,wos_op_update,wos_op_delete,$\
     wos_pipes_decode_list,wos_pipes_decode_integration,integration_body,decode_object,$\
-    wos_pipes_prepare_create,wos_pipes_prepare_list,wos_pager_advance,put_object
+    wos_pipes_prepare_create,wos_pipes_prepare_list,wos_pager_advance,put_object,$\
+    wos_pipes_prepare_spec,wos_op_authorize,wos_op_credentials,wos_op_account_get,wos_pipes_decode_object
 SIZE_ARGS    = --budget-stack $(SIZE_STACK) $(SIZE_INDIRECT) $(SIZE_ABSENT) $(foreach c,$(SIZE_CORES),--core \
     '$(SIZE_LABEL_$(c))' $(foreach i,token all,--map $(i)=$(BUILD)/size/$(c)/$(i).map:$(SIZE_BUDGET_$(i)_$(c))) \
     $(SIZE_OBJ_$(c)))

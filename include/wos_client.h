@@ -171,7 +171,7 @@ WOS_NODISCARD static inline wos_status wos_client_get_token(wos_client *c, const
                                               const wos_call_options *opts, wos_access_token *out,
                                               wos_call_info *info)
 {
-    wos_pipes_call call = {WOS_OP_TOKEN, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call call = {WOS_OP_TOKEN, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     call.token = p;
     return wos_client_call(c, &call, opts, out, info);
 }
@@ -181,7 +181,7 @@ WOS_NODISCARD static inline wos_status wos_client_create(wos_client *c, const wo
                                            const wos_call_options *opts,
                                            wos_data_integration *out, wos_call_info *info)
 {
-    wos_pipes_call call = {WOS_OP_CREATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call call = {WOS_OP_CREATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     call.fields = p;
     return wos_client_call(c, &call, opts, out, info);
 }
@@ -191,7 +191,7 @@ WOS_NODISCARD static inline wos_status wos_client_list(wos_client *c, const wos_
                                          const wos_call_options *opts, wos_integration_page *out,
                                          wos_call_info *info)
 {
-    wos_pipes_call call = {WOS_OP_LIST, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call call = {WOS_OP_LIST, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     call.list = p;
     return wos_client_call(c, &call, opts, out, info);
 }
@@ -200,7 +200,7 @@ WOS_NODISCARD static inline wos_status wos_client_list(wos_client *c, const wos_
 WOS_NODISCARD static inline wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
                                         wos_data_integration *out, wos_call_info *info)
 {
-    wos_pipes_call call = {WOS_OP_GET, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call call = {WOS_OP_GET, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     call.slug = slug;
     return wos_client_call(c, &call, opts, out, info);
 }
@@ -211,7 +211,7 @@ WOS_NODISCARD static inline wos_status wos_client_update(wos_client *c, wos_str 
                                            const wos_call_options *opts,
                                            wos_data_integration *out, wos_call_info *info)
 {
-    wos_pipes_call call = {WOS_OP_UPDATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call call = {WOS_OP_UPDATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     call.slug = slug;
     call.fields = p;
     return wos_client_call(c, &call, opts, out, info);
@@ -221,7 +221,7 @@ WOS_NODISCARD static inline wos_status wos_client_update(wos_client *c, wos_str 
 WOS_NODISCARD static inline wos_status wos_client_delete(wos_client *c, wos_str slug,
                                            const wos_call_options *opts, wos_call_info *info)
 {
-    wos_pipes_call call = {WOS_OP_DELETE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call call = {WOS_OP_DELETE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     call.slug = slug;
     return wos_client_call(c, &call, opts, NULL, info);
 }
@@ -246,4 +246,7 @@ WOS_NODISCARD wos_status wos_client_list_all(wos_client *c, const wos_list_param
 #ifdef __cplusplus
 }
 #endif
+
+#include "wos_client_connect.h"
+
 #endif /* WOS_CLIENT_H */

@@ -56,7 +56,7 @@ wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
 {
     wos_list_params lp;
     wos_integration_page page;
-    wos_pipes_call call = {WOS_OP_LIST, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call call = {WOS_OP_LIST, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     wos_pager *pg = c != NULL ? &c->pager : NULL;
     wos_status st = on_page == NULL || pg == NULL ? WOS_ERR_INVALID_ARG : wos_pager_init(pg, p);
     call.list = &lp;

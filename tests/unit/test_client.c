@@ -184,7 +184,8 @@ static void failed_token_decode_leaves_no_secret(void **state)
          "{\"active\":true,\"access_token\":{\"access_token\":\"gho_SECRET2\",\"expires_at\":\"2025-13-01T00:00:00Z\"}}",
          FAKE_NORMAL, 0},
         {TOKEN_OK, FAKE_NORMAL, 0}};
-    wos_token_params p = {WOS_STR_LIT("github"), WOS_STR_LIT("u"), WOS_STR_NULL};
+    wos_token_params p = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("u"),
+        .organization_id = WOS_STR_NULL};
     wos_access_token t;
     wos_call_info info;
     (void)state;
@@ -405,7 +406,8 @@ static void backoff_cap_and_no_entropy(void **state)
 static void no_entropy_for_an_idempotency_key(void **state)
 {
     static const fake_exchange s[] = {{CREATED_DI, FAKE_NORMAL, 0}};
-    wos_token_params tp = {WOS_STR_LIT("github"), WOS_STR_LIT("u"), WOS_STR_NULL};
+    wos_token_params tp = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("u"),
+        .organization_id = WOS_STR_NULL};
     wos_access_token t;
     wos_call_info info;
     wos_call_options o;
@@ -496,7 +498,8 @@ static void deadline_expires_mid_body(void **state)
 static void timeout_retried_for_token_not_for_create(void **state)
 {
     static const fake_exchange s[] = {{NULL, FAKE_STALL, 0}, {TOKEN_OK, FAKE_NORMAL, 0}, {NULL, FAKE_STALL, 0}};
-    wos_token_params tp = {WOS_STR_LIT("github"), WOS_STR_LIT("user_1"), WOS_STR_NULL};
+    wos_token_params tp = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("user_1"),
+        .organization_id = WOS_STR_NULL};
     wos_access_token t;
     wos_call_info info;
     (void)state;
@@ -962,7 +965,8 @@ static void null_out_refused_before_sending(void **state)
 static void bad_ids_refused_before_connecting(void **state)
 {
     static const fake_exchange s[] = {{TOKEN_OK, FAKE_NORMAL, 0}};
-    wos_token_params t = {WOS_STR_LIT("github"), WOS_STR_LIT(""), WOS_STR_NULL};
+    wos_token_params t = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT(""),
+        .organization_id = WOS_STR_NULL};
     wos_access_token tok;
     wos_data_integration d;
     wos_call_info info;
