@@ -425,7 +425,7 @@ all: examples
 examples: $(CLI_BIN) $(TOKEN_FETCH_BIN)
 
 $(CLI_BIN): $(CLI_OBJ) $(PORTLIB) $(LIB)
-	$(CC) $(CFLAGS_ALL) $(CLI_OBJ) -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS)
+	$(CC) $(CFLAGS_ALL) $(CLI_OBJ) -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS) -lqrencode
 
 $(TOKEN_FETCH_BIN): $(OUT)/obj/examples/token_fetch.o $(PORTLIB) $(LIB)
 	$(CC) $(CFLAGS_ALL) $< -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS)

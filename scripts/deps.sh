@@ -2,7 +2,7 @@
 # Check the Debian packages the build and tests need; install the missing
 # ones when root, otherwise print the command. Silent when all are present.
 set -eu
-PKGS="libmbedtls-dev libjsmn-dev libcmocka-dev python3 openssl clang gcc-arm-none-eabi libnewlib-arm-none-eabi"
+PKGS="libmbedtls-dev libjsmn-dev libcmocka-dev libqrencode-dev python3 openssl clang gcc-arm-none-eabi libnewlib-arm-none-eabi"
 # `make size` links for Cortex-M (newlib-nano) and RV32IMC (picolibc).
 PKGS="$PKGS gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf"
 # The mbedTLS lanes: cmake builds 4.x; the 3.6 fetch needs the archive keyring.
