@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # wos-pipes-c — see README.md. `make test` runs everything; `make demo` shows it.
 ifeq ($(origin CC),default)
 CC := gcc
@@ -30,8 +31,12 @@ MBEDTLS_INC    := $(if $(MBEDTLS_PREFIX),-isystem $(MBEDTLS_PREFIX)/include)
 INCS      := -Iinclude -Iport/posix -Iport/mbedtls $(MBEDTLS_INC) -isystem $(STAGE)
 CFLAGS_ALL = $(WARN) $(VFLAGS) $(INCS) $(CFLAGS)
 
-CORE_SRC := $(sort $(wildcard src/*.c))
-PORT_SRC := $(sort $(wildcard port/posix/*.c port/mbedtls/*.c))
+# The source list is wospipesFilePaths.cmake's, shared with CMake, ESP-IDF,
+# Zephyr and PlatformIO: its "set(WOSPIPES_<PART>_PATTERNS ...)" lines.
+wos_patterns = $(shell sed -n 's/^set(WOSPIPES_$(1)_PATTERNS \(.*\))$$/\1/p' wospipesFilePaths.cmake)
+CORE_SRC := $(sort $(wildcard $(call wos_patterns,CORE)))
+PORT_SRC := $(sort $(wildcard $(call wos_patterns,POSIX) $(call wos_patterns,MBEDTLS)))
+$(if $(CORE_SRC),,$(error no sources from wospipesFilePaths.cmake's WOSPIPES_CORE_PATTERNS))
 CORE_OBJ := $(CORE_SRC:%.c=$(OUT)/obj/%.o)
 PORT_OBJ := $(PORT_SRC:%.c=$(OUT)/obj/%.o)
 LIB      := $(OUT)/libwospipes.a
@@ -387,6 +392,7 @@ test: deps
 	@$(MAKE) --no-print-directory emulator-selftest
 	@$(MAKE) --no-print-directory run-cli-usage e2e fuzz-smoke
 	@$(MAKE) --no-print-directory coverage
+	@$(MAKE) --no-print-directory packaging-tests
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
 clean:
@@ -407,6 +413,8 @@ help:
 	@echo "make symcheck   Cortex-M4 objects call no heap, stdio, strto*, time or float helpers"
 	@echo "make fuzz       libFuzzer, FUZZ_SECONDS (30) per target"
 	@echo "make bench      instruction counts and stack per operation (callgrind)"
+	@echo "make docs       API documentation into $(BUILD)/docs/html (warnings are errors)"
+	@echo "make install PREFIX=DIR  headers, libraries, CMake package and wospipes.pc"
 	@echo "make coverage   branch coverage of src/ by the unit tests, gated at $(COV_GATE) %"
 	@echo "make clean      remove $(BUILD)/"
 
@@ -473,3 +481,76 @@ e2e: all $(E2E_BIN)
 # free loopback port and runs a short scripted session with the tool.
 demo: deps all
 	@scripts/demo.sh $(OUT)/wos-pipes $(BUILD)
+
+# --- packaging ---
+# Licence lines (scripts/add_spdx.sh adds missing ones; safe to rerun).
+.PHONY: spdx-check packaging-tests
+spdx-check:
+	@mkdir -p $(BUILD)
+	@scripts/spdx_check.sh >$(BUILD)/spdx.log 2>&1; rc=$$?; cat $(BUILD)/spdx.log; \
+	    scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/spdx.log; exit $$rc
+	@scripts/test_spdx.sh $(BUILD)/spdx-selftest >$(BUILD)/spdx-selftest.log 2>&1; rc=$$?; \
+	    tail -n 1 $(BUILD)/spdx-selftest.log; scripts/run_tests.sh --record $(BUILD)/results \
+	    $(BUILD)/spdx-selftest.log; exit $$rc
+
+# `make install PREFIX=DIR`: headers, the three libraries, the CMake package
+# (wospipesConfig.cmake, version file, targets) and wospipes.pc, installed
+# by the CMake project so that both ways install the same files.
+# CMAKE_ARGS passes options (-DWOSPIPES_JSMN_INTERNAL=ON, -DWOSPIPES_<SETTING>=...).
+PREFIX     ?= /usr/local
+CMAKE_ARGS ?=
+.PHONY: install cmake-package-test print-sources
+install:
+	cmake -S . -B $(BUILD)/cmake-install -DCMAKE_INSTALL_PREFIX=$(PREFIX) \
+	    -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS)
+	cmake --build $(BUILD)/cmake-install -j2
+	cmake --install $(BUILD)/cmake-install
+
+# Install to a scratch prefix; three consumers (find_package, pkg-config,
+# add_subdirectory) build examples/token_fetch.c and fetch a token from the
+# emulator.
+cmake-package-test:
+	@mkdir -p $(BUILD)
+	@tests/packaging/test_cmake_package.sh $(BUILD)/packaging >$(BUILD)/packaging.log 2>&1; rc=$$?; \
+	    if [ $$rc -ne 0 ]; then cat $(BUILD)/packaging.log; else tail -n 1 $(BUILD)/packaging.log; fi; \
+	    scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/packaging.log; exit $$rc
+
+# The ESP-IDF component, the Zephyr module and their samples through
+# recording stand-ins of the two build systems (tests/platforms), against
+# mbedTLS 3.6 (fetched as for the tls lanes; STANDIN_MBEDTLS_PREFIX=DIR for
+# another), the samples run against the emulator; plus the manifest check.
+STANDIN_MBEDTLS_PREFIX ?=
+STANDIN_MBEDTLS := $(or $(STANDIN_MBEDTLS_PREFIX),$(CURDIR)/$(BUILD)/third_party/mbedtls-3.6/prefix)
+.PHONY: platform-standins
+platform-standins: | $(STAGE)/jsmn.h
+	@test -n "$(STANDIN_MBEDTLS_PREFIX)" || scripts/mbedtls36_fetch.sh $(BUILD)/third_party/mbedtls-3.6
+	@tests/certs/make_certs.sh $(BUILD)/certs
+	@tests/platforms/test_standins.sh $(BUILD)/standins $(STANDIN_MBEDTLS) $(CURDIR)/$(STAGE) \
+	    >$(BUILD)/standins.log 2>&1; rc=$$?; \
+	    if [ $$rc -ne 0 ]; then cat $(BUILD)/standins.log; else tail -n 1 $(BUILD)/standins.log; fi; \
+	    scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/standins.log; exit $$rc
+
+# API documentation into $(BUILD)/docs/html (Doxyfile). Fails on any
+# Doxygen warning (an undocumented function, parameter or return value),
+# on an @param without [in]/[out]/[in,out] or an undocumented callback
+# parameter (scripts/check_api_docs.py), and when the @snippet examples
+# (examples/api_snippets.c) no longer compile. Public headers: as installed.
+DOC_HEADERS = $(filter-out %_internal.h,$(wildcard include/*.h port/posix/*.h port/mbedtls/*.h))
+.PHONY: docs
+docs: | $(STAGE)/jsmn.h
+	@rm -rf $(BUILD)/docs && mkdir -p $(BUILD)/docs
+	@p=0 f=0; \
+	if $(PYTHON) scripts/check_api_docs.py $(DOC_HEADERS); then p=$$((p + 1)); else f=$$((f + 1)); fi; \
+	if $(CC) $(WARN) $(INCS) -c examples/api_snippets.c -o $(BUILD)/docs/api_snippets.o; \
+	then p=$$((p + 1)); else f=$$((f + 1)); fi; \
+	if { cat Doxyfile; echo "OUTPUT_DIRECTORY = $(BUILD)/docs"; \
+	     echo "WARN_LOGFILE = $(BUILD)/docs/warnings.log"; } | doxygen - >$(BUILD)/docs/doxygen.log 2>&1 \
+	   && [ ! -s $(BUILD)/docs/warnings.log ]; then p=$$((p + 1)); \
+	else cat $(BUILD)/docs/warnings.log $(BUILD)/docs/doxygen.log | head -n 40; f=$$((f + 1)); fi; \
+	echo "docs: $$p passed, $$f failed" | tee $(BUILD)/docs/result.log; \
+	scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/docs/result.log; [ $$f -eq 0 ]
+
+print-sources:
+	@echo $(CORE_SRC) $(PORT_SRC)
+
+packaging-tests: spdx-check docs cmake-package-test platform-standins

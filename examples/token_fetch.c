@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * token_fetch: get a WorkOS Pipes access token the way firmware does it:
  * static buffers, the wos-pipes-c client, mbedTLS over a TCP transport.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_client.h
  * @brief The client: runs each Pipes operation end to end with one call
@@ -84,22 +85,33 @@ typedef struct wos_client {
     wos_pager pager;        /**< The walk of wos_client_list_all(); here rather than on the stack. */
 } wos_client;
 
-/** @brief Fill cfg with the defaults (zeroes elsewhere). */
+/** @brief Fill cfg with the defaults (zeroes elsewhere).
+ * @param[out] cfg The configuration to fill.
+ */
 void wos_client_config_init(wos_client_config *cfg);
 
-/** @brief Options that change nothing: client retry policy, fresh idempotency key, client timeouts. */
+/** @brief Options that change nothing: client retry policy, fresh idempotency key, client timeouts.
+ * @param[out] opts The options to fill.
+ */
 void wos_call_options_init(wos_call_options *opts);
 
 /**
  * @brief Set up a client. Opens no connection.
+ * @param[out] c The client to set up; keep it at a fixed address while in use.
+ * @param[in] cfg The configuration; copied (the buffers, API key and base URL it points to must outlive the client).
  * @return WOS_OK; WOS_ERR_INVALID_ARG (bad or unsupported base URL, http://
  *         without allow_plain_http, missing buffer, tokens, platform,
  *         transport or API key, API key with CR/LF/NUL);
  *         WOS_ERR_BUFFER_TOO_SMALL (host longer than WOS_HOST_MAX).
+ *
+ * Example:
+ * @snippet api_snippets.c client_setup
  */
 WOS_NODISCARD wos_status wos_client_init(wos_client *c, const wos_client_config *cfg);
 
-/** @brief Close the connection, if any. The client can be used again. */
+/** @brief Close the connection, if any. The client can be used again.
+ * @param[in,out] c The client; NULL is ignored.
+ */
 void wos_client_close(wos_client *c);
 
 /**
@@ -148,10 +160,10 @@ void wos_client_close(wos_client *c);
 
 /**
  * @brief Run any operation: build, send, receive, decode.
- * @param c    The client.
- * @param call The operation and its parameters (its idempotency_key is
+ * @param[in,out] c    The client.
+ * @param[in] call The operation and its parameters (its idempotency_key is
  *             ignored: opts carries the caller's key).
- * @param opts NULL: the client's settings.
+ * @param[in] opts NULL: the client's settings.
  * @param[out] out The result, of the type the operation decodes to:
  *             wos_access_token (token), wos_data_integration (create, get,
  *             update), wos_integration_page (list); NULL for delete.
@@ -166,7 +178,17 @@ WOS_NODISCARD wos_status wos_client_call(wos_client *c, const wos_pipes_call *ca
  * firmware pays for the ones it uses only.
  */
 
-/** @brief Get an access token (retried like a read: it only reads). See @ref wos_client_calls. */
+/** @brief Get an access token (retried like a read: it only reads). See @ref wos_client_calls.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p Which token: slug, user, optional organization.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The token; inactive tokens are WOS_OK with `active` false. Views into the working buffer.
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ *
+ * Example:
+ * @snippet api_snippets.c get_token
+ */
 WOS_NODISCARD static inline wos_status wos_client_get_token(wos_client *c, const wos_token_params *p,
                                               const wos_call_options *opts, wos_access_token *out,
                                               wos_call_info *info)
@@ -176,7 +198,17 @@ WOS_NODISCARD static inline wos_status wos_client_get_token(wos_client *c, const
     return wos_client_call(c, &call, opts, out, info);
 }
 
-/** @brief Create a data integration (201). See @ref wos_client_calls. */
+/** @brief Create a data integration (201). See @ref wos_client_calls.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p The new data integration's fields.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The created data integration.
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ *
+ * Example:
+ * @snippet api_snippets.c crud
+ */
 WOS_NODISCARD static inline wos_status wos_client_create(wos_client *c, const wos_integration_params *p,
                                            const wos_call_options *opts,
                                            wos_data_integration *out, wos_call_info *info)
@@ -186,7 +218,14 @@ WOS_NODISCARD static inline wos_status wos_client_create(wos_client *c, const wo
     return wos_client_call(c, &call, opts, out, info);
 }
 
-/** @brief List one page (p may be NULL). See @ref wos_client_calls. */
+/** @brief List one page (p may be NULL). See @ref wos_client_calls.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p Filters, order and page cursor; NULL: the first page with the server's defaults.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The page.
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_list(wos_client *c, const wos_list_params *p,
                                          const wos_call_options *opts, wos_integration_page *out,
                                          wos_call_info *info)
@@ -196,7 +235,14 @@ WOS_NODISCARD static inline wos_status wos_client_list(wos_client *c, const wos_
     return wos_client_call(c, &call, opts, out, info);
 }
 
-/** @brief Get a data integration by slug. See @ref wos_client_calls. */
+/** @brief Get a data integration by slug. See @ref wos_client_calls.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] slug The data integration's slug.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The data integration.
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
                                         wos_data_integration *out, wos_call_info *info)
 {
@@ -205,7 +251,15 @@ WOS_NODISCARD static inline wos_status wos_client_get(wos_client *c, wos_str slu
     return wos_client_call(c, &call, opts, out, info);
 }
 
-/** @brief Update a data integration (partial). See @ref wos_client_calls. */
+/** @brief Update a data integration (partial). See @ref wos_client_calls.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] slug The data integration's slug.
+ * @param[in] p The fields to change; absent fields are left alone.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The updated data integration.
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_update(wos_client *c, wos_str slug,
                                            const wos_integration_params *p,
                                            const wos_call_options *opts,
@@ -217,7 +271,13 @@ WOS_NODISCARD static inline wos_status wos_client_update(wos_client *c, wos_str 
     return wos_client_call(c, &call, opts, out, info);
 }
 
-/** @brief Delete a data integration (204). See @ref wos_client_calls. */
+/** @brief Delete a data integration (204). See @ref wos_client_calls.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] slug The data integration's slug.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_delete(wos_client *c, wos_str slug,
                                            const wos_call_options *opts, wos_call_info *info)
 {
@@ -228,6 +288,8 @@ WOS_NODISCARD static inline wos_status wos_client_delete(wos_client *c, wos_str 
 
 /**
  * @brief Called with each page of a walk; the page is valid only during the call.
+ * @param[in] ctx The ctx given to wos_client_list_all().
+ * @param[in] page The page; its views are valid only during the call.
  * @return WOS_OK to go on; anything else stops the walk and is returned.
  */
 typedef wos_status (*wos_page_fn)(void *ctx, wos_integration_page *page);
@@ -236,6 +298,16 @@ typedef wos_status (*wos_page_fn)(void *ctx, wos_integration_page *page);
  * @brief Walk every page, following list_metadata.after (before for order
  * "normal"); info describes the last page's call. See @ref wos_client_calls;
  * also returns whatever on_page returns other than WOS_OK.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p Filters and order of the walk; NULL: the server's defaults.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[in] on_page Called once per page, in order.
+ * @param[in] ctx Passed to on_page unchanged.
+ * @param[out] info The last page's call; may be NULL.
+ * @return See @ref wos_client_calls; or what on_page returned, when not WOS_OK.
+ *
+ * Example:
+ * @snippet api_snippets.c list_all
  */
 WOS_NODISCARD wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
                                const wos_call_options *opts, wos_page_fn on_page, void *ctx,

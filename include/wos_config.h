@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_config.h
  * @brief Compile-time configuration, one scheme as in coreHTTP: the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_http_parser.h
  * @brief Incremental, zero-copy HTTP/1.1 response parser with no heap.
@@ -122,10 +123,10 @@ typedef struct wos_http_parser {
  *
  * Nothing is written outside `buf[0..cap)`; the buffer must outlive every
  * view the parser hands out.
- * @param p                The parser to (re)initialise.
- * @param buf              Receive buffer; holds the header section and body.
- * @param cap              Its size in bytes.
- * @param max_header_bytes Limit of each response's status line plus
+ * @param[out] p                The parser to (re)initialise.
+ * @param[in,out] buf              Receive buffer; holds the header section and body.
+ * @param[in] cap              Its size in bytes.
+ * @param[in] max_header_bytes Limit of each response's status line plus
  *                         headers (including the blank line);
  *                         0 selects WOS_HTTP_MAX_HEADER_BYTES.
  * @return WOS_OK; WOS_ERR_INVALID_ARG when p or buf is NULL or cap is 0
@@ -135,7 +136,7 @@ WOS_NODISCARD wos_status wos_http_parser_init(wos_http_parser *p, char *buf, siz
 
 /**
  * @brief Where the transport should receive next, zero-copy.
- * @param p            The parser.
+ * @param[in,out] p            The parser.
  * @param[out] out_ptr First free byte of the buffer.
  * @param[out] out_len How many bytes may be received there (never 0 on WOS_OK).
  * @return WOS_OK; WOS_ERR_INVALID_ARG (NULL argument); WOS_ERR_STATE when the
@@ -147,8 +148,8 @@ WOS_NODISCARD wos_status wos_http_parser_space(wos_http_parser *p, char **out_pt
 /**
  * @brief Parse n bytes just received at the pointer wos_http_parser_space()
  * returned.
- * @param p The parser.
- * @param n Bytes received; at most the room space() reported.
+ * @param[in,out] p The parser.
+ * @param[in] n Bytes received; at most the room space() reported.
  * @return WOS_OK: the response is complete (bytes past its end are the
  *         leftover); WOS_ERR_NEED_MORE: receive more;
  *         WOS_ERR_HTTP_MALFORMED: bad status line or header line;
@@ -173,9 +174,9 @@ WOS_NODISCARD wos_status wos_http_parser_commit(wos_http_parser *p, size_t n);
  * `data` may lie inside the parser's own buffer when it fits the room
  * space() reports (it is moved, not copied), so the leftover of the previous
  * response can be fed straight back after wos_http_parser_init().
- * @param p             The parser.
- * @param data          Bytes received; may be NULL when len is 0.
- * @param len           Their count.
+ * @param[in,out] p             The parser.
+ * @param[in] data          Bytes received; may be NULL when len is 0.
+ * @param[in] len           Their count.
  * @param[out] out_used Bytes of data that belong to this response; on
  *                      WOS_OK the rest belong to the next one. On an error,
  *                      the bytes copied in so far.
@@ -186,7 +187,7 @@ WOS_NODISCARD wos_status wos_http_parser_feed(wos_http_parser *p, const char *da
 
 /**
  * @brief Tell the parser the peer closed the connection.
- * @param p The parser.
+ * @param[in,out] p The parser.
  * @return WOS_OK: a body framed by the close is now complete (or the
  *         response was already complete); WOS_ERR_CLOSED: the connection
  *         closed before the end of the headers, of a Content-Length body or
@@ -197,7 +198,7 @@ WOS_NODISCARD wos_status wos_http_parser_eof(wos_http_parser *p);
 
 /**
  * @brief The response parsed so far.
- * @param p The parser.
+ * @param[in] p The parser.
  * @return The response, final once a call returned WOS_OK (see
  *         wos_http_response); NULL when p is NULL.
  */
@@ -206,7 +207,7 @@ const wos_http_response *wos_http_parser_response(const wos_http_parser *p);
 /**
  * @brief After completion: bytes already in the buffer that belong to the
  * next response on the connection.
- * @param p The parser.
+ * @param[in] p The parser.
  * @return A view of them (len 0 when none); the absent view when p is NULL
  *         or the response is not complete.
  */
@@ -215,7 +216,7 @@ wos_str wos_http_parser_leftover(const wos_http_parser *p);
 /**
  * @brief After WOS_ERR_BUFFER_TOO_SMALL: the buffer size that would hold
  * the response.
- * @param p The parser.
+ * @param[in] p The parser.
  * @return Total bytes needed (header section plus body, saturated at
  *         SIZE_MAX) when the body has a Content-Length; 0 when unknown
  *         (header section, chunked or close-framed body), when there was no
@@ -229,8 +230,8 @@ size_t wos_http_parser_needed(const wos_http_parser *p);
  * Valid once the header section is parsed (after WOS_OK, or after
  * WOS_ERR_BUFFER_TOO_SMALL for a body). With repeated headers the first one
  * is returned.
- * @param p              The parser.
- * @param name           Header name, NUL-terminated, any ASCII case.
+ * @param[in] p              The parser.
+ * @param[in] name           Header name, NUL-terminated, any ASCII case.
  * @param[out] out_value The value with surrounding whitespace trimmed, a
  *                       view into the buffer; untouched on failure.
  * @return WOS_OK; WOS_ERR_NOT_FOUND; WOS_ERR_STATE when the header section

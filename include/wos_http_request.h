@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_http_request.h
  * @brief HTTP/1.1 request writer: one whole request (head and body) into
@@ -35,9 +36,9 @@ typedef struct wos_http_query {
  * @brief Writes the body (sent as application/json). Called once per
  * request, or twice when the buffer leaves the body just its own room;
  * must produce identical output every time.
- * @param buf  Where to write; nothing may be written past buf + cap.
- * @param cap  Room at buf (may be 0).
- * @param arg  The request's body_arg, passed through unchanged.
+ * @param[out] buf Where to write; nothing may be written past buf + cap.
+ * @param[in] cap Room at buf (may be 0).
+ * @param[in] arg The request's body_arg, passed through unchanged.
  * @param[out] out_len The body's whole length, also when it does not fit.
  * @return WOS_OK (it fits); WOS_ERR_BUFFER_TOO_SMALL (it does not:
  *         out_len is the room needed); any other status is passed on.
@@ -69,10 +70,10 @@ typedef struct wos_http_request {
  * Content-Type and Content-Length. On any failure the buffer's contents are
  * unspecified, but nothing is ever written at or past `buf + cap`.
  *
- * @param req     The request.
- * @param buf     Output buffer; may be NULL when cap is 0 (measure only).
- * @param cap     Size of buf in bytes.
- * @param out_len Receives the request length on WOS_OK, the exact size
+ * @param[in] req     The request.
+ * @param[out] buf     Output buffer; may be NULL when cap is 0 (measure only).
+ * @param[in] cap     Size of buf in bytes.
+ * @param[out] out_len Receives the request length on WOS_OK, the exact size
  *                needed on WOS_ERR_BUFFER_TOO_SMALL, 0 otherwise.
  * @return WOS_OK: the request is in buf[0 .. *out_len).
  * @return WOS_ERR_BUFFER_TOO_SMALL: cap < *out_len, the size needed.
@@ -94,10 +95,10 @@ WOS_NODISCARD wos_status wos_http_request_write(const wos_http_request *req, cha
  * callers that run their own HTTP stack. Uses req's segments and query;
  * every other field is ignored.
  *
- * @param req     The request.
- * @param buf     Output buffer; may be NULL when cap is 0 (measure only).
- * @param cap     Size of buf in bytes.
- * @param out_len Receives the target length on WOS_OK, the exact size
+ * @param[in] req     The request.
+ * @param[out] buf     Output buffer; may be NULL when cap is 0 (measure only).
+ * @param[in] cap     Size of buf in bytes.
+ * @param[out] out_len Receives the target length on WOS_OK, the exact size
  *                needed on WOS_ERR_BUFFER_TOO_SMALL, 0 otherwise.
  * @return WOS_OK: the target is in buf[0 .. *out_len), not NUL-terminated.
  * @return WOS_ERR_BUFFER_TOO_SMALL: cap < *out_len, the size needed.

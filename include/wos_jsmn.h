@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_jsmn.h
  * @brief The one way wos-pipes-c includes jsmn: strict mode with parent
@@ -15,7 +16,15 @@
 #ifndef JSMN_PARENT_LINKS
 #define JSMN_PARENT_LINKS
 #endif
-#ifndef JSMN_HEADER
+/* WOS_JSMN_INTERNAL: our jsmn's two functions get wos_ names, so another
+ * jsmn in the same firmware (with its own token layout) can never be
+ * linked in their place, nor clash with them. */
+#if defined(WOS_JSMN_INTERNAL) && WOS_JSMN_INTERNAL
+#define jsmn_init wos_jsmn_init
+#define jsmn_parse wos_jsmn_parse
+#endif
+/* src/jsmn.c defines WOS_JSMN_IMPLEMENTATION to compile the bodies. */
+#if !defined(JSMN_HEADER) && !defined(WOS_JSMN_IMPLEMENTATION)
 #define JSMN_HEADER
 #endif
 #include <jsmn.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_json.h
  * @brief The JSON reader: strict RFC 8259 validation, then jsmn tokens, then
@@ -61,9 +62,9 @@ typedef struct wos_json {
  * @brief Check that js[0..len) is exactly one RFC 8259 JSON text, without
  * tokenising it. Nesting is limited to WOS_JSON_MAX_DEPTH. Reads no byte at
  * or past len; a NUL byte is just an invalid character.
- * @param js The text (may be NULL only when len is 0).
- * @param len Its length.
- * @param out_tokens Optional; on WOS_OK, the number of jsmn tokens the text
+ * @param[in] js The text (may be NULL only when len is 0).
+ * @param[in] len Its length.
+ * @param[out] out_tokens Optional; on WOS_OK, the number of jsmn tokens the text
  *        needs (one per value and one per key).
  * @return WOS_OK valid; WOS_ERR_JSON_MALFORMED not JSON (also empty input);
  *         WOS_ERR_JSON_TOO_DEEP nesting beyond WOS_JSON_MAX_DEPTH;
@@ -75,11 +76,11 @@ WOS_NODISCARD wos_status wos_json_validate(const char *js, size_t len, unsigned 
 /**
  * @brief Validate and tokenise a JSON text. The text stays in place: tokens
  * point into it and wos_json_string() later decodes strings in it.
- * @param doc Filled in; on failure doc->count is 0, so accessors see nothing.
- * @param js The text, mutable. @param len Its length (at most INT_MAX).
- * @param tokens Token array; may be NULL when cap is 0 (a size query).
- * @param cap Number of tokens in the array. Nothing is written past it.
- * @param out_needed Optional; on WOS_OK the count used, on
+ * @param[out] doc Filled in; on failure doc->count is 0, so accessors see nothing.
+ * @param[in,out] js The text, mutable. @param[in] len Its length (at most INT_MAX).
+ * @param[out] tokens Token array; may be NULL when cap is 0 (a size query).
+ * @param[in] cap Number of tokens in the array. Nothing is written past it.
+ * @param[out] out_needed Optional; on WOS_OK the count used, on
  *        WOS_ERR_JSON_TOKENS the exact count needed, otherwise 0.
  * @return WOS_OK; WOS_ERR_JSON_MALFORMED; WOS_ERR_JSON_TOO_DEEP;
  *         WOS_ERR_INVALID_UTF8 (see wos_json_validate()); WOS_ERR_JSON_TOKENS
@@ -92,6 +93,8 @@ WOS_NODISCARD wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsm
 
 /**
  * @brief Kind of token i.
+ * @param[in] doc A document parsed by wos_json_parse().
+ * @param[in] i Token index.
  * @return The type, or 0 when doc is NULL or i is out of range.
  */
 wos_json_type wos_json_type_of(const wos_json *doc, int i);
@@ -99,12 +102,16 @@ wos_json_type wos_json_type_of(const wos_json *doc, int i);
 /**
  * @brief Index just past the subtree of token i, found without recursion.
  * A key is not a container: skipping a key gives its value's index.
+ * @param[in] doc A document parsed by wos_json_parse().
+ * @param[in] i Token index.
  * @return The next index; doc->count (or 0 for a NULL doc) when i is out of range.
  */
 int wos_json_skip(const wos_json *doc, int i);
 
 /**
  * @brief Number of members of an object or items of an array.
+ * @param[in] doc A document parsed by wos_json_parse().
+ * @param[in] i Index of an object or array token.
  * @return The count; 0 for any other token or an out-of-range index.
  */
 unsigned wos_json_size(const wos_json *doc, int i);
@@ -113,7 +120,9 @@ unsigned wos_json_size(const wos_json *doc, int i);
  * @brief Find the member of an object with this key; of duplicate keys the
  * last wins, as JavaScript and Python read JSON. Keys are compared
  * after unescaping (`"a\u0062"` matches "ab") without modifying the text.
- * @param key NUL-terminated UTF-8. @param out_val Set to the value's index on WOS_OK.
+ * @param[in] key NUL-terminated UTF-8. @param[out] out_val Set to the value's index on WOS_OK.
+ * @param[in] doc A document parsed by wos_json_parse().
+ * @param[in] obj Index of the object token.
  * @return WOS_OK; WOS_ERR_NOT_FOUND no such key; WOS_ERR_JSON_SHAPE obj is
  *         not an object (or out of range); WOS_ERR_INVALID_ARG key or out_val NULL.
  */
@@ -127,6 +136,9 @@ typedef struct wos_json_iter {
 
 /**
  * @brief Start iterating over the members of an object or items of an array.
+ * @param[out] it The iterator to set up.
+ * @param[in] doc A document parsed by wos_json_parse().
+ * @param[in] container Index of the object or array token.
  * @return WOS_OK; WOS_ERR_JSON_SHAPE container is not an object or array;
  *         WOS_ERR_INVALID_ARG it is NULL.
  */
@@ -134,14 +146,20 @@ WOS_NODISCARD wos_status wos_json_iter_init(wos_json_iter *it, const wos_json *d
 
 /**
  * @brief Step to the next member or item.
- * @param out_key Optional; the key's index, or -1 for array items.
- * @param out_val Optional; the value's index.
+ * @param[out] out_key Optional; the key's index, or -1 for array items.
+ * @param[out] out_val Optional; the value's index.
+ * @param[in,out] it Iterator from wos_json_iter_init().
+ * @param[in] doc The document it was set up on.
  * @return true with the outputs set; false at the end (outputs untouched).
  */
 bool wos_json_iter_next(wos_json_iter *it, const wos_json *doc, int *out_key, int *out_val);
 
 /**
  * @brief Item idx (0-based) of an array.
+ * @param[in] doc A document parsed by wos_json_parse().
+ * @param[in] arr Index of the array token.
+ * @param[in] idx 0-based item number.
+ * @param[out] out_val The item's token index on WOS_OK.
  * @return WOS_OK with *out_val; WOS_ERR_NOT_FOUND idx >= size;
  *         WOS_ERR_JSON_SHAPE arr is not an array; WOS_ERR_INVALID_ARG out_val NULL.
  */
@@ -154,7 +172,9 @@ WOS_NODISCARD wos_status wos_json_item(const wos_json *doc, int arr, unsigned id
  * On failure the text is left unchanged. The bytes the escapes free up
  * (between the decoded end and the closing quote) are zeroed, so the view
  * covers every byte of the string left in the text.
- * @param out The decoded bytes (not NUL-terminated), inside doc->js.
+ * @param[out] out The decoded bytes (not NUL-terminated), inside doc->js.
+ * @param[in,out] doc The document; its text is decoded in place.
+ * @param[in] i Index of a string token.
  * @return WOS_OK; WOS_ERR_JSON_SHAPE not a string token (or out of range);
  *         WOS_ERR_INVALID_UTF8 a lone surrogate or `\u0000` escape;
  *         WOS_ERR_INVALID_ARG out is NULL.
@@ -163,7 +183,9 @@ WOS_NODISCARD wos_status wos_json_string(wos_json *doc, int i, wos_str *out);
 
 /**
  * @brief Read an integer number (no fraction, no exponent; `-0` is 0).
- * @param out Written only on WOS_OK.
+ * @param[out] out Written only on WOS_OK.
+ * @param[in] doc A document parsed by wos_json_parse().
+ * @param[in] i Index of a number token.
  * @return WOS_OK; WOS_ERR_JSON_SHAPE not a number, or it has a fraction or
  *         an exponent; WOS_ERR_OVERFLOW outside int64_t;
  *         WOS_ERR_INVALID_ARG out is NULL.
@@ -172,12 +194,17 @@ WOS_NODISCARD wos_status wos_json_int64(const wos_json *doc, int i, int64_t *out
 
 /**
  * @brief Read `true` or `false`.
+ * @param[in] doc A document parsed by wos_json_parse().
+ * @param[in] i Index of a boolean token.
+ * @param[out] out The value; written only on WOS_OK.
  * @return WOS_OK; WOS_ERR_JSON_SHAPE not a boolean; WOS_ERR_INVALID_ARG out is NULL.
  */
 WOS_NODISCARD wos_status wos_json_bool(const wos_json *doc, int i, bool *out);
 
 /**
  * @brief Whether token i is `null`.
+ * @param[in] doc A document parsed by wos_json_parse().
+ * @param[in] i Token index.
  * @return true only for a `null` token; false otherwise, or when out of range.
  */
 bool wos_json_is_null(const wos_json *doc, int i);

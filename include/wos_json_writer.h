@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_json_writer.h
  * @brief Streaming JSON writer (RFC 8259) into a caller buffer, no heap.
@@ -62,10 +63,10 @@ typedef struct wos_json_writer {
 
 /**
  * @brief Start a document.
- * @param w The writer; NULL is ignored.
- * @param buf Output buffer, or NULL with cap 0 to only measure. A NULL buf
+ * @param[out] w The writer; NULL is ignored.
+ * @param[out] buf Output buffer, or NULL with cap 0 to only measure. A NULL buf
  *        with cap > 0 records WOS_ERR_INVALID_ARG.
- * @param cap Size of buf in bytes.
+ * @param[in] cap Size of buf in bytes.
  */
 void wos_jw_init(wos_json_writer *w, char *buf, size_t cap);
 
@@ -79,6 +80,7 @@ void wos_jw_init(wos_json_writer *w, char *buf, size_t cap);
  * @brief Write `{` as a value.
  * Records WOS_ERR_STATE where no value may come, or beyond
  * WOS_JW_MAX_DEPTH open containers.
+ * @param[in,out] w The writer; NULL is ignored.
  */
 void wos_jw_object_begin(wos_json_writer *w);
 
@@ -86,6 +88,7 @@ void wos_jw_object_begin(wos_json_writer *w);
  * @brief Write `}`.
  * Records WOS_ERR_STATE when the innermost open container is not an object
  * or a key is still waiting for its value.
+ * @param[in,out] w The writer; NULL is ignored.
  */
 void wos_jw_object_end(wos_json_writer *w);
 
@@ -93,12 +96,14 @@ void wos_jw_object_end(wos_json_writer *w);
  * @brief Write `[` as a value.
  * Records WOS_ERR_STATE where no value may come, or beyond
  * WOS_JW_MAX_DEPTH open containers.
+ * @param[in,out] w The writer; NULL is ignored.
  */
 void wos_jw_array_begin(wos_json_writer *w);
 
 /**
  * @brief Write `]`.
  * Records WOS_ERR_STATE when the innermost open container is not an array.
+ * @param[in,out] w The writer; NULL is ignored.
  */
 void wos_jw_array_end(wos_json_writer *w);
 
@@ -107,12 +112,16 @@ void wos_jw_array_end(wos_json_writer *w);
  * Records WOS_ERR_INVALID_ARG when `key.ptr` is NULL, WOS_ERR_STATE outside
  * an object or when the previous key has no value yet, WOS_ERR_INVALID_UTF8
  * when the key is not valid UTF-8.
+ * @param[in,out] w The writer; NULL is ignored.
+ * @param[in] key The member name (UTF-8).
  */
 void wos_jw_key(wos_json_writer *w, wos_str key);
 
 /**
  * @brief wos_jw_key() for a NUL-terminated key.
  * Records WOS_ERR_INVALID_ARG when key is NULL, else as wos_jw_key().
+ * @param[in,out] w The writer; NULL is ignored.
+ * @param[in] key The member name, NUL-terminated UTF-8.
  */
 void wos_jw_key_c(wos_json_writer *w, const char *key);
 
@@ -120,31 +129,38 @@ void wos_jw_key_c(wos_json_writer *w, const char *key);
  * @brief Write a string value; `s.ptr == NULL` writes `null`.
  * Records WOS_ERR_STATE where no value may come, WOS_ERR_INVALID_UTF8 when
  * s is not valid UTF-8.
+ * @param[in,out] w The writer; NULL is ignored.
+ * @param[in] s The value (UTF-8), or an absent view for `null`.
  */
 void wos_jw_string(wos_json_writer *w, wos_str s);
 
 /**
  * @brief Write an integer in decimal; the whole int64 range, INT64_MIN too.
  * Records WOS_ERR_STATE where no value may come.
+ * @param[in,out] w The writer; NULL is ignored.
+ * @param[in] v The value.
  */
 void wos_jw_int(wos_json_writer *w, int64_t v);
 
 /**
  * @brief Write `true` or `false`.
  * Records WOS_ERR_STATE where no value may come.
+ * @param[in,out] w The writer; NULL is ignored.
+ * @param[in] v The value.
  */
 void wos_jw_bool(wos_json_writer *w, bool v);
 
 /**
  * @brief Write `null`.
  * Records WOS_ERR_STATE where no value may come.
+ * @param[in,out] w The writer; NULL is ignored.
  */
 void wos_jw_null(wos_json_writer *w);
 
 /**
  * @brief Conclude the document.
  * May be called more than once; it does not change the writer.
- * @param w The writer.
+ * @param[in] w The writer.
  * @param[out] out_len See the return values; 0 for every other status.
  * @return WOS_OK: `*out_len` bytes were written to the buffer (no NUL).
  * @return WOS_ERR_BUFFER_TOO_SMALL: `*out_len` is the exact size needed; the

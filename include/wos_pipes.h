@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_pipes.h
  * @brief The Pipes API layer: each operation as a request builder into a
@@ -182,10 +183,10 @@ typedef struct wos_pipes_call {
 
 /**
  * @brief Write the HTTP request of any operation into buf.
- * @param ep   Host, port, scheme and API key.
- * @param call The operation and its parameters.
- * @param buf  Caller buffer; nothing is written past cap.
- * @param cap  Its size.
+ * @param[in] ep   Host, port, scheme and API key.
+ * @param[in] call The operation and its parameters.
+ * @param[out] buf  Caller buffer; nothing is written past cap.
+ * @param[in] cap  Its size.
  * @param[out] out_len WOS_OK: request length. WOS_ERR_BUFFER_TOO_SMALL: exact bytes needed.
  * @return WOS_OK; WOS_ERR_BUFFER_TOO_SMALL; WOS_ERR_INVALID_ARG (missing
  *         or empty required field, empty/`.`/`..` slug, a slug, id or
@@ -197,6 +198,9 @@ typedef struct wos_pipes_call {
  *         secret, is not valid UTF-8).
  *         On any failure all cap bytes of buf are zeroed: a partly written
  *         request holds the API key and possibly a client secret.
+ *
+ * Example:
+ * @snippet api_snippets.c sans_io
  */
 WOS_NODISCARD wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes_call *call,
                                    char *buf, size_t cap, size_t *out_len);
@@ -206,7 +210,15 @@ WOS_NODISCARD wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, c
  * wos_pipes_write_request(): firmware pays for the ones it calls only.
  */
 
-/** @brief Request of get access token; statuses as wos_pipes_write_request(). */
+/** @brief Request of get access token; statuses as wos_pipes_write_request().
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[in] p Which token: slug, user, optional organization.
+ * @param[in] idempotency_key Sent as Idempotency-Key; an absent view sends none.
+ * @param[out] buf Caller buffer; nothing is written past cap.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: request length. WOS_ERR_BUFFER_TOO_SMALL: exact bytes needed.
+ * @return As wos_pipes_write_request().
+ */
 WOS_NODISCARD static inline wos_status wos_pipes_write_token(const wos_pipes_endpoint *ep,
                                                const wos_token_params *p, wos_str idempotency_key,
                                                char *buf, size_t cap, size_t *out_len)
@@ -217,7 +229,15 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_token(const wos_pipes_end
     return wos_pipes_write_request(ep, &c, buf, cap, out_len);
 }
 
-/** @brief Request of create; statuses as wos_pipes_write_request(). */
+/** @brief Request of create; statuses as wos_pipes_write_request().
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[in] p The new data integration's fields.
+ * @param[in] idempotency_key Sent as Idempotency-Key; an absent view sends none.
+ * @param[out] buf Caller buffer; nothing is written past cap.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: request length. WOS_ERR_BUFFER_TOO_SMALL: exact bytes needed.
+ * @return As wos_pipes_write_request().
+ */
 WOS_NODISCARD static inline wos_status wos_pipes_write_create(const wos_pipes_endpoint *ep,
                                                 const wos_integration_params *p,
                                                 wos_str idempotency_key, char *buf, size_t cap,
@@ -229,7 +249,14 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_create(const wos_pipes_en
     return wos_pipes_write_request(ep, &c, buf, cap, out_len);
 }
 
-/** @brief Request of list (p may be NULL); statuses as wos_pipes_write_request(). */
+/** @brief Request of list (p may be NULL); statuses as wos_pipes_write_request().
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[in] p Filters, order and cursor; NULL: none.
+ * @param[out] buf Caller buffer; nothing is written past cap.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: request length. WOS_ERR_BUFFER_TOO_SMALL: exact bytes needed.
+ * @return As wos_pipes_write_request().
+ */
 WOS_NODISCARD static inline wos_status wos_pipes_write_list(const wos_pipes_endpoint *ep,
                                               const wos_list_params *p, char *buf, size_t cap,
                                               size_t *out_len)
@@ -239,7 +266,14 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_list(const wos_pipes_endp
     return wos_pipes_write_request(ep, &c, buf, cap, out_len);
 }
 
-/** @brief Request of get; statuses as wos_pipes_write_request(). */
+/** @brief Request of get; statuses as wos_pipes_write_request().
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[in] slug The data integration's slug.
+ * @param[out] buf Caller buffer; nothing is written past cap.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: request length. WOS_ERR_BUFFER_TOO_SMALL: exact bytes needed.
+ * @return As wos_pipes_write_request().
+ */
 WOS_NODISCARD static inline wos_status wos_pipes_write_get(const wos_pipes_endpoint *ep, wos_str slug,
                                              char *buf, size_t cap, size_t *out_len)
 {
@@ -248,7 +282,15 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_get(const wos_pipes_endpo
     return wos_pipes_write_request(ep, &c, buf, cap, out_len);
 }
 
-/** @brief Request of update; statuses as wos_pipes_write_request(). */
+/** @brief Request of update; statuses as wos_pipes_write_request().
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[in] slug The data integration's slug.
+ * @param[in] p The fields to change.
+ * @param[out] buf Caller buffer; nothing is written past cap.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: request length. WOS_ERR_BUFFER_TOO_SMALL: exact bytes needed.
+ * @return As wos_pipes_write_request().
+ */
 WOS_NODISCARD static inline wos_status wos_pipes_write_update(const wos_pipes_endpoint *ep, wos_str slug,
                                                 const wos_integration_params *p, char *buf,
                                                 size_t cap, size_t *out_len)
@@ -259,7 +301,14 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_update(const wos_pipes_en
     return wos_pipes_write_request(ep, &c, buf, cap, out_len);
 }
 
-/** @brief Request of delete; statuses as wos_pipes_write_request(). */
+/** @brief Request of delete; statuses as wos_pipes_write_request().
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[in] slug The data integration's slug.
+ * @param[out] buf Caller buffer; nothing is written past cap.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: request length. WOS_ERR_BUFFER_TOO_SMALL: exact bytes needed.
+ * @return As wos_pipes_write_request().
+ */
 WOS_NODISCARD static inline wos_status wos_pipes_write_delete(const wos_pipes_endpoint *ep, wos_str slug,
                                                 char *buf, size_t cap, size_t *out_len)
 {
@@ -294,10 +343,16 @@ typedef struct wos_json_view {
     unsigned count; /**< Number of items or pairs (0 when null or absent). */
 } wos_json_view;
 
-/** @brief Whether the member was missing from the JSON (an all-zero view). */
+/** @brief Whether the member was missing from the JSON (an all-zero view).
+ * @param[in] v The view.
+ * @return true when the member was absent.
+ */
 static inline bool wos_view_absent(const wos_json_view *v) { return v->doc.js == NULL; }
 
-/** @brief Whether the member was an explicit JSON null (distinct from an empty list or map). */
+/** @brief Whether the member was an explicit JSON null (distinct from an empty list or map).
+ * @param[in] v The view.
+ * @return true when the member was null.
+ */
 static inline bool wos_view_null(const wos_json_view *v) { return v->doc.js != NULL && v->tok < 0; }
 
 /** @brief A JSON array of strings in a result (scopes, auth methods); every item is a string. */
@@ -308,12 +363,19 @@ typedef wos_json_view wos_str_pairs;
 
 /**
  * @brief Item idx of a string array, decoded in place.
+ * @param[in] a The array, from a result.
+ * @param[in] idx 0-based item number.
+ * @param[out] out The item (a view into the body).
  * @return WOS_OK; WOS_ERR_NOT_FOUND (idx >= count); WOS_ERR_INVALID_ARG.
  */
 WOS_NODISCARD wos_status wos_strings_get(const wos_strings *a, unsigned idx, wos_str *out);
 
 /**
  * @brief Pair idx of a string map, decoded in place.
+ * @param[in] m The map, from a result.
+ * @param[in] idx 0-based pair number.
+ * @param[out] out_key The key (a view into the body).
+ * @param[out] out_value The value (a view into the body).
  * @return WOS_OK; WOS_ERR_NOT_FOUND (idx >= count); WOS_ERR_INVALID_ARG.
  */
 WOS_NODISCARD wos_status wos_str_pairs_get(const wos_str_pairs *m, unsigned idx, wos_str *out_key, wos_str *out_value);
@@ -321,6 +383,9 @@ WOS_NODISCARD wos_status wos_str_pairs_get(const wos_str_pairs *m, unsigned idx,
 /**
  * @brief Value of key in a string map (of duplicate keys, the last; the
  * pairs by index are every pair as sent).
+ * @param[in] m The map, from a result.
+ * @param[in] key NUL-terminated key.
+ * @param[out] out_value The value (a view into the body).
  * @return WOS_OK; WOS_ERR_NOT_FOUND; WOS_ERR_INVALID_ARG.
  */
 WOS_NODISCARD wos_status wos_str_pairs_find(const wos_str_pairs *m, const char *key, wos_str *out_value);
@@ -459,13 +524,15 @@ typedef struct wos_api_error {
 /**
  * @brief Decode a non-2xx reply into an error result. Never fails on the
  * body: empty, non-JSON and truncated bodies leave the JSON fields absent.
+ * @param[in,out] r The reply.
+ * @param[out] out The error; absent fields are absent views.
  * @return WOS_OK; WOS_ERR_INVALID_ARG (NULL pointer).
  */
 WOS_NODISCARD wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out);
 
 /**
  * @brief Decode the reply of get access token.
- * @param r   The reply; r->tokens_needed is set on WOS_ERR_JSON_TOKENS.
+ * @param[in,out] r   The reply; r->tokens_needed is set on WOS_ERR_JSON_TOKENS.
  * @param[out] out The result; its contents are meaningful only on WOS_OK.
  * @param[out] err May be NULL; filled on WOS_ERR_HTTP_STATUS.
  * @return WOS_OK (active or inactive: check out->active);
@@ -480,31 +547,46 @@ WOS_NODISCARD wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_erro
  */
 WOS_NODISCARD wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err);
 
-/** @brief Decode the reply of create, get or update; statuses as wos_pipes_decode_token(). */
+/** @brief Decode the reply of create, get or update; statuses as wos_pipes_decode_token().
+ * @param[in,out] r The reply; its body is decoded in place, r->tokens_needed set on WOS_ERR_JSON_TOKENS.
+ * @param[out] out The data integration; meaningful only on WOS_OK.
+ * @param[out] err May be NULL; filled on WOS_ERR_HTTP_STATUS.
+ * @return As wos_pipes_decode_token().
+ */
 WOS_NODISCARD wos_status wos_pipes_decode_integration(wos_pipes_reply *r, wos_data_integration *out,
                                         wos_api_error *err);
 
 /**
  * @brief Decode the reply of list. Every item is checked here, so a page
  * that decodes WOS_OK yields every item without error.
+ * @param[in,out] r The reply; its body is decoded in place, r->tokens_needed set on WOS_ERR_JSON_TOKENS.
+ * @param[out] out The page; meaningful only on WOS_OK.
+ * @param[out] err May be NULL; filled on WOS_ERR_HTTP_STATUS.
  * @return As wos_pipes_decode_token().
  */
 WOS_NODISCARD wos_status wos_pipes_decode_list(wos_pipes_reply *r, wos_integration_page *out, wos_api_error *err);
 
 /**
  * @brief Decode the reply of delete (2xx, body ignored).
+ * @param[in,out] r The reply.
+ * @param[out] err May be NULL; filled on WOS_ERR_HTTP_STATUS.
  * @return WOS_OK; WOS_ERR_HTTP_STATUS (see err); WOS_ERR_INVALID_ARG.
  */
 WOS_NODISCARD wos_status wos_pipes_decode_delete(wos_pipes_reply *r, wos_api_error *err);
 
 /**
  * @brief Item idx of a page (walks the page from its start).
+ * @param[in] page A page decoded WOS_OK.
+ * @param[in] idx 0-based item number.
+ * @param[out] out The item (views into the body).
  * @return WOS_OK; WOS_ERR_NOT_FOUND (idx >= count); WOS_ERR_INVALID_ARG.
  */
 WOS_NODISCARD wos_status wos_page_item(const wos_integration_page *page, unsigned idx, wos_data_integration *out);
 
 /**
  * @brief Next item of a page (first call gives item 0).
+ * @param[in,out] page A page decoded WOS_OK; remembers the position.
+ * @param[out] out The item (views into the body).
  * @return WOS_OK; WOS_ERR_NOT_FOUND at the end; WOS_ERR_INVALID_ARG.
  */
 WOS_NODISCARD wos_status wos_page_next(wos_integration_page *page, wos_data_integration *out);
@@ -527,19 +609,31 @@ typedef struct wos_pager {
  * @brief Start walking. params may be NULL. The walk follows
  * list_metadata.after; with order "normal" (reversed cursor semantics) it
  * follows list_metadata.before. The matching parameter is the first cursor.
+ * @param[out] pg The pager.
+ * @param[in] params Filters, order and starting cursor; NULL: none (copied, the cursor into pg).
  * @return WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_BUFFER_TOO_SMALL (the
  *         starting cursor exceeds WOS_PAGER_CURSOR_MAX).
+ *
+ * Example:
+ * @snippet api_snippets.c pager
  */
 WOS_NODISCARD wos_status wos_pager_init(wos_pager *pg, const wos_list_params *params);
 
 /**
  * @brief The list parameters of the next page (its cursor points into pg).
+ * @param[in] pg The pager.
+ * @param[out] out The parameters; valid while pg is unchanged.
  * @return WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_STATE when done.
  */
 WOS_NODISCARD wos_status wos_pager_next_params(const wos_pager *pg, wos_list_params *out);
 
 /**
  * @brief Write the request for the next page.
+ * @param[in] pg The pager.
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[out] buf Caller buffer; nothing is written past cap.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: request length. WOS_ERR_BUFFER_TOO_SMALL: exact bytes needed.
  * @return As wos_pipes_write_request(); WOS_ERR_STATE when done.
  */
 WOS_NODISCARD wos_status wos_pager_next_request(const wos_pager *pg, const wos_pipes_endpoint *ep,
@@ -551,6 +645,10 @@ WOS_NODISCARD wos_status wos_pager_next_request(const wos_pager *pg, const wos_p
  * whose next cursor (`after`, or `before` for order "normal") is null,
  * empty, or the cursor just used (a server answering so would otherwise
  * restart or repeat the walk forever).
+ * @param[in,out] pg The pager.
+ * @param[in,out] r The reply to the request of wos_pager_next_request().
+ * @param[out] out The page.
+ * @param[out] err May be NULL; filled on WOS_ERR_HTTP_STATUS.
  * @return As wos_pipes_decode_list(); WOS_ERR_BUFFER_TOO_SMALL when the
  *         next cursor exceeds WOS_PAGER_CURSOR_MAX (the walk stops).
  */
@@ -560,24 +658,33 @@ WOS_NODISCARD wos_status wos_pager_on_reply(wos_pager *pg, wos_pipes_reply *r, w
 /**
  * @brief Advance the pager past a page the caller decoded itself with
  * wos_pipes_decode_list() (wos_pager_on_reply() does both).
+ * @param[in,out] pg The pager.
+ * @param[in] page The page decoded from the reply to its last request.
  * @return WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_STATE when done;
  *         WOS_ERR_BUFFER_TOO_SMALL (cursor over WOS_PAGER_CURSOR_MAX; the walk stops).
  */
 WOS_NODISCARD wos_status wos_pager_advance(wos_pager *pg, const wos_integration_page *page);
 
-/** @brief Whether the walk is over. */
+/** @brief Whether the walk is over.
+ * @param[in] pg The pager.
+ * @return true after the last page (or for a NULL pager); false while pages remain.
+ */
 bool wos_pager_done(const wos_pager *pg);
 
 /* ------------------------------------------------------------------ */
 /* Secrets                                                              */
 /* ------------------------------------------------------------------ */
 
-/** @brief Zero len bytes in a way the compiler cannot optimise away. */
+/** @brief Zero len bytes in a way the compiler cannot optimise away.
+ * @param[out] p The bytes to zero; NULL is ignored.
+ * @param[in] len How many.
+ */
 void wos_secure_zero(void *p, size_t len);
 
 /**
  * @brief Wipe the access token bytes in the response buffer (including any
  * escaped form) and clear the view.
+ * @param[in,out] t The token; NULL is ignored.
  */
 void wos_access_token_wipe(wos_access_token *t);
 
@@ -585,6 +692,8 @@ void wos_access_token_wipe(wos_access_token *t);
  * @brief Wipe a request buffer that held an API key, client secret or
  * tenant API key (all len bytes are zeroed: nothing of a sent request is
  * needed afterwards).
+ * @param[out] buf The request buffer; NULL is ignored.
+ * @param[in] len Bytes to zero (the request length or the whole buffer).
  */
 void wos_request_wipe(char *buf, size_t len);
 

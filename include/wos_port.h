@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_port.h
  * @brief The port layer: the only way the library reaches sockets, clocks
@@ -28,22 +29,40 @@
 extern "C" {
 #endif
 
-/** @brief Operations of a byte-stream transport. */
+/** @brief Operations of a byte-stream transport.
+ *
+ * Example:
+ * @snippet api_snippets.c port
+ */
 typedef struct wos_transport_ops {
     /**
      * @brief Open a connection to host:port, by the deadline.
+     * @param[in,out] ctx The transport's ctx.
+     * @param[in] host NUL-terminated host name or address literal.
+     * @param[in] port TCP port.
+     * @param[in] deadline_ms Absolute time of the platform's now_ms() by which to return.
      * @return WOS_OK connected; WOS_ERR_TIMEOUT; WOS_ERR_NETWORK (resolve or
      *         connect failed); WOS_ERR_TLS / WOS_ERR_CERT_REJECTED (TLS).
      */
     wos_status (*connect)(void *ctx, const char *host, uint16_t port, uint64_t deadline_ms);
     /**
      * @brief Send up to len bytes; may send fewer.
+     * @param[in,out] ctx The transport's ctx.
+     * @param[in] data The bytes.
+     * @param[in] len How many (> 0).
+     * @param[in] deadline_ms Absolute time of the platform's now_ms() by which to return.
+     * @param[out] out_n Bytes sent, on WOS_OK.
      * @return WOS_OK with `*out_n` (> 0) bytes sent; WOS_ERR_TIMEOUT;
      *         WOS_ERR_CLOSED; WOS_ERR_NETWORK; WOS_ERR_TLS.
      */
     wos_status (*send)(void *ctx, const uint8_t *data, size_t len, uint64_t deadline_ms, size_t *out_n);
     /**
      * @brief Receive up to cap bytes; returns as soon as any are available.
+     * @param[in,out] ctx The transport's ctx.
+     * @param[out] buf Where the bytes go.
+     * @param[in] cap Its size (> 0).
+     * @param[in] deadline_ms Absolute time of the platform's now_ms() by which to return.
+     * @param[out] out_n Bytes received, on WOS_OK.
      * @return WOS_OK with `*out_n` (> 0) bytes received; WOS_ERR_TIMEOUT;
      *         WOS_ERR_CLOSED (orderly end of stream); WOS_ERR_NETWORK
      *         (reset, or a TLS stream cut without close_notify); WOS_ERR_TLS.
@@ -55,10 +74,14 @@ typedef struct wos_transport_ops {
      * the client then assumes it is usable; when it is not, the failed
      * send or receive closes it and the call reconnects at once (a read,
      * or a write none of which was sent) or within its retry budget.
+     * @param[in,out] ctx The transport's ctx.
      * @return 1 usable, 0 closed or unusable.
      */
     int (*is_alive)(void *ctx);
-    /** @brief Close the connection (TLS: send close_notify first). Never fails; safe to call when closed. */
+    /**
+     * @brief Close the connection (TLS: send close_notify first). Never fails; safe to call when closed.
+     * @param[in,out] ctx The transport's ctx.
+     */
     void (*close)(void *ctx);
 } wos_transport_ops;
 
@@ -71,19 +94,32 @@ typedef struct wos_transport {
 /** @brief Clock, entropy and sleep of the platform. */
 typedef struct wos_platform {
     void *ctx; /**< Passed to every callback. */
-    /** @brief Monotonic milliseconds; never goes back. Required. */
+    /**
+     * @brief Monotonic milliseconds; never goes back. Required.
+     * @param[in,out] ctx The platform's ctx.
+     * @return Milliseconds since an arbitrary start.
+     */
     uint64_t (*now_ms)(void *ctx);
     /**
      * @brief Wall clock in Unix seconds. May be NULL on boards without an RTC.
+     * @param[in,out] ctx The platform's ctx.
+     * @param[out] out_unix_s Seconds since 1970-01-01T00:00:00Z, on WOS_OK.
      * @return WOS_OK, or WOS_ERR_STATE when the time is not known yet.
      */
     wos_status (*wall_clock_s)(void *ctx, int64_t *out_unix_s);
     /**
      * @brief Fill buf with len cryptographically strong random bytes. Required.
+     * @param[in,out] ctx The platform's ctx.
+     * @param[out] buf Where the bytes go.
+     * @param[in] len How many.
      * @return WOS_OK, or WOS_ERR_STATE when no entropy is available.
      */
     wos_status (*random)(void *ctx, uint8_t *buf, size_t len);
-    /** @brief Wait until the deadline (an RTOS yields here). Required. */
+    /**
+     * @brief Wait until the deadline (an RTOS yields here). Required.
+     * @param[in,out] ctx The platform's ctx.
+     * @param[in] deadline_ms Absolute time of now_ms() to wake at.
+     */
     void (*sleep_until)(void *ctx, uint64_t deadline_ms);
 } wos_platform;
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_status.h
  * @brief Status codes returned by every wos-pipes-c function.
@@ -56,7 +57,7 @@ typedef enum wos_status {
 
 /**
  * @brief Name a status code.
- * @param status Any value; unknown values give "unknown status".
+ * @param[in] status Any value; unknown values give "unknown status".
  * @return A static, NUL-terminated, never-NULL string with no request data.
  */
 const char *wos_status_str(wos_status status);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_str.h
  * @brief String views: every string the library hands out is a {ptr, len}
@@ -28,19 +29,23 @@ typedef struct wos_str {
 
 /**
  * @brief View a NUL-terminated string.
- * @param s A C string, or NULL for the absent view.
+ * @param[in] s A C string, or NULL for the absent view.
  * @return The view; never fails.
  */
 wos_str wos_str_c(const char *s);
 
 /**
  * @brief Compare a view with a NUL-terminated string, byte for byte.
+ * @param[in] a The view.
+ * @param[in] s A NUL-terminated string, or NULL (equal to nothing).
  * @return true when both have the same bytes; an absent view equals nothing.
  */
 bool wos_str_eq(wos_str a, const char *s);
 
 /**
  * @brief Compare two views, ASCII case-insensitively.
+ * @param[in] a One view.
+ * @param[in] b The other view.
  * @return true when equal ignoring ASCII case; absent views equal nothing.
  */
 bool wos_str_ieq(wos_str a, wos_str b);

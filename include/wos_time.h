@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_time.h
  * @brief Timestamp parsing with our own calendar code (no libc time).
@@ -25,8 +26,8 @@ extern "C" {
  * (hours 0..23, minutes 0..59; `-00:00` is UTC) is applied, so
  * `13:00:00+01:00` is 12:00 UTC; it may carry the result just outside
  * years 0..9999.
- * @param s    Text, not NUL-terminated; exactly len bytes are read.
- * @param len  Length of the text.
+ * @param[in] s    Text, not NUL-terminated; exactly len bytes are read.
+ * @param[in] len  Length of the text.
  * @param[out] out_unix_s Unix seconds (negative before 1970); untouched on
  *             failure.
  * @return WOS_OK; WOS_ERR_INVALID_ARG (NULL pointer); WOS_ERR_INVALID_TIME
@@ -48,8 +49,8 @@ WOS_NODISCARD wos_status wos_time_parse_rfc3339(const char *s, size_t len, int64
  * (`Sun Nov  6 08:49:37 1994`) are rejected with WOS_ERR_INVALID_TIME:
  * RFC 9110 requires senders to generate IMF-fixdate, and accepting the old
  * forms would mean guessing the century of a 2-digit year.
- * @param s    Text, not NUL-terminated; exactly len bytes are read.
- * @param len  Length of the text.
+ * @param[in] s    Text, not NUL-terminated; exactly len bytes are read.
+ * @param[in] len  Length of the text.
  * @param[out] out_unix_s Unix seconds; untouched on failure.
  * @return WOS_OK; WOS_ERR_INVALID_ARG (NULL pointer); WOS_ERR_INVALID_TIME
  *         (not IMF-fixdate, an obsolete form, an impossible date, or a
@@ -62,12 +63,12 @@ WOS_NODISCARD wos_status wos_time_parse_http_date(const char *s, size_t len, int
  *
  * Leap years follow the Gregorian rule at every year, so 2000 and year 0
  * are leap years, 1900 and 2100 are not.
- * @param year   0..9999.
- * @param month  1..12.
- * @param day    1..length of the month.
- * @param hour   0..23.
- * @param minute 0..59.
- * @param second 0..60.
+ * @param[in] year   0..9999.
+ * @param[in] month  1..12.
+ * @param[in] day    1..length of the month.
+ * @param[in] hour   0..23.
+ * @param[in] minute 0..59.
+ * @param[in] second 0..60.
  * @param[out] out_unix_s Unix seconds (negative before 1970); untouched on
  *             failure.
  * @return WOS_OK; WOS_ERR_INVALID_ARG (out_unix_s is NULL);

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # check_lane_headers.sh PREFIX BUILD — every mbedTLS/PSA header the lane's
 # objects were compiled with came from PREFIX. Mbed TLS 4.x removed headers
 # (ctr_drbg.h, entropy.h...) that Debian's 2.28 still has in /usr/include:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # check_symbols.sh NM OBJ...
 #
 # The core must link on a bare Cortex-M with nothing but a few string

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # coverage_gate.sh GATE OBJDIR: branch coverage of src/ from the gcov data
 # under OBJDIR (gcovr), each file below GATE listed, then the closing line
 #   coverage: src/ branches 95.3% (N of M), gate 95%

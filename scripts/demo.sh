@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # demo.sh [WOS_PIPES_BIN [BUILD_DIR]] — `make demo`: a short scripted session
 # with the wos-pipes tool against the local Pipes emulator (HTTPS on
 # 127.0.0.1, seed data from tests/emulator/seed.json, no internet).

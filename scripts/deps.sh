@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Check the Debian packages the build and tests need; install the missing
 # ones when root, otherwise print the command. Silent when all are present.
 set -eu
@@ -11,6 +12,8 @@ PKGS="$PKGS cmake debian-archive-keyring"
 PKGS="$PKGS libclang-rt-14-dev valgrind"
 # Branch coverage of src/ (`make coverage`, part of `make test`).
 PKGS="$PKGS gcovr"
+# pkg-config file and API documentation (make test).
+PKGS="$PKGS pkgconf doxygen"
 
 missing=""
 for p in $PKGS; do

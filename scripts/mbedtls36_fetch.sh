@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # mbedtls36_fetch.sh DIR — mbedTLS 3.6 LTS from Debian's trixie suite, under DIR.
 #
 #   DIR/prefix/include, DIR/prefix/lib   headers and static libraries of

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # mbedtls4_build.sh DIR [SRC] — build and install Mbed TLS 4.x (with
 # TF-PSA-Crypto) into DIR/prefix, offline.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run_tests.sh LABEL RESULTS BIN...  runs test binaries, appends "pass fail" per
 #                                    binary to RESULTS, exits 1 if any failed.
 # run_tests.sh --summary RESULTS     prints the grand total as "N passed, N failed".

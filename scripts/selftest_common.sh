@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # shellcheck shell=sh disable=SC2034,SC2154  # sets variables for, and reads $me from, its caller
 # Sourced by the self-tests of the build checks (test_check_symbols.sh,
 # test_size_report.sh): argument handling, tool check, pass/fail counters

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Size of linked firmware images and worst-case stack of every public call,
 for one or several cores.
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_check_symbols.sh CC OUTDIR
 #
 # Tests check_symbols.sh itself: builds the fixtures in tests/build/ with

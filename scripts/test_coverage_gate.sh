@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_coverage_gate.sh OUTDIR
 #
 # Tests coverage_gate.sh itself on a fixture with two branches, built with

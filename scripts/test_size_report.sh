@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # test_size_report.sh CC OUTDIR
 #
 # Tests size_report.py itself on the fixtures in tests/build/stack/, built

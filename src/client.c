@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The client's set-up and retry policy: the loop around one attempt applies
  * deadlines and the retry rules of the contract. It calls down into the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the client's engine and its operations. Internal. */
 #ifndef WOS_CLIENT_INTERNAL_H
 #define WOS_CLIENT_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * One attempt of a call: connect or reuse, send, receive a whole response.
  * This file owns the connection and the clock reads of an attempt; the

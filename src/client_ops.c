@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The client's operations: build the call, run it, decode the reply. */
 #include "client_internal.h"
 

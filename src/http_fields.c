@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The meaning of the lines of an HTTP/1.1 response: the status line, header
  * fields and chunk-size lines. Functions of a line that return what it
  * says; the parser (http_parser.c) alone moves its state machine. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared between the HTTP response parser's files: http_parser.c owns the
  * state machine and calls the line functions of http_fields.c, which
  * return what a line says and change no parser state. Internal. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The HTTP response parser: receiving into the buffer, finding lines
  * without ever rescanning, the state machine, bodies, in-place
  * de-chunking and the public calls. It alone changes its state; what a

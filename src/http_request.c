@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "wos_http_request.h"
 
 #include <string.h>

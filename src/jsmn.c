@@ -1,13 +1,10 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The single object that holds jsmn's implementation (Debian's libjsmn-dev,
- * header only). The macros must match include/wos_jsmn.h: JSMN_PARENT_LINKS
- * changes the layout of jsmntok_t. A firmware may define them globally, so
- * they are defined here only when missing.
+ * header only). Its macros come from include/wos_jsmn.h: JSMN_PARENT_LINKS
+ * changes the layout of jsmntok_t, WOS_JSMN_INTERNAL the names. A firmware
+ * may define JSMN_STRICT/JSMN_PARENT_LINKS globally: wos_jsmn.h defines
+ * them only when missing.
  */
-#ifndef JSMN_STRICT
-#define JSMN_STRICT
-#endif
-#ifndef JSMN_PARENT_LINKS
-#define JSMN_PARENT_LINKS
-#endif
-#include <jsmn.h>
+#define WOS_JSMN_IMPLEMENTATION
+#include "wos_jsmn.h"

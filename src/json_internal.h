@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Helpers shared by the JSON grammar check and the reader. Internal. */
 #ifndef WOS_JSON_INTERNAL_H
 #define WOS_JSON_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Tokenising (jsmn, after wos_json_validate()) and typed access to tokens.
  * Tokens are ordered by position, so a subtree is the run of tokens that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * RFC 8259 grammar check run before jsmn, which accepts much invalid JSON.
  * A flat state machine: the kind of each open container is one bit of a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "wos_json_writer.h"
 
 #include <string.h>

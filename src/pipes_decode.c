@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Pipes response decoding. Objects are decoded from small tables of
  * {key, kind, offset} rather than hand-written code per field: one loop

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Error results: every body shape the API (or a proxy in front of it) sends. */
 #include "pipes_internal.h"
 

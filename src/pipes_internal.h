@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the Pipes decoders. Internal. */
 #ifndef WOS_PIPES_INTERNAL_H
 #define WOS_PIPES_INTERNAL_H

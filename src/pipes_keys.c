@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "pipes_keys.h"
 
 #define WOS_PIPES_KEY_DEF(k) const char wos_k_##k[] = #k;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * JSON member names of the Pipes contract, defined once: the request
  * writer and the response decoder share them, so each name is in flash

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* List results, page iteration, and the pager that walks every page. */
 #include "pipes_internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * One descriptor per operation (see pipes_ops.h). Each is its own object in
  * the link (-fdata-sections), so a firmware links the encoders and decoders

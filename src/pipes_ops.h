@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The operation descriptors: what each Pipes operation puts on the wire,
  * how its reply is decoded, and when it may be sent again. The typed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Pipes requests: each operation as method, path segments, query and a JSON body. */
 #include "pipes_encode.h"
 

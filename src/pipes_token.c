@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The reply of get access token: {"active": false, "error": "..."} or
  * {"active": true, "access_token": {...}}. Decoded by member lookup rather

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Accessors of string arrays and string maps inside a parsed body. */
 #include "wos_pipes.h"
 

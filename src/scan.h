@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Digit scanning shared by the HTTP and JSON parsers (defined in str.c). Internal. */
 #ifndef WOS_SCAN_H
 #define WOS_SCAN_H

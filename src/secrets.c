@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Wiping secrets so they do not outlive their use in RAM. */
 #include "wos_pipes.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "wos_status.h"
 
 /* The names in code order, packed into one string: no pointer table.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "wos_str.h"
 
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Word-at-a-time (SWAR) byte classes for the scanners of JSON strings and
  * HTTP lines: one load and a few word operations test sizeof(size_t)

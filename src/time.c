@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file time.c
  * @brief RFC 3339 and IMF-fixdate parsing on our own calendar arithmetic.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Base URL parsing for the client. Internal. */
 #ifndef WOS_URL_H
 #define WOS_URL_H

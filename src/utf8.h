@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* UTF-8 helpers shared by the JSON writer (validation) and reader (\u escapes). Internal. */
 #ifndef WOS_UTF8_H
 #define WOS_UTF8_H

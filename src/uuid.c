@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "uuid.h"
 
 wos_status wos_uuid4(const wos_platform *plat, char out[37])

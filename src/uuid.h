@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* UUIDv4 idempotency keys. Internal. */
 #ifndef WOS_UUID_H
 #define WOS_UUID_H

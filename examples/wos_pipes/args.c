@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Command line: global options, the command, its own flags and positionals. */
 #include "cli.h"
 

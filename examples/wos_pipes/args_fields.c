@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The FIELDS of create and update. Lists and maps are views into argv,
  * kept in static arrays. The client secret comes only from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * wos-pipes: a command-line tool over the wos-pipes-c client. Everything
  * lives in static memory, as it would in firmware; the tool only adds

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One client call per command; results go to output.c, failures to errors.c. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * --custom-provider FILE.json: the file is read into a static buffer and
  * parsed with the library's JSON reader; every key of the contract fills

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A failed call: one line on stderr and the exit code. Only the server's
  * error fields and status names are printed; no request data, so neither

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * wos-pipes: the WorkOS Pipes API from the command line. See
  * `wos-pipes --help` and cli.h for the layout of the sources.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Results as JSON on stdout, written from the decoded result with the
  * library's JSON writer, not echoed from the response body: what is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Client set-up: the POSIX platform, a POSIX TCP connection and, for
  * https, mbedTLS stacked on it. The working buffer and the token array

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Help texts and command names. */
 #include "cli.h"
 

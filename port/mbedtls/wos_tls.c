@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* wos_tls set-up and tear-down: DRBG, CAs, policy, allocator. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_tls.h
  * @brief TLS transport on mbedTLS, stacked on any wos_transport (POSIX
@@ -100,8 +101,8 @@ typedef struct wos_tls {
  * allocate the record buffers (once, so reconnects do not fragment a heap).
  *
  * On failure tls holds nothing to free; wos_tls_deinit() is still safe.
- * @param tls Caller memory; overwritten.
- * @param cfg Configuration; read during the call only (the CA buffer too).
+ * @param[in,out] tls Caller memory; overwritten.
+ * @param[in] cfg Configuration; read during the call only (the CA buffer too).
  * @return WOS_OK;
  *         WOS_ERR_INVALID_ARG (NULL tls/cfg, a lower transport without ops,
  *         a platform without now_ms or random, an unsupported
@@ -109,6 +110,9 @@ typedef struct wos_tls {
  *         certificate; wos_tls_last_error() then gives the mbedTLS code);
  *         WOS_ERR_STATE (platform->random gave no entropy);
  *         WOS_ERR_TLS (mbedTLS could not be set up, e.g. out of heap).
+ *
+ * Example:
+ * @snippet api_snippets.c client_setup
  */
 wos_status wos_tls_init(wos_tls *tls, const wos_tls_config *cfg);
 
@@ -133,7 +137,7 @@ wos_status wos_tls_init(wos_tls *tls, const wos_tls_config *cfg);
  *   return WOS_ERR_STATE until close.
  * - close sends close_notify without waiting (one attempt), then closes
  *   the lower transport.
- * @param tls Initialised state; must outlive the transport.
+ * @param[in,out] tls Initialised state; must outlive the transport.
  * @return The transport {ops, tls}.
  */
 wos_transport wos_tls_transport(wos_tls *tls);
@@ -141,6 +145,7 @@ wos_transport wos_tls_transport(wos_tls *tls);
 /**
  * @brief Whether the current (last successful) connection resumed a saved
  * session rather than doing a full handshake.
+ * @param[in] tls Initialised state, or NULL.
  * @return true when resumed; false otherwise or when tls is NULL.
  */
 bool wos_tls_resumed(const wos_tls *tls);
@@ -149,14 +154,14 @@ bool wos_tls_resumed(const wos_tls *tls);
  * @brief Drop and wipe the saved session, so the next connect does a full
  * handshake. Sessions are also dropped when a handshake offering one
  * fails, when connecting to another host or port, and at deinit.
- * @param tls Initialised state; NULL is ignored.
+ * @param[in,out] tls Initialised state; NULL is ignored.
  */
 void wos_tls_forget_session(wos_tls *tls);
 
 /**
  * @brief Diagnostics of the last failure, as numbers only (no text, so
  * nothing secret can leak into a log).
- * @param tls State; NULL gives zeros.
+ * @param[in] tls State; NULL gives zeros.
  * @param[out] out_mbedtls_err Last mbedTLS error code (negative), or 0; may be NULL.
  * @param[out] out_verify_flags MBEDTLS_X509_BADCERT_* flags of the last
  *             handshake, or 0; may be NULL.
@@ -166,6 +171,8 @@ void wos_tls_last_error(const wos_tls *tls, int *out_mbedtls_err, uint32_t *out_
 /**
  * @brief Route every mbedTLS allocation (process-wide) through the given
  * functions, e.g. a static pool. Call before wos_tls_init.
+ * @param[in] calloc_fn Allocates n zeroed objects of size bytes, or returns NULL.
+ * @param[in] free_fn Frees what calloc_fn returned; must accept NULL, as free() does.
  * @return WOS_OK; WOS_ERR_INVALID_ARG (a NULL function);
  *         WOS_ERR_STATE (mbedTLS was built without MBEDTLS_PLATFORM_MEMORY,
  *         as Debian's is: it then always uses libc calloc/free).
@@ -176,7 +183,7 @@ wos_status wos_tls_set_allocator(void *(*calloc_fn)(size_t n, size_t size), void
  * @brief Close any connection (with close_notify), wipe the saved session
  * and keys, and free everything mbedTLS allocated for tls.
  * Safe after a failed init and safe to call twice.
- * @param tls State, or NULL (ignored).
+ * @param[in,out] tls State, or NULL (ignored).
  */
 void wos_tls_deinit(wos_tls *tls);
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared between the wos_tls source files; not part of the public API. */
 #ifndef WOS_TLS_INTERNAL_H
 #define WOS_TLS_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* wos_tls transport operations: deadline-bounded handshake, read, write. */
 #include <limits.h>
 #include <string.h>

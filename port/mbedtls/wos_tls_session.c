@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Session resumption: keep the last session, offer it to the same server. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_posix.h
  * @brief POSIX port: a plain TCP transport and a platform (clock, entropy,
@@ -52,7 +53,7 @@ typedef struct wos_posix_tcp {
  *   NULL pointers or a zero length, and WOS_ERR_STATE when not connected.
  * - is_alive never blocks: 0 when the peer closed, reset, or sent bytes
  *   nobody asked for.
- * @param t Connection state; must not be NULL.
+ * @param[in,out] t Connection state; must not be NULL.
  * @return The transport {ops, t}.
  */
 wos_transport wos_posix_tcp_transport(wos_posix_tcp *t);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* POSIX platform: monotonic and wall clocks, entropy, sleep. */
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE 1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* POSIX TCP transport: non-blocking sockets, every wait bounded by poll(). */
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE 1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * wos_port_template.c — starting point for an RTOS port of wos-pipes-c.
  *

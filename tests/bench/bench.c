@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Benchmarks of the core: instruction counts (under callgrind) and stack
  * depth (natively, by stack painting) of the operations a gateway runs

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run_bench.sh BENCH_BIN OUT_DIR
 # Runs the bench program natively (stack figures) and under callgrind
 # (instruction counts), then prints one table. See tests/bench/README.md.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # make_certs.sh OUTDIR — test-only PKI, made with openssl at test time.
 #   ca.pem / ca.key              the test CA that tests trust
 #   ca.der                       the same CA certificate in DER

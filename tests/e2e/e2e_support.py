@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Shared by the end-to-end runners: the Pipes emulator as a child process
 that cannot outlive its runner, its control API, and a direct API client
 (the emulator's view of its state, to compare the tool's output with).

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """End-to-end tests of the wos-pipes tool over real HTTPS against the Pipes
 emulator on 127.0.0.1 (by the name localhost, trusting only the test CA).
 

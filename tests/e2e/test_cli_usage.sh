@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Usage, help and exit codes of wos-pipes; needs no server.
 #
 #   tests/e2e/test_cli_usage.sh [path/to/wos-pipes]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * End-to-end test of the library itself: the client over the mbedTLS
  * transport over POSIX TCP, against the Pipes emulator on 127.0.0.1 (by the

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Run a command against a fresh Pipes emulator (HTTPS, seed data):
 
     python3 tests/e2e/with_emulator.py COMMAND [ARGS...]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The Pipes operations beyond the data-integration CRUD and /token:
 authorize, credentials, api-key and client-credentials installations,
 connected accounts, the user's data providers, organization

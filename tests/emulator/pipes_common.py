@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Helpers the emulator's operation modules share: the error answer, the
 API's validation messages, timestamps and secret redaction."""
 

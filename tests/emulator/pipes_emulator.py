@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Local WorkOS Pipes API emulator for the end-to-end tests and `make demo`.
 
 Speaks HTTPS (or plain HTTP with --plain) on 127.0.0.1 only, keeps its state in

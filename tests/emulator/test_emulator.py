@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Self-test of the Pipes API emulator: starts it as a subprocess on a free
 port and talks to it over real HTTPS, trusting only the test CA.
 

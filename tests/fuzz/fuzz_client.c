@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for the client (wos_client.h) over an in-memory
  * transport and a fake clock. The input is

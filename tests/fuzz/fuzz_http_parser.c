@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer target for the HTTP response parser.
  *
  * Input: byte 0 picks the path (feed or space/commit), the buffer size and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for the JSON reader. Build (until the Makefile wires it):
  *   clang -std=c99 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for the Pipes decoders (wos_pipes.h): the input is a
  * response body, decoded as a 2xx answer of every operation (token,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for both timestamp parsers of wos_time.h. The input,
  * copied into an exact-size buffer, goes to wos_time_parse_rfc3339() and

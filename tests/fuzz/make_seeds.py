@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Write the seed corpora of the fuzz targets that are not plain example
 bodies: timestamps, HTTP responses and client sessions. The JSON bodies in
 corpus/fuzz_pipes_decode/ and corpus/fuzz_json_reader/ are the contract's

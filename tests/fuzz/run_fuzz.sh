@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run_fuzz.sh smoke   DIR RUNS    BIN...  each target -seed=1 -runs=RUNS over its
 #                                          seeds and regressions, from an empty
 #                                          work corpus: deterministic and short.

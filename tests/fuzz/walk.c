@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Walkers over decoded Pipes results for the fuzz targets; see walk.h. */
 #include "walk.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Shared by the fuzz targets: input copies that ASan can police, and
  * walkers that touch every view of a decoded Pipes result and check the

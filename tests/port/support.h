@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Helpers shared by the port tests (support_*.c is linked into each). */
 #ifndef WOS_TEST_SUPPORT_H
 #define WOS_TEST_SUPPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Counts mbedTLS's heap: the port tests link with -Wl,--wrap=calloc,--wrap=free,
  * so every calloc/free in the statically linked objects (mbedTLS, the port,
  * the tests) lands here. Sizes are kept in a pointer-keyed table, so no

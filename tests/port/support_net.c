@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* An in-process TCP listener on 127.0.0.1 for the POSIX transport tests. */
 #define _POSIX_C_SOURCE 200809L
 

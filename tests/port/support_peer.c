@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The TLS peer subprocess (tests/port/tls_peer.py) and the test PKI. */
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE 1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* POSIX port: TCP transport against a listener thread on 127.0.0.1, and the platform. */
 #define _POSIX_C_SOURCE 200809L
 

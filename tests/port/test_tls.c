@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* TLS transport against tests/port/tls_peer.py (python3 ssl) on 127.0.0.1,
  * with the PKI of tests/certs/make_certs.sh. The TLS runs over the POSIX TCP
  * transport, or over a test transport that wraps it. */

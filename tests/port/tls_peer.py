@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """TLS server for tests/port/test_tls.c (python3 standard library only).
 
 Listens on 127.0.0.1 on a free port, prints "PORT <n>" once it accepts, and

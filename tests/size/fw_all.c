@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Size image "all": every public function and operation of the core. The
  * Makefile keeps each global symbol of the library with -Wl,-u, so the

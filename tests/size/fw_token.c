@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Size image "token": a firmware that only fetches access tokens, the
  * common case on a device. `make size` links it with --gc-sections, so

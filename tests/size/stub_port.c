@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A do-nothing port for the size images (see stub_port.h). */
 #include "stub_port.h"
 

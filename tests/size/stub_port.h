@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The smallest port a firmware image needs to link: a transport and a
  * platform whose functions do nothing useful. `make size` links the size

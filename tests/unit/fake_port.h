@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A scripted in-memory transport and a fake platform for client tests. The
  * "server" answers each complete request with the next scripted exchange;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Seed example bodies (../shared/api/examples) and their expected values, shared by Pipes tests. */
 #ifndef SEED_FIXTURES_H
 #define SEED_FIXTURES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The client engine against a scripted transport and a fake clock: keep-alive, retries, deadlines. */
 #include <setjmp.h>
 #include <stdarg.h>

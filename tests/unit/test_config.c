@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * wos_config.h: the application's wos_pipes_config.h is read first and its
  * values win; what it leaves out keeps the default. Built with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reader: the API example bodies, lookups, iteration, skipping, string
  * decoding in place (idempotent), integers and booleans. */
 #include <limits.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Grammar check: everything jsmn wrongly accepts is rejected, valid edge
  * cases pass, nesting depth is bounded, and token counts are exact. */
 #include <limits.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Decoding of token and data integration replies: the seed examples, tri-states, unknowns, shapes. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Error replies: every body shape of the contract, plus empty, HTML and truncated bodies. */
 #include <setjmp.h>
 #include <stdarg.h>

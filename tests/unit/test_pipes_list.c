@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* List replies, page iteration and the pager. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Request bytes of every Pipes operation: method, path, headers exactly; body parsed back. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* String arrays and maps of results: access by index and key, decoding in place. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Wiping secrets in place. */
 #include <setjmp.h>
 #include <stdarg.h>

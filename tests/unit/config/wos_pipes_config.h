@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The application configuration test_config.c builds with (-Itests/unit/config).
  * Only values that change no struct size: the test links the library built
  * without this file. */
