@@ -173,12 +173,13 @@ SIZE_BUDGET_token_m4      := 13568
 SIZE_BUDGET_token_m0p     := 13824
 SIZE_BUDGET_token_rv32imc := 15872
 # Issue 10 added the 12 operations of wos_pipes_connect.h (~3 KB with
-# their tables, keys and the spec-driven prepare step): the "all" image no
-# longer fits 20 KB on the M4 and 24 KB on RV32IMC; these are raised to the
-# next KB until the library shrinks (a token-only firmware is unchanged).
-SIZE_BUDGET_all_m4        := 21504
-SIZE_BUDGET_all_m0p       := 22528
-SIZE_BUDGET_all_rv32imc   := 25600
+# their tables, keys and the spec-driven prepare step) and the token cache
+# (~0.9 KB): the "all" image no longer fits 20 KB on the M4 (22 KB M0+,
+# 24 KB RV32IMC); these are raised by 2 KB until the library shrinks (a
+# token-only firmware is unchanged).
+SIZE_BUDGET_all_m4        := 22528
+SIZE_BUDGET_all_m0p       := 24576
+SIZE_BUDGET_all_rv32imc   := 26624
 SIZE_STACK   := 1024
 SIZE_FLAGS   := -Os -ffreestanding -ffunction-sections -fdata-sections -fstack-usage \
                 -fcallgraph-info=su

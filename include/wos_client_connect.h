@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_client_connect.h
  * @brief Typed client calls of the operations of wos_pipes_connect.h
@@ -20,7 +21,15 @@
 extern "C" {
 #endif
 
-/** @brief Any operation of wos_pipes_connect.h with its params struct. */
+/** @brief Any operation of wos_pipes_connect.h with its params struct.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] op The operation (&wos_op_...).
+ * @param[in] params The operation's params struct.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_op(wos_client *c, wos_pipes_op op,
                                                      const void *params,
                                                      const wos_call_options *opts, void *out,
@@ -32,7 +41,14 @@ WOS_NODISCARD static inline wos_status wos_client_op(wos_client *c, wos_pipes_op
     return wos_client_call(c, &call, opts, out, info);
 }
 
-/** @brief POST /data-integrations/{slug}/authorize: the URL to show the user. */
+/** @brief POST /data-integrations/{slug}/authorize: the URL to show the user.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p The operation's parameters.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_authorize(wos_client *c,
                                                             const wos_authorize_params *p,
                                                             const wos_call_options *opts,
@@ -42,7 +58,14 @@ WOS_NODISCARD static inline wos_status wos_client_authorize(wos_client *c,
     return wos_client_op(c, &wos_op_authorize, p, opts, out, info);
 }
 
-/** @brief POST /data-integrations/{slug}/credentials (p->slug): WOS_OK also when inactive. */
+/** @brief POST /data-integrations/{slug}/credentials (p->slug): WOS_OK also when inactive.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p The operation's parameters.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_get_credentials(wos_client *c,
                                                                   const wos_token_params *p,
                                                                   const wos_call_options *opts,
@@ -52,7 +75,14 @@ WOS_NODISCARD static inline wos_status wos_client_get_credentials(wos_client *c,
     return wos_client_op(c, &wos_op_credentials, p, opts, out, info);
 }
 
-/** @brief PUT /data-integrations/{slug}/api-key: the connected account. */
+/** @brief PUT /data-integrations/{slug}/api-key: the connected account.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p The operation's parameters.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_put_api_key(wos_client *c,
                                                               const wos_api_key_upsert_params *p,
                                                               const wos_call_options *opts,
@@ -62,7 +92,14 @@ WOS_NODISCARD static inline wos_status wos_client_put_api_key(wos_client *c,
     return wos_client_op(c, &wos_op_api_key, p, opts, out, info);
 }
 
-/** @brief PUT /data-integrations/{slug}/client-credentials: the connected account. */
+/** @brief PUT /data-integrations/{slug}/client-credentials: the connected account.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p The operation's parameters.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_put_client_credentials(
     wos_client *c, const wos_client_credentials_params *p, const wos_call_options *opts,
     wos_connected_account *out, wos_call_info *info)
@@ -70,7 +107,14 @@ WOS_NODISCARD static inline wos_status wos_client_put_client_credentials(
     return wos_client_op(c, &wos_op_client_credentials, p, opts, out, info);
 }
 
-/** @brief GET a user's connected account for a provider. */
+/** @brief GET a user's connected account for a provider.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p The operation's parameters.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_get_account(wos_client *c,
                                                               const wos_account_params *p,
                                                               const wos_call_options *opts,
@@ -80,7 +124,14 @@ WOS_NODISCARD static inline wos_status wos_client_get_account(wos_client *c,
     return wos_client_op(c, &wos_op_account_get, p, opts, out, info);
 }
 
-/** @brief POST (import) a connected account (201). */
+/** @brief POST (import) a connected account (201).
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p The operation's parameters.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_create_account(wos_client *c,
                                                                  const wos_account_params *p,
                                                                  const wos_call_options *opts,
@@ -90,7 +141,14 @@ WOS_NODISCARD static inline wos_status wos_client_create_account(wos_client *c,
     return wos_client_op(c, &wos_op_account_create, p, opts, out, info);
 }
 
-/** @brief PUT a connected account's tokens, scopes or state. */
+/** @brief PUT a connected account's tokens, scopes or state.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p The operation's parameters.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_update_account(wos_client *c,
                                                                  const wos_account_params *p,
                                                                  const wos_call_options *opts,
@@ -100,7 +158,13 @@ WOS_NODISCARD static inline wos_status wos_client_update_account(wos_client *c,
     return wos_client_op(c, &wos_op_account_update, p, opts, out, info);
 }
 
-/** @brief DELETE a connected account (204). */
+/** @brief DELETE a connected account (204).
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p The operation's parameters.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_delete_account(wos_client *c,
                                                                  const wos_account_params *p,
                                                                  const wos_call_options *opts,
@@ -109,7 +173,14 @@ WOS_NODISCARD static inline wos_status wos_client_delete_account(wos_client *c,
     return wos_client_op(c, &wos_op_account_delete, p, opts, NULL, info);
 }
 
-/** @brief GET the user's data providers; items by wos_provider_item(). */
+/** @brief GET the user's data providers; items by wos_provider_item().
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p The operation's parameters.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_list_providers(wos_client *c,
                                                                  const wos_providers_params *p,
                                                                  const wos_call_options *opts,
@@ -119,7 +190,14 @@ WOS_NODISCARD static inline wos_status wos_client_list_providers(wos_client *c,
     return wos_client_op(c, &wos_op_providers, p, opts, out, info);
 }
 
-/** @brief GET an organization's configurations (p->organization_id); items by wos_org_config_item(). */
+/** @brief GET an organization's configurations (p->organization_id); items by wos_org_config_item().
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p The operation's parameters.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_list_org_configs(wos_client *c,
                                                                    const wos_org_config_params *p,
                                                                    const wos_call_options *opts,
@@ -129,7 +207,14 @@ WOS_NODISCARD static inline wos_status wos_client_list_org_configs(wos_client *c
     return wos_client_op(c, &wos_op_org_configs, p, opts, out, info);
 }
 
-/** @brief PUT an organization's configuration of a provider. */
+/** @brief PUT an organization's configuration of a provider.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p The operation's parameters.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_set_org_config(wos_client *c,
                                                                  const wos_org_config_params *p,
                                                                  const wos_call_options *opts,
@@ -139,7 +224,14 @@ WOS_NODISCARD static inline wos_status wos_client_set_org_config(wos_client *c,
     return wos_client_op(c, &wos_op_org_config_set, p, opts, out, info);
 }
 
-/** @brief POST /widgets/token. */
+/** @brief POST /widgets/token.
+ * @param[in,out] c The client, set up by wos_client_init().
+ * @param[in] p The operation's parameters.
+ * @param[in] opts NULL: the client's settings (see wos_call_options_init()).
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] info What happened: HTTP error details, sizes needed, attempts; may be NULL.
+ * @return See @ref wos_client_calls.
+ */
 WOS_NODISCARD static inline wos_status wos_client_widget_token(wos_client *c,
                                                                const wos_widget_token_params *p,
                                                                const wos_call_options *opts,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file wos_pipes_connect.h
  * @brief The Pipes operations that connect a user's accounts: authorize,
@@ -108,7 +109,16 @@ typedef struct wos_widget_token_params {
     wos_str_list scopes;     /**< Omitted or a list (null is refused). */
 } wos_widget_token_params;
 
-/** @brief Request of any operation of this file (typed wrappers below). */
+/** @brief Request of any operation of this file (typed wrappers below).
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[in] op The operation (&wos_op_...).
+ * @param[in] params The operation's params struct.
+ * @param[in] idempotency_key POST only: the Idempotency-Key header; ptr NULL: none.
+ * @param[out] buf Caller buffer; nothing is written past cap; zeroed on failure.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: the request length. WOS_ERR_BUFFER_TOO_SMALL: the exact bytes needed.
+ * @return As wos_pipes_write_request().
+ */
 WOS_NODISCARD static inline wos_status wos_pipes_write_op(const wos_pipes_endpoint *ep, wos_pipes_op op,
                                             const void *params, wos_str idempotency_key,
                                             char *buf, size_t cap, size_t *out_len)
@@ -120,7 +130,15 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_op(const wos_pipes_endpoi
     return wos_pipes_write_request(ep, &c, buf, cap, out_len);
 }
 
-/** @brief Request of authorize; statuses as wos_pipes_write_request(). */
+/** @brief Request of authorize; statuses as wos_pipes_write_request().
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[in] p The operation's parameters.
+ * @param[in] idempotency_key POST only: the Idempotency-Key header; ptr NULL: none.
+ * @param[out] buf Caller buffer; nothing is written past cap; zeroed on failure.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: the request length. WOS_ERR_BUFFER_TOO_SMALL: the exact bytes needed.
+ * @return As wos_pipes_write_request().
+ */
 WOS_NODISCARD static inline wos_status wos_pipes_write_authorize(
     const wos_pipes_endpoint *ep, const wos_authorize_params *p, wos_str idempotency_key,
     char *buf, size_t cap, size_t *out_len)
@@ -128,7 +146,15 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_authorize(
     return wos_pipes_write_op(ep, &wos_op_authorize, p, idempotency_key, buf, cap, out_len);
 }
 
-/** @brief Request of credentials (p->slug names the integration); statuses as wos_pipes_write_request(). */
+/** @brief Request of credentials (p->slug names the integration); statuses as wos_pipes_write_request().
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[in] p The operation's parameters.
+ * @param[in] idempotency_key POST only: the Idempotency-Key header; ptr NULL: none.
+ * @param[out] buf Caller buffer; nothing is written past cap; zeroed on failure.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: the request length. WOS_ERR_BUFFER_TOO_SMALL: the exact bytes needed.
+ * @return As wos_pipes_write_request().
+ */
 WOS_NODISCARD static inline wos_status wos_pipes_write_credentials(
     const wos_pipes_endpoint *ep, const wos_token_params *p, wos_str idempotency_key, char *buf,
     size_t cap, size_t *out_len)
@@ -136,7 +162,14 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_credentials(
     return wos_pipes_write_op(ep, &wos_op_credentials, p, idempotency_key, buf, cap, out_len);
 }
 
-/** @brief Request of the API-key upsert; statuses as wos_pipes_write_request(). */
+/** @brief Request of the API-key upsert; statuses as wos_pipes_write_request().
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[in] p The operation's parameters.
+ * @param[out] buf Caller buffer; nothing is written past cap; zeroed on failure.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: the request length. WOS_ERR_BUFFER_TOO_SMALL: the exact bytes needed.
+ * @return As wos_pipes_write_request().
+ */
 WOS_NODISCARD static inline wos_status wos_pipes_write_api_key(
     const wos_pipes_endpoint *ep, const wos_api_key_upsert_params *p, char *buf, size_t cap,
     size_t *out_len)
@@ -144,7 +177,14 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_api_key(
     return wos_pipes_write_op(ep, &wos_op_api_key, p, (wos_str)WOS_STR_NULL, buf, cap, out_len);
 }
 
-/** @brief Request of the client-credentials upsert; statuses as wos_pipes_write_request(). */
+/** @brief Request of the client-credentials upsert; statuses as wos_pipes_write_request().
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[in] p The operation's parameters.
+ * @param[out] buf Caller buffer; nothing is written past cap; zeroed on failure.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: the request length. WOS_ERR_BUFFER_TOO_SMALL: the exact bytes needed.
+ * @return As wos_pipes_write_request().
+ */
 WOS_NODISCARD static inline wos_status wos_pipes_write_client_credentials(
     const wos_pipes_endpoint *ep, const wos_client_credentials_params *p, char *buf, size_t cap,
     size_t *out_len)
@@ -157,6 +197,14 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_client_credentials(
  * @brief Request of a connected-account operation: op is &wos_op_account_get,
  * _create (idempotency_key used), _update or _delete; statuses as
  * wos_pipes_write_request().
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[in] op The operation (&wos_op_...).
+ * @param[in] p The operation's parameters.
+ * @param[in] idempotency_key POST only: the Idempotency-Key header; ptr NULL: none.
+ * @param[out] buf Caller buffer; nothing is written past cap; zeroed on failure.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: the request length. WOS_ERR_BUFFER_TOO_SMALL: the exact bytes needed.
+ * @return As wos_pipes_write_request().
  */
 WOS_NODISCARD static inline wos_status wos_pipes_write_account(
     const wos_pipes_endpoint *ep, wos_pipes_op op, const wos_account_params *p,
@@ -165,7 +213,14 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_account(
     return wos_pipes_write_op(ep, op, p, idempotency_key, buf, cap, out_len);
 }
 
-/** @brief Request of the user's data providers; statuses as wos_pipes_write_request(). */
+/** @brief Request of the user's data providers; statuses as wos_pipes_write_request().
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[in] p The operation's parameters.
+ * @param[out] buf Caller buffer; nothing is written past cap; zeroed on failure.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: the request length. WOS_ERR_BUFFER_TOO_SMALL: the exact bytes needed.
+ * @return As wos_pipes_write_request().
+ */
 WOS_NODISCARD static inline wos_status wos_pipes_write_providers(
     const wos_pipes_endpoint *ep, const wos_providers_params *p, char *buf, size_t cap,
     size_t *out_len)
@@ -173,7 +228,15 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_providers(
     return wos_pipes_write_op(ep, &wos_op_providers, p, (wos_str)WOS_STR_NULL, buf, cap, out_len);
 }
 
-/** @brief Request of an organization's configurations (list) or of one (set: op &wos_op_org_config_set). */
+/** @brief Request of an organization's configurations (list) or of one (set: op &wos_op_org_config_set).
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[in] op The operation (&wos_op_...).
+ * @param[in] p The operation's parameters.
+ * @param[out] buf Caller buffer; nothing is written past cap; zeroed on failure.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: the request length. WOS_ERR_BUFFER_TOO_SMALL: the exact bytes needed.
+ * @return As wos_pipes_write_request().
+ */
 WOS_NODISCARD static inline wos_status wos_pipes_write_org_config(
     const wos_pipes_endpoint *ep, wos_pipes_op op, const wos_org_config_params *p, char *buf,
     size_t cap, size_t *out_len)
@@ -181,7 +244,15 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_org_config(
     return wos_pipes_write_op(ep, op, p, (wos_str)WOS_STR_NULL, buf, cap, out_len);
 }
 
-/** @brief Request of a widget token; statuses as wos_pipes_write_request(). */
+/** @brief Request of a widget token; statuses as wos_pipes_write_request().
+ * @param[in] ep Host, port, scheme and API key.
+ * @param[in] p The operation's parameters.
+ * @param[in] idempotency_key POST only: the Idempotency-Key header; ptr NULL: none.
+ * @param[out] buf Caller buffer; nothing is written past cap; zeroed on failure.
+ * @param[in] cap Its size.
+ * @param[out] out_len WOS_OK: the request length. WOS_ERR_BUFFER_TOO_SMALL: the exact bytes needed.
+ * @return As wos_pipes_write_request().
+ */
 WOS_NODISCARD static inline wos_status wos_pipes_write_widget_token(
     const wos_pipes_endpoint *ep, const wos_widget_token_params *p, wos_str idempotency_key,
     char *buf, size_t cap, size_t *out_len)
@@ -317,46 +388,90 @@ typedef struct wos_widget_token {
  * wos_pipes_decode_token(); the 400, 404, 409 and 422 answers (with
  * message arrays, or code auth_method_mismatch) are WOS_ERR_HTTP_STATUS
  * with err filled.
+ * @param[in,out] r The reply; strings are decoded in place in its body.
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] err May be NULL; filled on WOS_ERR_HTTP_STATUS.
+ * @return As wos_pipes_decode_token().
  */
 WOS_NODISCARD wos_status wos_pipes_decode_authorize(wos_pipes_reply *r, wos_authorize_url *out,
                                                     wos_api_error *err);
 
-/** @brief Decode the answer of credentials: active with a credential of any auth_method, or inactive. */
+/** @brief Decode the answer of credentials: active with a credential of any auth_method, or inactive.
+ * @param[in,out] r The reply; strings are decoded in place in its body.
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] err May be NULL; filled on WOS_ERR_HTTP_STATUS.
+ * @return As wos_pipes_decode_token().
+ */
 WOS_NODISCARD wos_status wos_pipes_decode_credentials(wos_pipes_reply *r, wos_credentials_result *out,
                                                       wos_api_error *err);
 
-/** @brief Decode a connected account (api-key, client-credentials, account get/create/update). */
+/** @brief Decode a connected account (api-key, client-credentials, account get/create/update).
+ * @param[in,out] r The reply; strings are decoded in place in its body.
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] err May be NULL; filled on WOS_ERR_HTTP_STATUS.
+ * @return As wos_pipes_decode_token().
+ */
 WOS_NODISCARD wos_status wos_pipes_decode_account(wos_pipes_reply *r, wos_connected_account *out,
                                                   wos_api_error *err);
 
-/** @brief Decode the user's data providers; every item is checked here. */
+/** @brief Decode the user's data providers; every item is checked here.
+ * @param[in,out] r The reply; strings are decoded in place in its body.
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] err May be NULL; filled on WOS_ERR_HTTP_STATUS.
+ * @return As wos_pipes_decode_token().
+ */
 WOS_NODISCARD wos_status wos_pipes_decode_providers(wos_pipes_reply *r, wos_pipes_items *out,
                                                     wos_api_error *err);
 
-/** @brief Decode an organization's configurations; every item is checked here. */
+/** @brief Decode an organization's configurations; every item is checked here.
+ * @param[in,out] r The reply; strings are decoded in place in its body.
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] err May be NULL; filled on WOS_ERR_HTTP_STATUS.
+ * @return As wos_pipes_decode_token().
+ */
 WOS_NODISCARD wos_status wos_pipes_decode_org_configs(wos_pipes_reply *r, wos_pipes_items *out,
                                                       wos_api_error *err);
 
-/** @brief Decode one organization configuration (the answer of set). */
+/** @brief Decode one organization configuration (the answer of set).
+ * @param[in,out] r The reply; strings are decoded in place in its body.
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] err May be NULL; filled on WOS_ERR_HTTP_STATUS.
+ * @return As wos_pipes_decode_token().
+ */
 WOS_NODISCARD wos_status wos_pipes_decode_org_config(wos_pipes_reply *r, wos_org_config *out,
                                                      wos_api_error *err);
 
-/** @brief Decode a widget token. */
+/** @brief Decode a widget token.
+ * @param[in,out] r The reply; strings are decoded in place in its body.
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @param[out] err May be NULL; filled on WOS_ERR_HTTP_STATUS.
+ * @return As wos_pipes_decode_token().
+ */
 WOS_NODISCARD wos_status wos_pipes_decode_widget_token(wos_pipes_reply *r, wos_widget_token *out,
                                                        wos_api_error *err);
 
 /**
  * @brief Item idx of a providers list.
  * @return WOS_OK; WOS_ERR_NOT_FOUND (idx >= count); WOS_ERR_INVALID_ARG.
+ * @param[in] list A list its decoder reported WOS_OK.
+ * @param[in] idx Item index, from 0.
+ * @param[out] out The result; views into the body (the client's working buffer).
  */
 WOS_NODISCARD wos_status wos_provider_item(const wos_pipes_items *list, unsigned idx,
                                            wos_data_provider *out);
 
-/** @brief Item idx of an organization configurations list; statuses as wos_provider_item(). */
+/** @brief Item idx of an organization configurations list; statuses as wos_provider_item().
+ * @param[in] list A list its decoder reported WOS_OK.
+ * @param[in] idx Item index, from 0.
+ * @param[out] out The result; views into the body (the client's working buffer).
+ * @return As wos_pipes_decode_token().
+ */
 WOS_NODISCARD wos_status wos_org_config_item(const wos_pipes_items *list, unsigned idx,
                                              wos_org_config *out);
 
-/** @brief Wipe the vended credential's bytes in the body (escapes included) and clear the view. */
+/** @brief Wipe the vended credential's bytes in the body (escapes included) and clear the view.
+ * @param[in,out] c The result to wipe; NULL is ignored.
+ */
 void wos_credentials_wipe(wos_credentials_result *c);
 
 #ifdef __cplusplus

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Connected accounts: GET, POST, PUT and DELETE of
  * /user_management/users/{user_id}/connected_accounts/{slug}[?organization_id=],

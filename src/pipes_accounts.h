@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The connected_account object, shared by the operations that answer it. Internal. */
 #ifndef WOS_PIPES_ACCOUNTS_H
 #define WOS_PIPES_ACCOUNTS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * POST /data-integrations/{slug}/credentials: the vended credential of
  * any installation (oauth, api_key, client_credentials, or an auth_method

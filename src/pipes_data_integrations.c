@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The per-user operations on a data integration: authorize (a connect
  * URL), and the API-key and client-credentials installations, each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The table-driven request body encoder (pipes_request.c) and the path
  * specs of the operations of wos_pipes_connect.h: each resource family's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* List answers of the connect operations ({"data": [...]}): decoded by a table per item type. */
 #include "pipes_internal.h"
 

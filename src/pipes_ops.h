@@ -28,13 +28,16 @@ enum { WOS_Q_LIMIT, WOS_Q_BEFORE, WOS_Q_AFTER, WOS_Q_ORDER, WOS_Q_COUNT };
 /* What an operation's prepare step fills in; storage for the writer's views. */
 typedef struct wos_pipes_req_parts {
     wos_http_request req; /* method, segments, host, key: set by the caller */
-    wos_http_query org;   /* a spec's ?organization_id= */
-    /* A list has one segment and a query; the others have no query but up
-     * to five segments: they share the room (the deepest stack passes here). */
+    /* A list has one segment and a query; the others up to five segments
+     * and at most ?organization_id=: they share the room (the deepest stack
+     * passes here). Both start with the first segment. */
     union {
-        wos_str segs[5]; /* data-integrations / slug / token, or a spec's path */
         struct {
-            wos_str seg; /* segs[0] */
+            wos_str segs[5];    /* data-integrations / slug / token, or a spec's path */
+            wos_http_query org; /* a spec's ?organization_id= */
+        } path;
+        struct {
+            wos_str seg; /* path.segs[0] */
             wos_http_query query[WOS_Q_COUNT];
         } list;
     } p;

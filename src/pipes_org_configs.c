@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * An organization's data integration configurations:
  * GET /organizations/{id}/data_integration_configurations and

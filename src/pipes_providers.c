@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * GET /user_management/users/{user_id}/data_providers[?organization_id=]:
  * the providers of the environment, each with the user's connected

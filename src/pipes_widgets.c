@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* POST /widgets/token: a widget session token for a user and/or organization. */
 #include "pipes_encode.h"
 #include "pipes_internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Arguments of the connect commands (authorize, credentials, api-key,
  * client-credentials, account, providers, org-config, widget-token):

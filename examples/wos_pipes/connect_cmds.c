@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One client call per connect command; results go to connect_output.c, failures to errors.c. */
 #include "cli.h"
 

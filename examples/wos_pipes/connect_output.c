@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Results of the connect commands as JSON on stdout, rebuilt from the
  * decoded result (never echoed): members the server may leave out are

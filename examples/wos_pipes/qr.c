@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A QR code of a URL on the terminal, with Debian's libqrencode (the CLI only; the library stays free of it). */
 #include "cli.h"
 

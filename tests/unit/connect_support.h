@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the tests of the operations of wos_pipes_connect.h: exact requests, size sweeps, replies. */
 #ifndef CONNECT_SUPPORT_H
 #define CONNECT_SUPPORT_H

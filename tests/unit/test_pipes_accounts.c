@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Connected accounts: the four requests (path, query, body), and the connected_account answer. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* credentials (and the newer optional members it shares with token): requests, every answer shape, wipe. */
 #include <setjmp.h>
 #include <stdarg.h>

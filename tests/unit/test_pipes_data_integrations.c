@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* authorize, and the API-key and client-credentials installations: exact requests, refusals, answers. */
 #include <setjmp.h>
 #include <stdarg.h>

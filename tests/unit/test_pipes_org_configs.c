@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Organization configurations: list and set requests, their answers. */
 #include <setjmp.h>
 #include <stdarg.h>

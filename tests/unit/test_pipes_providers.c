@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The user's data providers: request, the list answer with connected accounts, hostile lists. */
 #include <setjmp.h>
 #include <stdarg.h>

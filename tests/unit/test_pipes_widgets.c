@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* POST /widgets/token: request and answer. */
 #include <setjmp.h>
 #include <stdarg.h>
