@@ -173,13 +173,13 @@ SIZE_BUDGET_token_m4      := 13568
 SIZE_BUDGET_token_m0p     := 13824
 SIZE_BUDGET_token_rv32imc := 15872
 # Issue 10 added the 12 operations of wos_pipes_connect.h (~3 KB with
-# their tables, keys and the spec-driven prepare step) and the token cache
-# (~0.9 KB): the "all" image no longer fits 20 KB on the M4 (22 KB M0+,
-# 24 KB RV32IMC); these are raised by 2 KB until the library shrinks (a
-# token-only firmware is unchanged).
-SIZE_BUDGET_all_m4        := 22528
+# their tables, keys and the spec-driven prepare step), the token cache
+# (~0.9 KB) and onboarding (~0.65 KB): the "all" image no longer fits the
+# 20 KB of issue 9 on the M4 (nor 24 KB on RV32IMC); raised until the
+# library shrinks. A token-only firmware is unchanged.
+SIZE_BUDGET_all_m4        := 23552
 SIZE_BUDGET_all_m0p       := 24576
-SIZE_BUDGET_all_rv32imc   := 26624
+SIZE_BUDGET_all_rv32imc   := 27648
 SIZE_STACK   := 1024
 SIZE_FLAGS   := -Os -ffreestanding -ffunction-sections -fdata-sections -fstack-usage \
                 -fcallgraph-info=su
@@ -428,15 +428,19 @@ CLI_SRC := $(sort $(wildcard examples/wos_pipes/*.c))
 CLI_OBJ := $(CLI_SRC:%.c=$(OUT)/obj/%.o)
 CLI_BIN := $(OUT)/wos-pipes
 TOKEN_FETCH_BIN := $(OUT)/token_fetch
+DEVICE_CONNECT_BIN := $(OUT)/device_connect
 
 .PHONY: examples run-cli-usage
 all: examples
-examples: $(CLI_BIN) $(TOKEN_FETCH_BIN)
+examples: $(CLI_BIN) $(TOKEN_FETCH_BIN) $(DEVICE_CONNECT_BIN)
 
 $(CLI_BIN): $(CLI_OBJ) $(PORTLIB) $(LIB)
 	$(CC) $(CFLAGS_ALL) $(CLI_OBJ) -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS) -lqrencode
 
 $(TOKEN_FETCH_BIN): $(OUT)/obj/examples/token_fetch.o $(PORTLIB) $(LIB)
+	$(CC) $(CFLAGS_ALL) $< -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS)
+
+$(DEVICE_CONNECT_BIN): $(OUT)/obj/examples/device_connect.o $(PORTLIB) $(LIB)
 	$(CC) $(CFLAGS_ALL) $< -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS)
 
 # Usage and exit codes of the tool; needs no server.
@@ -445,7 +449,7 @@ run-cli-usage: $(CLI_BIN)
 	    tail -n 1 $(OUT)/cli-usage.log; exit $$rc
 	@scripts/run_tests.sh --record $(BUILD)/results $(OUT)/cli-usage.log
 
--include $(CLI_OBJ:.o=.d) $(OUT)/obj/examples/token_fetch.d
+-include $(CLI_OBJ:.o=.d) $(OUT)/obj/examples/token_fetch.d $(OUT)/obj/examples/device_connect.d
 
 # --- e2e ---
 # End-to-end tests over real HTTPS against the Pipes emulator on 127.0.0.1:

@@ -96,6 +96,11 @@
 #ifndef WOS_TOKEN_CACHE_MARGIN_S
 #define WOS_TOKEN_CACHE_MARGIN_S 60u
 #endif
+
+/** @brief Longest authorize URL onboarding keeps (wos_onboard.h). */
+#ifndef WOS_ONBOARD_URL_MAX
+#define WOS_ONBOARD_URL_MAX 512
+#endif
 #if WOS_PAGER_CURSOR_MAX > 255 || WOS_PAGER_CURSOR_MAX < 1
 #error "WOS_PAGER_CURSOR_MAX must be 1..255: the pager keeps its length in a uint8_t"
 #endif

@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "wos_client.h"
+#include "wos_onboard.h"
 
 /* Exit codes. */
 #define CLI_EXIT_OK 0       /* success */
@@ -60,7 +61,8 @@ typedef enum cli_cmd {
     CMD_ACCOUNT,
     CMD_PROVIDERS,
     CMD_ORG_CONFIG,
-    CMD_WIDGET_TOKEN
+    CMD_WIDGET_TOKEN,
+    CMD_CONNECT
 } cli_cmd;
 
 /* The options and params of a connect command; views point into argv or the environment. */
@@ -72,6 +74,7 @@ typedef struct cli_cx {
     wos_str scopes[CLI_MAX_LIST_CX];
     size_t nscopes;
     bool scopes_given, default_scopes, qr;
+    uint32_t wait_s, poll_s;  /* connect: --wait-s (default 300), --poll-s (default 2) */
     wos_str_pair config[CLI_MAX_PAIRS_CX];
     size_t nconfig;
     wos_opt_bool enabled;

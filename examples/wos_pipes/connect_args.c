@@ -12,10 +12,10 @@
 
 #define BIT(c) (1u << ((c) - CMD_AUTHORIZE))
 #define SLUG_CMDS (BIT(CMD_AUTHORIZE) | BIT(CMD_CREDENTIALS) | BIT(CMD_API_KEY) | \
-                   BIT(CMD_CLIENT_CREDENTIALS) | BIT(CMD_ACCOUNT))
+                   BIT(CMD_CLIENT_CREDENTIALS) | BIT(CMD_ACCOUNT) | BIT(CMD_CONNECT))
 
 enum { F_USER, F_ORG, F_RETURN_TO, F_CONFIG, F_QR, F_CLIENT_ID, F_SCOPES, F_EXPIRES_AT,
-       F_STATE, F_ENABLED, F_DEFAULT_SCOPES };
+       F_STATE, F_ENABLED, F_DEFAULT_SCOPES, F_WAIT_S, F_POLL_S };
 
 static const struct {
     const char *name;
@@ -23,7 +23,7 @@ static const struct {
 } k_flags[] = {
     [F_USER] = {"--user", SLUG_CMDS | BIT(CMD_PROVIDERS) | BIT(CMD_WIDGET_TOKEN)},
     [F_ORG] = {"--org", SLUG_CMDS | BIT(CMD_PROVIDERS) | BIT(CMD_WIDGET_TOKEN)},
-    [F_RETURN_TO] = {"--return-to", BIT(CMD_AUTHORIZE)},
+    [F_RETURN_TO] = {"--return-to", BIT(CMD_AUTHORIZE) | BIT(CMD_CONNECT)},
     [F_CONFIG] = {"--config", BIT(CMD_AUTHORIZE) | BIT(CMD_CLIENT_CREDENTIALS) | BIT(CMD_ORG_CONFIG)},
     [F_QR] = {"--qr", BIT(CMD_AUTHORIZE)},
     [F_CLIENT_ID] = {"--client-id", BIT(CMD_CLIENT_CREDENTIALS) | BIT(CMD_ORG_CONFIG)},
@@ -32,7 +32,28 @@ static const struct {
     [F_STATE] = {"--state", BIT(CMD_ACCOUNT)},
     [F_ENABLED] = {"--enabled", BIT(CMD_ORG_CONFIG)},
     [F_DEFAULT_SCOPES] = {"--default-scopes", BIT(CMD_ORG_CONFIG)},
+    [F_WAIT_S] = {"--wait-s", BIT(CMD_CONNECT)},
+    [F_POLL_S] = {"--poll-s", BIT(CMD_CONNECT)},
 };
+
+/* Seconds, 1..86400. */
+static cli_arg_result seconds(cli_args *a, uint32_t *dst)
+{
+    const char *flag = a->argv[a->i], *v;
+    uint32_t n = 0;
+    if (!cli_once(*dst != 0u, flag) || (v = cli_value(a)) == NULL) {
+        return ARG_ERROR;
+    }
+    for (; *v >= '0' && *v <= '9' && n <= 86400u; v++) {
+        n = n * 10u + (uint32_t)(*v - '0');
+    }
+    if (*v != '\0' || n == 0u || n > 86400u) {
+        cli_usage_error("%s takes seconds, 1..86400", flag);
+        return ARG_ERROR;
+    }
+    *dst = n;
+    return ARG_TAKEN;
+}
 
 static cli_arg_result once_str(cli_args *a, wos_str *dst)
 {
@@ -111,6 +132,8 @@ static cli_arg_result flag(cli_args *a, cli_cx *x, unsigned f)
     case F_EXPIRES_AT: return once_str(a, &x->expires_at);
     case F_STATE: return once_str(a, &x->state);
     case F_ENABLED: return enabled(a, x);
+    case F_WAIT_S: return seconds(a, &x->wait_s);
+    case F_POLL_S: return seconds(a, &x->poll_s);
     case F_DEFAULT_SCOPES:
         x->default_scopes = true;
         return ARG_TAKEN;
@@ -241,6 +264,7 @@ static int finish_org_config(cli_cx *x)
 static int finish_simple(cli_opts *o, cli_cx *x)
 {
     switch (o->cmd) {
+    case CMD_CONNECT:
     case CMD_AUTHORIZE:
         x->authorize.slug = x->pos[0];
         x->authorize.user_id = x->user;

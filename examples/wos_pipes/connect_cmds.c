@@ -104,9 +104,41 @@ static int run_widget_token(const cli_opts *o, wos_client *c)
     return written(st, CLI_EXIT_OK);
 }
 
+/* Onboarding: the state machine of wos_onboard.h, sleeping between polls. */
+static int run_connect(const cli_opts *o, wos_client *c)
+{
+    static wos_onboard ob;
+    wos_call_info info;
+    wos_status st = wos_onboard_init(&ob, &o->cx.authorize, (o->cx.poll_s ? o->cx.poll_s : 2u) * 1000u,
+                                     (o->cx.wait_s ? o->cx.wait_s : 300u) * 1000u);
+    while (st == WOS_OK && ob.state != WOS_ONBOARD_DONE && ob.state != WOS_ONBOARD_TIMED_OUT) {
+        if (ob.state == WOS_ONBOARD_SHOW_URL) {
+            fprintf(stderr, "Open this URL, or scan the code, to connect %.*s:\n%s\n",
+                    (int)o->cx.authorize.slug.len, o->cx.authorize.slug.ptr, ob.url);
+            if (!cli_qr_print(stderr, ob.url)) {
+                fputs("wos-pipes: cannot draw the QR code\n", stderr);
+            }
+            fputs("Waiting for the connection...\n", stderr);
+        }
+        st = wos_onboard_step(&ob, c, true, &info);
+    }
+    if (st != WOS_OK) {
+        return cli_fail(o, st, &info);
+    }
+    if (ob.state == WOS_ONBOARD_TIMED_OUT) {
+        fputs("{\"active\":false,\"error\":\"not_connected\"}\n", stdout);
+        return CLI_EXIT_INACTIVE;
+    }
+    st = cli_out_token(&ob.token);
+    wos_access_token_wipe(&ob.token);
+    return written(st, ob.token.active ? CLI_EXIT_OK : CLI_EXIT_INACTIVE);
+}
+
 int cli_cx_run(const cli_opts *o, wos_client *c)
 {
     switch (o->cmd) {
+    case CMD_CONNECT:
+        return run_connect(o, c);
     case CMD_AUTHORIZE:
         return run_authorize(o, c);
     case CMD_CREDENTIALS:

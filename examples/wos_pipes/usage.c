@@ -6,7 +6,8 @@
 
 static const char *const k_names[] = {"", "token", "list", "get", "create", "update", "delete",
                                       "authorize", "credentials", "api-key", "client-credentials",
-                                      "account", "providers", "org-config", "widget-token"};
+                                      "account", "providers", "org-config", "widget-token",
+                                      "connect"};
 
 static const char k_main[] =
     "usage: wos-pipes [OPTIONS] COMMAND [ARGS]\n"
@@ -30,6 +31,9 @@ static const char k_main[] =
     "  org-config list ORG_ID | set ORG_ID SLUG [--enabled true|false]\n"
     "          [--scopes a,b | --default-scopes] [--client-id ID] [--config K=V]...\n"
     "  widget-token [--user ID] [--org ID] [--scopes a,b]\n"
+    "  connect SLUG --user ID [--org ID] [--return-to URL] [--wait-s N] [--poll-s N]\n"
+    "          onboarding: the URL and its QR code on stderr, wait for the user,\n"
+    "          then the token as `token` prints it (exit 3: not connected in time)\n"
     "  help [COMMAND]                    this text, or a command's\n"
     "\n"
     "Options (before or after the command):\n"
@@ -124,7 +128,8 @@ static const char k_connect[] =
 
 static const char *const k_help[] = {k_main,    k_token,   k_list,    k_get,     k_create,
                                      k_update,  k_delete,  k_connect, k_connect, k_connect,
-                                     k_connect, k_connect, k_connect, k_connect, k_connect};
+                                     k_connect, k_connect, k_connect, k_connect, k_connect,
+                                     k_connect};
 typedef char k_help_covers_names[sizeof k_help == sizeof k_names ? 1 : -1];
 
 cli_cmd cli_command_by_name(const char *name)

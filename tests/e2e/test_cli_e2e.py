@@ -987,6 +987,74 @@ class Connect(E2E):
                 self.assertEqual(r.rc, EXIT_USAGE, r)
         self.assertEqual(self.entries(), [])
 
+
+class Onboarding(E2E):
+    def test_connect_completes(self):
+        user = "user_onboard_e2e_1"
+        p = subprocess.Popen([BIN, "connect", "github", "--user", user, "--poll-s", "1",
+                              "--wait-s", "30"], env=self.env(), stdin=subprocess.DEVNULL,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            self.ctl.wait_for(lambda log: any(e["path"].endswith("/authorize")
+                                              for e in es.client_entries(log)))
+            done = self.ctl._ok("POST", "/_emulator/authorizations/complete",
+                                {"after_s": 1, "user_id": user})
+            self.assertEqual(done["completing"], 1)
+            out, err = p.communicate(timeout=30)
+        finally:
+            if p.poll() is None:
+                p.kill()
+        r = Result(p.returncode, out.decode(), err.decode(), 0)
+        self.assert_no_secrets(r)
+        self.assertEqual(r.rc, EXIT_OK, r)
+        tok = r.json()
+        self.assertTrue(tok["active"])
+        self.assertTrue(tok["access_token"]["access_token"].startswith("emu_"))
+        self.assertIn("/authorize-redirect", r.err)
+        self.assertIn("\u2588", r.err, "the QR code")
+        entries = self.entries()
+        polls = [e for e in entries if "/connected_accounts/" in e["path"]]
+        self.assertGreaterEqual(len(polls), 1)
+        self.assertEqual(entries[-1]["path"], "/data-integrations/github/token")
+        self.assertEqual(len({e["connection_id"] for e in entries}), 1, "one kept-alive connection")
+
+    def test_connect_times_out(self):
+        r = self.run_cli("connect", "slack", "--user", "user_onboard_e2e_2", "--wait-s", "2",
+                         "--poll-s", "1", expect=EXIT_INACTIVE)
+        self.assertEqual(r.json(), {"active": False, "error": "not_connected"})
+        polls = [e for e in self.entries() if "/connected_accounts/" in e["path"]]
+        self.assertEqual([e["status"] for e in polls], [404] * len(polls))
+        self.assertIn(len(polls), (1, 2))
+        self.assertGreaterEqual(r.elapsed, 2.0)
+
+    def test_connect_a_connected_user_fetches_the_token(self):
+        r = self.run_cli("connect", "github", "--user", USER, "--poll-s", "1", expect=EXIT_OK)
+        self.assertEqual(r.json()["access_token"]["access_token"], GITHUB_TOKEN)
+
+    def test_device_connect_example(self):
+        """examples/device_connect.c: onboarding completed by a visit of the URL (as a browser would)."""
+        prog = os.path.join(os.path.dirname(BIN), "device_connect")
+        p = subprocess.Popen([prog, "github", "user_onboard_e2e_3"], env=self.env(),
+                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            line = p.stdout.readline().decode()
+            self.assertTrue(line.startswith("open ") and line.endswith(" to connect github\n"), line)
+            url = urllib.parse.urlsplit(line.split()[1])
+            status, _, _ = self.api.request("GET", url.path)  # the visit completes it
+            self.assertEqual(status, 200)
+            out, err = p.communicate(timeout=30)
+        finally:
+            if p.poll() is None:
+                p.kill()
+        self.assertEqual(p.returncode, 0, err)
+        self.assertRegex(out.decode(), r"^connected after \d+ polls; token active\n$")
+
+    def test_connect_errors(self):
+        r = self.run_cli("connect", "nosuch", "--user", USER)
+        self.assert_http_error(r, 404)
+        r = self.run_cli("connect", "github", "--user", USER, "--wait-s", "0")
+        self.assertEqual(r.rc, EXIT_USAGE, r)
+
 # ---------------------------------------------------------------- main
 
 def main():
