@@ -39,6 +39,7 @@ typedef enum wos_status {
     WOS_ERR_CLOSED,               /**< The peer closed the connection. */
     WOS_ERR_STATE,                /**< The call is not valid in the object's current state. */
     WOS_ERR_CREATE_UNCONFIRMED,   /**< A create resent after an attempt that may have succeeded (its answer lost, or a 5xx) was answered 409: the first attempt probably created it; get it to confirm. */
+    WOS_ERR_CLOCK_NOT_SET,        /**< The device's wall clock is not set, so a certificate's dates cannot be checked. */
     WOS_STATUS_COUNT_             /**< Number of codes; not a status. */
 } wos_status;
 

@@ -12,7 +12,7 @@
     X("not found") X("bad UTF-8") X("number overflow") X("bad timestamp")    \
     X("HTTP error") X("network error") X("TLS error")                        \
     X("certificate rejected") X("timeout") X("peer closed") X("bad state")   \
-    X("create unconfirmed")
+    X("create unconfirmed") X("clock not set")
 #define AS_ENTRY(s) s "\0"
 #define AS_ONE(s) +1
 

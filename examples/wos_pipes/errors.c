@@ -61,7 +61,7 @@ static void api_error_line(const wos_api_error *e)
 static bool network_failure(wos_status st)
 {
     return st == WOS_ERR_NETWORK || st == WOS_ERR_TLS || st == WOS_ERR_CERT_REJECTED ||
-           st == WOS_ERR_TIMEOUT || st == WOS_ERR_CLOSED;
+           st == WOS_ERR_TIMEOUT || st == WOS_ERR_CLOSED || st == WOS_ERR_CLOCK_NOT_SET;
 }
 
 int cli_fail(const cli_opts *o, wos_status st, const wos_call_info *info)

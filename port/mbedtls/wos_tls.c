@@ -1,21 +1,31 @@
 /* SPDX-License-Identifier: MIT */
-/* wos_tls set-up and tear-down: DRBG, CAs, policy, allocator. */
+/* wos_tls set-up and tear-down: randomness, CAs, policy, allocator. */
 #include <string.h>
 
-#include "mbedtls/asn1.h"
-#include "mbedtls/bignum.h"
-#include "mbedtls/ecp.h"
+/* First: it defines MBEDTLS_VERSION_NUMBER (4.x's crypto headers do not). */
+#include "wos_tls_internal.h"
+
 #include "mbedtls/pem.h"
 #include "mbedtls/pk.h"
 #include "mbedtls/platform.h"
 #include "mbedtls/platform_util.h"
+#if MBEDTLS_VERSION_NUMBER < 0x04000000
+/* 4.x moved these behind PSA: guard them, or 2.28's copies in /usr/include are found. */
+#include "mbedtls/asn1.h"
+#include "mbedtls/bignum.h"
+#include "mbedtls/ecp.h"
+#endif
 #if MBEDTLS_VERSION_NUMBER >= 0x03000000 && defined(MBEDTLS_PSA_CRYPTO_C)
 #include "psa/crypto.h"
+#define WOS_TLS_NEEDS_PSA 1
+#else
+#define WOS_TLS_NEEDS_PSA 0
 #endif
 
-#include "wos_tls_internal.h"
-
-/* DRBG entropy source: the platform's, so this port works on any board. */
+#if MBEDTLS_VERSION_NUMBER < 0x04000000
+/* DRBG entropy source: the platform's, so this port works on any board.
+ * (4.x has no DRBG of its own to seed: PSA draws from its entropy driver,
+ * see port/template/README.md.) */
 static int tls_entropy(void *ctx, unsigned char *out, size_t len)
 {
     const wos_tls *tls = ctx;
@@ -24,9 +34,11 @@ static int tls_entropy(void *ctx, unsigned char *out, size_t len)
     }
     return 0;
 }
+#endif
 
 static wos_status seed_drbg(wos_tls *tls)
 {
+#if MBEDTLS_VERSION_NUMBER < 0x04000000
     static const unsigned char pers[] = "wos-pipes-c tls";
     int ret = mbedtls_ctr_drbg_seed(&tls->drbg, tls_entropy, tls, pers, sizeof pers - 1u);
     tls->last_error = ret;
@@ -34,17 +46,56 @@ static wos_status seed_drbg(wos_tls *tls)
         return WOS_ERR_STATE;
     }
     return ret == 0 ? WOS_OK : WOS_ERR_TLS;
+#else
+    (void)tls;
+    return WOS_OK;
+#endif
+}
+
+wos_status wos_tls_psa_status(int psa_status)
+{
+    if (psa_status == 0) {
+        return WOS_OK;
+    }
+#if WOS_TLS_NEEDS_PSA
+    if (psa_status == PSA_ERROR_INSUFFICIENT_ENTROPY) {
+        return WOS_ERR_STATE; /* as 2.28's DRBG seeding without entropy */
+    }
+#endif
+    return WOS_ERR_TLS; /* out of memory (as on 2.28), or PSA is broken */
+}
+
+/* PSA must be up before the CAs are parsed (their keys are PSA keys on
+ * 4.x) and before any handshake. Its global state is not ours to free. */
+static wos_status start_psa(wos_tls *tls)
+{
+#if WOS_TLS_NEEDS_PSA
+    psa_status_t ps = psa_crypto_init();
+    tls->last_error = (int)ps;
+    return wos_tls_psa_status((int)ps);
+#else
+    (void)tls;
+    return WOS_OK;
+#endif
 }
 
 /* Whether an mbedTLS error code (high- and low-level parts added up)
  * means out of heap rather than bad input. */
 static int out_of_heap(int ret)
 {
+#if MBEDTLS_VERSION_NUMBER >= 0x04000000
+    /* 4.x reports allocation failures as PSA_ERROR_INSUFFICIENT_MEMORY,
+     * alone or added to an X.509 high-level code. */
+    int low = (-ret) & 0x7F, high = (-ret) & 0xFF80;
+    return ret == PSA_ERROR_INSUFFICIENT_MEMORY || low == -PSA_ERROR_INSUFFICIENT_MEMORY ||
+           high == -MBEDTLS_ERR_X509_ALLOC_FAILED || ret == MBEDTLS_ERR_PK_ALLOC_FAILED;
+#else
     int high = (-ret) & 0xFF80, low = (-ret) & 0x7F;
     return high == -MBEDTLS_ERR_X509_ALLOC_FAILED || high == -MBEDTLS_ERR_PEM_ALLOC_FAILED ||
            high == -MBEDTLS_ERR_PK_ALLOC_FAILED || high == -MBEDTLS_ERR_ECP_ALLOC_FAILED ||
            low == -MBEDTLS_ERR_ASN1_ALLOC_FAILED ||
            low == -MBEDTLS_ERR_MPI_ALLOC_FAILED;
+#endif
 }
 
 static wos_status load_ca(wos_tls *tls, const wos_tls_config *cfg)
@@ -95,28 +146,25 @@ static int mfl_code(uint16_t len)
 
 static wos_status configure(wos_tls *tls, int mfl)
 {
+    wos_status st;
     int ret = mbedtls_ssl_config_defaults(&tls->conf, MBEDTLS_SSL_IS_CLIENT,
                                           MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
     if (ret != 0) {
         tls->last_error = ret;
         return WOS_ERR_TLS;
     }
-    mbedtls_ssl_conf_authmode(&tls->conf, MBEDTLS_SSL_VERIFY_REQUIRED);
-    mbedtls_ssl_conf_ca_chain(&tls->conf, &tls->ca, NULL);
+#if MBEDTLS_VERSION_NUMBER < 0x04000000
     mbedtls_ssl_conf_rng(&tls->conf, mbedtls_ctr_drbg_random, &tls->drbg);
-#if MBEDTLS_VERSION_NUMBER >= 0x03020000
-    mbedtls_ssl_conf_min_tls_version(&tls->conf, MBEDTLS_SSL_VERSION_TLS1_2);
-#else
-    /* Debian's 2.28 also enables TLS 1.0 and 1.1: refuse them. */
-    mbedtls_ssl_conf_min_version(&tls->conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
 #endif
 #if defined(MBEDTLS_SSL_MAX_FRAGMENT_LENGTH)
     if (mfl > 0 && mbedtls_ssl_conf_max_frag_len(&tls->conf, (unsigned char)mfl) != 0) {
         return WOS_ERR_INVALID_ARG;
     }
-#else
-    (void)mfl;
 #endif
+    st = wos_tls_policy(tls, mfl > 0);
+    if (st != WOS_OK) {
+        return st;
+    }
     ret = mbedtls_ssl_setup(&tls->ssl, &tls->conf);
     tls->last_error = ret;
     return ret == 0 ? WOS_OK : WOS_ERR_TLS;
@@ -128,7 +176,9 @@ static void free_all(wos_tls *tls)
     mbedtls_ssl_free(&tls->ssl);
     mbedtls_ssl_config_free(&tls->conf);
     mbedtls_x509_crt_free(&tls->ca);
+#if MBEDTLS_VERSION_NUMBER < 0x04000000
     mbedtls_ctr_drbg_free(&tls->drbg);
+#endif
 }
 
 static int config_ok(const wos_tls_config *cfg)
@@ -147,18 +197,20 @@ wos_status wos_tls_init(wos_tls *tls, const wos_tls_config *cfg)
     if (cfg == NULL || !config_ok(cfg)) {
         return WOS_ERR_INVALID_ARG;
     }
-#if MBEDTLS_VERSION_NUMBER >= 0x03000000 && defined(MBEDTLS_PSA_CRYPTO_C)
-    if (psa_crypto_init() != PSA_SUCCESS) {
-        return WOS_ERR_TLS; /* TLS in mbedTLS 3 needs PSA crypto */
+    st = start_psa(tls);
+    if (st != WOS_OK) {
+        return st;
     }
-#endif
     mbedtls_ssl_init(&tls->ssl);
     mbedtls_ssl_config_init(&tls->conf);
     mbedtls_x509_crt_init(&tls->ca);
+#if MBEDTLS_VERSION_NUMBER < 0x04000000
     mbedtls_ctr_drbg_init(&tls->drbg);
+#endif
     mbedtls_ssl_session_init(&tls->saved);
     tls->lower = cfg->lower;
     tls->platform = cfg->platform;
+    tls->max_session_age_s = cfg->max_session_age_s != 0u ? cfg->max_session_age_s : WOS_TLS_MAX_SESSION_AGE_S;
     st = seed_drbg(tls);
     if (st == WOS_OK) {
         st = load_ca(tls, cfg);

@@ -7,6 +7,19 @@
 
 #include "wos_tls_internal.h"
 
+/* How long is_alive may take to read post-handshake records that are
+ * already waiting (they are on the socket: this is a bound, not a wait;
+ * it is only used when the lower transport reports bytes waiting). */
+#ifndef WOS_TLS_ALIVE_READ_MS
+#define WOS_TLS_ALIVE_READ_MS 10u
+#endif
+
+#if defined(MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET)
+#define WOS_TLS_TICKET_CODE MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET
+#else
+#define WOS_TLS_TICKET_CODE INT_MIN /* 2.28: no TLS 1.3; a value no call returns */
+#endif
+
 /* The bio callbacks carry the deadline of the call in progress down to the
  * lower transport, and note how it failed so the status can be mapped back. */
 static int bio_send(void *ctx, const unsigned char *buf, size_t len)
@@ -73,7 +86,7 @@ static wos_status status_of(wos_tls *tls, int ret)
         return WOS_ERR_NETWORK;
     }
     if (ret == MBEDTLS_ERR_X509_CERT_VERIFY_FAILED) {
-        return WOS_ERR_CERT_REJECTED;
+        return tls->clock_unset ? WOS_ERR_CLOCK_NOT_SET : WOS_ERR_CERT_REJECTED;
     }
     return WOS_ERR_TLS;
 }
@@ -84,6 +97,9 @@ static wos_status handshake(wos_tls *tls)
         int ret = mbedtls_ssl_handshake(&tls->ssl);
         if (ret == 0) {
             return WOS_OK;
+        }
+        if (ret == WOS_TLS_TICKET_CODE) {
+            continue; /* a ticket before the end: the session is saved after it */
         }
         if (!may_retry(tls, ret)) {
             tls->verify_flags = mbedtls_ssl_get_verify_result(&tls->ssl);
@@ -111,7 +127,6 @@ static wos_status tls_connect(void *ctx, const char *host, uint16_t port, uint64
 {
     wos_tls *tls = ctx;
     wos_status st;
-    int offered;
     if (tls == NULL || tls->state == 0u) {
         return WOS_ERR_STATE;
     }
@@ -123,6 +138,9 @@ static wos_status tls_connect(void *ctx, const char *host, uint16_t port, uint64
     }
     begin_call(tls, deadline_ms);
     tls->resumed = 0u;
+    tls->offered = 0u;
+    tls->cert_checked = 0u;
+    tls->clock_unset = 0u;
     tls->verify_flags = 0u;
     tls->last_error = mbedtls_ssl_session_reset(&tls->ssl);
     if (tls->last_error == 0) {
@@ -136,16 +154,16 @@ static wos_status tls_connect(void *ctx, const char *host, uint16_t port, uint64
     if (st != WOS_OK) {
         return st;
     }
-    offered = wos_tls_session_offer(tls, host, port);
+    tls->offered = (uint8_t)wos_tls_session_offer(tls, host, port);
     st = handshake(tls);
     if (st != WOS_OK) {
-        if (offered) {
+        if (tls->offered) {
             wos_tls_forget_session(tls); /* it may be why the handshake failed */
         }
         tls->lower.ops->close(tls->lower.ctx);
         return st;
     }
-    wos_tls_session_keep(tls, host, port, offered);
+    wos_tls_session_keep(tls, host, port);
     tls->state = WOS_TLS_OPEN;
     return WOS_OK;
 }
@@ -169,6 +187,10 @@ static wos_status tls_send(void *ctx, const uint8_t *data, size_t len, uint64_t 
         if (ret > 0) {
             *out_n = (size_t)ret;
             return WOS_OK;
+        }
+        if (ret == WOS_TLS_TICKET_CODE) {
+            wos_tls_session_ticket(tls); /* mbedTLS read it on the way: save, then write */
+            continue;
         }
         if (!may_retry(tls, ret)) {
             /* Even a timeout may leave half a record sent: the stream is broken. */
@@ -203,6 +225,10 @@ static wos_status tls_recv(void *ctx, uint8_t *buf, size_t cap, uint64_t deadlin
             *out_n = (size_t)ret;
             return WOS_OK;
         }
+        if (ret == WOS_TLS_TICKET_CODE) {
+            wos_tls_session_ticket(tls); /* TLS 1.3: save the session now, read on */
+            continue;
+        }
         if (may_retry(tls, ret)) {
             continue;
         }
@@ -216,14 +242,54 @@ static wos_status tls_recv(void *ctx, uint8_t *buf, size_t cap, uint64_t deadlin
     }
 }
 
+/* Read what waits on an idle connection, with a short bound: TLS 1.3
+ * post-handshake messages (tickets are saved) are fine; application data,
+ * an alert or the end of the stream mean the connection is not usable. */
+static int drain_post_handshake(wos_tls *tls)
+{
+    unsigned char byte;
+    int round;
+    begin_call(tls, tls->platform->now_ms(tls->platform->ctx) + WOS_TLS_ALIVE_READ_MS);
+    for (round = 0; round < 16; round++) {
+        int ret;
+        tls->io_status = WOS_OK;
+        ret = mbedtls_ssl_read(&tls->ssl, &byte, 1);
+        if (ret == WOS_TLS_TICKET_CODE) {
+            wos_tls_session_ticket(tls);
+            continue;
+        }
+        if (ret == MBEDTLS_ERR_SSL_WANT_READ) {
+            if (tls->io_status == WOS_ERR_TIMEOUT) {
+                return 1; /* nothing but post-handshake messages was waiting */
+            }
+            continue; /* mbedTLS switched state (3.6 does on a ticket): call again */
+        }
+        /* A byte nobody asked for, an alert, EOF: unusable from here on. */
+        tls->state = ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY ? WOS_TLS_PEER_CLOSED : WOS_TLS_FAILED;
+        tls->last_error = ret > 0 ? 0 : ret;
+        return 0;
+    }
+    return 0; /* a stream of tickets: not an idle server */
+}
+
 static int tls_is_alive(void *ctx)
 {
     wos_tls *tls = ctx;
+    int lower_idle;
     if (tls == NULL || tls->state != WOS_TLS_OPEN) {
         return 0;
     }
-    /* Decrypted or buffered bytes on an idle connection: something is off. */
-    if (mbedtls_ssl_get_bytes_avail(&tls->ssl) > 0u || mbedtls_ssl_check_pending(&tls->ssl)) {
+    /* Decrypted bytes on an idle connection: something is off. */
+    if (mbedtls_ssl_get_bytes_avail(&tls->ssl) > 0u) {
+        return 0;
+    }
+    /* The lower transport calls a connection with bytes waiting unusable;
+     * with TLS those may be session tickets, so look before judging. */
+    lower_idle = tls->lower.ops->is_alive == NULL ? 1 : tls->lower.ops->is_alive(tls->lower.ctx);
+    if (lower_idle && !mbedtls_ssl_check_pending(&tls->ssl)) {
+        return 1;
+    }
+    if (!drain_post_handshake(tls)) {
         return 0;
     }
     return tls->lower.ops->is_alive == NULL ? 1 : tls->lower.ops->is_alive(tls->lower.ctx);

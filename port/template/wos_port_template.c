@@ -236,6 +236,50 @@ static wos_status tmpl_random(void *ctx, uint8_t *buf, size_t len)
 }
 
 /*
+ * mbedTLS 4.x: there is no DRBG for the port to seed from random() and no
+ * mbedtls_ssl_conf_rng(); TLS draws from PSA's generator. Route the TRNG
+ * to it with one of these, enabled in the crypto configuration
+ * (psa/crypto_config.h or TF_PSA_CRYPTO_CONFIG_FILE). Either makes
+ * psa_crypto_init() fail with PSA_ERROR_INSUFFICIENT_ENTROPY while
+ * tmpl_random() has none, and wos_tls_init() then returns WOS_ERR_STATE.
+ * Built only with TMPL_MBEDTLS4 defined (this file has no mbedTLS
+ * dependency otherwise).
+ */
+#if defined(TMPL_MBEDTLS4)
+#include "mbedtls/platform.h"
+#include "psa/crypto.h"
+
+#if defined(MBEDTLS_PSA_DRIVER_GET_ENTROPY)
+/* PSA keeps its own DRBG and reseeds it from here. */
+int mbedtls_platform_get_entropy(psa_driver_get_entropy_flags_t flags, size_t *estimate_bits,
+                                 unsigned char *output, size_t output_size)
+{
+    if (flags != 0u) {
+        return PSA_ERROR_NOT_SUPPORTED;
+    }
+    if (tmpl_random(NULL, output, output_size) != WOS_OK) {
+        return PSA_ERROR_INSUFFICIENT_ENTROPY;
+    }
+    *estimate_bits = 8u * output_size; /* a full-entropy TRNG only */
+    return 0;
+}
+#elif defined(MBEDTLS_PSA_CRYPTO_EXTERNAL_RNG)
+/* Replaces PSA's DRBG: only for a fast generator of DRBG quality. */
+psa_status_t mbedtls_psa_external_get_random(mbedtls_psa_external_random_context_t *context,
+                                             uint8_t *output, size_t output_size,
+                                             size_t *output_length)
+{
+    (void)context;
+    if (tmpl_random(NULL, output, output_size) != WOS_OK) {
+        return PSA_ERROR_INSUFFICIENT_ENTROPY;
+    }
+    *output_length = output_size;
+    return PSA_SUCCESS;
+}
+#endif
+#endif /* TMPL_MBEDTLS4 */
+
+/*
  * sleep_until: block the calling task until now_ms() >= deadline (the
  * client waits here between retries); yield, never spin.
  * FreeRTOS: vTaskDelay(pdMS_TO_TICKS(tmpl_left_ms(deadline)) + 1) in a loop

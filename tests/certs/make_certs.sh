@@ -8,11 +8,12 @@
 #   other-ca.pem, other.pem/.key a second CA and a leaf it signed (must be refused)
 #   wrong-host.pem/.key          leaf from ca for DNS:wrong.example only (must be refused)
 #   expired.pem/.key             leaf from ca for localhost, valid 2020-01-01..2021-01-01
+#   future.pem/.key              leaf from ca for localhost, valid 2099-01-01..2100-01-01
 # Idempotent: does nothing when every output exists.
 set -eu
 out=${1:?usage: make_certs.sh OUTDIR}
 done=yes
-for f in ca.pem ca.der server.pem other-ca.pem other.pem wrong-host.pem expired.pem; do
+for f in ca.pem ca.der server.pem other-ca.pem other.pem wrong-host.pem expired.pem future.pem; do
     [ -f "$out/$f" ] || done=no
 done
 [ "$done" = yes ] && exit 0
@@ -36,7 +37,7 @@ mkleaf() { # name ca san
     rm -f "$1.csr" "$1.ext"
 }
 # OpenSSL 3.0's `x509 -req` cannot back-date; `openssl ca` takes explicit dates.
-mkexpired() { # name ca san
+mkdated() { # name ca san start end
     mkcsr "$1" "$3"
     db=$(mktemp -d)
     : >"$db/index.txt"
@@ -44,7 +45,7 @@ mkexpired() { # name ca san
     printf '[ca]\ndefault_ca=c\n[c]\ndatabase=%s/index.txt\nserial=%s/serial\nnew_certs_dir=%s\ndefault_md=sha256\npolicy=p\nunique_subject=no\n[p]\ncommonName=supplied\n' \
         "$db" "$db" "$db" >"$db/ca.cnf"
     q ca -batch -config "$db/ca.cnf" -cert "$2.pem" -keyfile "$2.key" -in "$1.csr" -out "$1.pem" \
-        -notext -startdate 20200101000000Z -enddate 20210101000000Z -extfile "$1.ext"
+        -notext -startdate "$4" -enddate "$5" -extfile "$1.ext"
     rm -rf "$db" "$1.csr" "$1.ext"
 }
 mkca ca "wos-pipes-c test CA"
@@ -52,5 +53,6 @@ q x509 -in ca.pem -outform DER -out ca.der
 mkca other-ca "wos-pipes-c other CA"
 mkleaf other other-ca "DNS:localhost,DNS:127.0.0.1"
 mkleaf wrong-host ca "DNS:wrong.example"
-mkexpired expired ca "DNS:localhost,DNS:127.0.0.1"
+mkdated expired ca "DNS:localhost,DNS:127.0.0.1" 20200101000000Z 20210101000000Z
+mkdated future ca "DNS:localhost,DNS:127.0.0.1" 20990101000000Z 21000101000000Z
 mkleaf server ca "DNS:localhost,DNS:127.0.0.1"

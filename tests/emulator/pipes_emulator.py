@@ -839,6 +839,7 @@ class Handler(BaseHTTPRequestHandler):
         app = self.server.app
         self.conn_id = app.new_connection()
         self.tls_resumed = None
+        self.tls_version = None
         self.tls_ok = True
         self.aborted = False
         self.after_control = False
@@ -853,6 +854,7 @@ class Handler(BaseHTTPRequestHandler):
                 app.count("tls_handshake_failures")
                 return
             self.tls_resumed = bool(self.request.session_reused)
+            self.tls_version = self.request.version()
             app.count("tls_handshakes")
             if self.tls_resumed:
                 app.count("tls_resumed")
@@ -1036,7 +1038,7 @@ class Handler(BaseHTTPRequestHandler):
             "request_id": rid, "method": self.command, "path": raw_path, "query": query,
             "status": status, "idempotency_key": h.get("Idempotency-Key"),
             "connection_id": self.conn_id, "connection_request": self.conn_requests,
-            "tls_resumed": self.tls_resumed, "faults": faults or [], "auth": auth,
+            "tls_resumed": self.tls_resumed, "tls_version": self.tls_version, "faults": faults or [], "auth": auth,
             "user_agent": h.get("User-Agent"), "content_type": h.get("Content-Type"),
             "accept": h.get("Accept"), "host": h.get("Host"),
         })
@@ -1129,9 +1131,13 @@ def ensure_certs(cert_dir):
             MAKE_CERTS, cert_dir, result.stderr.decode(errors="replace").strip()))
 
 
-def make_ssl_context(cert_dir):
+def make_ssl_context(cert_dir, tls_max="1.3"):
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    # TLS 1.3 with two session tickets after each full handshake (OpenSSL's
+    # default, made explicit: clients' TLS 1.3 resumption is tested here).
+    ctx.maximum_version = ssl.TLSVersion.TLSv1_3 if tls_max == "1.3" else ssl.TLSVersion.TLSv1_2
+    ctx.num_tickets = 2
     # A client that closes without close_notify (common on small devices)
     # must not cost it its session: OpenSSL 3 would drop it from the cache.
     ctx.options |= getattr(ssl, "OP_IGNORE_UNEXPECTED_EOF", 0)
@@ -1154,6 +1160,8 @@ def parse_args(argv):
     p.add_argument("--seed", default=DEFAULT_SEED, help="seed JSON ('' = start empty)")
     p.add_argument("--api-key", default=os.environ.get("PIPES_EMULATOR_API_KEY", DEFAULT_API_KEY))
     p.add_argument("--plain", action="store_true", help="serve plain HTTP instead of HTTPS")
+    p.add_argument("--tls-max", choices=["1.2", "1.3"], default="1.3",
+                   help="highest TLS version offered (default 1.3, with session tickets)")
     p.add_argument("--port-file", help="write the bound port to this file")
     p.add_argument("--log-file", help="append one JSON line per API request")
     return p.parse_args(argv)
@@ -1169,7 +1177,7 @@ def main(argv=None):
     if not args.plain:
         cert_dir = os.path.abspath(args.cert_dir)
         ensure_certs(cert_dir)
-        ssl_ctx = make_ssl_context(cert_dir)
+        ssl_ctx = make_ssl_context(cert_dir, args.tls_max)
     log_file = open(args.log_file, "a", encoding="utf-8") if args.log_file else None
     app = Emulator(store, args.api_key, log_file)
     try:

@@ -11,15 +11,44 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <unistd.h>
 #include <cmocka.h>
 
 #include "mbedtls/ssl.h"
+#include "mbedtls/pk.h"
 #include "mbedtls/x509.h"
+#if MBEDTLS_VERSION_NUMBER >= 0x03000000 && defined(MBEDTLS_PSA_CRYPTO_C)
+#include "psa/crypto.h"
+#define HAVE_PSA 1
+#else
+#define HAVE_PSA 0
+#endif
 
 #include "support.h"
 #include "wos_posix.h"
 #include "wos_tls.h"
+
+/* Private session fields (mbedTLS 3 and 4 wrap their names). */
+#if MBEDTLS_VERSION_NUMBER >= 0x03000000
+#define PRIV(m) MBEDTLS_PRIVATE(m)
+#else
+#define PRIV(m) m
+#endif
+#if MBEDTLS_VERSION_NUMBER >= 0x03020000 && defined(MBEDTLS_SSL_PROTO_TLS1_3)
+#define HAVE_TLS13 1
+#else
+#define HAVE_TLS13 0
+#endif
+/* Refusal of a TLS 1.1 ServerHello: renamed in 3.0. */
+#if MBEDTLS_VERSION_NUMBER >= 0x03000000
+#define ERR_OLD_VERSION MBEDTLS_ERR_SSL_BAD_PROTOCOL_VERSION
+#else
+#define ERR_OLD_VERSION MBEDTLS_ERR_SSL_BAD_HS_PROTOCOL_VERSION
+#endif
+
+/* Internal to the port (wos_tls_internal.h): how psa_crypto_init fails. */
+wos_status wos_tls_psa_status(int psa_status);
 
 #define LONG_MS 20000u /* generous: only reached if the code under test is broken */
 #define SHORT_MS 300u  /* a deadline meant to expire */
@@ -74,9 +103,29 @@ static void wrap_close(void *ctx)
 }
 static const wos_transport_ops wrap_ops = {wrap_connect, wrap_send, wrap_recv, wrap_is_alive, wrap_close};
 
+/* PSA's global state (3.x/4.x) outlives every wos_tls by design: the
+ * tests free it here, so what is left on the heap is a real leak. */
+static void free_psa(void)
+{
+#if HAVE_PSA
+    mbedtls_psa_crypto_free();
+#endif
+}
+
+/* Negotiated version of the open connection: 12 or 13. */
+static int tls_version(void)
+{
+#if HAVE_TLS13
+    return mbedtls_ssl_get_version_number(&fx.tls.ssl) == MBEDTLS_SSL_VERSION_TLS1_3 ? 13 : 12;
+#else
+    return 12;
+#endif
+}
+
+/* A deadline ms from now on the port's clock (which a test may move). */
 static uint64_t in_ms(uint64_t ms)
 {
-    return wos_posix_now_ms() + ms;
+    return fx.plat.now_ms(fx.plat.ctx) + ms;
 }
 
 static int group_setup(void **state)
@@ -111,6 +160,7 @@ static int teardown(void **state)
     heap_fail_nth(0);
     wos_tls_deinit(&fx.tls);
     peer_stop(&fx.peer);
+    free_psa();
     heap_get(&h);
     assert_int_equal(h.live_bytes, 0);
     assert_int_equal(h.live_blocks, 0);
@@ -170,7 +220,13 @@ static void send_all(const uint8_t *data, size_t len)
 {
     size_t off = 0, n;
     while (off < len) {
-        assert_int_equal(fx.tr.ops->send(fx.tr.ctx, data + off, len - off, in_ms(LONG_MS), &n), WOS_OK);
+        wos_status st = fx.tr.ops->send(fx.tr.ctx, data + off, len - off, in_ms(LONG_MS), &n);
+        if (st != WOS_OK) {
+            int err = 0;
+            wos_tls_last_error(&fx.tls, &err, NULL);
+            print_message("send: %s, mbedTLS error -0x%04x\n", wos_status_str(st), (unsigned)-err);
+        }
+        assert_int_equal(st, WOS_OK);
         assert_true(n > 0 && n <= len - off);
         off += n;
     }
@@ -294,6 +350,9 @@ static void max_fragment_length(void **state)
     start_peer("server", "echo", NULL);
     init_with(&c);
     assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    /* TLS 1.3 has no max_fragment_length in mbedTLS: the option caps the
+     * connection at 1.2 (the peer offers 1.3). */
+    assert_int_equal(tls_version(), 12);
     assert_true(mbedtls_ssl_get_max_out_record_payload(&fx.tls.ssl) <= 512);
     send_all(out, sizeof out);
     recv_exactly(back, sizeof back);
@@ -389,6 +448,72 @@ static void expired_certificate_rejected(void **state)
     expect_rejected(MBEDTLS_X509_BADCERT_EXPIRED);
 }
 
+static void not_yet_valid_certificate_rejected(void **state)
+{
+    (void)state;
+    start_peer("future", "echo", NULL); /* valid 2099-01-01 .. 2100-01-01 */
+    init_default();
+    expect_rejected(MBEDTLS_X509_BADCERT_FUTURE);
+}
+
+/* Wall clocks the tests choose. */
+static int64_t g_wall_s;
+static wos_status fixed_wall_clock(void *ctx, int64_t *out)
+{
+    (void)ctx;
+    *out = g_wall_s;
+    return WOS_OK;
+}
+static wos_status unset_wall_clock(void *ctx, int64_t *out)
+{
+    (void)ctx;
+    *out = 0;
+    return WOS_ERR_STATE;
+}
+
+static void clock_not_set_is_its_own_status(void **state)
+{
+    int err = 0;
+    (void)state;
+    fx.plat.wall_clock_s = unset_wall_clock;
+    start_peer("server", "echo", NULL);
+    init_default();
+    assert_int_equal(dial(HOST, LONG_MS), WOS_ERR_CLOCK_NOT_SET);
+    wos_tls_last_error(&fx.tls, &err, NULL);
+    assert_int_equal(err, MBEDTLS_ERR_X509_CERT_VERIFY_FAILED);
+    assert_int_equal(fx.tcp.fd, -1);
+}
+
+static void dates_are_checked_against_the_wall_clock(void **state)
+{
+    int64_t now = 0;
+    (void)state;
+    assert_int_equal(fx.plat.wall_clock_s(fx.plat.ctx, &now), WOS_OK);
+    fx.plat.wall_clock_s = fixed_wall_clock;
+    start_peer("server", "echo", NULL); /* valid from today for 825 days */
+    init_default();
+    g_wall_s = now + 900 * 86400; /* the leaf has expired by then, the CA has not */
+    expect_rejected(MBEDTLS_X509_BADCERT_EXPIRED);
+    g_wall_s = 1000000000; /* 2001: before the leaf (and the CA) were made */
+    expect_rejected(MBEDTLS_X509_BADCERT_FUTURE);
+    g_wall_s = now + 30 * 86400;
+    assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    echo_round_trip("in date");
+}
+
+static void without_a_wall_clock_mbedtls_checks_dates(void **state)
+{
+    (void)state;
+    fx.plat.wall_clock_s = NULL;
+    start_peer("expired", "echo", NULL);
+    init_default();
+#if defined(MBEDTLS_HAVE_TIME_DATE)
+    expect_rejected(MBEDTLS_X509_BADCERT_EXPIRED);
+#else
+    assert_int_equal(dial(HOST, LONG_MS), WOS_OK); /* documented: no dates without a clock */
+#endif
+}
+
 static void tls_1_1_server_refused(void **state)
 {
     int err = 0;
@@ -397,9 +522,96 @@ static void tls_1_1_server_refused(void **state)
     init_default();
     assert_int_equal(dial(HOST, LONG_MS), WOS_ERR_TLS);
     wos_tls_last_error(&fx.tls, &err, NULL);
-    /* The peer answered with a TLS 1.1 ServerHello and we refused it. */
+    /* Either the peer answered with a TLS 1.1 ServerHello and we refused
+     * it, or (with only 1.2/1.3 AEAD suites offered) it found no suite it
+     * may use in 1.1 and said so with an alert. */
     print_message("tls 1.1 server: refused with mbedTLS error -0x%04x\n", (unsigned)-err);
-    assert_int_equal(err, MBEDTLS_ERR_SSL_BAD_HS_PROTOCOL_VERSION);
+    assert_true(err == ERR_OLD_VERSION || err == MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE);
+}
+
+/* ---- what the ClientHello offers ------------------------------------------ */
+
+/* The comma-separated hex list after "key=" in line, into out. */
+static size_t hello_list(const char *line, const char *key, unsigned out[], size_t cap)
+{
+    const char *p = strstr(line, key);
+    size_t n = 0;
+    assert_non_null(p);
+    p += strlen(key);
+    while (n < cap && *p != ' ' && *p != '\n' && *p != '\0') {
+        unsigned v = 0;
+        int used = 0;
+        assert_int_equal(sscanf(p, "%4x%n", &v, &used), 1);
+        out[n++] = v;
+        p += used;
+        if (*p == ',') {
+            p++;
+        }
+    }
+    return n;
+}
+
+static int listed(unsigned v, const unsigned *set, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (set[i] == v) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void client_hello_offers_only_the_policy(void **state)
+{
+    static const unsigned ok_suites[] = {
+        0x1301, 0x1302, 0x1303,                 /* TLS 1.3 */
+        0xC02B, 0xC02F, 0xC02C, 0xC030,         /* ECDHE-ECDSA/RSA with AES-GCM */
+        0xCCA9, 0xCCA8,                         /* ECDHE-ECDSA/RSA with ChaCha20-Poly1305 */
+        0x00FF,                                 /* renegotiation_info signalling value */
+    };
+    static const unsigned ok_groups[] = {0x001D, 0x0017, 0x0018};
+    static const unsigned sha1_sigs[] = {0x0201, 0x0202, 0x0203};
+    char path[600], *line;
+    uint8_t text[4096];
+    unsigned list[128];
+    size_t len = 0, n, i;
+    (void)state;
+    assert_int_equal(cert_path(path, sizeof path, "client-hello.txt"), 0);
+    (void)unlink(path);
+    start_peer2("server", "hello", "--capture", path);
+    init_default();
+    assert_int_not_equal(dial(HOST, LONG_MS), WOS_OK); /* the peer only listens */
+    assert_int_equal(read_file(path, text, sizeof text, &len), 0);
+    line = (char *)text;
+    print_message("ClientHello: %s", line);
+    n = hello_list(line, "suites=", list, 128);
+    assert_true(n >= 2u);
+    for (i = 0; i < n; i++) {
+        if (!listed(list[i], ok_suites, sizeof ok_suites / sizeof ok_suites[0])) {
+            fail_msg("suite 0x%04x offered", list[i]);
+        }
+    }
+    n = hello_list(line, "groups=", list, 128);
+    assert_true(n >= 2u);
+    assert_int_equal(list[0], 0x001D); /* X25519 first */
+    assert_int_equal(list[1], 0x0017); /* then secp256r1 */
+    for (i = 0; i < n; i++) {
+        assert_true(listed(list[i], ok_groups, 3));
+    }
+    n = hello_list(line, "sigalgs=", list, 128);
+    assert_true(n >= 1u);
+    for (i = 0; i < n; i++) {
+        assert_false(listed(list[i], sha1_sigs, 3));
+    }
+    assert_non_null(strstr(line, " alpn=http/1.1 "));
+    n = hello_list(line, "versions=", list, 128);
+    if (HAVE_TLS13) {
+        assert_int_equal(n, 2u);
+        assert_true(listed(0x0304, list, n) && listed(0x0303, list, n));
+    } else {
+        assert_int_equal(n, 0u); /* 2.28: TLS 1.2 in the legacy version field */
+    }
 }
 
 static void null_or_empty_hostname_refused(void **state)
@@ -423,17 +635,27 @@ static void reconnect(int expect_resumed)
     fx.tr.ops->close(fx.tr.ctx);
     assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
     assert_int_equal(wos_tls_resumed(&fx.tls), expect_resumed);
-    echo_round_trip("resumed?");
+    echo_round_trip("resumed?"); /* a read: on TLS 1.3 the ticket comes in here */
 }
 
-static void resumes_with_session_ticket(void **state)
+static size_t saved_ticket_len(void)
+{
+#if defined(MBEDTLS_SSL_SESSION_TICKETS)
+    return fx.tls.saved.PRIV(ticket_len);
+#else
+    return 0;
+#endif
+}
+
+static void resumes_on_tls12_with_ticket(void **state)
 {
     (void)state;
-    start_peer("server", "echo", NULL);
+    start_peer("server", "echo", "--tls12-only");
     init_default();
     assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    assert_int_equal(tls_version(), 12);
     assert_false(wos_tls_resumed(&fx.tls));
-    assert_true(fx.tls.saved.ticket_len > 0u); /* the peer issued a ticket */
+    assert_true(saved_ticket_len() > 0u); /* TLS 1.2: the ticket came with the handshake */
     reconnect(1);
     reconnect(1);
     wos_tls_forget_session(&fx.tls);
@@ -443,13 +665,126 @@ static void resumes_with_session_ticket(void **state)
 static void resumes_with_session_id(void **state)
 {
     (void)state;
-    start_peer("server", "echo", "--no-tickets");
+    start_peer2("server", "echo", "--no-tickets", "--tls12-only");
     init_default();
     assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
     assert_false(wos_tls_resumed(&fx.tls));
-    assert_int_equal(fx.tls.saved.ticket_len, 0u);
-    assert_true(fx.tls.saved.id_len > 0u);
+    assert_int_equal(saved_ticket_len(), 0u);
+    assert_true(fx.tls.saved.PRIV(id_len) > 0u);
     reconnect(1);
+}
+
+static void resumes_on_tls13_once_a_ticket_was_read(void **state)
+{
+    (void)state;
+    if (!HAVE_TLS13) {
+        print_message("mbedTLS %s has no TLS 1.3: resumption tested on TLS 1.2 only\n",
+                      MBEDTLS_VERSION_STRING);
+        skip();
+    }
+    start_peer("server", "echo", NULL);
+    init_default();
+    assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    assert_int_equal(tls_version(), 13);
+    assert_int_equal(fx.tls.have_saved, 0); /* no ticket before a read: nothing to offer */
+    echo_round_trip("first");
+    assert_int_equal(fx.tls.have_saved, 1);
+    assert_true(saved_ticket_len() > 0u);
+#if defined(MBEDTLS_SSL_PROTO_TLS1_2)
+    {
+        static const uint8_t zero[sizeof fx.tls.saved.PRIV(master)];
+        assert_memory_equal(fx.tls.saved.PRIV(master), zero, sizeof zero); /* 1.3 has none */
+    }
+#endif
+    reconnect(1);
+    assert_int_equal(tls_version(), 13);
+    reconnect(1);
+    wos_tls_forget_session(&fx.tls);
+    reconnect(0);
+}
+
+static void tls13_session_without_ticket_is_not_offered(void **state)
+{
+    (void)state;
+    start_peer("server", "echo", NULL);
+    init_default();
+    assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    fx.tr.ops->close(fx.tr.ctx); /* closed before any read */
+    assert_int_equal(fx.tls.have_saved, tls_version() == 12);
+    assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    assert_int_equal(wos_tls_resumed(&fx.tls), !HAVE_TLS13);
+    echo_round_trip("full handshake, then a ticket");
+}
+
+static void tickets_around_every_reply_never_break_a_read(void **state)
+{
+    int i;
+    (void)state;
+    /* On TLS 1.3 the peer sends a ticket before and after each reply, on
+     * top of the two after the handshake (before the first reply). */
+    start_peer("server", "tickets", NULL);
+    init_default();
+    assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    for (i = 0; i < 3; i++) {
+        echo_round_trip("GET / HTTP/1.1\r\n\r\n");
+        assert_int_equal(fx.tr.ops->is_alive(fx.tr.ctx), 1);
+    }
+    reconnect(1);
+    echo_round_trip("again");
+    assert_int_equal(fx.tr.ops->is_alive(fx.tr.ctx), 1);
+}
+
+static void fresh_connection_with_waiting_tickets_is_alive(void **state)
+{
+    struct pollfd p;
+    (void)state;
+    start_peer("server", "echo", NULL);
+    init_default();
+    assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    /* Let the post-handshake records (TLS 1.3 tickets) reach the socket. */
+    p.fd = fx.tcp.fd;
+    p.events = POLLIN;
+    p.revents = 0;
+    assert_int_equal(poll(&p, 1, tls_version() == 13 ? (int)LONG_MS : 200), tls_version() == 13);
+    assert_int_equal(fx.tr.ops->is_alive(fx.tr.ctx), 1);
+    assert_int_equal(fx.tls.have_saved, 1); /* on 1.3 is_alive saved the ticket it read */
+    echo_round_trip("still usable");
+    reconnect(1);
+}
+
+/* Wait until the TLS socket has bytes to read (bounded). */
+static void wait_readable(void)
+{
+    struct pollfd p;
+    p.fd = fx.tcp.fd;
+    p.events = POLLIN;
+    p.revents = 0;
+    assert_int_equal(poll(&p, 1, (int)LONG_MS), 1);
+}
+
+static void unread_application_data_is_not_alive(void **state)
+{
+    (void)state;
+    start_peer("server", "echo", NULL);
+    init_default();
+    assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    echo_round_trip("settle"); /* TLS 1.3 tickets are behind us */
+    send_all((const uint8_t *)"ab", 2); /* the echo comes back unasked for */
+    wait_readable();
+    assert_int_equal(fx.tr.ops->is_alive(fx.tr.ctx), 0);
+}
+
+static void waiting_close_notify_is_not_alive(void **state)
+{
+    uint8_t buf[16];
+    (void)state;
+    start_peer("server", "close-notify", NULL);
+    init_default();
+    assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    send_all((const uint8_t *)"bye", 3);
+    recv_exactly(buf, 9);
+    wait_readable(); /* the close_notify */
+    assert_int_equal(fx.tr.ops->is_alive(fx.tr.ctx), 0);
 }
 
 static void declined_session_is_not_resumed(void **state)
@@ -463,6 +798,7 @@ static void declined_session_is_not_resumed(void **state)
     init_default();
     assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
     assert_false(wos_tls_resumed(&fx.tls));
+    echo_round_trip("first");
     reconnect(0); /* offered, declined */
     reconnect(1); /* the session of the second context */
 }
@@ -474,9 +810,11 @@ static void session_not_offered_to_another_host(void **state)
     start_peer("server", "echo", NULL);
     init_default();
     assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    echo_round_trip("ticket");
     fx.tr.ops->close(fx.tr.ctx);
     assert_int_equal(dial("localhost", LONG_MS), WOS_OK);
     assert_false(wos_tls_resumed(&fx.tls));
+    echo_round_trip("ticket");
     fx.tr.ops->close(fx.tr.ctx);
     assert_int_equal(dial("localhost", LONG_MS), WOS_OK);
     assert_true(wos_tls_resumed(&fx.tls));
@@ -492,6 +830,7 @@ static void failed_handshake_drops_the_session(void **state)
     start_peer2("server", "echo", "--next", next);
     init_default();
     assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    echo_round_trip("ticket");
     fx.tr.ops->close(fx.tr.ctx);
     assert_int_equal(fx.tls.have_saved, 1);
     assert_int_equal(dial(HOST, LONG_MS), WOS_ERR_CERT_REJECTED);
@@ -499,19 +838,60 @@ static void failed_handshake_drops_the_session(void **state)
     assert_false(wos_tls_resumed(&fx.tls));
 }
 
-static void sessions_and_keys_are_wiped(void **state)
+/* A monotonic clock the test can move forward. */
+static uint64_t g_skew_ms;
+static uint64_t skewed_now_ms(void *ctx)
 {
-    static const uint8_t zero[sizeof fx.tls.saved.master];
-    const uint8_t *raw = (const uint8_t *)&fx.tls;
-    size_t i, nonzero = 0;
+    (void)ctx;
+    return wos_posix_now_ms() + g_skew_ms;
+}
+
+static void old_session_gets_a_full_handshake(void **state)
+{
+    wos_tls_config c = config();
     (void)state;
+    g_skew_ms = 0;
+    fx.plat.now_ms = skewed_now_ms;
+    c.max_session_age_s = 60;
+    start_peer("server", "echo", NULL);
+    init_with(&c);
+    assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    echo_round_trip("ticket");
+    g_skew_ms = 30u * 1000u;
+    reconnect(1); /* 30 s after the certificate check */
+    g_skew_ms = 61u * 1000u;
+    reconnect(0); /* 61 s: not offered; the certificate is verified again */
+    reconnect(1);
+}
+
+static void default_session_age_is_a_day(void **state)
+{
+    (void)state;
+    g_skew_ms = 0;
+    fx.plat.now_ms = skewed_now_ms;
     start_peer("server", "echo", NULL);
     init_default();
     assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    echo_round_trip("ticket");
+    g_skew_ms = (uint64_t)(WOS_TLS_MAX_SESSION_AGE_S - 60u) * 1000u;
+    reconnect(1);
+    g_skew_ms = (uint64_t)(WOS_TLS_MAX_SESSION_AGE_S + 1u) * 1000u;
+    reconnect(0);
+}
+
+static void sessions_and_keys_are_wiped(void **state)
+{
+    static const uint8_t zero[sizeof fx.tls.saved.PRIV(master)];
+    const uint8_t *raw = (const uint8_t *)&fx.tls;
+    size_t i, nonzero = 0;
+    (void)state;
+    start_peer("server", "echo", "--tls12-only"); /* a TLS 1.3 session has no master secret */
+    init_default();
+    assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
     fx.tr.ops->close(fx.tr.ctx);
-    assert_memory_not_equal(fx.tls.saved.master, zero, sizeof zero);
+    assert_memory_not_equal(fx.tls.saved.PRIV(master), zero, sizeof zero);
     wos_tls_forget_session(&fx.tls);
-    assert_memory_equal(fx.tls.saved.master, zero, sizeof zero);
+    assert_memory_equal(fx.tls.saved.PRIV(master), zero, sizeof zero);
     assert_int_equal(fx.tls.have_saved, 0);
     assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
     assert_false(wos_tls_resumed(&fx.tls));
@@ -578,7 +958,26 @@ static void init_without_entropy_is_state(void **state)
     (void)state;
     p.random = no_entropy;
     c.platform = &p;
+#if MBEDTLS_VERSION_NUMBER >= 0x04000000
+    /* 4.x draws from PSA's generator, fed by its entropy driver (see
+     * port/template/README.md), never from platform->random. */
+    assert_int_equal(wos_tls_init(&fx.tls, &c), WOS_OK);
+#else
     assert_int_equal(wos_tls_init(&fx.tls, &c), WOS_ERR_STATE);
+#endif
+}
+
+static void psa_failures_map_like_2_28(void **state)
+{
+    (void)state;
+    assert_int_equal(wos_tls_psa_status(0), WOS_OK);
+#if HAVE_PSA
+    /* No entropy: as 2.28's DRBG without entropy. Out of memory: as 2.28's
+     * out of heap, not a bad argument. */
+    assert_int_equal(wos_tls_psa_status(PSA_ERROR_INSUFFICIENT_ENTROPY), WOS_ERR_STATE);
+    assert_int_equal(wos_tls_psa_status(PSA_ERROR_INSUFFICIENT_MEMORY), WOS_ERR_TLS);
+    assert_int_equal(wos_tls_psa_status(PSA_ERROR_HARDWARE_FAILURE), WOS_ERR_TLS);
+#endif
 }
 
 static void calls_in_the_wrong_state(void **state)
@@ -630,6 +1029,7 @@ static void heap_of_one_handshake(void **state)
     heap_get(&init);
     heap_reset_peak();
     assert_int_equal(dial(HOST, LONG_MS), WOS_OK);
+    echo_round_trip("ticket"); /* TLS 1.3: the session is saved when its ticket is read */
     heap_get(&full);
     fx.tr.ops->close(fx.tr.ctx);
     heap_reset_peak();
@@ -646,6 +1046,7 @@ static void heap_of_one_handshake(void **state)
     assert_true(full.total_calls > 0u);
     assert_true(resumed.total_bytes < full.total_bytes); /* no certificate chain to parse */
     wos_tls_deinit(&fx.tls);
+    free_psa();
     heap_get(&full);
     assert_int_equal(full.live_bytes, 0); /* everything freed by deinit */
 }
@@ -660,8 +1061,28 @@ static void one_out_of_heap_round(size_t k)
     heap_fail_nth(k);
     st = wos_tls_init(&fx.tls, &c);
     if (st != WOS_OK) {
+        int err = 0;
+        wos_tls_last_error(&fx.tls, &err, NULL);
         assert_true(heap_fail_fired());
-        assert_int_equal(st, WOS_ERR_TLS);
+        if (HAVE_PSA && err == -0x0094) {
+            /* mbedTLS 3.x's psa_crypto_init reports an allocation that
+             * failed while seeding as PSA_ERROR_INSUFFICIENT_ENTROPY:
+             * the port can only pass that on as no entropy. */
+            assert_int_equal(st, WOS_ERR_STATE);
+#if MBEDTLS_VERSION_NUMBER >= 0x04000000
+        } else if (err == MBEDTLS_ERR_PK_INVALID_PUBKEY) {
+            /* 4.0 turns a failed allocation while importing the CA's key
+             * into PSA into "invalid public key": indistinguishable from a
+             * bad CA, so the port reports a bad argument. */
+            assert_int_equal(st, WOS_ERR_INVALID_ARG);
+#endif
+        } else {
+            if (st != WOS_ERR_TLS) {
+                print_message("calloc %zu failed: %s, mbedTLS error -0x%04x\n", k, wos_status_str(st),
+                              (unsigned)-err);
+            }
+            assert_int_equal(st, WOS_ERR_TLS);
+        }
     } else {
         st = dial(HOST, LONG_MS);
         if (st == WOS_OK) {
@@ -674,8 +1095,12 @@ static void one_out_of_heap_round(size_t k)
         }
     }
     wos_tls_deinit(&fx.tls);
+    free_psa(); /* the next round's init sets PSA up again: its callocs are counted too */
     heap_fail_nth(0);
     heap_get(&h);
+    if (h.live_bytes != 0u) {
+        print_message("round %zu: init %s, %zu bytes left\n", k, wos_status_str(st), h.live_bytes);
+    }
     assert_int_equal(h.live_bytes, 0);
 }
 
@@ -684,7 +1109,13 @@ static void out_of_heap_anywhere_fails_cleanly(void **state)
     heap_stats h;
     size_t init_calls, all_calls, k, step, rounds = 0;
     (void)state;
-    start_peer("server", "echo", NULL);
+    /* TLS 1.2: mbedTLS 3.6.6 leaks on one TLS 1.3 failure path, so a 1.3
+     * sweep cannot pass: when populate_transform fails in
+     * mbedtls_ssl_tls13_compute_application_transform (ssl_tls13_keys.c),
+     * the transform is released with mbedtls_free() instead of
+     * mbedtls_ssl_transform_free(), and its two cipher contexts
+     * (2 x 424 bytes, from mbedtls_cipher_setup) stay allocated. */
+    start_peer("server", "echo", "--tls12-only");
     heap_reset_peak();
     init_default();
     heap_get(&h);
@@ -693,6 +1124,7 @@ static void out_of_heap_anywhere_fails_cleanly(void **state)
     heap_get(&h);
     all_calls = h.total_calls;
     wos_tls_deinit(&fx.tls);
+    free_psa();
     /* Every calloc of init and the start of the handshake, then a sample of
      * the rest (a full handshake makes tens of thousands of small callocs). */
     step = all_calls / 50u + 1u;
@@ -724,14 +1156,28 @@ int main(void)
         T(expired_certificate_rejected),
         T(tls_1_1_server_refused),
         T(null_or_empty_hostname_refused),
-        T(resumes_with_session_ticket),
+        T(not_yet_valid_certificate_rejected),
+        T(clock_not_set_is_its_own_status),
+        T(dates_are_checked_against_the_wall_clock),
+        T(without_a_wall_clock_mbedtls_checks_dates),
+        T(client_hello_offers_only_the_policy),
+        T(resumes_on_tls12_with_ticket),
         T(resumes_with_session_id),
+        T(resumes_on_tls13_once_a_ticket_was_read),
+        T(tls13_session_without_ticket_is_not_offered),
+        T(tickets_around_every_reply_never_break_a_read),
+        T(fresh_connection_with_waiting_tickets_is_alive),
+        T(unread_application_data_is_not_alive),
+        T(waiting_close_notify_is_not_alive),
         T(declined_session_is_not_resumed),
         T(session_not_offered_to_another_host),
         T(failed_handshake_drops_the_session),
+        T(old_session_gets_a_full_handshake),
+        T(default_session_age_is_a_day),
         T(sessions_and_keys_are_wiped),
         T(init_rejects_bad_config),
         T(init_without_entropy_is_state),
+        T(psa_failures_map_like_2_28),
         T(calls_in_the_wrong_state),
         T(allocator_hook_needs_platform_memory),
         T(heap_of_one_handshake),

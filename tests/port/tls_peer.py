@@ -12,8 +12,15 @@ Modes (--mode):
                 close_notify (an orderly TLS close)
   truncate      like close-notify, but end the TCP stream without close_notify
   silent        accept TCP and never say a word (a handshake that cannot finish)
+  tickets       like echo, but on TLS 1.3 a fresh session ticket goes out
+                before and after every reply (OpenSSL's SSL_new_session_ticket)
+  hello         read the ClientHello, write what it offers to --capture as one
+                line, then close (the client sees the connection end)
+
+--tls12-only caps the server at TLS 1.2; --tls11-only offers TLS 1.1 alone.
 """
 import argparse
+import ctypes
 import os
 import socket
 import ssl
@@ -33,14 +40,98 @@ def make_context(args, cert, key):
         ctx.minimum_version = ssl.TLSVersion.TLSv1_1
         ctx.maximum_version = ssl.TLSVersion.TLSv1_1
         ctx.set_ciphers("DEFAULT@SECLEVEL=0")  # OpenSSL 3 refuses TLS 1.1 above level 0
+    if args.tls12_only:
+        ctx.maximum_version = ssl.TLSVersion.TLSv1_2
     if args.no_tickets:
         ctx.options |= ssl.OP_NO_TICKET  # resume by session id instead
     ctx.load_cert_chain(cert, key)
     return ctx
 
 
+_LIBSSL = None
+
+
+def new_ticket(tls):
+    """Queue a TLS 1.3 NewSessionTicket and flush it (OpenSSL >= 1.1.1).
+    Python has no API for it: the SSL* is read from CPython's PySSLSocket
+    (PyObject_HEAD, then the socket weakref, then SSL *ssl)."""
+    global _LIBSSL
+    if tls.version() != "TLSv1.3":
+        return
+    if _LIBSSL is None:
+        _LIBSSL = ctypes.CDLL("libssl.so.3")
+        _LIBSSL.SSL_new_session_ticket.argtypes = [ctypes.c_void_p]
+        _LIBSSL.SSL_do_handshake.argtypes = [ctypes.c_void_p]
+    head = 2 * ctypes.sizeof(ctypes.c_void_p)  # ob_refcnt, ob_type
+    ssl_ptr = ctypes.c_void_p.from_address(id(tls._sslobj) + head + ctypes.sizeof(ctypes.c_void_p))
+    if _LIBSSL.SSL_new_session_ticket(ssl_ptr) != 1 or _LIBSSL.SSL_do_handshake(ssl_ptr) != 1:
+        raise OSError("could not send a session ticket")
+
+
+def tls_record(conn):
+    """One plaintext TLS record (the ClientHello): header and body."""
+    head = b""
+    while len(head) < 5:
+        more = conn.recv(5 - len(head))
+        if not more:
+            raise OSError("no ClientHello")
+        head += more
+    need = int.from_bytes(head[3:5], "big")
+    body = b""
+    while len(body) < need:
+        more = conn.recv(need - len(body))
+        if not more:
+            raise OSError("short ClientHello")
+        body += more
+    return head + body
+
+
+def describe_hello(rec):
+    """'suites=.. groups=.. sigalgs=.. alpn=.. versions=..' (hex, in order)."""
+    b = rec[5:]
+    assert b[0] == 1, "not a ClientHello"
+    i = 4 + 2 + 32
+    i += 1 + b[i]  # session id
+    n = int.from_bytes(b[i:i + 2], "big")
+    suites = [b[i + 2 + k:i + 4 + k].hex() for k in range(0, n, 2)]
+    i += 2 + n
+    i += 1 + b[i]  # compression methods
+    end = i + 2 + int.from_bytes(b[i:i + 2], "big")
+    i += 2
+    found = {"groups": [], "sigalgs": [], "alpn": [], "versions": []}
+    while i + 4 <= end:
+        typ = int.from_bytes(b[i:i + 2], "big")
+        ln = int.from_bytes(b[i + 2:i + 4], "big")
+        d = b[i + 4:i + 4 + ln]
+        if typ == 10:
+            found["groups"] = [d[2 + k:4 + k].hex() for k in range(0, len(d) - 2, 2)]
+        elif typ == 13:
+            found["sigalgs"] = [d[2 + k:4 + k].hex() for k in range(0, len(d) - 2, 2)]
+        elif typ == 16:
+            j = 2
+            while j < len(d):
+                found["alpn"].append(d[j + 1:j + 1 + d[j]].decode())
+                j += 1 + d[j]
+        elif typ == 43:
+            found["versions"] = [d[1 + k:3 + k].hex() for k in range(0, d[0], 2)]
+        i += 4 + ln
+    return "suites=%s groups=%s sigalgs=%s alpn=%s versions=%s" % (
+        ",".join(suites), ",".join(found["groups"]), ",".join(found["sigalgs"]),
+        ",".join(found["alpn"]), ",".join(found["versions"]))
+
+
 def serve_tls(ctx, conn, mode):
     tls = ctx.wrap_socket(conn, server_side=True)
+    if mode == "tickets":
+        while True:
+            data = tls.recv(65536)
+            if not data:
+                break
+            new_ticket(tls)
+            tls.sendall(data)
+            new_ticket(tls)
+        tls.unwrap()
+        return
     if mode == "echo":
         while True:
             data = tls.recv(65536)
@@ -59,8 +150,13 @@ def serve_tls(ctx, conn, mode):
         tls.shutdown(socket.SHUT_RDWR)  # plain TCP FIN, no close_notify
 
 
-def serve(ctx, conn, mode):
+def serve(ctx, conn, mode, capture):
     conn.settimeout(IO_TIMEOUT_S)
+    if mode == "hello":
+        line = describe_hello(tls_record(conn))
+        with open(capture, "w") as f:
+            f.write(line + "\n")
+        return
     if mode == "silent":
         while conn.recv(65536):
             pass
@@ -78,8 +174,10 @@ def main():
     ap.add_argument("--cert", required=True)
     ap.add_argument("--key", required=True)
     ap.add_argument("--mode", default="echo",
-                    choices=["echo", "close-notify", "truncate", "silent"])
+                    choices=["echo", "close-notify", "truncate", "silent", "tickets", "hello"])
     ap.add_argument("--tls11-only", action="store_true")
+    ap.add_argument("--tls12-only", action="store_true")
+    ap.add_argument("--capture", metavar="PATH", help="hello mode: where the summary goes")
     ap.add_argument("--no-tickets", action="store_true")
     ap.add_argument("--next", metavar="PATH",
                     help="after the first connection serve PATH.pem/PATH.key instead")
@@ -95,7 +193,7 @@ def main():
     while True:
         conn, _ = lsock.accept()
         try:
-            serve(ctx, conn, args.mode)
+            serve(ctx, conn, args.mode, args.capture)
         except (OSError, ssl.SSLError, ValueError):
             pass  # refused handshakes are what several tests expect
         finally:
