@@ -29,7 +29,12 @@ static void put(sink *s, const char *p, size_t n)
 
 static void put1(sink *s, char c)
 {
-    put(s, &c, 1u);
+    if (s->len < s->cap) {
+        s->buf[s->len] = c;
+    }
+    if (s->len != SIZE_MAX) {
+        s->len++;
+    }
 }
 
 /* Literals are written by their known length (sizeof), not searched for NUL. */
@@ -38,14 +43,12 @@ static void put1(sink *s, char c)
 static void put_dec(sink *s, size_t v)
 {
     char t[20]; /* 2^64 - 1 has 20 digits */
-    size_t n = 0;
+    size_t n = sizeof t;
     do {
-        t[n++] = (char)('0' + v % 10u);
+        t[--n] = (char)('0' + v % 10u);
         v /= 10u;
     } while (v != 0u);
-    while (n > 0u) {
-        put1(s, t[--n]);
-    }
+    put(s, t + n, sizeof t - n);
 }
 
 /* RFC 3986 unreserved: the only bytes a segment or query part keeps as-is. */
@@ -61,21 +64,18 @@ static void put_hex(sink *s, unsigned d)
     put1(s, (char)(d < 10u ? '0' + d : 'A' - 10u + d));
 }
 
-/* Runs of unreserved bytes are copied as blocks; every other byte is %XX. */
 static void put_pct(sink *s, const char *p, size_t n)
 {
-    size_t i = 0, j;
-    while (i < n) {
-        for (j = i; j < n && unreserved((unsigned char)p[j]); j++) {
-        }
-        put(s, p + i, j - i);
-        if (j < n) {
-            unsigned char c = (unsigned char)p[j++];
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (unreserved(c)) {
+            put1(s, (char)c);
+        } else {
             put1(s, '%');
             put_hex(s, (unsigned)c >> 4);
             put_hex(s, c & 15u);
         }
-        i = j;
     }
 }
 
@@ -245,7 +245,10 @@ static wos_status put_body(sink *s, const wos_http_request *req)
 }
 
 /* One code path for both public calls keeps the argument and size checks
- * in a single copy (flash). */
+ * in a single copy (flash), which inlining would undo. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static wos_status emit(const wos_http_request *req, char *buf, size_t cap, size_t *out_len,
                        int whole)
 {

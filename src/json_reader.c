@@ -175,15 +175,20 @@ static uint32_t hex4(const char *s)
 }
 
 /*
- * Decode the escape at s[*r] (r < end; the validator has checked it) into
- * out: a one-letter escape, or a \u escape or pair. Returns its byte
- * count, always less than the input it used, or 0 for a lone surrogate
- * or \u0000.
+ * Decode one unit of validated string text at s[*r] (r < end) into out:
+ * a raw byte (every byte when raw), an escape, or a \u escape or pair.
+ * Returns its byte count, never more than the input it used, or 0 for a
+ * lone surrogate or \u0000.
  */
-static size_t unit(const char *s, size_t *r, size_t end, uint8_t out[4])
+static size_t unit(const char *s, size_t *r, size_t end, int raw, uint8_t out[4])
 {
     size_t i = *r;
     uint32_t cp, lo;
+    if (raw || s[i] != '\\') {
+        out[0] = (uint8_t)s[i];
+        *r = i + 1u;
+        return 1u;
+    }
     if (s[i + 1u] != 'u') {
         out[0] = (uint8_t)wos_json_unesc(s[i + 1u]);
         *r = i + 2u;
@@ -204,43 +209,18 @@ static size_t unit(const char *s, size_t *r, size_t end, uint8_t out[4])
 }
 
 /*
- * Decode string token t; compare with cmp when cmp is set, write to dst
- * when set (dst <= the read position, so in place is safe). Runs without
- * a backslash (all of a decoded token) are compared or moved as blocks,
- * escapes unit by unit. Decoded bytes are never NUL, so cmp's terminator
- * stops a longer token. Returns the decoded length, or NPOS for a bad
- * escape or a mismatch.
+ * Decode string token t unit by unit; compare with cmp when cmp is set,
+ * write to dst when set (dst <= the read position, so in place is safe).
+ * Decoded bytes are never NUL, so cmp's terminator stops a longer token.
+ * Returns the decoded length, or NPOS for a bad escape or a mismatch.
  */
 #define NPOS ((size_t)-1)
 static size_t walk(const wos_json *doc, const jsmntok_t *t, const char *cmp, char *dst)
 {
-    const char *js = doc->js;
-    size_t r = (size_t)t->start, end = (size_t)t->end, w = 0u, n, j, q;
+    size_t r = (size_t)t->start, end = (size_t)t->end, w = 0u, n, j;
     uint8_t buf[4];
     while (r < end) {
-        q = r;
-        if ((t->size & WOS_JSON_DECODED) != 0) {
-            q = end;
-        } else {
-            while (q < end && js[q] != '\\') {
-                q++;
-            }
-        }
-        if (q != r) {
-            n = q - r;
-            for (j = 0u; cmp != NULL && j < n; j++) {
-                if (cmp[w + j] != js[r + j]) {
-                    return NPOS;
-                }
-            }
-            if (dst != NULL && dst + w != js + r) {
-                memmove(dst + w, js + r, n);
-            }
-            w += n;
-            r = q;
-            continue;
-        }
-        n = unit(js, &r, end, buf);
+        n = unit(doc->js, &r, end, t->size & WOS_JSON_DECODED, buf);
         if (n == 0u) {
             return NPOS;
         }
@@ -256,29 +236,50 @@ static size_t walk(const wos_json *doc, const jsmntok_t *t, const char *cmp, cha
     return w;
 }
 
+/* Whether key token t names key. A decoded token is compared in place:
+ * its bytes hold no NUL, so key's terminator ends a shorter key, and most
+ * names differ at once. */
+static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key)
+{
+    const char *s = doc->js + t->start;
+    size_t n = (size_t)(t->end - t->start), j;
+    if ((t->size & WOS_JSON_DECODED) == 0) {
+        n = walk(doc, t, key, NULL);
+        return n != NPOS && key[n] == '\0';
+    }
+    for (j = 0u; j < n && s[j] == key[j]; j++) {
+    }
+    return j == n && key[j] == '\0';
+}
+
 /* Last member (key != NULL; of duplicates the last wins, as JavaScript
  * reads JSON) or item idx of a container of type ty. */
 static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char *key, unsigned idx, int *out)
 {
-    wos_json_iter it;
-    int k, v;
-    size_t n;
+    int k, v, end, n;
+    unsigned left;
     wos_status st = want(doc, c, TY(ty), out);
     if (st != WOS_OK) {
         return st;
     }
-    if (wos_json_iter_init(&it, doc, c) != WOS_OK) {
-        return WOS_ERR_JSON_SHAPE; /* cannot happen: c was just checked */
-    }
     st = WOS_ERR_NOT_FOUND;
-    while (wos_json_iter_next(&it, doc, &k, &v)) {
-        if (key == NULL ? idx-- == 0u
-                        : (n = walk(doc, &doc->tok[k], key, NULL)) != NPOS && key[n] == '\0') {
+    left = (unsigned)doc->tok[c].size;
+    n = (int)doc->count;
+    /* As wos_json_iter_next(), without its checks: the container is known. */
+    for (k = c + 1; left > 0u; left--, k = v) {
+        v = key != NULL ? k + 1 : k; /* a member's value follows its key */
+        if (v >= n) {
+            break;
+        }
+        if (key == NULL ? idx-- == 0u : key_is(doc, &doc->tok[k], key)) {
             *out = v;
             st = WOS_OK;
             if (key == NULL) {
                 break;
             }
+        }
+        end = doc->tok[v].end;
+        for (v++; v < n && doc->tok[v].start < end; v++) {
         }
     }
     return st;
@@ -297,36 +298,41 @@ wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *o
 wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
 {
     jsmntok_t *t;
+    const char *p, *e;
     size_t n;
     wos_status st;
-    /* The common case first: a string that is already decoded. */
-    if (doc != NULL && (unsigned)i < doc->count && out != NULL) {
+    /* A string already decoded (every string of a text without escapes)
+     * is read without the general checks: the common case. */
+    if (doc != NULL && (unsigned)i < doc->count && out != NULL &&
+        doc->tok[i].type == JSMN_STRING && (doc->tok[i].size & WOS_JSON_DECODED) != 0) {
         t = &doc->tok[i];
-        if (t->type == JSMN_STRING && (t->size & WOS_JSON_DECODED) != 0) {
-            out->ptr = doc->js + t->start;
-            out->len = (size_t)(t->end - t->start);
-            return WOS_OK;
-        }
+        out->ptr = doc->js + t->start;
+        out->len = (size_t)(t->end - t->start);
+        return WOS_OK;
     }
     st = want(doc, i, TY(WOS_JSON_STRING), out);
     if (st != WOS_OK) {
         return st;
     }
     t = &doc->tok[i];
+    p = doc->js + t->start;
+    e = doc->js + t->end;
     if ((t->size & WOS_JSON_DECODED) == 0) {
-        /* Check everything before writing, so a failure leaves the text
-         * intact. Every escape is longer than what it decodes to, so an
-         * unchanged length means there is nothing to rewrite. */
-        n = walk(doc, t, NULL, NULL);
-        if (n == NPOS) {
-            return WOS_ERR_INVALID_UTF8;
+        /* Without a backslash the text is its own decoding. */
+        while (p < e && *p != '\\') {
+            p++;
         }
-        if (n != (size_t)(t->end - t->start)) {
+        if (p < e) {
+            /* Check everything before writing, so a failure leaves the text intact. */
+            n = walk(doc, t, NULL, NULL);
+            if (n == NPOS) {
+                return WOS_ERR_INVALID_UTF8;
+            }
             (void)walk(doc, t, NULL, doc->js + t->start);
-            /* What the escapes left behind the decoded bytes is cleared:
-             * the view then holds all of the string, so wiping the view
-             * (a token, say) leaves none of it in the text. */
-            memset(doc->js + t->start + n, 0, (size_t)t->end - (size_t)t->start - n);
+            /* What the escapes freed up behind the decoded bytes is
+             * cleared: the view then holds all of the string, so wiping
+             * the view (a token, say) leaves none of it in the text. */
+            memset(doc->js + t->start + n, 0, (size_t)(e - doc->js - t->start) - n);
             t->end = t->start + (int)n;
         }
         t->size |= WOS_JSON_DECODED;

@@ -177,10 +177,14 @@ static void clear_member(const table *t, const field *fd, char *dst)
 static const field *find_field(const table *t, wos_str key, uint8_t *idx)
 {
     uint8_t i;
+    size_t j;
     for (i = 0; i < t->n; i++) {
-        /* The first byte rules out most names without a call. */
+        /* Compared in place, no strlen: a decoded key holds no NUL, so the
+         * name's terminator ends a shorter name, and most differ at once. */
         const char *name = wos_keys[t->f[i].key];
-        if (key.len != 0u && key.ptr[0] == name[0] && wos_str_eq(key, name)) {
+        for (j = 0; j < key.len && name[j] == key.ptr[j]; j++) {
+        }
+        if (j == key.len && name[j] == '\0') {
             *idx = i;
             return &t->f[i];
         }

@@ -207,21 +207,11 @@ static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out
     return wos_jw_finish(&w, out_len);
 }
 
-static bool utf8_ok(wos_str s)
-{
-    size_t i = 0, n = 1;
-    while (i < s.len && n != 0u) {
-        n = wos_utf8_seq_len((const uint8_t *)s.ptr + i, s.len - i);
-        i += n;
-    }
-    return n != 0u;
-}
-
 /* Slugs, ids and cursors: omitted (ptr NULL), or non-empty UTF-8. Whether
  * a required one is there is checked apart. */
 static bool id_ok(wos_str s)
 {
-    return s.ptr == NULL || (s.len > 0u && utf8_ok(s));
+    return s.ptr == NULL || (s.len > 0u && wos_utf8_valid((const uint8_t *)s.ptr, s.len));
 }
 
 /* A list the API allows no null item in (scopes, auth methods). */

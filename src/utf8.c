@@ -35,6 +35,16 @@ size_t wos_utf8_seq_len(const uint8_t *s, size_t avail)
     return n;
 }
 
+bool wos_utf8_valid(const uint8_t *s, size_t n)
+{
+    size_t i = wos_json_plain(s, n), k = 1u; /* printable ASCII: all of most texts */
+    while (i < n && k != 0u) {
+        k = wos_utf8_seq_len(s + i, n - i);
+        i += k;
+    }
+    return k != 0u;
+}
+
 size_t wos_utf8_encode(uint32_t cp, uint8_t out[4])
 {
     size_t n = 1u + (cp >= 0x80u) + (cp >= 0x800u) + (cp >= 0x10000u), i;

@@ -3,6 +3,7 @@
 #ifndef WOS_UTF8_H
 #define WOS_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -12,6 +13,9 @@
  * (overlongs, surrogates, > U+10FFFF and truncated sequences are invalid).
  */
 size_t wos_utf8_seq_len(const uint8_t *s, size_t avail);
+
+/* Whether s[0..n) is all valid UTF-8; printable ASCII is passed over a word at a time. */
+bool wos_utf8_valid(const uint8_t *s, size_t n);
 
 /* Encode a Unicode scalar value (not a surrogate, <= U+10FFFF) into out;
  * returns the byte count 1..4, or 0 for an invalid code point. */

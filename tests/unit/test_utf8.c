@@ -95,6 +95,42 @@ static void plain_run_matches_bytewise_rule(void **state)
     assert_int_equal(wos_json_plain(buf, 0), 0);
 }
 
+/* The byte-by-byte rule wos_utf8_valid() must agree with. */
+static int valid_ref(const uint8_t *s, size_t n)
+{
+    size_t i = 0, k;
+    while (i < n) {
+        k = wos_utf8_seq_len(s + i, n - i);
+        if (k == 0u) {
+            return 0;
+        }
+        i += k;
+    }
+    return 1;
+}
+
+/* ASCII goes a word at a time: every lead or stray byte at every position
+ * and length, and multi-byte sequences split across word boundaries. */
+static void valid_matches_sequence_rule(void **state)
+{
+    uint8_t buf[24];
+    unsigned b, pos;
+    size_t n;
+    (void)state;
+    for (pos = 0; pos < 20u; pos++) {
+        for (b = 0; b < 256u; b++) {
+            memset(buf, 'a', sizeof buf);
+            buf[pos] = (uint8_t)b;
+            buf[pos + 1u] = 0xA9; /* makes C3 a whole sequence, and stray for others */
+            for (n = 0; n <= sizeof buf; n++) {
+                assert_int_equal(wos_utf8_valid(buf, n), valid_ref(buf, n));
+            }
+        }
+    }
+    assert_true(wos_utf8_valid((const uint8_t *)"abcdefg\xE2\x82\xAC" "abcdefgh", 18));
+    assert_false(wos_utf8_valid((const uint8_t *)"abcdefg\xE2\x82" "abcdefgh", 17));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -102,6 +138,7 @@ int main(void)
         cmocka_unit_test(rejects_invalid),
         cmocka_unit_test(encode_round_trips),
         cmocka_unit_test(plain_run_matches_bytewise_rule),
+        cmocka_unit_test(valid_matches_sequence_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
