@@ -114,12 +114,56 @@ static void failures(void **state)
     assert_int_equal(wos_onboard_step(NULL, &g_c, false, NULL), WOS_ERR_INVALID_ARG);
 }
 
+
+/* A poll that fails other than 404, and a token call that fails, end in FAILED. */
+static void poll_and_token_failures(void **state)
+{
+    static const fake_exchange s1[] = {{URL_OK, FAKE_NORMAL, 0},
+                                       {"HTTP/1.1 500 X\r\nContent-Length: 2\r\n\r\n{}", FAKE_NORMAL, 0}};
+    static const fake_exchange s2[] = {{URL_OK, FAKE_NORMAL, 0}, {CONNECTED, FAKE_NORMAL, 0},
+                                       {"HTTP/1.1 422 X\r\nContent-Length: 2\r\n\r\n{}", FAKE_NORMAL, 0}};
+    unsigned i;
+    (void)state;
+    setup(s1, 2);
+    for (i = 0; i < 2; i++) {
+        assert_int_equal(wos_onboard_step(&g_o, &g_c, true, NULL), WOS_OK);
+    }
+    assert_int_equal(wos_onboard_step(&g_o, &g_c, true, NULL), WOS_ERR_HTTP_STATUS);
+    assert_int_equal(g_o.state, WOS_ONBOARD_FAILED);
+    setup(s2, 3);
+    for (i = 0; i < 3; i++) {
+        assert_int_equal(wos_onboard_step(&g_o, &g_c, true, NULL), WOS_OK);
+    }
+    assert_int_equal(g_o.state, WOS_ONBOARD_TOKEN);
+    assert_int_equal(wos_onboard_step(&g_o, &g_c, true, NULL), WOS_ERR_HTTP_STATUS);
+    assert_int_equal(g_o.state, WOS_ONBOARD_FAILED);
+    assert_int_equal(wos_onboard_step(&g_o, &g_c, true, NULL), WOS_OK); /* nothing left */
+}
+
+/* A URL longer than WOS_ONBOARD_URL_MAX is refused with the size error. */
+static void url_too_long(void **state)
+{
+    static char resp[WOS_ONBOARD_URL_MAX + 128];
+    static char url[WOS_ONBOARD_URL_MAX + 1];
+    fake_exchange s[1] = {{NULL, FAKE_NORMAL, 0}};
+    (void)state;
+    memset(url, 'a', sizeof url - 1u);
+    snprintf(resp, sizeof resp, "HTTP/1.1 200 OK\r\nContent-Length: %u\r\n\r\n{\"url\":\"%s\"}",
+             (unsigned)(strlen(url) + 10u), url);
+    s[0].response = resp;
+    setup(s, 1);
+    assert_int_equal(wos_onboard_step(&g_o, &g_c, false, NULL), WOS_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(g_o.state, WOS_ONBOARD_FAILED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(completes),
         cmocka_unit_test(times_out),
         cmocka_unit_test(failures),
+        cmocka_unit_test(poll_and_token_failures),
+        cmocka_unit_test(url_too_long),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -207,6 +207,39 @@ static void keys_and_eviction_and_wipe(void **state)
     }
 }
 
+
+/* A failed refresh returns its status and leaves no stale entry; unkeyable params are not cached. */
+static void failures_and_unkeyable(void **state)
+{
+    static char long_user[WOS_TOKEN_CACHE_ID_MAX + 8];
+    fake_exchange s[4] = {{NULL, FAKE_NORMAL, 0},
+                          {"HTTP/1.1 401 Unauthorized\r\nContent-Length: 2\r\n\r\n{}", FAKE_NORMAL, 0},
+                          {NULL, FAKE_NORMAL, 0}, {NULL, FAKE_NORMAL, 0}};
+    wos_token_params lp = k_user;
+    wos_cached_token t;
+    wos_call_info info;
+    (void)state;
+    s[0].response = token_answer(0, DATE, "tok_a", IN_1H);
+    s[2].response = token_answer(2, DATE, "tok_c", IN_1H);
+    s[3].response = token_answer(3, DATE, "tok_d", IN_1H);
+    setup(s, 4);
+    t = get(&k_user);
+    assert_true(t.cached);
+    g_fake.now += 3600u * 1000u; /* expired: the refresh fails */
+    assert_int_equal(wos_token_cache_get(&g_cache, &g_c, &k_user, NULL, &t, &info),
+                     WOS_ERR_HTTP_STATUS);
+    assert_int_equal(info.api.http_status, 401);
+    t = get(&k_user); /* the stale entry is gone: a call, not a hit */
+    assert_false(t.hit);
+    expect_token(&t, "tok_c");
+    memset(long_user, 'u', sizeof long_user - 1u);
+    lp.user_id = wos_str_c(long_user);
+    t = get(&lp);
+    expect_token(&t, "tok_d");
+    assert_false(t.cached);
+    wos_token_cache_invalidate(&g_cache, &lp); /* unkeyable: nothing to do */
+}
+
 static void bad_arguments(void **state)
 {
     wos_cached_token t;
@@ -228,6 +261,7 @@ int main(void)
         cmocka_unit_test(already_within_the_margin_is_not_cached),
         cmocka_unit_test(inactive_is_not_cached),
         cmocka_unit_test(keys_and_eviction_and_wipe),
+        cmocka_unit_test(failures_and_unkeyable),
         cmocka_unit_test(bad_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
