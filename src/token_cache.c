@@ -42,7 +42,9 @@ static wos_token_cache_entry *find(wos_token_cache *cache, const wos_str k[3])
         wos_token_cache_entry *e = &cache->entries[i];
         bool same = e->used_;
         for (j = 0; j < 3u && same; j++) {
-            same = e->key_len_[j] == k[j].len && memcmp(e->key_[j], k[j].ptr, k[j].len) == 0;
+            /* An omitted organization has no bytes (and a NULL ptr memcmp may not see). */
+            same = e->key_len_[j] == k[j].len &&
+                   (k[j].len == 0u || memcmp(e->key_[j], k[j].ptr, k[j].len) == 0);
         }
         if (same) {
             return e;
