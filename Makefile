@@ -28,6 +28,9 @@ JSMN_HDR  ?= /usr/include/jsmn.h
 # come before /usr/include, which may hold Debian's 2.28.
 MBEDTLS_PREFIX ?=
 MBEDTLS_INC    := $(if $(MBEDTLS_PREFIX),-isystem $(MBEDTLS_PREFIX)/include)
+# A lane records system headers too (-MD): scripts/check_lane_headers.sh reads
+# them to prove every mbedTLS header came from MBEDTLS_PREFIX.
+DEPFLAGS       := $(if $(MBEDTLS_PREFIX),-MD,-MMD)
 INCS      := -Iinclude -Iport/posix -Iport/mbedtls $(MBEDTLS_INC) -isystem $(STAGE)
 CFLAGS_ALL = $(WARN) $(VFLAGS) $(INCS) $(CFLAGS)
 
@@ -70,7 +73,7 @@ $(STAGE)/jsmn.h: $(JSMN_HDR)
 
 $(OUT)/obj/%.o: %.c | $(STAGE)/jsmn.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(DEPFLAGS) -MP -c $< -o $@
 
 $(LIB): $(CORE_OBJ)
 	@rm -f $@
@@ -364,6 +367,30 @@ tls-lane:
 	    $(LANE_BUILD)/results; \
 	cat $(LANE_BUILD)/results >>$(BUILD)/results; exit $$rc
 
+# --- mbedTLS device configuration ---
+# port/mbedtls/wos_mbedtls_config_36.h (3.6) and wos_mbedtls_config_40.h +
+# wos_crypto_config_40.h (4.0): a TLS 1.2+1.3 client with a static pool.
+# tls-devconfig-check builds 3.6 with it (cached in $(TP_DIR)/mbedtls-3.6-dev),
+# compiles the port with gcc and clang and links token_fetch against it,
+# and compiles the port against the 4.x headers (skipped without them).
+.PHONY: tls-devconfig-check
+tls-devconfig-check: $(LIB) | $(STAGE)/jsmn.h
+	@scripts/check_devconfig.sh $(BUILD)/devconfig $(TP_DIR) $(LIB) $(MBEDTLS4_SRC) \
+	    >$(BUILD)/devconfig.log 2>&1; rc=$$?; cat $(BUILD)/devconfig.log; \
+	    scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/devconfig.log; exit $$rc
+
+# --- TLS bench (part of `make bench`) ---
+# What a token fetch costs over the mbedTLS port: pool peak per phase and
+# client CPU per handshake, for 2.28, 3.6 (Debian's and the device
+# configuration) and 4.0, against nginx on 127.0.0.1, next to libcurl.
+# First run builds the libraries (cached). See tests/bench/README.md.
+TLS_BENCH_N ?= 200
+.PHONY: bench-tls
+bench: bench-tls
+bench-tls: | $(STAGE)/jsmn.h
+	@scripts/deps.sh --bench
+	@tests/bench/tls_bench.sh $(BUILD)/bench/tls $(TP_DIR) $(STAGE) $(TLS_BENCH_N) $(MBEDTLS4_SRC)
+
 # --- coverage ---
 # Branch coverage of src/ by the unit tests (gcov, read by gcovr), gated
 # at COV_GATE percent of the branches. The unit tests are built by their
@@ -394,6 +421,7 @@ test: deps
 	@$(MAKE) --no-print-directory run-cli-usage e2e fuzz-smoke
 	@$(MAKE) --no-print-directory coverage
 	@$(MAKE) --no-print-directory packaging-tests
+	@$(MAKE) --no-print-directory tls-lanes tls-devconfig-check
 	@scripts/run_tests.sh --summary $(BUILD)/results
 
 clean:
@@ -410,10 +438,11 @@ help:
 	@echo "make clang-check  core and ports with clang -Werror"
 	@echo "make tls-lanes  the port, tool and TLS tests against mbedTLS 3.6 and 4.x (MBEDTLS4_SRC=DIR)"
 	@echo "make tls-lane LANE=NAME MBEDTLS_PREFIX=DIR   one such lane, any mbedTLS install"
+	@echo "make tls-devconfig-check  the device mbedTLS configurations (port/mbedtls/wos_*config_*.h) build with the port"
 	@echo "make size       linked sizes and stacks on Cortex-M4, M0+, RV32IMC (fails over budget)"
 	@echo "make symcheck   Cortex-M4 objects call no heap, stdio, strto*, time or float helpers"
 	@echo "make fuzz       libFuzzer, FUZZ_SECONDS (30) per target"
-	@echo "make bench      instruction counts and stack per operation (callgrind)"
+	@echo "make bench      instruction counts and stack per operation (callgrind); TLS pool and CPU (bench-tls)"
 	@echo "make docs       API documentation into $(BUILD)/docs/html (warnings are errors)"
 	@echo "make install PREFIX=DIR  headers, libraries, CMake package and wospipes.pc"
 	@echo "make coverage   branch coverage of src/ by the unit tests, gated at $(COV_GATE) %"

@@ -14,6 +14,11 @@ PKGS="$PKGS libclang-rt-14-dev valgrind"
 PKGS="$PKGS gcovr"
 # pkg-config file and API documentation (make test).
 PKGS="$PKGS pkgconf doxygen"
+# --bench: also the TLS bench's server and reference client (not for tests:
+# installing nginx starts its service).
+if [ "${1:-}" = "--bench" ]; then
+    PKGS="$PKGS nginx libcurl4-openssl-dev"
+fi
 
 missing=""
 for p in $PKGS; do

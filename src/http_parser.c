@@ -149,18 +149,14 @@ wos_status wos_http_parser_init(wos_http_parser *p, char *buf, size_t cap, size_
 
 /* Length of the run at the start of s[0..n) of bytes a line holds as
  * they are: neither a control byte (tab, CR and LF included) nor DEL. A
- * word at a time (see swar.h); a tail shorter than a word is read as the
- * last word, whose leading bytes are already known to be in the run. */
+ * word at a time (see swar.h), a tail shorter than a word byte by byte. */
 #if defined(__GNUC__)
 __attribute__((noinline)) /* inlined, it slows the byte loop around it */
 #endif
 static size_t field_run(const char *s, size_t n)
 {
     size_t i = 0u, x, y, m;
-    while (i < n && n >= sizeof x) {
-        if (n - i < sizeof x) {
-            i = n - sizeof x;
-        }
+    while (n - i >= sizeof x) {
         x = swar_load(s + i);
         y = x ^ (SWAR_ONES * 0x7Fu);
         m = (((x - SWAR_ONES * 0x20u) & ~x) | ((y - SWAR_ONES) & ~y)) & SWAR_HIGH;

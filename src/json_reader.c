@@ -301,15 +301,6 @@ wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
     const char *p, *e;
     size_t n;
     wos_status st;
-    /* A string already decoded (every string of a text without escapes)
-     * is read without the general checks: the common case. */
-    if (doc != NULL && (unsigned)i < doc->count && out != NULL &&
-        doc->tok[i].type == JSMN_STRING && (doc->tok[i].size & WOS_JSON_DECODED) != 0) {
-        t = &doc->tok[i];
-        out->ptr = doc->js + t->start;
-        out->len = (size_t)(t->end - t->start);
-        return WOS_OK;
-    }
     st = want(doc, i, TY(WOS_JSON_STRING), out);
     if (st != WOS_OK) {
         return st;

@@ -63,16 +63,12 @@ size_t wos_utf8_encode(uint32_t cp, uint8_t out[4])
 /*
  * A byte b is plain when b - 0x20, (b ^ '"') - 1 and (b ^ '\\') - 1 all
  * keep their high bit clear (which also rules out b >= 0x80); see swar.h.
- * A tail shorter than a word is read as the text's last word, whose
- * leading bytes are already known to be plain.
+ * A tail shorter than a word goes byte by byte.
  */
 size_t wos_json_plain(const uint8_t *s, size_t n)
 {
     size_t i = 0u, x, m;
-    while (i < n && n >= sizeof x) {
-        if (n - i < sizeof x) {
-            i = n - sizeof x;
-        }
+    while (n - i >= sizeof x) {
         x = swar_load(s + i);
         m = ((x - SWAR_ONES * 0x20u) | ((x ^ SWAR_ONES * 0x22u) - SWAR_ONES) |
              ((x ^ SWAR_ONES * 0x5Cu) - SWAR_ONES)) & SWAR_HIGH;
