@@ -12,6 +12,8 @@ PKGS="$PKGS cmake debian-archive-keyring"
 PKGS="$PKGS libclang-rt-14-dev valgrind"
 # Branch coverage of src/ (`make coverage`, part of `make test`).
 PKGS="$PKGS gcovr"
+# unshare and mount: the CLI test with a DNS server that never answers.
+PKGS="$PKGS util-linux mount"
 # pkg-config file and API documentation (make test).
 PKGS="$PKGS pkgconf doxygen"
 # --bench: also the TLS bench's server and reference client (not for tests:

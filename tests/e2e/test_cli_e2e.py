@@ -18,7 +18,9 @@ import email.utils
 import fcntl
 import json
 import os
+import random
 import re
+import socket
 import subprocess
 import sys
 import tempfile
@@ -105,12 +107,14 @@ class E2E(unittest.TestCase):
         return env
 
     def run_cli(self, *args, key=API_KEY, secret=None, base=True, ca=True, expect=None,
-                extra_env=None):
+                extra_env=None, prefix=()):
+        """prefix: a command that runs the tool (it ends with exec "$@")."""
         for s in [key, secret] + list((extra_env or {}).values()):
             if s is not None and s not in self.secrets:
                 self.secrets.append(s)
         start = time.monotonic()
-        p = subprocess.run([BIN] + list(args), env=self.env(key, secret, base, ca, extra_env),
+        p = subprocess.run(list(prefix) + [BIN] + list(args),
+                           env=self.env(key, secret, base, ca, extra_env),
                            stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
         r = Result(p.returncode, p.stdout.decode("utf-8", "replace"),
                    p.stderr.decode("utf-8", "replace"), time.monotonic() - start)
@@ -766,6 +770,86 @@ class Transport(E2E):
         r = self.run_cli("get", "github", key=None, expect=EXIT_USAGE)
         self.assertEqual(r.out, "")
         self.assertEqual(self.entries(), [])
+
+
+class Bounds(E2E):
+    """Every attempt ends at --timeout-ms, whatever the network does; the
+    whole call at (retries + 1) attempts plus the backoff between them."""
+
+    TIMEOUT_MS, RETRIES = 500, 1
+    BACKOFF_MAX_S = 0.5  # the first retry's backoff is at most the 500 ms base
+    SLACK_S = 1.5  # scheduling on a loaded machine, not a speed goal
+
+    def assert_bounded(self, r):
+        attempts = (self.RETRIES + 1) * self.TIMEOUT_MS / 1000.0
+        print("  %.2f s for %d attempts of %d ms" % (r.elapsed, self.RETRIES + 1, self.TIMEOUT_MS),
+              file=sys.stderr)
+        self.assertEqual(r.rc, EXIT_NETWORK, r)
+        self.assert_one_line(r)
+        self.assertTrue(r.err.startswith("wos-pipes: timeout talking to"), r)
+        self.assertGreaterEqual(r.elapsed, attempts, "each attempt waited its deadline")
+        self.assertLess(r.elapsed, attempts + self.BACKOFF_MAX_S + self.SLACK_S)
+
+    def bounded_flags(self):
+        return ("--timeout-ms", str(self.TIMEOUT_MS), "--retries", str(self.RETRIES))
+
+    def test_alert_flood_ends_each_attempt_at_its_deadline(self):
+        peer_py = os.path.join(es.REPO, "tests", "port", "tls_peer.py")
+        certs = self.em.cert_dir
+        peer = subprocess.Popen([sys.executable, peer_py, "--cert", os.path.join(certs, "server.pem"),
+                                 "--key", os.path.join(certs, "server.key"), "--mode", "alert-flood"],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        es.end_on_signal(peer)
+        try:
+            line = peer.stdout.readline().decode()
+            self.assertTrue(line.startswith("PORT "), line)
+            r = self.run_cli("--base-url", "https://127.0.0.1:%d" % int(line.split()[1]),
+                             *self.bounded_flags(), "get", "github")
+        finally:
+            peer.stdin.close()  # the peer exits when its stdin closes
+            peer.wait(30)
+            peer.stdout.close()
+        self.assert_bounded(r)
+
+    def silent_dns_prefix(self, tmp):
+        """A UDP socket on 127.a.b.c:53 that never answers, and the command
+        prefix that runs the tool in a private mount namespace whose
+        resolv.conf names it."""
+        try:
+            p = subprocess.run(["unshare", "-m", "true"], capture_output=True)
+            why = p.stderr.decode("utf-8", "replace").strip() if p.returncode != 0 else None
+        except OSError as e:
+            why = str(e)
+        if why is not None:
+            self.skipTest("no private mount namespace here (needs root or CAP_SYS_ADMIN): %s" % why)
+        sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.addCleanup(sock.close)
+        for _ in range(20):
+            addr = "127.%d.%d.%d" % (random.randint(100, 227), random.randint(0, 255),
+                                     random.randint(1, 254))
+            try:
+                sock.bind((addr, 53))
+                break
+            except PermissionError:
+                self.skipTest("binding UDP port 53 is not permitted here")
+            except OSError:
+                continue
+        else:
+            self.fail("no free 127.x.y.z:53")
+        resolv, nss = os.path.join(tmp, "resolv.conf"), os.path.join(tmp, "nsswitch.conf")
+        with open(resolv, "w") as f:
+            f.write("nameserver %s\noptions timeout:3 attempts:1\n" % addr)
+        with open(nss, "w") as f:
+            f.write("hosts: files dns\n")
+        script = 'mount --bind "$1" /etc/resolv.conf && mount --bind "$2" /etc/nsswitch.conf ' \
+                 '&& shift 2 && exec "$@"'
+        return ["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", resolv, nss]
+
+    def test_silent_resolver_ends_each_attempt_at_its_deadline(self):
+        with tempfile.TemporaryDirectory(dir=self.em.workdir) as tmp:
+            r = self.run_cli("--base-url", "https://pipes.silent.test", *self.bounded_flags(),
+                             "get", "github", prefix=self.silent_dns_prefix(tmp))
+        self.assert_bounded(r)
 
 
 class PlainHttp(E2E):
