@@ -179,9 +179,14 @@ SIZE_TARGET_rv32imc := -march=rv32imc -mabi=ilp32 --specs=picolibc.specs
 SIZE_BUDGET_token_m4      := 13568
 SIZE_BUDGET_token_m0p     := 13824
 SIZE_BUDGET_token_rv32imc := 15872
-SIZE_BUDGET_all_m4        := 20480
-SIZE_BUDGET_all_m0p       := 22528
-SIZE_BUDGET_all_rv32imc   := 24576
+# Issue 10 added the 12 operations of wos_pipes_connect.h (~3 KB with
+# their tables, keys and the spec-driven prepare step), the token cache
+# (~0.9 KB) and onboarding (~0.65 KB): the "all" image no longer fits the
+# 20 KB of issue 9 on the M4 (nor 24 KB on RV32IMC); raised until the
+# library shrinks. A token-only firmware is unchanged.
+SIZE_BUDGET_all_m4        := 23552
+SIZE_BUDGET_all_m0p       := 24576
+SIZE_BUDGET_all_rv32imc   := 27648
 SIZE_STACK   := 1024
 SIZE_FLAGS   := -Os -ffreestanding -ffunction-sections -fdata-sections -fstack-usage \
                 -fcallgraph-info=su
@@ -189,9 +194,11 @@ SIZE_LINK    := -Os -nostartfiles -Wl,--gc-sections -Wl,-e,main
 SIZE_FW_SRC  := tests/size/stub_port.c
 # The engine calls an operation's body encoder and decoder through its
 # descriptor: the report follows those calls to every function they can reach.
-SIZE_INDIRECT := --indirect run_body=integration_body,token_body \
-    --indirect wos_pipes_write_request=wos_pipes_prepare_token,wos_pipes_prepare_create,wos_pipes_prepare_update,wos_pipes_prepare_list,wos_pipes_prepare_slug \
-    --indirect wos_client_call=decode_token,decode_integration,decode_list,decode_delete
+SIZE_INDIRECT := --indirect run_body=integration_body,token_body,table_body \
+    --indirect wos_pipes_write_request=wos_pipes_prepare_token,wos_pipes_prepare_create,wos_pipes_prepare_update,wos_pipes_prepare_list,wos_pipes_prepare_slug,wos_pipes_prepare_spec \
+    --indirect wos_client_call=decode_token,decode_integration,decode_list,decode_delete,$\
+dec_authorize,dec_installed,dec_credentials,dec_account,dec_account_gone,dec_providers,$\
+dec_org_configs,dec_org_config,dec_widget
 
 define size_core
 SIZE_OBJ_$(1) := $$(CORE_SRC:src/%.c=$$(BUILD)/size/$(1)/%.o)
@@ -215,7 +222,8 @@ SIZE_IMAGES := $(foreach c,$(SIZE_CORES),$(BUILD)/size/$(c)/token.elf $(BUILD)/s
 # Pay per use: the token image must hold none of the other operations' code.
 SIZE_ABSENT  := --absent token=wos_op_create,wos_op_list,wos_op_get,wos_op_update,wos_op_delete,$\
     wos_pipes_decode_list,wos_pipes_decode_integration,integration_body,decode_object,$\
-    wos_pipes_prepare_create,wos_pipes_prepare_list,wos_pager_advance,put_object
+    wos_pipes_prepare_create,wos_pipes_prepare_list,wos_pager_advance,put_object,$\
+    wos_pipes_prepare_spec,wos_op_authorize,wos_op_credentials,wos_op_account_get,wos_pipes_decode_object
 SIZE_ARGS    = --budget-stack $(SIZE_STACK) $(SIZE_INDIRECT) $(SIZE_ABSENT) $(foreach c,$(SIZE_CORES),--core \
     '$(SIZE_LABEL_$(c))' $(foreach i,token all,--map $(i)=$(BUILD)/size/$(c)/$(i).map:$(SIZE_BUDGET_$(i)_$(c))) \
     $(SIZE_OBJ_$(c)))
@@ -460,15 +468,19 @@ CLI_SRC := $(sort $(wildcard examples/wos_pipes/*.c))
 CLI_OBJ := $(CLI_SRC:%.c=$(OUT)/obj/%.o)
 CLI_BIN := $(OUT)/wos-pipes
 TOKEN_FETCH_BIN := $(OUT)/token_fetch
+DEVICE_CONNECT_BIN := $(OUT)/device_connect
 
 .PHONY: examples run-cli-usage
 all: examples
-examples: $(CLI_BIN) $(TOKEN_FETCH_BIN)
+examples: $(CLI_BIN) $(TOKEN_FETCH_BIN) $(DEVICE_CONNECT_BIN)
 
 $(CLI_BIN): $(CLI_OBJ) $(PORTLIB) $(LIB)
-	$(CC) $(CFLAGS_ALL) $(CLI_OBJ) -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS)
+	$(CC) $(CFLAGS_ALL) $(CLI_OBJ) -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS) -lqrencode
 
 $(TOKEN_FETCH_BIN): $(OUT)/obj/examples/token_fetch.o $(PORTLIB) $(LIB)
+	$(CC) $(CFLAGS_ALL) $< -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS)
+
+$(DEVICE_CONNECT_BIN): $(OUT)/obj/examples/device_connect.o $(PORTLIB) $(LIB)
 	$(CC) $(CFLAGS_ALL) $< -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS)
 
 # Usage and exit codes of the tool; needs no server.
@@ -477,7 +489,7 @@ run-cli-usage: $(CLI_BIN)
 	    tail -n 1 $(OUT)/cli-usage.log; exit $$rc
 	@scripts/run_tests.sh --record $(BUILD)/results $(OUT)/cli-usage.log
 
--include $(CLI_OBJ:.o=.d) $(OUT)/obj/examples/token_fetch.d
+-include $(CLI_OBJ:.o=.d) $(OUT)/obj/examples/token_fetch.d $(OUT)/obj/examples/device_connect.d
 
 # --- e2e ---
 # End-to-end tests over real HTTPS against the Pipes emulator on 127.0.0.1:

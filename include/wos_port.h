@@ -58,6 +58,9 @@ typedef struct wos_transport_ops {
     wos_status (*send)(void *ctx, const uint8_t *data, size_t len, uint64_t deadline_ms, size_t *out_n);
     /**
      * @brief Receive up to cap bytes; returns as soon as any are available.
+     * Once the deadline has passed it moves nothing (WOS_ERR_TIMEOUT), even
+     * when bytes are waiting: a peer that never stops sending must not
+     * hold a call past its deadline.
      * @param[in,out] ctx The transport's ctx.
      * @param[out] buf Where the bytes go.
      * @param[in] cap Its size (> 0).

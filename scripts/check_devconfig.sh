@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The -D flags carry literal quotes on purpose (the macro's value is a
 # quoted file name) and are split into words where used:
 # shellcheck disable=SC2089,SC2090

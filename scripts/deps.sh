@@ -3,7 +3,7 @@
 # Check the Debian packages the build and tests need; install the missing
 # ones when root, otherwise print the command. Silent when all are present.
 set -eu
-PKGS="libmbedtls-dev libjsmn-dev libcmocka-dev python3 openssl clang gcc-arm-none-eabi libnewlib-arm-none-eabi"
+PKGS="libmbedtls-dev libjsmn-dev libcmocka-dev libqrencode-dev python3 openssl clang gcc-arm-none-eabi libnewlib-arm-none-eabi"
 # `make size` links for Cortex-M (newlib-nano) and RV32IMC (picolibc).
 PKGS="$PKGS gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf"
 # The mbedTLS lanes: cmake builds 4.x; the 3.6 fetch needs the archive keyring.
@@ -22,6 +22,8 @@ PKGS="$PKGS picolibc-arm-none-eabi qemu-system-arm"
 PKGS="$PKGS liblwip-dev iproute2 util-linux"
 # Branch coverage of src/ (`make coverage`, part of `make test`).
 PKGS="$PKGS gcovr"
+# unshare and mount: the CLI test with a DNS server that never answers.
+PKGS="$PKGS util-linux mount"
 # pkg-config file and API documentation (make test).
 PKGS="$PKGS pkgconf doxygen"
 # --bench: also the TLS bench's server and reference client (not for tests:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # mbedtls_devbuild.sh SRC CONFIG OUT [USER_CONFIG] — build mbedTLS from the
 # source tree SRC with the configuration header CONFIG into OUT/{include,lib}
 # (static libmbedtls, libmbedx509, libmbedcrypto).

@@ -159,6 +159,7 @@ static void fill_reply(const wos_client *c, const wos_http_response *resp, wos_p
     }
     r->request_id = resp->request_id;
     r->retry_after_s = retry_after_s(c, resp);
+    r->date_s = resp->date;
     r->tokens = c->cfg.tokens;
     r->token_cap = c->cfg.token_cap;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* TF-PSA-Crypto 1.0 configuration (the crypto half of Mbed TLS 4.0)
  * for the token-fetching TLS client of wos_mbedtls_config_40.h.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* mbedTLS 3.6 LTS configuration for a device that only fetches
  * tokens from the Pipes API: a TLS 1.2 + 1.3 client, nothing else.
  *

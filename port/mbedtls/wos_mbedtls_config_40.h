@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Mbed TLS 4.0 configuration (the TLS half) for a device that only
  * fetches tokens from the Pipes API: a TLS 1.2 + 1.3 client, nothing else.
  *

@@ -38,7 +38,15 @@ static int bio_recv(void *ctx, unsigned char *buf, size_t len)
 {
     wos_tls *tls = ctx;
     size_t n = 0;
-    wos_status st = tls->lower.ops->recv(tls->lower.ctx, buf, len, tls->deadline_ms, &n);
+    wos_status st;
+    /* mbedTLS reads record after record without returning while they are
+     * ones it ignores (warning alerts, say): the deadline is checked on
+     * every read, whatever the lower transport does with waiting bytes. */
+    if (tls->platform->now_ms(tls->platform->ctx) >= tls->deadline_ms) {
+        tls->io_status = WOS_ERR_TIMEOUT;
+        return MBEDTLS_ERR_SSL_WANT_READ;
+    }
+    st = tls->lower.ops->recv(tls->lower.ctx, buf, len, tls->deadline_ms, &n);
     if (st == WOS_OK) {
         return n > (size_t)INT_MAX ? INT_MAX : (int)n;
     }

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "wos_posix.h"
+#include "wos_posix_resolve_internal.h"
 
 #ifndef MSG_NOSIGNAL
 #define MSG_NOSIGNAL 0 /* BSD/macOS: SO_NOSIGPIPE is set on the socket instead */
@@ -64,19 +65,19 @@ static int tune_socket(int fd)
 }
 
 /* Connect to one resolved address; on success t->fd holds the socket. */
-static wos_status connect_one(wos_posix_tcp *t, const struct addrinfo *ai, uint64_t deadline_ms)
+static wos_status connect_one(wos_posix_tcp *t, const wos_posix_addr *ai, uint64_t deadline_ms)
 {
     wos_status st = WOS_OK;
     int err = 0;
     socklen_t len = sizeof err;
-    t->fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+    t->fd = socket(ai->family, ai->socktype, ai->protocol);
     if (t->fd < 0) {
         t->last_errno = errno;
         return WOS_ERR_NETWORK;
     }
     if (tune_socket(t->fd) != 0) {
         err = errno;
-    } else if (connect(t->fd, ai->ai_addr, ai->ai_addrlen) != 0) {
+    } else if (connect(t->fd, &ai->addr.sa, ai->len) != 0) {
         if (errno != EINPROGRESS && errno != EINTR) {
             err = errno;
         } else {
@@ -97,27 +98,12 @@ static wos_status connect_one(wos_posix_tcp *t, const struct addrinfo *ai, uint6
     return st;
 }
 
-static void port_text(uint16_t port, char out[6])
-{
-    char tmp[6];
-    size_t n = 0, i;
-    do {
-        tmp[n++] = (char)('0' + port % 10u);
-        port = (uint16_t)(port / 10u);
-    } while (port != 0u);
-    for (i = 0; i < n; i++) {
-        out[i] = tmp[n - 1u - i];
-    }
-    out[n] = '\0';
-}
-
 static wos_status tcp_connect(void *ctx, const char *host, uint16_t port, uint64_t deadline_ms)
 {
     wos_posix_tcp *t = ctx;
-    struct addrinfo hints, *res = NULL, *ai;
-    wos_status st = WOS_ERR_NETWORK;
-    char service[6];
-    int rc;
+    wos_posix_addrs addrs;
+    wos_status st;
+    size_t i;
     if (t == NULL || host == NULL || host[0] == '\0' || port == 0u) {
         return WOS_ERR_INVALID_ARG;
     }
@@ -125,23 +111,16 @@ static wos_status tcp_connect(void *ctx, const char *host, uint16_t port, uint64
         return WOS_ERR_STATE;
     }
     t->last_errno = 0;
-    memset(&hints, 0, sizeof hints);
-    hints.ai_family = AF_UNSPEC; /* IPv4 and IPv6, in the resolver's order */
-    hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_NUMERICSERV;
-    port_text(port, service);
-    rc = getaddrinfo(host, service, &hints, &res);
-    if (rc != 0 || res == NULL) {
-        t->last_errno = rc == EAI_SYSTEM ? errno : 0;
-        return WOS_ERR_NETWORK;
+    st = wos_posix_resolve(host, port, deadline_ms, &addrs, &t->last_errno);
+    if (st != WOS_OK) {
+        return st; /* addrs.count >= 1 from here on */
     }
-    for (ai = res; ai != NULL; ai = ai->ai_next) {
-        st = connect_one(t, ai, deadline_ms);
+    for (i = 0; i < addrs.count; i++) {
+        st = connect_one(t, &addrs.a[i], deadline_ms);
         if (st == WOS_OK || st == WOS_ERR_TIMEOUT) {
             break; /* a timeout spent the whole deadline: no time for the next address */
         }
     }
-    freeaddrinfo(res);
     return st;
 }
 
@@ -197,7 +176,14 @@ static wos_status tcp_recv(void *ctx, uint8_t *buf, size_t cap, uint64_t deadlin
         return WOS_ERR_STATE;
     }
     for (;;) {
-        ssize_t n = recv(t->fd, buf, cap, 0);
+        ssize_t n;
+        /* Checked before every read, not only before waiting: a peer that
+         * keeps the socket readable (an alert flood under TLS) would
+         * otherwise hold the call past its deadline. */
+        if (wos_posix_now_ms() >= deadline_ms) {
+            return WOS_ERR_TIMEOUT;
+        }
+        n = recv(t->fd, buf, cap, 0);
         if (n > 0) {
             *out_n = (size_t)n;
             return WOS_OK;

@@ -54,7 +54,9 @@ static uint64_t tmpl_left_ms(uint64_t deadline_ms);
  *   that: -pdFREERTOS_ERRNO_ETIMEDOUT is WOS_ERR_TIMEOUT, any other negative
  *   value WOS_ERR_NETWORK. FreeRTOS+TCP has no Nagle option to set.
  * Zephyr (CONFIG_NET_SOCKETS, CONFIG_DNS_RESOLVER):
- *   zsock_getaddrinfo(); s = zsock_socket(...); zsock_fcntl(s, F_SETFL, O_NONBLOCK);
+ *   zsock_getaddrinfo() waits CONFIG_NET_SOCKETS_DNS_TIMEOUT, not the
+ *   deadline: use dns_get_addr_info(..., tmpl_left_ms(deadline)) with a
+ *   callback and a semaphore instead; s = zsock_socket(...); zsock_fcntl(s, F_SETFL, O_NONBLOCK);
  *   zsock_connect() -> EINPROGRESS; zsock_poll(POLLOUT, tmpl_left_ms(deadline));
  *   zsock_getsockopt(SO_ERROR); zsock_setsockopt(IPPROTO_TCP, TCP_NODELAY);
  *   zsock_freeaddrinfo(res).
@@ -219,6 +221,8 @@ static wos_status tmpl_wall_clock_s(void *ctx, int64_t *out_unix_s)
  * Zephyr: sys_csrand_get(buf, len) (needs an entropy driver);
  * FreeRTOS+TCP's ipconfigRAND32/xApplicationGetRandomNumber is NOT enough
  * unless it is backed by a TRNG.
+ * No deadline bounds this call: a source that is not ready yet (a TRNG
+ * warming up after boot) returns WOS_ERR_STATE rather than waiting.
  */
 static wos_status tmpl_random(void *ctx, uint8_t *buf, size_t len)
 {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * bench_curl: the reference for bench_tls's cpu figures: the same token
  * call made by libcurl (OpenSSL) against the same server.

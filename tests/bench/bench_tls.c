@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * bench_tls: what a token fetch over the mbedTLS port costs the client,
  * against a local TLS server (tests/bench/run_tls_bench.sh starts nginx).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run_tls_bench.sh OUT_DIR CERT_DIR N CURL_BIN LABEL=BENCH_TLS_BIN...  (env: TLS_BENCH_ROUNDS, POOL_GOAL)
 # Starts nginx on a free 127.0.0.1 port (TLS 1.2 and 1.3, the test PKI,
 # session cache and tickets on, a canned token response), runs each

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tls_bench.sh OUT TP_DIR STAGE N [MBEDTLS4_SRC] — the TLS part of `make bench`.
 # Builds tests/bench/bench_tls.c with the port and the core against each
 # mbedTLS below, bench_curl.c against libcurl, then runs

@@ -72,4 +72,28 @@ int cert_path(char *buf, size_t cap, const char *name);
  * 0 on success. */
 int read_file(const char *path, uint8_t *buf, size_t cap, size_t *out_len);
 
+/* --- support_dns.c: a DNS resolver that never answers ------------------ */
+/* How long the resolver library waits for the silent server (one attempt). */
+#define SILENT_RESOLVER_S 2
+
+typedef struct silent_resolver {
+    int started;
+    int fd;        /* the UDP socket on 127.a.b.c:53 nobody reads */
+    char addr[16]; /* 127.a.b.c */
+    char dir[32];  /* temporary directory of the two files */
+    int resolv_mounted, nss_mounted;
+} silent_resolver;
+
+/* From now on this process resolves names (not in /etc/hosts) through a
+ * server that never answers: in a private mount namespace (made once per
+ * process), /etc/resolv.conf and /etc/nsswitch.conf are covered by files
+ * naming it. 0 on success; else why says what is not permitted here (not
+ * root, no mount namespaces) and nothing is left behind. */
+int silent_resolver_start(silent_resolver *r, char *why, size_t cap);
+/* Uncover the files and close the socket; safe to call twice or unstarted
+ * (after zero-initialisation). */
+void silent_resolver_stop(silent_resolver *r);
+/* Threads of this process now (/proc/self/task). */
+size_t threads_now(void);
+
 #endif /* WOS_TEST_SUPPORT_H */

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <poll.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -16,12 +17,18 @@
 
 #define LONG_MS 10000u /* generous: only reached if the code under test is broken */
 #define SHORT_MS 50u   /* a deadline meant to expire */
+/* A call must end by its deadline; this is scheduling slack on a loaded
+ * machine, not a speed goal. */
+#define BOUND_SLACK_MS 1000u
+#define DNS_MS 300u                  /* a deadline for a lookup that never ends */
+#define SILENT_NAME "pipes.silent.test" /* in no hosts file: asks the DNS server */
 
 typedef struct fixture {
     test_listener listener;
     wos_posix_tcp tcp;
     wos_transport tr;
     int reserved_fd;
+    silent_resolver dns;
 } fixture;
 
 static fixture fx;
@@ -45,6 +52,7 @@ static int teardown(void **state)
     (void)state;
     fx.tr.ops->close(fx.tr.ctx);
     listener_stop(&fx.listener);
+    silent_resolver_stop(&fx.dns);
     if (fx.reserved_fd >= 0) {
         (void)close(fx.reserved_fd);
     }
@@ -130,6 +138,33 @@ static void recv_deadline_gives_timeout(void **state)
     /* A deadline already in the past still gives a clean timeout. */
     assert_int_equal(fx.tr.ops->recv(fx.tr.ctx, buf, sizeof buf, 0u, &n), WOS_ERR_TIMEOUT);
     assert_int_equal(fx.tr.ops->is_alive(fx.tr.ctx), 1); /* a timeout does not break the connection */
+}
+
+/* Bytes already buffered are not handed out once the deadline has passed:
+ * a peer that keeps the socket readable must not hold a call past it. */
+static void recv_after_the_deadline_moves_nothing(void **state)
+{
+    static const uint8_t msg[] = "buffered";
+    uint8_t back[sizeof msg];
+    struct pollfd p;
+    size_t n = 99;
+    (void)state;
+    start(LISTEN_ECHO);
+    connect_to("127.0.0.1");
+    assert_int_equal(fx.tr.ops->send(fx.tr.ctx, msg, sizeof msg, in_ms(LONG_MS), &n), WOS_OK);
+    assert_int_equal(n, sizeof msg);
+    p.fd = fx.tcp.fd;
+    p.events = POLLIN;
+    p.revents = 0;
+    assert_int_equal(poll(&p, 1, (int)LONG_MS), 1); /* the echo is waiting */
+    n = 99;
+    assert_int_equal(fx.tr.ops->recv(fx.tr.ctx, back, sizeof back, wos_posix_now_ms() - 1u, &n),
+                     WOS_ERR_TIMEOUT);
+    assert_int_equal(n, 0);
+    /* Still there for a call with time left: a timeout broke nothing. */
+    assert_int_equal(fx.tr.ops->recv(fx.tr.ctx, back, sizeof back, in_ms(LONG_MS), &n), WOS_OK);
+    assert_int_equal(n, sizeof msg);
+    assert_memory_equal(back, msg, sizeof msg);
 }
 
 static void send_deadline_gives_timeout(void **state)
@@ -276,6 +311,96 @@ static void reconnect_after_close(void **state)
     assert_memory_equal(back, msg, sizeof msg);
 }
 
+/* ---- name resolution bounded by the deadline ---------------------------- */
+
+static void start_silent_resolver(void)
+{
+    char why[200];
+    if (silent_resolver_start(&fx.dns, why, sizeof why) != 0) {
+        print_message("skipped: no resolver that never answers here (%s)\n", why);
+        skip();
+    }
+}
+
+/* Connect to SILENT_NAME with deadline ms: a timeout, by the deadline. */
+static void lookup_times_out(uint64_t ms)
+{
+    uint64_t start = wos_posix_now_ms(), took;
+    wos_status st = fx.tr.ops->connect(fx.tr.ctx, SILENT_NAME, 443, in_ms(ms));
+    took = wos_posix_now_ms() - start;
+    if (st != WOS_ERR_TIMEOUT || took >= ms + BOUND_SLACK_MS) {
+        print_message("lookup with a %llu ms deadline: status %d after %llu ms\n",
+                      (unsigned long long)ms, (int)st, (unsigned long long)took);
+    }
+    assert_int_equal(st, WOS_ERR_TIMEOUT);
+    assert_true(took < ms + BOUND_SLACK_MS);
+    assert_int_equal(fx.tcp.fd, -1);
+}
+
+/* Lookups given up at their deadline end in the background once the
+ * resolver library gives up (SILENT_RESOLVER_S): wait for that, so that one
+ * test's leftovers do not count in the next. */
+static void wait_for_lookups_to_end(size_t threads_before)
+{
+    uint64_t until = in_ms(SILENT_RESOLVER_S * 1000u * 4u + LONG_MS);
+    while (threads_now() > threads_before && wos_posix_now_ms() < until) {
+        poll(NULL, 0, 20);
+    }
+    assert_int_equal(threads_now(), threads_before);
+}
+
+static void silent_resolver_ends_at_the_deadline(void **state)
+{
+    size_t before = threads_now();
+    uint64_t start, took;
+    (void)state;
+    start_silent_resolver();
+    start = wos_posix_now_ms();
+    lookup_times_out(DNS_MS);
+    took = wos_posix_now_ms() - start;
+    print_message("silent resolver: connect with a %u ms deadline returned after %llu ms\n",
+                  DNS_MS, (unsigned long long)took);
+    wait_for_lookups_to_end(before);
+}
+
+/* A forked child has none of its parent's lookup threads: their slots must
+ * not stay taken there. 1 when the child resolved localhost and connected. */
+static int child_resolves(uint16_t port)
+{
+    int status = 0;
+    pid_t pid = fork();
+    if (pid == 0) {
+        wos_posix_tcp tcp;
+        wos_transport tr = wos_posix_tcp_transport(&tcp);
+        _exit(tr.ops->connect(tr.ctx, "localhost", port, in_ms(LONG_MS)) == WOS_OK ? 0 : 1);
+    }
+    return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+           WEXITSTATUS(status) == 0;
+}
+
+/* Lookups given up at their deadline keep running until the resolver
+ * library gives up; no more than WOS_POSIX_RESOLVERS at once (then a lookup
+ * waits for a slot until its deadline), and once they end, names resolve
+ * again. */
+static void abandoned_lookups_are_bounded(void **state)
+{
+    size_t before, i;
+    (void)state;
+    start(LISTEN_ECHO); /* its thread counts in before */
+    before = threads_now();
+    assert_true(before >= 2u);
+    start_silent_resolver();
+    for (i = 0; i < WOS_POSIX_RESOLVERS + 2u; i++) {
+        lookup_times_out(SHORT_MS);
+        /* One thread per lookup while slots are free, none after. */
+        assert_int_equal(threads_now(),
+                         before + (i < WOS_POSIX_RESOLVERS ? i + 1u : WOS_POSIX_RESOLVERS));
+    }
+    assert_true(child_resolves(fx.listener.port));
+    wait_for_lookups_to_end(before);
+    connect_to("localhost"); /* through a lookup thread again */
+}
+
 static void platform_clock_is_monotonic(void **state)
 {
     wos_platform p = wos_posix_platform();
@@ -336,6 +461,7 @@ int main(void)
         T(large_transfer_in_pieces),
         T(resolves_localhost),
         T(recv_deadline_gives_timeout),
+        T(recv_after_the_deadline_moves_nothing),
         T(send_deadline_gives_timeout),
         T(peer_close_gives_closed),
         T(is_alive_follows_the_peer),
@@ -345,6 +471,8 @@ int main(void)
         T(closed_port_gives_network),
         T(bad_arguments_and_states),
         T(reconnect_after_close),
+        T(silent_resolver_ends_at_the_deadline),
+        T(abandoned_lookups_are_bounded),
         T(platform_clock_is_monotonic),
         T(platform_wall_clock),
         T(platform_random_fills),

@@ -12,6 +12,9 @@ Modes (--mode):
                 close_notify (an orderly TLS close)
   truncate      like close-notify, but end the TCP stream without close_notify
   silent        accept TCP and never say a word (a handshake that cannot finish)
+  alert-flood   read the ClientHello, then send TLS warning alerts (plaintext,
+                which a client ignores one by one) without pause for
+                FLOOD_S seconds or until the client leaves
   tickets       like echo, but on TLS 1.3 a fresh session ticket goes out
                 before and after every reply (OpenSSL's SSL_new_session_ticket)
   hello         read the ClientHello, write what it offers to --capture as one
@@ -26,12 +29,17 @@ import socket
 import ssl
 import sys
 import threading
+import time
 import warnings
 
 # TLS 1.0/1.1 are deprecated in Python; --tls11-only asks for them on purpose.
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 IO_TIMEOUT_S = 10  # guard so a confused client can never hang the peer
+FLOOD_S = 5  # longer than any deadline a flood test sets: a client held past it fails
+# A warning alert record before encryption: alert(21), TLS 1.2, length 2,
+# warning(1), unrecognized_name(112) -- one that servers really send.
+WARNING_ALERT = bytes([21, 3, 3, 0, 2, 1, 112])
 
 
 def make_context(args, cert, key):
@@ -150,6 +158,14 @@ def serve_tls(ctx, conn, mode):
         tls.shutdown(socket.SHUT_RDWR)  # plain TCP FIN, no close_notify
 
 
+def flood_alerts(conn):
+    conn.recv(65536)  # the ClientHello
+    burst = WARNING_ALERT * 512
+    end = time.monotonic() + FLOOD_S
+    while time.monotonic() < end:
+        conn.sendall(burst)  # fails once the client has gone
+
+
 def serve(ctx, conn, mode, capture):
     conn.settimeout(IO_TIMEOUT_S)
     if mode == "hello":
@@ -160,6 +176,9 @@ def serve(ctx, conn, mode, capture):
     if mode == "silent":
         while conn.recv(65536):
             pass
+        return
+    if mode == "alert-flood":
+        flood_alerts(conn)
         return
     serve_tls(ctx, conn, mode)
 
@@ -174,7 +193,8 @@ def main():
     ap.add_argument("--cert", required=True)
     ap.add_argument("--key", required=True)
     ap.add_argument("--mode", default="echo",
-                    choices=["echo", "close-notify", "truncate", "silent", "tickets", "hello"])
+                    choices=["echo", "close-notify", "truncate", "silent", "alert-flood",
+                             "tickets", "hello"])
     ap.add_argument("--tls11-only", action="store_true")
     ap.add_argument("--tls12-only", action="store_true")
     ap.add_argument("--capture", metavar="PATH", help="hello mode: where the summary goes")
