@@ -130,10 +130,13 @@ static void end_client(void)
 
 static void token_over_tls_on_lwip(void **state)
 {
-    wos_token_params p = {WOS_STR_LIT("github"), WOS_STR_LIT(USER), WOS_STR_NULL};
+    wos_token_params p;
     wos_access_token tok;
     wos_call_info info;
     (void)state;
+    memset(&p, 0, sizeof p);
+    p.slug = (wos_str)WOS_STR_LIT("github");
+    p.user_id = (wos_str)WOS_STR_LIT(USER);
     new_client();
     assert_int_equal(wos_client_get_token(&g_client, &p, NULL, &tok, &info), WOS_OK);
     assert_true(tok.active);

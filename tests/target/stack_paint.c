@@ -257,7 +257,7 @@ __attribute__((noinline)) static void measure_init(void **state)
 
 __attribute__((noinline)) static void measure_call(void **state)
 {
-    wos_token_params tp = {WOS_STR_LIT("github"), WOS_STR_LIT("user_1"), WOS_STR_LIT("org_1")};
+    wos_token_params tp;
     wos_integration_params ip = {0};
     wos_str sc[2];
     wos_list_params lp = {10, WOS_STR_NULL, WOS_STR_LIT("data_integration_00"), WOS_STR_LIT("desc")};
@@ -267,6 +267,10 @@ __attribute__((noinline)) static void measure_call(void **state)
     wos_str slug = WOS_STR_LIT("github");
     unsigned used;
     (void)state;
+    memset(&tp, 0, sizeof tp);
+    tp.slug = (wos_str)WOS_STR_LIT("github");
+    tp.user_id = (wos_str)WOS_STR_LIT("user_1");
+    tp.organization_id = (wos_str)WOS_STR_LIT("org_1");
     sc[0] = wos_str_c(k_scopes[0]);
     sc[1] = wos_str_c(k_scopes[1]);
     ip.provider = slug;

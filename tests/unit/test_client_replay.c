@@ -85,9 +85,12 @@ static void expect_str(wos_str s, const char *want)
 
 static void expect_token(void)
 {
-    wos_token_params p = {WOS_STR_LIT("github"), WOS_STR_LIT("user_1"), WOS_STR_NULL};
+    wos_token_params p;
     wos_access_token t;
     wos_str s;
+    memset(&p, 0, sizeof p);
+    p.slug = (wos_str)WOS_STR_LIT("github");
+    p.user_id = (wos_str)WOS_STR_LIT("user_1");
     assert_int_equal(wos_client_get_token(&g_c, &p, NULL, &t, NULL), WOS_OK);
     assert_true(t.active);
     expect_str(t.access_token, "gho_Q7");
