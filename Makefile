@@ -31,7 +31,7 @@ MBEDTLS_INC    := $(if $(MBEDTLS_PREFIX),-isystem $(MBEDTLS_PREFIX)/include)
 # A lane records system headers too (-MD): scripts/check_lane_headers.sh reads
 # them to prove every mbedTLS header came from MBEDTLS_PREFIX.
 DEPFLAGS       := $(if $(MBEDTLS_PREFIX),-MD,-MMD)
-INCS      := -Iinclude -Iport/posix -Iport/mbedtls $(MBEDTLS_INC) -isystem $(STAGE)
+INCS      := -Iinclude -Iport/posix -Iport/mbedtls -Iport/proxy $(MBEDTLS_INC) -isystem $(STAGE)
 CFLAGS_ALL = $(WARN) $(VFLAGS) $(INCS) $(CFLAGS)
 
 # The source list is wospipesFilePaths.cmake's, shared with CMake, ESP-IDF,
@@ -39,6 +39,10 @@ CFLAGS_ALL = $(WARN) $(VFLAGS) $(INCS) $(CFLAGS)
 wos_patterns = $(shell sed -n 's/^set(WOSPIPES_$(1)_PATTERNS \(.*\))$$/\1/p' wospipesFilePaths.cmake)
 CORE_SRC := $(sort $(wildcard $(call wos_patterns,CORE)))
 PORT_SRC := $(sort $(wildcard $(call wos_patterns,POSIX) $(call wos_patterns,MBEDTLS)))
+# port/proxy (CONNECT transport) is not in the shared list yet: it goes into
+# this Makefile's port library only (the CLI and the port tests use it).
+PROXY_SRC := $(sort $(wildcard port/proxy/*.c))
+PROXY_OBJ := $(PROXY_SRC:%.c=$(OUT)/obj/%.o)
 $(if $(CORE_SRC),,$(error no sources from wospipesFilePaths.cmake's WOSPIPES_CORE_PATTERNS))
 CORE_OBJ := $(CORE_SRC:%.c=$(OUT)/obj/%.o)
 PORT_OBJ := $(PORT_SRC:%.c=$(OUT)/obj/%.o)
@@ -79,7 +83,7 @@ $(LIB): $(CORE_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(PORTLIB): $(PORT_OBJ)
+$(PORTLIB): $(PORT_OBJ) $(PROXY_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
@@ -121,7 +125,7 @@ deps:
 # The core must also build warning-free with clang.
 clang-check: | $(STAGE)/jsmn.h
 	@mkdir -p $(BUILD)/clang
-	@for f in $(CORE_SRC) $(PORT_SRC); do \
+	@for f in $(CORE_SRC) $(PORT_SRC) $(PROXY_SRC); do \
 	    clang $(WARN) -O2 $(INCS) -c $$f -o $(BUILD)/clang/$$(echo $$f | tr / _).o || exit 1; \
 	done
 	@echo "clang: core and port build with -Werror"
@@ -175,9 +179,14 @@ SIZE_TARGET_rv32imc := -march=rv32imc -mabi=ilp32 --specs=picolibc.specs
 SIZE_BUDGET_token_m4      := 13568
 SIZE_BUDGET_token_m0p     := 13824
 SIZE_BUDGET_token_rv32imc := 15872
-SIZE_BUDGET_all_m4        := 20480
-SIZE_BUDGET_all_m0p       := 22528
-SIZE_BUDGET_all_rv32imc   := 24576
+# Issue 10 added the 12 operations of wos_pipes_connect.h (~3 KB with
+# their tables, keys and the spec-driven prepare step), the token cache
+# (~0.9 KB) and onboarding (~0.65 KB): the "all" image no longer fits the
+# 20 KB of issue 9 on the M4 (nor 24 KB on RV32IMC); raised until the
+# library shrinks. A token-only firmware is unchanged.
+SIZE_BUDGET_all_m4        := 23552
+SIZE_BUDGET_all_m0p       := 24576
+SIZE_BUDGET_all_rv32imc   := 27648
 SIZE_STACK   := 1024
 SIZE_FLAGS   := -Os -ffreestanding -ffunction-sections -fdata-sections -fstack-usage \
                 -fcallgraph-info=su
@@ -185,9 +194,11 @@ SIZE_LINK    := -Os -nostartfiles -Wl,--gc-sections -Wl,-e,main
 SIZE_FW_SRC  := tests/size/stub_port.c
 # The engine calls an operation's body encoder and decoder through its
 # descriptor: the report follows those calls to every function they can reach.
-SIZE_INDIRECT := --indirect run_body=integration_body,token_body \
-    --indirect wos_pipes_write=wos_pipes_prepare_token,wos_pipes_prepare_create,wos_pipes_prepare_update,wos_pipes_prepare_list,wos_pipes_prepare_slug \
-    --indirect wos_client_call=decode_token,decode_integration,decode_list,decode_delete
+SIZE_INDIRECT := --indirect run_body=integration_body,token_body,table_body \
+    --indirect wos_pipes_write=wos_pipes_prepare_token,wos_pipes_prepare_create,wos_pipes_prepare_update,wos_pipes_prepare_list,wos_pipes_prepare_slug,wos_pipes_prepare_spec \
+    --indirect wos_client_call=decode_token,decode_integration,decode_list,decode_delete,$\
+dec_authorize,dec_installed,dec_credentials,dec_account,dec_account_gone,dec_providers,$\
+dec_org_configs,dec_org_config,dec_widget
 
 define size_core
 SIZE_OBJ_$(1) := $$(CORE_SRC:src/%.c=$$(BUILD)/size/$(1)/%.o)
@@ -211,7 +222,8 @@ SIZE_IMAGES := $(foreach c,$(SIZE_CORES),$(BUILD)/size/$(c)/token.elf $(BUILD)/s
 # Pay per use: the token image must hold none of the other operations' code.
 SIZE_ABSENT  := --absent token=wos_op_create,wos_op_list,wos_op_get,wos_op_update,wos_op_delete,$\
     wos_pipes_decode_list,wos_pipes_decode_integration,integration_body,decode_object,$\
-    wos_pipes_prepare_create,wos_pipes_prepare_list,wos_pager_advance,put_object
+    wos_pipes_prepare_create,wos_pipes_prepare_list,wos_pager_advance,put_object,$\
+    wos_pipes_prepare_spec,wos_op_authorize,wos_op_credentials,wos_op_account_get,wos_pipes_decode_object
 SIZE_ARGS    = --budget-stack $(SIZE_STACK) $(SIZE_INDIRECT) $(SIZE_ABSENT) $(foreach c,$(SIZE_CORES),--core \
     '$(SIZE_LABEL_$(c))' $(foreach i,token all,--map $(i)=$(BUILD)/size/$(c)/$(i).map:$(SIZE_BUDGET_$(i)_$(c))) \
     $(SIZE_OBJ_$(c)))
@@ -409,8 +421,10 @@ test: deps
 	@$(MAKE) --no-print-directory run-unit run-port VARIANT=asan
 	@$(MAKE) --no-print-directory clang-check jsmn-compat
 	@$(MAKE) --no-print-directory size symcheck check-selftests
+	@$(MAKE) --no-print-directory qemu-m4
 	@$(MAKE) --no-print-directory emulator-selftest
 	@$(MAKE) --no-print-directory run-cli-usage e2e fuzz-smoke
+	@$(MAKE) --no-print-directory lwip cli-proxy cli-ipv6
 	@$(MAKE) --no-print-directory coverage
 	@$(MAKE) --no-print-directory packaging-tests
 	@$(MAKE) --no-print-directory tls-lanes tls-devconfig-check
@@ -435,12 +449,17 @@ help:
 	@echo "make symcheck   Cortex-M4 objects call no heap, stdio, strto*, time or float helpers"
 	@echo "make fuzz       libFuzzer, FUZZ_SECONDS (30) per target"
 	@echo "make bench      instruction counts and stack per operation (callgrind); TLS pool and CPU (bench-tls)"
+	@echo "make qemu-m4    unit suites on a Cortex-M4 (qemu-system-arm mps2-an386)"
+	@echo "make lwip       port/lwip + TLS on lwIP over a TAP device in a private network namespace"
+	@echo "make cli-proxy  the tool through a loopback CONNECT proxy (HTTPS_PROXY, NO_PROXY)"
+	@echo "make cli-ipv6   the tool at https://[::1]:PORT (skipped without IPv6 loopback)"
+	@echo "make cross      unit, port and e2e suites on armhf and s390x under qemu-user"
 	@echo "make docs       API documentation into $(BUILD)/docs/html (warnings are errors)"
 	@echo "make install PREFIX=DIR  headers, libraries, CMake package and wospipes.pc"
 	@echo "make coverage   branch coverage of src/ by the unit tests, gated at $(COV_GATE) %"
 	@echo "make clean      remove $(BUILD)/"
 
--include $(CORE_OBJ:.o=.d) $(PORT_OBJ:.o=.d) $(ARM_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(PORT_OBJ:.o=.d) $(ARM_OBJ:.o=.d) $(PROXY_OBJ:.o=.d)
 
 # --- examples ---
 # build/wos-pipes (the command-line tool) and build/token_fetch (the
@@ -449,15 +468,19 @@ CLI_SRC := $(sort $(wildcard examples/wos_pipes/*.c))
 CLI_OBJ := $(CLI_SRC:%.c=$(OUT)/obj/%.o)
 CLI_BIN := $(OUT)/wos-pipes
 TOKEN_FETCH_BIN := $(OUT)/token_fetch
+DEVICE_CONNECT_BIN := $(OUT)/device_connect
 
 .PHONY: examples run-cli-usage
 all: examples
-examples: $(CLI_BIN) $(TOKEN_FETCH_BIN)
+examples: $(CLI_BIN) $(TOKEN_FETCH_BIN) $(DEVICE_CONNECT_BIN)
 
 $(CLI_BIN): $(CLI_OBJ) $(PORTLIB) $(LIB)
-	$(CC) $(CFLAGS_ALL) $(CLI_OBJ) -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS)
+	$(CC) $(CFLAGS_ALL) $(CLI_OBJ) -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS) -lqrencode
 
 $(TOKEN_FETCH_BIN): $(OUT)/obj/examples/token_fetch.o $(PORTLIB) $(LIB)
+	$(CC) $(CFLAGS_ALL) $< -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS)
+
+$(DEVICE_CONNECT_BIN): $(OUT)/obj/examples/device_connect.o $(PORTLIB) $(LIB)
 	$(CC) $(CFLAGS_ALL) $< -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS)
 
 # Usage and exit codes of the tool; needs no server.
@@ -466,7 +489,7 @@ run-cli-usage: $(CLI_BIN)
 	    tail -n 1 $(OUT)/cli-usage.log; exit $$rc
 	@scripts/run_tests.sh --record $(BUILD)/results $(OUT)/cli-usage.log
 
--include $(CLI_OBJ:.o=.d) $(OUT)/obj/examples/token_fetch.d
+-include $(CLI_OBJ:.o=.d) $(OUT)/obj/examples/token_fetch.d $(OUT)/obj/examples/device_connect.d
 
 # --- e2e ---
 # End-to-end tests over real HTTPS against the Pipes emulator on 127.0.0.1:
@@ -504,6 +527,152 @@ e2e: all $(E2E_BIN)
 demo: deps all
 	@scripts/demo.sh $(OUT)/wos-pipes $(BUILD)
 
+# --- cross-architecture lanes ---
+# The unit, port and e2e suites built with Debian's cross compilers and run
+# under qemu-user: armhf (32-bit little-endian) and s390x (64-bit
+# big-endian). Not part of `make test` (a few minutes); .ci/run calls
+# `make cross` after it. cmocka and mbedTLS for each architecture come from
+# scripts/cross_sysroot.sh (private apt configuration, unpacked under
+# $(BUILD)/cross/ARCH/sysroot); libc from libc6-dev-ARCH-cross. Each lane
+# closes with "cross ARCH: N passed, M failed".
+CROSS_ARCHES ?= armhf s390x
+cross_triplet = $(if $(filter armhf,$1),arm-linux-gnueabihf,$(if $(filter s390x,$1),s390x-linux-gnu,$(error cross: unknown architecture $1)))
+cross_qemu    = $(if $(filter armhf,$1),qemu-arm,qemu-s390x)
+
+.PHONY: cross cross-lane
+cross: deps
+	@rc=0; for a in $(CROSS_ARCHES); do \
+	    $(MAKE) --no-print-directory cross-lane XARCH=$$a || rc=1; done; exit $$rc
+
+XB  = $(BUILD)/cross/$(XARCH)
+XSYS = $(CURDIR)/$(XB)/sysroot
+XLIB = $(XSYS)/usr/lib/$(call cross_triplet,$(XARCH))
+cross-lane:
+	@scripts/cross_sysroot.sh $(XARCH) $(XB)/sysroot
+	@$(MAKE) --no-print-directory all unit-tests port-tests $(XB)/tests/e2e/test_e2e_client \
+	    BUILD=$(XB) VARIANT=plain CC=$(call cross_triplet,$(XARCH))-gcc AR=$(call cross_triplet,$(XARCH))-ar \
+	    CFLAGS="-isystem $(XSYS)/usr/include -L$(XLIB) -Wl,-rpath,$(XLIB)" >$(XB)/build.log 2>&1 || \
+	    { tail -n 30 $(XB)/build.log; echo "cross $(XARCH): 0 passed, 1 failed"; exit 1; }
+	@scripts/cross_lane.sh $(XARCH) $(XB) $(call cross_qemu,$(XARCH)) /usr/$(call cross_triplet,$(XARCH))
+
+# --- Cortex-M4 under QEMU ---
+# The unit suites (tests/unit/, unchanged: tests/target/cmocka.h stands in
+# for cmocka) linked with the core for a Cortex-M4 (arm-none-eabi-gcc, the
+# size-report flags, picolibc), run on qemu-system-arm's mps2-an386 board
+# with output and exit status through semihosting. Code in SSRAM (4 MB),
+# data, heap (test harness only) and stack in PSRAM (16 MB).
+M4_DIR   := $(BUILD)/m4
+M4_CC    ?= arm-none-eabi-gcc
+M4_SPECS := --specs=picolibc.specs
+M4_CFLAGS := $(WARN) $(M4_SPECS) $(filter-out -fstack-usage -fcallgraph-info=su,$(ARM_FLAGS))
+M4_LDFLAGS := --oslib=semihost --crt0=semihost -Wl,--gc-sections \
+    -Wl,--defsym=__flash=0x0 -Wl,--defsym=__flash_size=0x400000 \
+    -Wl,--defsym=__ram=0x21000000 -Wl,--defsym=__ram_size=0x1000000 -Wl,--defsym=__stack_size=0x10000
+M4_CORE_OBJ := $(CORE_SRC:src/%.c=$(M4_DIR)/obj/%.o)
+M4_UNIT  := $(UNIT_SRC:tests/unit/%.c=$(M4_DIR)/%.elf)
+.SECONDARY: $(M4_CORE_OBJ) $(FUZZ_SRC:tests/fuzz/%.c=$(M4_DIR)/corpus_%/corpus.h)
+
+$(M4_DIR)/obj/%.o: src/%.c | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(M4_CC) $(M4_CFLAGS) -Iinclude -isystem $(STAGE) -MMD -MP -c $< -o $@
+
+# An archive, as on the host: a test may link its own build of a module first.
+M4_LIB   := $(M4_DIR)/libwospipes.a
+$(M4_LIB): $(M4_CORE_OBJ)
+	@rm -f $@
+	$(M4_CC:gcc=ar) rcs $@ $^
+
+$(M4_DIR)/%.elf: tests/unit/%.c tests/target/cmocka.h $(M4_LIB)
+	$(M4_CC) $(M4_CFLAGS) -Wno-conversion -Itests/target -Iinclude -isystem $(STAGE) -Itests/unit \
+	    $(M4_UNIT_EXTRA) $< $(M4_LIB) $(M4_LDFLAGS) -o $@
+# As on the host: test_config reads the application's config header, and
+# test_http_parser links the parser built with its work counter.
+$(M4_DIR)/test_config.elf: M4_UNIT_EXTRA := -Itests/unit/config
+$(M4_DIR)/test_http_parser.elf: M4_UNIT_EXTRA := -DWOS_TEST_WORK_COUNT $(HTTP_PARSER_SRC)
+$(M4_DIR)/test_http_parser.elf: $(HTTP_PARSER_SRC)
+
+# Each fuzz target replays its seeds and regression inputs (hostile
+# answers, cut streams, garbage) with its own checks, embedded as arrays.
+# gcc, unlike clang (the host's fuzz compiler), warns on (void) of a
+# WOS_NODISCARD result, which the harnesses ignore on purpose.
+M4_FUZZ  := $(FUZZ_SRC:tests/fuzz/%.c=$(M4_DIR)/replay_%.elf)
+$(M4_DIR)/corpus_%/corpus.h: tests/target/embed_corpus.py $(wildcard tests/fuzz/corpus/*/* tests/fuzz/regressions/*/*)
+	@mkdir -p $(@D)
+	$(PYTHON) tests/target/embed_corpus.py $@ tests/fuzz/corpus/$* tests/fuzz/regressions/$*
+
+$(M4_DIR)/replay_%.elf: tests/fuzz/%.c tests/target/replay_corpus.c $(M4_DIR)/corpus_%/corpus.h \
+                        $(FUZZ_SUPPORT) tests/fuzz/walk.h $(M4_CORE_OBJ)
+	$(M4_CC) $(M4_CFLAGS) -Wno-conversion -Wno-unused-result -Iinclude -isystem $(STAGE) -Itests/fuzz -I$(M4_DIR)/corpus_$* \
+	    $< tests/target/replay_corpus.c $(FUZZ_SUPPORT) $(M4_CORE_OBJ) $(M4_LDFLAGS) -o $@
+
+# Stack of each public call painted on the target, checked against the
+# static figures `make size` prints (tests/target/stack_paint.c).
+M4_STACK := $(M4_DIR)/stack_paint.elf
+$(M4_DIR)/stack_static.h: $(ARM_OBJ) tests/target/static_stack.py
+	@mkdir -p $(@D)
+	@$(MAKE) --no-print-directory size >$(M4_DIR)/size.txt 2>&1 || true
+	$(PYTHON) tests/target/static_stack.py $(M4_DIR)/size.txt >$@
+
+$(M4_STACK): tests/target/stack_paint.c tests/target/cmocka.h tests/unit/fake_port.h \
+             $(M4_DIR)/stack_static.h $(M4_CORE_OBJ)
+	$(M4_CC) $(M4_CFLAGS) -Wno-conversion -Itests/target -Iinclude -isystem $(STAGE) -Itests/unit \
+	    -I$(M4_DIR) $< $(M4_CORE_OBJ) $(M4_LDFLAGS) -o $@
+
+.PHONY: qemu-m4
+qemu-m4: $(M4_UNIT) $(M4_FUZZ) $(M4_STACK)
+	@WOS_TEST_RUNNER=scripts/qemu_m4.sh scripts/run_tests.sh "qemu-cortex-m4" $(BUILD)/results \
+	    $(M4_UNIT) $(M4_FUZZ) $(M4_STACK) >$(M4_DIR)/log 2>&1; rc=$$?; \
+	    if [ $$rc -ne 0 ]; then cat $(M4_DIR)/log; else grep '^stack ' $(M4_DIR)/log; tail -n 1 $(M4_DIR)/log; fi; \
+	    exit $$rc
+
+-include $(M4_CORE_OBJ:.o=.d)
+
+# --- lwIP ---
+# port/lwip/ (lwIP sockets) under the mbedTLS port, against the emulator,
+# with Debian's liblwip (2.1.3, unix port) on a TAP device inside a private
+# network namespace (tests/lwip/). Skipped, with the reason, when not root.
+LWIP_INC  ?= /usr/include/lwip
+LWIP_TEST := $(OUT)/tests/lwip/test_lwip
+$(LWIP_TEST): tests/lwip/test_lwip.c port/lwip/wos_lwip_tcp.c port/lwip/wos_lwip.h $(PORTLIB) $(LIB) \
+              | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Wno-conversion -Iport/lwip -isystem $(LWIP_INC) tests/lwip/test_lwip.c \
+	    port/lwip/wos_lwip_tcp.c -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS) -llwip -lcmocka -lpthread
+
+.PHONY: lwip
+lwip: $(LWIP_TEST)
+	@# The DNS path (Debian's liblwip has none): it must at least build, with gcc and clang.
+	@for c in $(CC) clang; do $$c $(WARN) -O2 -DLWIP_DNS=1 -Iinclude -Iport/lwip -isystem $(LWIP_INC) \
+	    -c port/lwip/wos_lwip_tcp.c -o $(OUT)/tests/lwip/wos_lwip_tcp_dns.o || exit 1; done
+	@tests/certs/make_certs.sh $(BUILD)/certs
+	@tests/lwip/run_lwip.sh $(LWIP_TEST) $(BUILD)/results >$(OUT)/lwip.log 2>&1; rc=$$?; \
+	    if [ $$rc -ne 0 ]; then cat $(OUT)/lwip.log; else tail -n 1 $(OUT)/lwip.log; fi; exit $$rc
+
+# --- proxy ---
+# The tool through a CONNECT proxy on 127.0.0.1 (tests/e2e/connect_proxy.py)
+# to the emulator: HTTPS_PROXY, NO_PROXY, Basic credentials, refusals.
+# port/proxy itself is tested by tests/port/test_proxy.c (run-port).
+.PHONY: cli-proxy
+cli-proxy: $(CLI_BIN)
+	@tests/certs/make_certs.sh $(BUILD)/certs
+	@WOS_E2E_BUILD=$(BUILD) $(PYTHON) tests/e2e/test_cli_proxy.py --bin $(CLI_BIN) >$(OUT)/cli-proxy.log 2>&1; \
+	    rc=$$?; if [ $$rc -ne 0 ]; then cat $(OUT)/cli-proxy.log; else tail -n 1 $(OUT)/cli-proxy.log; fi; \
+	    if tail -n 1 $(OUT)/cli-proxy.log | grep -q '^cli proxy: [0-9]* passed'; then \
+	        scripts/run_tests.sh --record $(BUILD)/results $(OUT)/cli-proxy.log; \
+	    else echo "0 1" >>$(BUILD)/results; fi; exit $$rc
+
+# --- IPv6 ---
+# The tool at https://[::1]:PORT (and at a name resolving to ::1 only, where
+# /etc/hosts has one) against the emulator; skipped with the reason when the
+# machine has no IPv6 loopback. URL and Host-header forms: tests/unit.
+.PHONY: cli-ipv6
+cli-ipv6: $(CLI_BIN)
+	@tests/certs/make_certs.sh $(BUILD)/certs
+	@WOS_E2E_BUILD=$(BUILD) $(PYTHON) tests/e2e/test_cli_ipv6.py --bin $(CLI_BIN) >$(OUT)/cli-ipv6.log 2>&1; \
+	    rc=$$?; if [ $$rc -ne 0 ]; then cat $(OUT)/cli-ipv6.log; else tail -n 1 $(OUT)/cli-ipv6.log; fi; \
+	    if tail -n 1 $(OUT)/cli-ipv6.log | grep -q '^cli ipv6: [0-9]* passed'; then \
+	        scripts/run_tests.sh --record $(BUILD)/results $(OUT)/cli-ipv6.log; \
+	    else echo "0 1" >>$(BUILD)/results; fi; exit $$rc
 # --- packaging ---
 # Licence lines (scripts/add_spdx.sh adds missing ones; safe to rerun).
 .PHONY: spdx-check packaging-tests

@@ -71,6 +71,7 @@ typedef struct wos_call_info {
     bool reused_connection;   /**< The last attempt ran on a kept-alive connection. */
     bool resent_write;        /**< A create, update or delete was sent again after an attempt that may have reached the server (answer lost, or a 5xx). */
     char idempotency_key[37]; /**< The key sent (POST), NUL-terminated, or empty. */
+    int64_t date_s;           /**< Unix seconds of the last answer's Date header, or -1 (absent, invalid, or no answer). */
 } wos_call_info;
 
 /** @brief A client. Private fields; lives in caller memory. */
@@ -193,7 +194,7 @@ WOS_NODISCARD static inline wos_status wos_client_get_token(wos_client *c, const
                                               const wos_call_options *opts, wos_access_token *out,
                                               wos_call_info *info)
 {
-    wos_pipes_call call = {WOS_OP_TOKEN, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call call = {WOS_OP_TOKEN, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     call.token = p;
     return wos_client_call(c, &call, opts, out, info);
 }
@@ -213,7 +214,7 @@ WOS_NODISCARD static inline wos_status wos_client_create(wos_client *c, const wo
                                            const wos_call_options *opts,
                                            wos_data_integration *out, wos_call_info *info)
 {
-    wos_pipes_call call = {WOS_OP_CREATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call call = {WOS_OP_CREATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     call.fields = p;
     return wos_client_call(c, &call, opts, out, info);
 }
@@ -230,7 +231,7 @@ WOS_NODISCARD static inline wos_status wos_client_list(wos_client *c, const wos_
                                          const wos_call_options *opts, wos_integration_page *out,
                                          wos_call_info *info)
 {
-    wos_pipes_call call = {WOS_OP_LIST, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call call = {WOS_OP_LIST, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     call.list = p;
     return wos_client_call(c, &call, opts, out, info);
 }
@@ -246,7 +247,7 @@ WOS_NODISCARD static inline wos_status wos_client_list(wos_client *c, const wos_
 WOS_NODISCARD static inline wos_status wos_client_get(wos_client *c, wos_str slug, const wos_call_options *opts,
                                         wos_data_integration *out, wos_call_info *info)
 {
-    wos_pipes_call call = {WOS_OP_GET, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call call = {WOS_OP_GET, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     call.slug = slug;
     return wos_client_call(c, &call, opts, out, info);
 }
@@ -265,7 +266,7 @@ WOS_NODISCARD static inline wos_status wos_client_update(wos_client *c, wos_str 
                                            const wos_call_options *opts,
                                            wos_data_integration *out, wos_call_info *info)
 {
-    wos_pipes_call call = {WOS_OP_UPDATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call call = {WOS_OP_UPDATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     call.slug = slug;
     call.fields = p;
     return wos_client_call(c, &call, opts, out, info);
@@ -281,7 +282,7 @@ WOS_NODISCARD static inline wos_status wos_client_update(wos_client *c, wos_str 
 WOS_NODISCARD static inline wos_status wos_client_delete(wos_client *c, wos_str slug,
                                            const wos_call_options *opts, wos_call_info *info)
 {
-    wos_pipes_call call = {WOS_OP_DELETE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call call = {WOS_OP_DELETE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     call.slug = slug;
     return wos_client_call(c, &call, opts, NULL, info);
 }
@@ -318,4 +319,7 @@ WOS_NODISCARD wos_status wos_client_list_all(wos_client *c, const wos_list_param
 #ifdef __cplusplus
 }
 #endif
+
+#include "wos_client_connect.h"
+
 #endif /* WOS_CLIENT_H */

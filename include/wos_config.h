@@ -81,6 +81,26 @@
 #ifndef WOS_PAGER_CURSOR_MAX
 #define WOS_PAGER_CURSOR_MAX 64
 #endif
+
+/** @brief Longest slug, user id or organization id a token cache entry keys on. */
+#ifndef WOS_TOKEN_CACHE_ID_MAX
+#define WOS_TOKEN_CACHE_ID_MAX 64
+#endif
+
+/** @brief Longest access token a token cache entry holds (a longer one is handed out, not cached). */
+#ifndef WOS_TOKEN_CACHE_TOKEN_MAX
+#define WOS_TOKEN_CACHE_TOKEN_MAX 2048
+#endif
+
+/** @brief Seconds before expiry at which the cache refreshes a token. */
+#ifndef WOS_TOKEN_CACHE_MARGIN_S
+#define WOS_TOKEN_CACHE_MARGIN_S 60u
+#endif
+
+/** @brief Longest authorize URL onboarding keeps (wos_onboard.h). */
+#ifndef WOS_ONBOARD_URL_MAX
+#define WOS_ONBOARD_URL_MAX 512
+#endif
 #if WOS_PAGER_CURSOR_MAX > 255 || WOS_PAGER_CURSOR_MAX < 1
 #error "WOS_PAGER_CURSOR_MAX must be 1..255: the pager keeps its length in a uint8_t"
 #endif

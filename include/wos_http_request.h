@@ -52,7 +52,7 @@ typedef struct wos_http_request {
     size_t segment_count;        /**< 0 gives the path `/`. */
     const wos_http_query *query; /**< May be NULL when query_count is 0. */
     size_t query_count;          /**< Parameters in order; omitted ones leave no `&`. */
-    wos_str host;                /**< Host header value, e.g. "api.workos.com" or "[::1]". */
+    wos_str host;                /**< Host: "api.workos.com", or an IPv6 address "::1" (bracketed when written) or "[::1]". */
     uint16_t port;               /**< 1..65535; appended to Host unless 443 with tls / 80 without. */
     bool tls;                    /**< Scheme is https (true) or http (false). */
     wos_str api_key;             /**< Sent as `Authorization: Bearer <api_key>`. */

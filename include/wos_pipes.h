@@ -131,6 +131,9 @@ typedef struct wos_token_params {
     wos_str slug;            /**< Integration slug, e.g. "github". Required. */
     wos_str user_id;         /**< Required. */
     wos_str organization_id; /**< ptr NULL omits. */
+    wos_str connected_account_id; /**< ptr NULL omits. */
+    wos_str connection_owner;     /**< ptr NULL omits. */
+    wos_opt_bool supports_multiple_connections; /**< Omitted unless set. */
 } wos_token_params;
 
 /** @brief Parameters of list; every field optional (ptr NULL / 0 omits). */
@@ -175,6 +178,7 @@ typedef struct wos_pipes_call {
     const wos_integration_params *fields;   /**< WOS_OP_CREATE, WOS_OP_UPDATE. */
     const wos_list_params *list;            /**< WOS_OP_LIST; NULL: no parameters. */
     wos_str idempotency_key;                /**< POST only; ptr NULL: no header. */
+    const void *params;                     /**< The params struct of the operations of wos_pipes_connect.h. */
 } wos_pipes_call;
 
 /**
@@ -219,7 +223,7 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_token(const wos_pipes_end
                                                const wos_token_params *p, wos_str idempotency_key,
                                                char *buf, size_t cap, size_t *out_len)
 {
-    wos_pipes_call c = {WOS_OP_TOKEN, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call c = {WOS_OP_TOKEN, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     c.token = p;
     c.idempotency_key = idempotency_key;
     return wos_pipes_write_request(ep, &c, buf, cap, out_len);
@@ -239,7 +243,7 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_create(const wos_pipes_en
                                                 wos_str idempotency_key, char *buf, size_t cap,
                                                 size_t *out_len)
 {
-    wos_pipes_call c = {WOS_OP_CREATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call c = {WOS_OP_CREATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     c.fields = p;
     c.idempotency_key = idempotency_key;
     return wos_pipes_write_request(ep, &c, buf, cap, out_len);
@@ -257,7 +261,7 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_list(const wos_pipes_endp
                                               const wos_list_params *p, char *buf, size_t cap,
                                               size_t *out_len)
 {
-    wos_pipes_call c = {WOS_OP_LIST, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call c = {WOS_OP_LIST, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     c.list = p;
     return wos_pipes_write_request(ep, &c, buf, cap, out_len);
 }
@@ -273,7 +277,7 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_list(const wos_pipes_endp
 WOS_NODISCARD static inline wos_status wos_pipes_write_get(const wos_pipes_endpoint *ep, wos_str slug,
                                              char *buf, size_t cap, size_t *out_len)
 {
-    wos_pipes_call c = {WOS_OP_GET, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call c = {WOS_OP_GET, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     c.slug = slug;
     return wos_pipes_write_request(ep, &c, buf, cap, out_len);
 }
@@ -291,7 +295,7 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_update(const wos_pipes_en
                                                 const wos_integration_params *p, char *buf,
                                                 size_t cap, size_t *out_len)
 {
-    wos_pipes_call c = {WOS_OP_UPDATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call c = {WOS_OP_UPDATE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     c.slug = slug;
     c.fields = p;
     return wos_pipes_write_request(ep, &c, buf, cap, out_len);
@@ -308,7 +312,7 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_update(const wos_pipes_en
 WOS_NODISCARD static inline wos_status wos_pipes_write_delete(const wos_pipes_endpoint *ep, wos_str slug,
                                                 char *buf, size_t cap, size_t *out_len)
 {
-    wos_pipes_call c = {WOS_OP_DELETE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call c = {WOS_OP_DELETE, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     c.slug = slug;
     return wos_pipes_write_request(ep, &c, buf, cap, out_len);
 }
@@ -327,6 +331,7 @@ typedef struct wos_pipes_reply {
     jsmntok_t *tokens;      /**< Caller token array for the body. */
     unsigned token_cap;     /**< Its size. */
     unsigned tokens_needed; /**< Out: after WOS_ERR_JSON_TOKENS, the count needed. */
+    int64_t date_s;         /**< Unix seconds of the Date header, or -1 (the client fills it; 0 when left zeroed). */
 } wos_pipes_reply;
 
 /**
@@ -696,4 +701,7 @@ void wos_request_wipe(char *buf, size_t len);
 #ifdef __cplusplus
 }
 #endif
+
+#include "wos_pipes_connect.h"
+
 #endif /* WOS_PIPES_H */

@@ -141,6 +141,39 @@ run 3 json "A user whose GitHub connection needs reauthorization: not active (ex
 run 3 json "Slack without the organization: no installation for that user alone (exit 3)" -- \
     token slack --user "$USER_ID"
 
+# Device onboarding: connect shows the authorize URL and its QR code, then
+# polls until the user has connected; the emulator's control call plays the
+# person who scans the code and approves.
+DEVICE_USER=user_01DEMODEVICE0000000000000
+step=$((step + 1))
+printf '\n== %d. Onboard a headless device: authorize, show the URL as a QR code, wait for the user, then the token\n' "$step"
+printf '$ wos-pipes connect github --user %s --poll-s 1 --wait-s 30\n' "$DEVICE_USER"
+"$bin" connect github --user "$DEVICE_USER" --poll-s 1 --wait-s 30 >"$tmp/out" 2>"$tmp/err" &
+connect_pid=$!
+tries=0
+while ! grep -q 'Waiting' "$tmp/err" 2>/dev/null && [ $tries -lt 100 ]; do
+    tries=$((tries + 1))
+    sleep 0.1
+done
+sed 's/^/  (stderr) /' "$tmp/err"
+printf '  (the user scans the code and approves: here the emulator completes it 2 s later)\n'
+"$python" - "$WORKOS_BASE_URL" "$WORKOS_CA_FILE" <<'PY'
+import json, ssl, sys, urllib.request
+ctx = ssl.create_default_context(cafile=sys.argv[2])
+req = urllib.request.Request(sys.argv[1] + "/_emulator/authorizations/complete",
+                             data=json.dumps({"after_s": 2}).encode(), method="POST",
+                             headers={"Content-Type": "application/json"})
+urllib.request.urlopen(req, context=ctx).read()
+PY
+wait "$connect_pid"
+rc=$?
+show json
+if [ "$rc" -ne 0 ]; then
+    printf '  exit status %d, expected 0: the demo stops here.\n' "$rc" >&2
+    exit 1
+fi
+printf '  exit status 0, as expected\n'
+
 run 0 json "Delete the Notion integration (prints nothing)" -- \
     delete notion
 

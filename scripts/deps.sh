@@ -3,13 +3,23 @@
 # Check the Debian packages the build and tests need; install the missing
 # ones when root, otherwise print the command. Silent when all are present.
 set -eu
-PKGS="libmbedtls-dev libjsmn-dev libcmocka-dev python3 openssl clang gcc-arm-none-eabi libnewlib-arm-none-eabi"
+PKGS="libmbedtls-dev libjsmn-dev libcmocka-dev libqrencode-dev python3 openssl clang gcc-arm-none-eabi libnewlib-arm-none-eabi"
 # `make size` links for Cortex-M (newlib-nano) and RV32IMC (picolibc).
 PKGS="$PKGS gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf"
 # The mbedTLS lanes: cmake builds 4.x; the 3.6 fetch needs the archive keyring.
 PKGS="$PKGS cmake debian-archive-keyring"
 # libFuzzer for `make fuzz`/`make fuzz-smoke`; callgrind for `make bench`.
 PKGS="$PKGS libclang-rt-14-dev valgrind"
+# Cross-architecture lanes (`make cross`): cross compilers, their arch-all C
+# libraries, qemu-user; the keyring lets scripts/cross_sysroot.sh fetch
+# cmocka and mbedTLS for those architectures.
+PKGS="$PKGS gcc-arm-linux-gnueabihf libc6-dev-armhf-cross gcc-s390x-linux-gnu libc6-dev-s390x-cross"
+PKGS="$PKGS qemu-user"
+# Cortex-M4 test images (`make qemu-m4`, part of `make test`).
+PKGS="$PKGS picolibc-arm-none-eabi qemu-system-arm"
+# port/lwip test (`make lwip`, part of `make test`): lwIP 2.1.3 with its
+# unix TAP interface; ip and unshare make the private network namespace.
+PKGS="$PKGS liblwip-dev iproute2 util-linux"
 # Branch coverage of src/ (`make coverage`, part of `make test`).
 PKGS="$PKGS gcovr"
 # unshare and mount: the CLI test with a DNS server that never answers.

@@ -4,6 +4,8 @@
 #                                    binary to RESULTS, exits 1 if any failed.
 # run_tests.sh --summary RESULTS     prints the grand total as "N passed, N failed".
 # run_tests.sh --record RESULTS LOG... adds each log's closing "N passed, M failed" to RESULTS.
+# WOS_TEST_RUNNER, when set, is a command each binary runs under (a cross
+# lane's "qemu-arm -L /usr/arm-linux-gnueabihf"); split on spaces.
 set -u
 if [ "$1" = "--summary" ]; then
     awk '{p+=$1; f+=$2} END {printf "total: %d passed, %d failed\n", p, f; exit (f>0)}' "$2"
@@ -24,7 +26,8 @@ mkdir -p "$(dirname "$results")"
 pass=0 fail=0 bad=0
 for bin in "$@"; do
     log="$bin.log"
-    "$bin" >"$log" 2>&1
+    # shellcheck disable=SC2086
+    ${WOS_TEST_RUNNER:-} "$bin" >"$log" 2>&1
     rc=$?
     cat "$log"
     # cmocka: "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s), listed below:"

@@ -34,8 +34,10 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
         info = &c->info; /* caller memory, not stack */
     }
     memset(info, 0, sizeof *info);
+    info->date_s = -1;
     st = wos_client_run(c, call, opts, info, &r);
     if (st == WOS_OK) {
+        info->date_s = r.date_s;
         st = call->op->decode(&r, out, &info->api);
         info->tokens_needed = st == WOS_ERR_JSON_TOKENS ? r.tokens_needed : 0u;
         if (st != WOS_OK && st != WOS_ERR_HTTP_STATUS) {
@@ -57,7 +59,7 @@ wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
 {
     wos_list_params lp;
     wos_integration_page page;
-    wos_pipes_call call = {WOS_OP_LIST, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL};
+    wos_pipes_call call = {WOS_OP_LIST, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
     wos_pager *pg = c != NULL ? &c->pager : NULL;
     wos_status st = on_page == NULL || pg == NULL ? WOS_ERR_INVALID_ARG : wos_pager_init(pg, p);
     call.list = &lp;

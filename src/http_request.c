@@ -151,6 +151,8 @@ static int bad_method(const char *m)
 static wos_status put_head(sink *s, const wos_http_request *r)
 {
     wos_status st;
+    size_t i;
+    bool v6;
     if (bad_method(r->method) || bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
         (r->idempotency_key.ptr != NULL && bad_value(r->idempotency_key))) {
         return WOS_ERR_INVALID_ARG;
@@ -162,7 +164,16 @@ static wos_status put_head(sink *s, const wos_http_request *r)
         return st;
     }
     PUT_LIT(s, " HTTP/1.1\r\nHost: ");
+    for (i = 0; i < r->host.len && r->host.ptr[i] != ':'; i++) {
+    }
+    v6 = i < r->host.len && r->host.ptr[0] != '['; /* an IPv6 address: bracketed */
+    if (v6) {
+        put1(s, '[');
+    }
     put(s, r->host.ptr, r->host.len);
+    if (v6) {
+        put1(s, ']');
+    }
     if (r->port != (r->tls ? 443u : 80u)) {
         put1(s, ':');
         put_dec(s, r->port);

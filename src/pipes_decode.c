@@ -13,27 +13,6 @@
 #include "pipes_keys.h"
 #include "wos_time.h"
 
-typedef struct table table;
-
-typedef struct field {
-    const char *key;
-    const table *sub; /* K_OBJ: the nested object's table; it holds none */
-    uint16_t off;
-    uint8_t kind;
-} field;
-
-struct table {
-    const field *f;
-    uint8_t n;
-    uint8_t required; /* bit i: f[i] must be present */
-};
-
-#define F(type, k, member, kind_) \
-    { .key = wos_k_##k, .off = (uint16_t)offsetof(type, member), .kind = kind_ }
-#define FO(type, k, member, table_) \
-    { .key = wos_k_##k, .sub = &table_, .off = (uint16_t)offsetof(type, member), .kind = K_OBJ }
-#define T(arr, req) { arr, (uint8_t)(sizeof arr / sizeof arr[0]), req }
-
 static const field k_cred_f[] = {
     F(wos_credentials, type, type, K_STR),
     F(wos_credentials, client_id, client_id, K_NSTR),
@@ -59,9 +38,12 @@ static const field k_cp_f[] = {
     F(wos_custom_provider, token_body_content_type, token_body_content_type, K_NSTR),
     F(wos_custom_provider, authenticate_via, authenticate_via, K_STR),
 };
-static const table k_cred_t = T(k_cred_f, 0x1u); /* type */
-static const table k_inst_t = T(k_inst_f, 0x3u); /* id, user_id */
-static const table k_cp_t = T(k_cp_f, 0x1u);     /* name */
+/* The nested objects of a data integration, in FO order. */
+static const table k_di_subs[] = {
+    T(k_cred_f, 0x1u), /* type */
+    T(k_inst_f, 0x3u), /* id, user_id */
+    T(k_cp_f, 0x1u),   /* name */
+};
 
 static const field k_di_f[] = {
     F(wos_data_integration, id, id, K_STR),
@@ -74,14 +56,14 @@ static const field k_di_f[] = {
     F(wos_data_integration, scopes, scopes, K_STRS),
     F(wos_data_integration, redirect_uri, redirect_uri, K_NSTR),
     F(wos_data_integration, auth_methods, auth_methods, K_STRS),
-    FO(wos_data_integration, credentials, credentials, k_cred_t),
-    FO(wos_data_integration, installation, installation, k_inst_t),
+    FO(wos_data_integration, credentials, credentials, 0),
+    FO(wos_data_integration, installation, installation, 1),
     F(wos_data_integration, config, config, K_MAP),
-    FO(wos_data_integration, custom_provider, custom_provider, k_cp_t),
+    FO(wos_data_integration, custom_provider, custom_provider, 2),
     F(wos_data_integration, created_at, created_at, K_TIME),
     F(wos_data_integration, updated_at, updated_at, K_TIME),
 };
-static const table k_di_t = T(k_di_f, 0x3u); /* id, slug */
+static const table k_di_t = TS(k_di_f, k_di_subs, 0x3u); /* id, slug */
 
 /* Where a decoder writes when it only checks (no result struct). */
 typedef union scratch {
@@ -128,14 +110,21 @@ static wos_status decode_time(wos_json *doc, int v, wos_timestamp *ts)
 wos_status wos_pipes_decode_value(wos_json *doc, int v, uint8_t kind, char *dst)
 {
     wos_json_view *lv = (wos_json_view *)(void *)dst;
-    if (kind >= K_STRS) {
+    wos_opt_str *o = (wos_opt_str *)(void *)dst;
+    if (kind == K_STRS || kind == K_MAP) {
         lv->doc = *doc;
         lv->tok = -1;
+    }
+    if (kind == K_TSTR) {
+        o->state = WOS_NULL;
     }
     if (kind != K_STR && kind != K_BOOL && wos_json_is_null(doc, v)) {
         return WOS_OK;
     }
     switch (kind) {
+    case K_TSTR:
+        o->state = WOS_SET;
+        return wos_json_string(doc, v, &o->value);
     case K_STR:
     case K_NSTR:
         return wos_json_string(doc, v, (wos_str *)(void *)dst);
@@ -154,7 +143,7 @@ wos_status wos_pipes_decode_value(wos_json *doc, int v, uint8_t kind, char *dst)
 static const uint8_t k_kind_size[] = {
     [K_STR] = sizeof(wos_str), [K_NSTR] = sizeof(wos_str), [K_BOOL] = sizeof(bool),
     [K_TIME] = sizeof(wos_timestamp), [K_STRS] = sizeof(wos_json_view),
-    [K_MAP] = sizeof(wos_json_view),
+    [K_MAP] = sizeof(wos_json_view), [K_TSTR] = sizeof(wos_opt_str),
 };
 typedef char k_kind_size_covers_kinds[sizeof k_kind_size == K_OBJ ? 1 : -1];
 
@@ -169,18 +158,18 @@ static size_t kind_size(uint8_t kind)
  * wins). A nested object's members are cleared one by one; K_OBJ's
  * `present` is set again when the new value is an object.
  */
-static void clear_member(const field *fd, char *dst)
+static void clear_member(const table *t, const field *fd, char *dst)
 {
+    const table *sub;
     uint8_t i;
     if (fd->kind < K_OBJ) {
         memset(dst, 0, kind_size(fd->kind));
         return;
     }
-    if (fd->kind == K_OBJ) {
-        *(bool *)(void *)dst = false;
-    }
-    for (i = 0; i < fd->sub->n; i++) {
-        const field *sf = &fd->sub->f[i];
+    sub = &t->subs[fd->kind - K_OBJ];
+    *(bool *)(void *)dst = false;
+    for (i = 0; i < sub->n; i++) {
+        const field *sf = &sub->f[i];
         memset(dst + sf->off, 0, kind_size(sf->kind));
     }
 }
@@ -192,7 +181,7 @@ static const field *find_field(const table *t, wos_str key, uint8_t *idx)
     for (i = 0; i < t->n; i++) {
         /* Compared in place, no strlen: a decoded key holds no NUL, so the
          * name's terminator ends a shorter name, and most differ at once. */
-        const char *name = t->f[i].key;
+        const char *name = wos_keys[t->f[i].key];
         for (j = 0; j < key.len && name[j] == key.ptr[j]; j++) {
         }
         if (j == key.len && name[j] == '\0') {
@@ -235,7 +224,7 @@ wos_status wos_pipes_shape(wos_status st)
  * decoded over what the one before left, as JavaScript reads JSON). Tables
  * nest one level deep, so two frames replace recursion.
  */
-static wos_status decode_object(wos_json *doc, int obj, const table *t, char *base)
+wos_status wos_pipes_decode_object(wos_json *doc, int obj, const table *t, char *base)
 {
     frame fr[2];
     unsigned d = 0;
@@ -263,18 +252,18 @@ static wos_status decode_object(wos_json *doc, int obj, const table *t, char *ba
             continue;
         }
         if (f->base != NULL && (f->seen & (1u << idx)) != 0u) {
-            clear_member(fd, f->base + fd->off);
+            clear_member(f->t, fd, f->base + fd->off);
         }
         f->seen |= 1u << idx;
         if (fd->kind < K_OBJ) {
             st = wos_pipes_shape(wos_pipes_decode_value(doc, v, fd->kind,
                                                         f->base != NULL ? f->base + fd->off : (char *)&tmp));
         } else if (!wos_json_is_null(doc, v) && d == 0u) {
-            if (f->base != NULL && fd->kind == K_OBJ) {
+            if (f->base != NULL) {
                 *(bool *)(void *)(f->base + fd->off) = true;
             }
-            st = open_frame(doc, v, fd->sub, f->base != NULL ? f->base + fd->off : NULL,
-                            &fr[1]);
+            st = open_frame(doc, v, &f->t->subs[fd->kind - K_OBJ],
+                            f->base != NULL ? f->base + fd->off : NULL, &fr[1]);
             d = 1;
         }
     }
@@ -296,10 +285,10 @@ wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_inte
 {
     wos_status st;
     if (out == NULL) {
-        return decode_object(doc, obj, &k_di_t, NULL);
+        return wos_pipes_decode_object(doc, obj, &k_di_t, NULL);
     }
     memset(out, 0, sizeof *out);
-    st = decode_object(doc, obj, &k_di_t, (char *)out);
+    st = wos_pipes_decode_object(doc, obj, &k_di_t, (char *)out);
     out->state = parse_state(out->state_text);
     return st;
 }

@@ -5,6 +5,10 @@
 
 #include "wos_pipes.h"
 
+#include <stddef.h>
+
+#include "pipes_keys.h"
+
 /*
  * Common first step of every decoder: out (out_size bytes) is cleared; a
  * non-2xx status becomes WOS_ERR_HTTP_STATUS with err filled (err may be
@@ -22,8 +26,47 @@ enum wos_pipes_kind {
     K_TIME, /* RFC 3339 string or null, into a wos_timestamp */
     K_STRS, /* array of strings, or null (tok -1) */
     K_MAP,  /* object of strings, or null (tok -1) */
+    K_TSTR, /* string or null into a wos_opt_str: absent, null and a value kept apart */
     K_OBJ   /* nested object or null; the struct at off starts with `bool present` */
 };
+
+/* A decoder table: the members of one object, by key, kind and offset. */
+typedef struct table table;
+
+typedef struct field {
+    uint16_t off; /* of the member in the result struct */
+    uint8_t key;  /* WK_* (pipes_keys.h) */
+    uint8_t kind; /* K_*; K_OBJ + i: a nested object decoded by table subs[i] */
+} field;
+
+struct table {
+    const field *f;
+    const table *subs; /* the nested objects' tables; they hold none */
+    uint8_t n;
+    uint8_t required; /* bit i: f[i] must be present */
+};
+
+#define F(type, k, member, kind_) \
+    { .off = (uint16_t)offsetof(type, member), .key = WK_##k, .kind = kind_ }
+#define FO(type, k, member, sub_) \
+    { .off = (uint16_t)offsetof(type, member), .key = WK_##k, .kind = K_OBJ + (sub_) }
+#define T(arr, req) { arr, NULL, (uint8_t)(sizeof arr / sizeof arr[0]), req }
+#define TS(arr, subs_, req) { arr, subs_, (uint8_t)(sizeof arr / sizeof arr[0]), req }
+
+/*
+ * Decode (or, with base NULL, only check) the object at obj by table t.
+ * Unknown members are skipped; of duplicates the last wins; a missing
+ * required member or a value of the wrong kind is WOS_ERR_JSON_SHAPE.
+ */
+WOS_NODISCARD wos_status wos_pipes_decode_object(wos_json *doc, int obj, const table *t, char *base);
+
+/* The "data" array of a list answer, every item checked by t (pipes_items.c). */
+WOS_NODISCARD wos_status wos_pipes_decode_items(wos_pipes_reply *r, wos_pipes_items *out,
+                                                wos_api_error *err, const table *t);
+
+/* Item idx of a list decoded by t into out (size bytes, cleared first). */
+WOS_NODISCARD wos_status wos_pipes_item(const wos_pipes_items *list, unsigned idx, const table *t,
+                                        void *out, size_t size);
 
 /*
  * Decode the value at token v, of any kind but K_OBJ, into dst (a wos_str,

@@ -1,52 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "pipes_keys.h"
 
-const char wos_k_access_token[] = "access_token";
-const char wos_k_additional_authorization_parameters[] = "additional_authorization_parameters";
-const char wos_k_api_key[] = "api_key";
-const char wos_k_api_key_last_4[] = "api_key_last_4";
-const char wos_k_auth_methods[] = "auth_methods";
-const char wos_k_authenticate_via[] = "authenticate_via";
-const char wos_k_authorization_url[] = "authorization_url";
-const char wos_k_client_id[] = "client_id";
-const char wos_k_client_secret[] = "client_secret";
-const char wos_k_client_secret_required[] = "client_secret_required";
-const char wos_k_config[] = "config";
-const char wos_k_created_at[] = "created_at";
-const char wos_k_credentials[] = "credentials";
-const char wos_k_custom_provider[] = "custom_provider";
-const char wos_k_description[] = "description";
-const char wos_k_enabled[] = "enabled";
-const char wos_k_expires_at[] = "expires_at";
-const char wos_k_id[] = "id";
-const char wos_k_installation[] = "installation";
-const char wos_k_integration_type[] = "integration_type";
-const char wos_k_missing_scopes[] = "missing_scopes";
-const char wos_k_name[] = "name";
-const char wos_k_object[] = "object";
-const char wos_k_organization_id[] = "organization_id";
-const char wos_k_pkce_enabled[] = "pkce_enabled";
-const char wos_k_provider[] = "provider";
-const char wos_k_redacted_client_secret[] = "redacted_client_secret";
-const char wos_k_redirect_uri[] = "redirect_uri";
-const char wos_k_refresh_token_url[] = "refresh_token_url";
-const char wos_k_request_scope_separator[] = "request_scope_separator";
-const char wos_k_scopes[] = "scopes";
-const char wos_k_scopes_required[] = "scopes_required";
-const char wos_k_secret[] = "secret";
-const char wos_k_slug[] = "slug";
-const char wos_k_state[] = "state";
-const char wos_k_token_body_content_type[] = "token_body_content_type";
-const char wos_k_token_url[] = "token_url";
-const char wos_k_type[] = "type";
-const char wos_k_updated_at[] = "updated_at";
-const char wos_k_user_id[] = "user_id";
-const char wos_k_active[] = "active";
-const char wos_k_error[] = "error";
-const char wos_k_message[] = "message";
-const char wos_k_code[] = "code";
-const char wos_k_error_description[] = "error_description";
-const char wos_k_data[] = "data";
-const char wos_k_list_metadata[] = "list_metadata";
-const char wos_k_before[] = "before";
-const char wos_k_after[] = "after";
+#define WOS_PIPES_KEY_DEF(k) const char wos_k_##k[] = #k;
+WOS_PIPES_KEYS(WOS_PIPES_KEY_DEF)
+
+#define WOS_PIPES_KEY_REF(k) [WK_##k] = wos_k_##k,
+const char *const wos_keys[WK_COUNT] = {WOS_PIPES_KEYS(WOS_PIPES_KEY_REF)};

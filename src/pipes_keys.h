@@ -2,50 +2,89 @@
 /*
  * JSON member names of the Pipes contract, defined once: the request
  * writer and the response decoder share them, so each name is in flash
- * once. Internal.
+ * once. The tables name a member by its index (WK_*) into wos_keys, a
+ * byte rather than a pointer per table entry. Internal.
  */
 #ifndef WOS_PIPES_KEYS_H
 #define WOS_PIPES_KEYS_H
 
-extern const char wos_k_access_token[];
-extern const char wos_k_additional_authorization_parameters[];
-extern const char wos_k_api_key[];
-extern const char wos_k_api_key_last_4[];
-extern const char wos_k_auth_methods[];
-extern const char wos_k_authenticate_via[];
-extern const char wos_k_authorization_url[];
-extern const char wos_k_client_id[];
-extern const char wos_k_client_secret[];
-extern const char wos_k_client_secret_required[];
-extern const char wos_k_config[];
-extern const char wos_k_created_at[];
-extern const char wos_k_credentials[];
-extern const char wos_k_custom_provider[];
-extern const char wos_k_description[];
-extern const char wos_k_enabled[];
-extern const char wos_k_expires_at[];
-extern const char wos_k_id[];
-extern const char wos_k_installation[];
-extern const char wos_k_integration_type[];
-extern const char wos_k_missing_scopes[];
-extern const char wos_k_name[];
-extern const char wos_k_object[];
-extern const char wos_k_organization_id[];
-extern const char wos_k_pkce_enabled[];
-extern const char wos_k_provider[];
-extern const char wos_k_redacted_client_secret[];
-extern const char wos_k_redirect_uri[];
-extern const char wos_k_refresh_token_url[];
-extern const char wos_k_request_scope_separator[];
-extern const char wos_k_scopes[];
-extern const char wos_k_scopes_required[];
-extern const char wos_k_secret[];
-extern const char wos_k_slug[];
-extern const char wos_k_state[];
-extern const char wos_k_token_body_content_type[];
-extern const char wos_k_token_url[];
-extern const char wos_k_type[];
-extern const char wos_k_updated_at[];
-extern const char wos_k_user_id[];
-extern const char wos_k_active[];extern const char wos_k_error[];extern const char wos_k_message[];extern const char wos_k_code[];extern const char wos_k_error_description[];extern const char wos_k_data[];extern const char wos_k_list_metadata[];extern const char wos_k_before[];extern const char wos_k_after[];
+#define WOS_PIPES_KEYS(X) \
+    X(access_token) \
+    X(additional_authorization_parameters) \
+    X(api_key) \
+    X(api_key_last_4) \
+    X(auth_methods) \
+    X(authenticate_via) \
+    X(authorization_url) \
+    X(client_id) \
+    X(client_secret) \
+    X(client_secret_required) \
+    X(config) \
+    X(created_at) \
+    X(credentials) \
+    X(custom_provider) \
+    X(description) \
+    X(enabled) \
+    X(expires_at) \
+    X(id) \
+    X(installation) \
+    X(integration_type) \
+    X(missing_scopes) \
+    X(name) \
+    X(object) \
+    X(organization_id) \
+    X(pkce_enabled) \
+    X(provider) \
+    X(redacted_client_secret) \
+    X(redirect_uri) \
+    X(refresh_token_url) \
+    X(request_scope_separator) \
+    X(scopes) \
+    X(scopes_required) \
+    X(secret) \
+    X(slug) \
+    X(state) \
+    X(token_body_content_type) \
+    X(token_url) \
+    X(type) \
+    X(updated_at) \
+    X(user_id) \
+    X(active) \
+    X(error) \
+    X(message) \
+    X(code) \
+    X(error_description) \
+    X(data) \
+    X(list_metadata) \
+    X(before) \
+    X(after) \
+    X(url) \
+    X(return_to) \
+    X(value) \
+    X(auth_method) \
+    X(metadata) \
+    X(credential) \
+    X(connected_account_id) \
+    X(connection_owner) \
+    X(supports_multiple_connections) \
+    X(refresh_token) \
+    X(client_secret_last_4) \
+    X(credentials_type) \
+    X(ownership) \
+    X(connected_account) \
+    X(has_credentials) \
+    X(client_secret_last_four) \
+    X(token) \
+
+#define WOS_PIPES_KEY_DECL(k) extern const char wos_k_##k[];
+WOS_PIPES_KEYS(WOS_PIPES_KEY_DECL)
+#undef WOS_PIPES_KEY_DECL
+
+#define WOS_PIPES_KEY_ENUM(k) WK_##k,
+enum wos_pipes_key { WOS_PIPES_KEYS(WOS_PIPES_KEY_ENUM) WK_COUNT };
+#undef WOS_PIPES_KEY_ENUM
+
+/* Every name, by WK_* index (linked only by the table-driven encoder and decoder). */
+extern const char *const wos_keys[WK_COUNT];
+
 #endif

@@ -28,8 +28,19 @@ enum { WOS_Q_LIMIT, WOS_Q_BEFORE, WOS_Q_AFTER, WOS_Q_ORDER, WOS_Q_COUNT };
 /* What an operation's prepare step fills in; storage for the writer's views. */
 typedef struct wos_pipes_req_parts {
     wos_http_request req; /* method, segments, host, key: set by the caller */
-    wos_str segs[3];      /* data-integrations / slug / token */
-    wos_http_query query[WOS_Q_COUNT];
+    /* A list has one segment and a query; the others up to five segments
+     * and at most ?organization_id=: they share the room (the deepest stack
+     * passes here). Both start with the first segment. */
+    union {
+        struct {
+            wos_str segs[5];    /* data-integrations / slug / token, or a spec's path */
+            wos_http_query org; /* a spec's ?organization_id= */
+        } path;
+        struct {
+            wos_str seg; /* path.segs[0] */
+            wos_http_query query[WOS_Q_COUNT];
+        } list;
+    } p;
     char limit[3];
 } wos_pipes_req_parts;
 
@@ -42,11 +53,12 @@ typedef wos_status (*wos_pipes_decode_fn)(wos_pipes_reply *r, void *out, wos_api
 
 struct wos_pipes_op_desc {
     char method[7];               /* "POST", "GET", "PUT", "DELETE" */
-    uint8_t segments;             /* 1: collection, 2: + slug, 3: + "token" */
+    uint8_t segments;             /* 1: collection, 2: + slug, 3: + "token"; 0: spec's path */
     uint8_t retry;                /* WOS_RETRY_* bits */
     uint8_t has_result;           /* 1: the call needs an out struct */
     wos_pipes_prepare_fn prepare; /* pipes_request.c */
     wos_pipes_decode_fn decode;   /* pipes_ops.c, over the public decoders */
+    const struct wos_pipes_spec *spec; /* wos_pipes_prepare_spec(): path, query, body */
 };
 
 /* The prepare steps (pipes_request.c). */

@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* Pipes requests: each operation as method, path segments, query and a JSON body. */
-#include "pipes_ops.h"
+#include "pipes_encode.h"
 
 #include "wos_json_writer.h"
 
 #include <stddef.h>
 
-#include "pipes_keys.h"
 #include "url.h"
 #include "utf8.h"
 
@@ -19,37 +18,8 @@ static bool has(wos_str s) { return s.ptr != NULL; }
  * Request bodies are written from tables of {key, kind, offset} over the
  * parameter structs, like responses are decoded: one loop for every
  * object, and each member name shared with the decoder (pipes_keys.c).
+ * The table types are in pipes_encode.h.
  */
-enum pkind {
-    P_STR,  /* wos_str, omitted when ptr is NULL */
-    P_OPT,  /* wos_opt_str: omitted, null or value */
-    P_BOOL, /* wos_opt_bool */
-    P_LIST, /* wos_str_list */
-    P_MAP,  /* wos_str_map */
-    P_OBJ,  /* nested params struct, present when its first wos_str is set */
-    P_PTR   /* pointer to a nested params struct, present when non-NULL */
-};
-
-typedef struct ptable ptable;
-
-typedef struct pfield {
-    const char *key;
-    const ptable *sub; /* P_OBJ, P_PTR: the nested struct's table; it holds no P_OBJ/P_PTR */
-    uint16_t off;
-    uint8_t kind;
-} pfield;
-
-struct ptable {
-    const pfield *f;
-    uint8_t n;
-};
-
-#define P(type, k, member, kind_) \
-    { .key = wos_k_##k, .off = (uint16_t)offsetof(type, member), .kind = kind_ }
-#define PS(type, k, member, kind_, table_) \
-    { .key = wos_k_##k, .sub = &table_, .off = (uint16_t)offsetof(type, member), .kind = kind_ }
-#define PT(arr) { arr, (uint8_t)(sizeof arr / sizeof arr[0]) }
-
 static const pfield k_cred_p[] = {
     P(wos_credentials_params, type, type, P_STR),
     P(wos_credentials_params, client_id, client_id, P_STR),
@@ -74,9 +44,8 @@ static const pfield k_cp_p[] = {
     P(wos_custom_provider_params, token_body_content_type, token_body_content_type, P_STR),
     P(wos_custom_provider_params, authenticate_via, authenticate_via, P_STR),
 };
-static const ptable k_cred_t = PT(k_cred_p);
-static const ptable k_apikey_t = PT(k_apikey_p);
-static const ptable k_cp_t = PT(k_cp_p);
+/* The nested structs of a create or update, in PS order. */
+static const ptable k_int_subs[] = {PT(k_cred_p), PT(k_apikey_p), PT(k_cp_p)};
 
 static const pfield k_int_p[] = {
     P(wos_integration_params, provider, provider, P_STR),
@@ -85,12 +54,12 @@ static const pfield k_int_p[] = {
     P(wos_integration_params, scopes, scopes, P_LIST),
     P(wos_integration_params, auth_methods, auth_methods, P_LIST),
     P(wos_integration_params, config, config, P_MAP),
-    PS(wos_integration_params, credentials, credentials, P_OBJ, k_cred_t),
-    PS(wos_integration_params, api_key, api_key, P_OBJ, k_apikey_t),
-    PS(wos_integration_params, custom_provider, custom_provider, P_PTR, k_cp_t),
+    PS(wos_integration_params, credentials, credentials, P_OBJ, 0),
+    PS(wos_integration_params, api_key, api_key, P_OBJ, 1),
+    PS(wos_integration_params, custom_provider, custom_provider, P_PTR, 2),
 };
 
-static const ptable k_int_t = PT(k_int_p);
+static const ptable k_int_t = PTS(k_int_p, k_int_subs);
 
 static void put_list(wos_json_writer *w, const wos_str_list *l)
 {
@@ -159,15 +128,21 @@ static void put_value(wos_json_writer *w, const pfield *f, const void *m)
     }
 }
 
+/* The key of f, then its value. */
+static void put_member(wos_json_writer *w, const pfield *f, const void *m)
+{
+    wos_jw_key(w, wos_str_c(wos_keys[f->key])); /* not _c: one frame less on the deepest stack */
+    put_value(w, f, m);
+}
+
 /* Members of a table without nested objects. */
 static void put_flat(wos_json_writer *w, const ptable *t, const char *base)
 {
-    uint8_t i;
-    for (i = 0; i < t->n; i++) {
-        const void *m = member_if_set(&t->f[i], base + t->f[i].off);
+    const pfield *f;
+    for (f = t->f; f < t->f + t->n; f++) {
+        const void *m = member_if_set(f, base + f->off);
         if (m != NULL) {
-            wos_jw_key_c(w, t->f[i].key);
-            put_value(w, &t->f[i], m);
+            put_member(w, f, m);
         }
     }
 }
@@ -175,21 +150,20 @@ static void put_flat(wos_json_writer *w, const ptable *t, const char *base)
 /* One level of nested objects, so put_flat serves them without recursion. */
 static void put_object(wos_json_writer *w, const ptable *t, const char *base)
 {
-    uint8_t i;
+    const pfield *f;
     wos_jw_object_begin(w);
-    for (i = 0; i < t->n; i++) {
-        const pfield *f = &t->f[i];
+    for (f = t->f; f < t->f + t->n; f++) {
         const void *m = member_if_set(f, base + f->off);
         if (m == NULL) {
             continue;
         }
-        wos_jw_key_c(w, f->key);
         if (f->kind == P_OBJ || f->kind == P_PTR) {
+            wos_jw_key_c(w, wos_keys[f->key]);
             wos_jw_object_begin(w);
-            put_flat(w, f->sub, (const char *)m);
+            put_flat(w, &t->subs[f->sub], (const char *)m);
             wos_jw_object_end(w);
         } else {
-            put_value(w, f, m);
+            put_member(w, f, m);
         }
     }
     wos_jw_object_end(w);
@@ -209,7 +183,7 @@ static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out
 {
     const wos_token_params *p = (const wos_token_params *)arg;
     wos_json_writer w;
-    wos_status st;
+    size_t n;
     wos_jw_init(&w, buf, cap);
     wos_jw_object_begin(&w);
     wos_jw_key_c(&w, wos_k_user_id);
@@ -218,12 +192,27 @@ static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out
         wos_jw_key_c(&w, wos_k_organization_id);
         wos_jw_string(&w, p->organization_id);
     }
+    if (has(p->connected_account_id)) {
+        wos_jw_key_c(&w, wos_k_connected_account_id);
+        wos_jw_string(&w, p->connected_account_id);
+    }
+    /* The ids' UTF-8 is checked as they are written, not in a pass of its
+     * own: an id that is not UTF-8 is a bad argument (nothing is sent, the
+     * caller wipes the buffer), whatever the room. Until the object is
+     * closed, finishing reports only such an error. */
+    if (wos_jw_finish(&w, &n) == WOS_ERR_INVALID_UTF8) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    if (has(p->connection_owner)) {
+        wos_jw_key_c(&w, wos_k_connection_owner);
+        wos_jw_string(&w, p->connection_owner);
+    }
+    if (p->supports_multiple_connections.set) {
+        wos_jw_key_c(&w, wos_k_supports_multiple_connections);
+        wos_jw_bool(&w, p->supports_multiple_connections.value);
+    }
     wos_jw_object_end(&w);
-    /* The ids' UTF-8 is checked here, as they are written, not in a pass
-     * of its own: an id that is not UTF-8 is a bad argument (nothing is
-     * sent, the caller wipes the buffer), whatever the room. */
-    st = wos_jw_finish(&w, out_len);
-    return st == WOS_ERR_INVALID_UTF8 ? WOS_ERR_INVALID_ARG : st;
+    return wos_jw_finish(&w, out_len);
 }
 
 /* Slugs, ids and cursors: omitted (ptr NULL), or non-empty UTF-8. Whether
@@ -266,11 +255,17 @@ static bool integration_params_ok(const wos_integration_params *p, bool create)
     return p->custom_provider == NULL || !create || has(p->custom_provider->name);
 }
 
+/* Omitted (ptr NULL), or not empty. */
+static bool nonempty(wos_str s)
+{
+    return s.ptr == NULL || s.len > 0u;
+}
+
 static bool token_params_ok(const wos_token_params *t)
 {
     /* Ids are non-empty here; their UTF-8 is checked by token_body(). */
-    return t != NULL && has(t->user_id) && t->user_id.len > 0u &&
-           (!has(t->organization_id) || t->organization_id.len > 0u) && id_ok(t->slug);
+    return t != NULL && has(t->user_id) && t->user_id.len > 0u && nonempty(t->organization_id) &&
+           nonempty(t->connected_account_id) && id_ok(t->slug);
 }
 
 bool wos_pipes_prepare_token(const wos_pipes_call *call, wos_pipes_req_parts *parts)
@@ -278,7 +273,7 @@ bool wos_pipes_prepare_token(const wos_pipes_call *call, wos_pipes_req_parts *pa
     if (!token_params_ok(call->token)) {
         return false;
     }
-    parts->segs[1] = call->token->slug;
+    parts->p.path.segs[1] = call->token->slug;
     parts->req.body = token_body;
     parts->req.body_arg = call->token;
     return true;
@@ -348,14 +343,104 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
         return false;
     }
     for (i = 0; i < WOS_Q_COUNT; i++) {
-        parts->query[i].name = k_query_names[i];
+        parts->p.list.query[i].name = k_query_names[i];
     }
-    parts->query[WOS_Q_LIMIT].value = limit_digits(l->limit, parts->limit);
-    parts->query[WOS_Q_BEFORE].value = l->before;
-    parts->query[WOS_Q_AFTER].value = l->after;
-    parts->query[WOS_Q_ORDER].value = l->order;
-    parts->req.query = parts->query;
+    parts->p.list.query[WOS_Q_LIMIT].value = limit_digits(l->limit, parts->limit);
+    parts->p.list.query[WOS_Q_BEFORE].value = l->before;
+    parts->p.list.query[WOS_Q_AFTER].value = l->after;
+    parts->p.list.query[WOS_Q_ORDER].value = l->order;
+    parts->req.query = parts->p.list.query;
     parts->req.query_count = WOS_Q_COUNT;
+    return true;
+}
+
+/* A spec's body: its table over the call's params (arg is the call). */
+static wos_status table_body(char *buf, size_t cap, const void *arg, size_t *out_len)
+{
+    const wos_pipes_call *call = (const wos_pipes_call *)arg;
+    wos_json_writer w;
+    wos_jw_init(&w, buf, cap);
+    put_object(&w, call->op->spec->body, (const char *)call->params);
+    return wos_jw_finish(&w, out_len);
+}
+
+bool wos_pipes_id_ok(wos_str s)
+{
+    return id_ok(s);
+}
+
+bool wos_pipes_table_ok(const ptable *t, const char *base)
+{
+    uint8_t i;
+    for (i = 0; i < t->n; i++) {
+        const pfield *f = &t->f[i];
+        const char *m = base + f->off;
+        if ((f->flags & PF_REQ) != 0u && member_if_set(f, m) == NULL) {
+            return false;
+        }
+        if ((f->flags & PF_ID) != 0u && !id_ok(*(const wos_str *)(const void *)m)) {
+            return false;
+        }
+        if (f->kind == P_LIST && !list_ok((const wos_str_list *)(const void *)m)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static const wos_str *param_str(const void *params, uint8_t off)
+{
+    return (const wos_str *)(const void *)((const char *)params + off);
+}
+
+/* The path's segments: literals between '/', and bytes 1..3 naming a required id. */
+static bool spec_path(const wos_pipes_spec *sp, const void *params, wos_pipes_req_parts *parts)
+{
+    const char *p = sp->path;
+    size_t n = 0;
+    while (*p != '\0' && n < sizeof parts->p.path.segs / sizeof parts->p.path.segs[0]) {
+        wos_str seg;
+        seg.ptr = p;
+        seg.len = 0;
+        while (p[seg.len] != '\0' && p[seg.len] != '/') {
+            seg.len++;
+        }
+        p += seg.len + (p[seg.len] == '/' ? 1u : 0u);
+        if (seg.len == 1u && (uint8_t)seg.ptr[0] <= 3u) {
+            seg = *param_str(params, sp->ids[(uint8_t)seg.ptr[0] - 1u]);
+            if (!has(seg) || !id_ok(seg)) {
+                return false;
+            }
+        }
+        parts->p.path.segs[n++] = seg;
+    }
+    parts->req.segment_count = n;
+    return true;
+}
+
+bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *parts)
+{
+    const wos_pipes_spec *sp = call->op->spec;
+    if (call->params == NULL || !spec_path(sp, call->params, parts)) {
+        return false;
+    }
+    if (sp->query != WOS_SPEC_NO_QUERY) {
+        const wos_str *org = param_str(call->params, sp->query);
+        if (!id_ok(*org)) {
+            return false;
+        }
+        parts->p.path.org.name = wos_k_organization_id;
+        parts->p.path.org.value = *org;
+        parts->req.query = &parts->p.path.org;
+        parts->req.query_count = 1u;
+    }
+    if (sp->body != NULL) {
+        if (!wos_pipes_table_ok(sp->body, (const char *)call->params)) {
+            return false;
+        }
+        parts->req.body = table_body;
+        parts->req.body_arg = call;
+    }
     return true;
 }
 
@@ -367,14 +452,14 @@ wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *c
     const wos_pipes_op_desc *op = call != NULL ? call->op : NULL;
     wos_status st = WOS_ERR_INVALID_ARG;
 
-    parts.segs[0] = k_collection;
-    parts.segs[1] = op != NULL ? call->slug : parts.segs[1];
-    parts.segs[2] = k_token_seg;
+    parts.p.path.segs[0] = k_collection;
+    parts.p.path.segs[1] = op != NULL ? call->slug : parts.p.path.segs[1];
+    parts.p.path.segs[2] = k_token_seg;
     if (ep != NULL && op != NULL && out_len != NULL && op->prepare(call, &parts) &&
         (host_known || ep->host.ptr == NULL || wos_host_ok(ep->host.ptr, ep->host.len))) {
         parts.req.method = op->method;
-        parts.req.segments = parts.segs;
-        parts.req.segment_count = op->segments;
+        parts.req.segments = parts.p.path.segs;
+        parts.req.segment_count = op->segments != 0u ? op->segments : parts.req.segment_count;
         parts.req.host = ep->host;
         parts.req.port = ep->port;
         parts.req.tls = ep->tls;

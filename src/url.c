@@ -21,10 +21,30 @@ static bool host_char(char c)
            c == '-' || c == '.' || c == '_';
 }
 
+/* An IPv6 literal (brackets removed): hex digits, ':' and '.' (an embedded IPv4), two ':' at least. */
+static bool v6_ok(const char *h, size_t n)
+{
+    size_t i, colons = 0;
+    for (i = 0; i < n; i++) {
+        char c = h[i];
+        if (c == ':') {
+            colons++;
+        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.')) {
+            return false;
+        }
+    }
+    return colons >= 2u && n <= 45u;
+}
+
 bool wos_host_ok(const char *h, size_t n)
 {
     size_t i;
     bool start = true; /* at the first byte of a label */
+    for (i = 0; i < n; i++) {
+        if (h[i] == ':') {
+            return v6_ok(h, n);
+        }
+    }
     for (i = 0; i < n; i++) {
         if (!host_char(h[i]) || (start && (h[i] == '.' || h[i] == '-' || h[i] == '_'))) {
             return false;
@@ -56,7 +76,7 @@ static wos_status parse_port(const char *s, uint16_t *out)
 wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t *out_port,
                          bool *out_tls)
 {
-    const char *h;
+    const char *h, *rest;
     size_t n = 0;
     if (url == NULL || host == NULL || out_port == NULL || out_tls == NULL) {
         return WOS_ERR_INVALID_ARG;
@@ -72,10 +92,25 @@ wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t 
     } else {
         return WOS_ERR_INVALID_ARG;
     }
-    while (host_char(h[n])) {
-        n++;
+    if (*h == '[') { /* [IPv6]: host gets the address without the brackets */
+        h++;
+        while (h[n] != '\0' && h[n] != ']') {
+            n++;
+        }
+        if (h[n] != ']' || !v6_ok(h, n)) {
+            return WOS_ERR_INVALID_ARG;
+        }
+        rest = h + n + 1;
+    } else {
+        while (host_char(h[n])) {
+            n++;
+        }
+        if (!wos_host_ok(h, n)) {
+            return WOS_ERR_INVALID_ARG;
+        }
+        rest = h + n;
     }
-    if (!wos_host_ok(h, n) || !(h[n] == '\0' || h[n] == ':' || (h[n] == '/' && h[n + 1] == '\0'))) {
+    if (!(*rest == '\0' || *rest == ':' || (*rest == '/' && rest[1] == '\0'))) {
         return WOS_ERR_INVALID_ARG;
     }
     if (n >= host_cap) {
@@ -83,5 +118,5 @@ wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t 
     }
     memcpy(host, h, n);
     host[n] = '\0';
-    return h[n] == ':' ? parse_port(h + n + 1, out_port) : WOS_OK;
+    return *rest == ':' ? parse_port(rest + 1, out_port) : WOS_OK;
 }

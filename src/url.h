@@ -11,9 +11,9 @@
 
 /*
  * Parse "https://host[:port][/]" or "http://host[:port][/]" (scheme ASCII
- * case-insensitive). A path other than "/", userinfo, query or fragment is
- * rejected; so is an IPv6 literal (not supported yet). host gets the name,
- * NUL-terminated.
+ * case-insensitive); host may be an IPv6 literal in brackets ("[::1]").
+ * A path other than "/", userinfo, query or fragment is rejected. host gets
+ * the name, or the IPv6 address without its brackets, NUL-terminated.
  * WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_BUFFER_TOO_SMALL (host_cap too small).
  */
 WOS_NODISCARD wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t *out_port,
@@ -22,7 +22,8 @@ WOS_NODISCARD wos_status wos_url_parse(const char *url, char *host, size_t host_
 /*
  * Whether h[0..n) is a host name the library sends: letters, digits, '-',
  * '_' in dot-separated labels, none empty (so not ".", ".." or a trailing
- * dot) and none starting with '-' or '_'.
+ * dot) and none starting with '-' or '_'; or an IPv6 address without
+ * brackets (hex digits, ':' and '.', two ':' at least).
  */
 bool wos_host_ok(const char *h, size_t n);
 

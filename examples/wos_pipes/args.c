@@ -163,6 +163,15 @@ static cli_arg_result command_arg(cli_args *a, cli_opts *o)
 {
     const char *s = a->argv[a->i];
     cli_arg_result r;
+    if (o->cmd >= CMD_AUTHORIZE) {
+        r = s[0] == '-' && s[1] != '\0' ? global_flag(a, o) : ARG_NOT_MINE;
+        r = r == ARG_NOT_MINE ? cli_cx_arg(a, o) : r;
+        if (r == ARG_NOT_MINE) {
+            cli_usage_error("unknown option '%s' for %s", s, cli_command_name(o->cmd));
+            r = ARG_ERROR;
+        }
+        return r;
+    }
     if (s[0] != '-' || s[1] == '\0') {
         if (!takes_slug(o->cmd) || o->slug.ptr != NULL) {
             cli_usage_error("unexpected argument '%s'", s);
@@ -202,6 +211,9 @@ static bool wants_help(const cli_args *a)
 
 static int check_required(cli_opts *o)
 {
+    if (o->cmd >= CMD_AUTHORIZE) {
+        return cli_cx_finish(o);
+    }
     if (takes_slug(o->cmd) && (o->slug.ptr == NULL || o->slug.len == 0u)) {
         return cli_usage_error("%s needs a SLUG", cli_command_name(o->cmd));
     }

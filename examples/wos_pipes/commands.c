@@ -10,11 +10,15 @@ static wos_pipes_call make_call(const cli_opts *o)
                                          WOS_OP_CREATE, WOS_OP_UPDATE, WOS_OP_DELETE};
     wos_pipes_call call;
     memset(&call, 0, sizeof call);
-    call.op = k_ops[o->cmd];
+    call.op = o->cmd < CMD_AUTHORIZE ? k_ops[o->cmd] : NULL;
     call.slug = o->slug;
     call.token = &o->token;
     call.list = &o->list;
     call.fields = &o->fields;
+    if (o->cmd >= CMD_AUTHORIZE) {
+        call.op = o->cx.op;
+        call.params = o->cx.params;
+    }
     return call;
 }
 
@@ -154,7 +158,11 @@ int cli_run(const cli_opts *o, wos_client *c)
         return run_list(o, c);
     case CMD_DELETE:
         return run_delete(o, c);
-    default:
+    case CMD_GET:
+    case CMD_CREATE:
+    case CMD_UPDATE:
         return run_integration(o, c);
+    default:
+        return cli_cx_run(o, c);
     }
 }

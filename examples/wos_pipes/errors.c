@@ -73,6 +73,7 @@ int cli_fail(const cli_opts *o, wos_status st, const wos_call_info *info)
     fprintf(stderr, "wos-pipes: %s", wos_status_str(st));
     if (network_failure(st)) {
         fprintf(stderr, " talking to %s", o->base_url);
+        cli_transport_proxy_describe(stderr);
         if (info != NULL && info->attempts > 1u) {
             fprintf(stderr, " (%u attempts)", info->attempts);
         }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Client set-up: the POSIX platform, a POSIX TCP connection and, for
- * https, mbedTLS stacked on it. The working buffer and the token array
+ * https, mbedTLS stacked on it (through an HTTP CONNECT proxy when
+ * HTTPS_PROXY names one). The working buffer and the token array
  * are static, as firmware would have them.
  */
 #include "cli.h"
@@ -12,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "wos_posix.h"
+#include "wos_proxy.h"
 #include "wos_tls.h"
 
 static char g_buf[CLI_BUF_CAP];
@@ -20,6 +22,8 @@ static wos_platform g_platform;
 static wos_posix_tcp g_tcp;
 static wos_tls g_tls;
 static bool g_tls_used;
+static cli_proxy g_proxy_cfg;
+static wos_proxy g_proxy;
 
 char *cli_work_buffer(size_t *cap)
 {
@@ -42,13 +46,16 @@ static bool http_scheme(const char *url)
 
 /*
  * Clear text only when the URL asks for it in so many words, and only to
- * this machine (localhost, 127.0.0.0/8): an http:// typo must never send
+ * this machine (localhost, 127.0.0.0/8, [::1]): an http:// typo must never send
  * the API key across a network.
  */
 static bool loopback_host(const char *url)
 {
     const char *host = url + 7;
     size_t n = strcspn(host, ":/"), i, dots = 0;
+    if (strncmp(host, "[::1]", 5) == 0 && (host[5] == '\0' || host[5] == ':' || host[5] == '/')) {
+        return true; /* IPv6 loopback */
+    }
     if (n == 9 && strncasecmp(host, "localhost", 9) == 0) {
         return true;
     }
@@ -103,14 +110,47 @@ static void tls_setup_failed(wos_status st, const char *ca_file)
     fputc('\n', stderr);
 }
 
+/* The CONNECT proxy over tcp (proxy.c checked the credentials for line breaks). */
+static wos_transport proxy_transport(wos_transport tcp)
+{
+    wos_proxy_config pc;
+    memset(&pc, 0, sizeof pc);
+    pc.lower = tcp;
+    pc.host = g_proxy_cfg.host;
+    pc.port = g_proxy_cfg.port;
+    if (g_proxy_cfg.has_user) {
+        pc.user.ptr = g_proxy_cfg.user;
+        pc.user.len = g_proxy_cfg.user_len;
+        pc.password.ptr = g_proxy_cfg.password;
+        pc.password.len = g_proxy_cfg.password_len;
+    }
+    (void)wos_proxy_init(&g_proxy, &pc);
+    return wos_proxy_transport(&g_proxy);
+}
+
+void cli_transport_proxy_describe(FILE *f)
+{
+    int status = wos_proxy_last_status(&g_proxy);
+    if (!g_proxy_cfg.use) {
+        return;
+    }
+    fprintf(f, strchr(g_proxy_cfg.host, ':') != NULL ? " through proxy [%s]:%u" : " through proxy %s:%u",
+            g_proxy_cfg.host, (unsigned)g_proxy_cfg.port);
+    if (status != 0 && (status < 200 || status > 299)) {
+        fprintf(f, " (the proxy refused the tunnel: HTTP %d%s)", status,
+                status == 407 ? ", proxy credentials missing or wrong" : "");
+    }
+}
+
 int cli_transport_open(const cli_opts *o, wos_str api_key, wos_client *c)
 {
     wos_client_config cfg;
     wos_tls_config tc;
     wos_status st;
+    int rc;
     base_config(o, api_key, &cfg);
     if (http_scheme(o->base_url) && !cfg.allow_plain_http) {
-        return cli_usage_error("plain http:// only to this machine (localhost, 127.0.0.0/8); "
+        return cli_usage_error("plain http:// only to this machine (localhost, 127.0.0.0/8, [::1]); "
                                "use https:// for %s", "a remote host");
     }
     st = wos_client_init(c, &cfg); /* the base URL is checked before any TLS set-up */
@@ -126,6 +166,13 @@ int cli_transport_open(const cli_opts *o, wos_str api_key, wos_client *c)
     memset(&tc, 0, sizeof tc);
     tc.ca_file = o->ca_file;
     tc.lower = cfg.transport;
+    rc = cli_proxy_setup(o->base_url, &g_proxy_cfg);
+    if (rc != CLI_CONTINUE) {
+        return rc;
+    }
+    if (g_proxy_cfg.use) {
+        tc.lower = proxy_transport(cfg.transport);
+    }
     tc.platform = &g_platform;
     g_tls_used = true;
     st = wos_tls_init(&g_tls, &tc);
@@ -161,6 +208,8 @@ void cli_transport_close(wos_client *c)
         wos_tls_deinit(&g_tls);
         g_tls_used = false;
     }
+    cli_proxy_wipe(&g_proxy_cfg);
+    wos_secure_zero(&g_proxy, sizeof g_proxy);
     /* The buffer held the API key (request) and maybe a token (response). */
     wos_secure_zero(g_buf, sizeof g_buf);
 }

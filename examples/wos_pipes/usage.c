@@ -4,7 +4,10 @@
 
 #include <string.h>
 
-static const char *const k_names[] = {"", "token", "list", "get", "create", "update", "delete"};
+static const char *const k_names[] = {"", "token", "list", "get", "create", "update", "delete",
+                                      "authorize", "credentials", "api-key", "client-credentials",
+                                      "account", "providers", "org-config", "widget-token",
+                                      "connect"};
 
 static const char k_main[] =
     "usage: wos-pipes [OPTIONS] COMMAND [ARGS]\n"
@@ -18,11 +21,24 @@ static const char k_main[] =
     "  create --provider SLUG [FIELDS]   create a data integration\n"
     "  update SLUG [FIELDS]              change a data integration\n"
     "  delete SLUG                       delete a data integration\n"
+    "  authorize SLUG --user ID [--org ID] [--return-to URL] [--config K=V]... [--qr]\n"
+    "  credentials SLUG --user ID [--org ID]       vend credentials (exit 3 inactive)\n"
+    "  api-key SLUG --user ID [--org ID]           install WORKOS_PROVIDER_API_KEY\n"
+    "  client-credentials SLUG --user ID [--org ID] --client-id ID [--config K=V]...\n"
+    "  account get|delete|create|update SLUG --user ID [--org ID] [--scopes a,b]\n"
+    "          [--expires-at RFC3339] [--state connected|needs_reauthorization]\n"
+    "  providers --user ID [--org ID]              the user's data providers\n"
+    "  org-config list ORG_ID | set ORG_ID SLUG [--enabled true|false]\n"
+    "          [--scopes a,b | --default-scopes] [--client-id ID] [--config K=V]...\n"
+    "  widget-token [--user ID] [--org ID] [--scopes a,b]\n"
+    "  connect SLUG --user ID [--org ID] [--return-to URL] [--wait-s N] [--poll-s N]\n"
+    "          onboarding: the URL and its QR code on stderr, wait for the user,\n"
+    "          then the token as `token` prints it (exit 3: not connected in time)\n"
     "  help [COMMAND]                    this text, or a command's\n"
     "\n"
     "Options (before or after the command):\n"
     "  --base-url URL    API base URL (default https://api.workos.com);\n"
-    "                    plain http:// only to localhost or 127.0.0.0/8\n"
+    "                    plain http:// only to localhost, 127.0.0.0/8 or [::1]\n"
     "  --ca-file PEM     CA certificates (default " CLI_DEFAULT_CA_FILE ")\n"
     "  --timeout-ms N    per-attempt timeout, 1..86400000 (default 60000)\n"
     "  --retries N       retries after the first attempt, 0..255 (default 3)\n"
@@ -31,9 +47,15 @@ static const char k_main[] =
     "\n"
     "Environment (secrets are never taken from the command line):\n"
     "  WORKOS_API_KEY        the API key (required)\n"
-    "  WORKOS_CLIENT_SECRET  OAuth client secret for --credentials-type custom\n"
+    "  WORKOS_CLIENT_SECRET  OAuth client secret (--credentials-type custom,\n"
+    "                        client-credentials, org-config set --client-id)\n"
+    "  WORKOS_PROVIDER_API_KEY  the provider key of api-key\n"
+    "  WORKOS_ACCESS_TOKEN, WORKOS_REFRESH_TOKEN  tokens of account create/update\n"
     "  WORKOS_BASE_URL       instead of --base-url (the flag wins)\n"
     "  WORKOS_CA_FILE        instead of --ca-file (the flag wins)\n"
+    "  HTTPS_PROXY           http://[user:password@]host[:port] (port 1080 by default):\n"
+    "                        reach https:// base URLs through this CONNECT proxy\n"
+    "  NO_PROXY              hosts and domains reached directly (comma-separated; * all)\n"
     "\n"
     "Output: the result as one line of JSON on stdout (delete prints nothing).\n"
     "Exit status: 0 success, 1 API error or other failure, 2 usage error,\n"
@@ -102,7 +124,16 @@ static const char k_delete[] =
     "\n"
     "Delete the data integration SLUG. Prints nothing.\n";
 
-static const char *const k_help[] = {k_main, k_token, k_list, k_get, k_create, k_update, k_delete};
+/* The connect commands share one text: their lines of the main help. */
+static const char k_connect[] =
+    "usage: wos-pipes COMMAND ... (see the Commands of 'wos-pipes --help')\n"
+    "Results are the API's objects as JSON on stdout; secrets come from the environment.\n";
+
+static const char *const k_help[] = {k_main,    k_token,   k_list,    k_get,     k_create,
+                                     k_update,  k_delete,  k_connect, k_connect, k_connect,
+                                     k_connect, k_connect, k_connect, k_connect, k_connect,
+                                     k_connect};
+typedef char k_help_covers_names[sizeof k_help == sizeof k_names ? 1 : -1];
 
 cli_cmd cli_command_by_name(const char *name)
 {

@@ -4,7 +4,8 @@
  *
  * Copy this file into the firmware, rename the `tmpl_` prefix, and fill in
  * every callback for your network stack. Each callback carries notes for
- * lwIP sockets, FreeRTOS+TCP and Zephyr. Until filled in, every callback
+ * FreeRTOS+TCP and Zephyr; for lwIP sockets use port/lwip/ (a working,
+ * tested transport) instead of this file's transport. Until filled in, every callback
  * fails safely: connect reports WOS_ERR_NETWORK, random reports
  * WOS_ERR_STATE (never fake entropy), the clock stands still.
  *
@@ -43,15 +44,8 @@ static uint64_t tmpl_left_ms(uint64_t deadline_ms);
  * Set TCP_NODELAY: the client writes a request in a few pieces and waits for
  * the answer; Nagle would hold the last piece back.
  *
- * lwIP sockets (LWIP_SOCKET=1, LWIP_DNS=1, LWIP_SO_SNDTIMEO/RCVTIMEO=1):
- *   lwip_getaddrinfo(host, port_text, &hints, &res)  (blocking; bounded by
- *   DNS_MAX_RETRIES, not by the deadline: say so in your docs);
- *   s = lwip_socket(res->ai_family, SOCK_STREAM, IPPROTO_TCP);
- *   lwip_fcntl(s, F_SETFL, O_NONBLOCK); lwip_connect(...) -> EINPROGRESS;
- *   lwip_select() for writability with tmpl_left_ms(deadline);
- *   lwip_getsockopt(s, SOL_SOCKET, SO_ERROR, ...) == 0 means connected;
- *   lwip_setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one).
- *   Try each address of res in turn until one connects or the deadline passes.
+ * lwIP sockets: port/lwip/wos_lwip_tcp.c does all of this (DNS and
+ *   connect both bounded by the deadline).
  * FreeRTOS+TCP:
  *   FreeRTOS_getaddrinfo() (or FreeRTOS_gethostbyname() for IPv4 only);
  *   s = FreeRTOS_socket(FREERTOS_AF_INET, FREERTOS_SOCK_STREAM, FREERTOS_IPPROTO_TCP);
@@ -86,8 +80,7 @@ static wos_status tmpl_connect(void *ctx, const char *host, uint16_t port, uint6
  * Never let a dead peer raise a signal (POSIX: MSG_NOSIGNAL; RTOS stacks
  * have no SIGPIPE).
  *
- * lwIP: lwip_send(s, data, len, MSG_DONTWAIT); on EWOULDBLOCK lwip_select()
- *   for writability with tmpl_left_ms(deadline); ECONNRESET -> NETWORK.
+ * lwIP: port/lwip/.
  * FreeRTOS+TCP: set FREERTOS_SO_SNDTIMEO to the time left, then
  *   FreeRTOS_send(): > 0 bytes queued; -pdFREERTOS_ERRNO_ENOSPC (timeout
  *   before anything was queued) -> WOS_ERR_TIMEOUT; -pdFREERTOS_ERRNO_ENOTCONN
@@ -112,8 +105,7 @@ static wos_status tmpl_send(void *ctx, const uint8_t *data, size_t len, uint64_t
  * recv: return as soon as at least one byte is there, up to cap bytes.
  * 0 bytes from the stack means the peer closed: WOS_ERR_CLOSED.
  *
- * lwIP: lwip_recv(s, buf, cap, MSG_DONTWAIT); EWOULDBLOCK -> lwip_select()
- *   for readability with the time left; 0 -> CLOSED; ECONNRESET -> NETWORK.
+ * lwIP: port/lwip/.
  * FreeRTOS+TCP: set FREERTOS_SO_RCVTIMEO to the time left; FreeRTOS_recv():
  *   > 0 bytes; 0 -> WOS_ERR_TIMEOUT; -pdFREERTOS_ERRNO_ENOTCONN -> CLOSED
  *   (the peer sent FIN); other negatives -> NETWORK.
@@ -138,11 +130,12 @@ static wos_status tmpl_recv(void *ctx, uint8_t *buf, size_t cap, uint64_t deadli
  * May be left NULL in the ops table: the client then assumes "alive" and
  * recovers when the next request fails.
  *
- * lwIP: lwip_recv(s, &byte, 1, MSG_PEEK | MSG_DONTWAIT): EWOULDBLOCK -> 1,
- *   anything else (0, a byte, an error) -> 0.
+ * lwIP: port/lwip/ (a peek that would block means idle and open).
  * FreeRTOS+TCP: FreeRTOS_issocketconnected(s) == pdTRUE &&
  *   FreeRTOS_rx_size(s) == 0.
- * Zephyr: zsock_poll(POLLIN, timeout 0) == 0 -> 1; else peek as for lwIP.
+ * Zephyr: zsock_poll(POLLIN, timeout 0) == 0 -> 1; else
+ *   zsock_recv(s, &byte, 1, ZSOCK_MSG_PEEK | ZSOCK_MSG_DONTWAIT): EAGAIN -> 1,
+ *   anything else (0, a byte, an error) -> 0.
  */
 static int tmpl_is_alive(void *ctx)
 {
@@ -152,7 +145,7 @@ static int tmpl_is_alive(void *ctx)
 
 /*
  * close: release the socket; never fails, safe to call when closed.
- * lwIP: lwip_close(s). FreeRTOS+TCP: FreeRTOS_shutdown(s, FREERTOS_SHUT_RDWR)
+ * FreeRTOS+TCP: FreeRTOS_shutdown(s, FREERTOS_SHUT_RDWR)
  * then FreeRTOS_closesocket(s) (the stack finishes the FIN handshake).
  * Zephyr: zsock_close(s).
  */
@@ -160,7 +153,7 @@ static void tmpl_close(void *ctx)
 {
     tmpl_tcp *t = ctx;
     if (t != NULL && t->sock >= 0) {
-        /* lwip_close / FreeRTOS_closesocket / zsock_close (t->sock) */
+        /* FreeRTOS_closesocket / zsock_close (t->sock) */
         t->sock = -1;
     }
 }
@@ -189,7 +182,7 @@ wos_transport tmpl_tcp_transport(tmpl_tcp *t)
  * FreeRTOS: xTaskGetTickCount() * portTICK_PERIOD_MS, extended as above
  *   (or use vTaskSetTimeOutState/xTaskCheckForTimeOut for the waits).
  * Zephyr: (uint64_t)k_uptime_get() — already 64-bit.
- * lwIP bare metal: sys_now() is 32-bit: extend it.
+ * lwIP: wos_lwip_now_ms() (port/lwip/) is sys_now() extended to 64 bits.
  */
 static uint64_t tmpl_now_ms(void *ctx)
 {

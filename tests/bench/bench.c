@@ -60,9 +60,8 @@ static const char k_item_fmt[] =
 
 static const wos_pipes_endpoint k_ep = {WOS_STR_LIT("api.workos.com"), 443, true,
                                         WOS_STR_LIT("sk_example_123456789")};
-static const wos_token_params k_token_params = {WOS_STR_LIT("github"),
-                                                WOS_STR_LIT("user_01EHZNVPK3SFK441A1RGBFSHRT"),
-                                                WOS_STR_LIT("org_01EHZNVPK3SFK441A1RGBFSHRT")};
+static const wos_token_params k_token_params = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("user_01EHZNVPK3SFK441A1RGBFSHRT"),
+        .organization_id = WOS_STR_LIT("org_01EHZNVPK3SFK441A1RGBFSHRT")};
 static const wos_str k_idem = WOS_STR_LIT("7f3c2a1e-9b8d-4c6f-a5e4-3d2c1b0a9f8e");
 
 /* Working memory of the operations; static so that no bench frame inflates the stack figures. */

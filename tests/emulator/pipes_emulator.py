@@ -1007,7 +1007,9 @@ class Handler(BaseHTTPRequestHandler):
         headers = []
         if "status" in effects:
             status, data, ctype, headers = fault_response(effects)
-        elif auth != "ok":
+        elif auth != "ok" and not (self.command == "GET" and
+                                   raw_path.endswith("/authorize-redirect")):
+            # The authorize URL is for a person's browser, which has no API key.
             status, data, ctype = 401, b"", None
         else:
             status, data, ctype = self.run_api(raw_path, query, body)

@@ -1099,6 +1099,14 @@ class TestAuthorize(Base):
         self.assertEqual(self.account("user_01NEWDEVICEUSER000000000").status, 200)
         self.assertEqual(self.api("GET", path).status, 404)  # used once
 
+    def test_browser_visit_needs_no_api_key(self):
+        """A person's browser opens the URL: it has no API key."""
+        url = self.authorize().json()["url"]
+        path = url.split("localhost:%d" % EMU.port, 1)[1]
+        self.assertEqual(self.api("GET", path, key=None).status, 200)
+        self.assertEqual(self.account("user_01NEWDEVICEUSER000000000").status, 200)
+        self.assertEqual(self.api("GET", "/data-integrations", key=None).status, 401)
+
     def test_errors(self):
         self.assertApiError(self.authorize(slug="nope"), 404)
         self.assertApiError(self.authorize(user_id=""), 400, list)

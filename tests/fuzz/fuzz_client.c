@@ -284,7 +284,8 @@ static const wos_call_options *options(const run *r, wos_call_options *o)
 
 static wos_status call_op(run *r, unsigned op, wos_call_info *info)
 {
-    static const wos_token_params tp = {WOS_STR_LIT("github"), WOS_STR_LIT("user_1"), WOS_STR_NULL};
+    static const wos_token_params tp = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("user_1"),
+        .organization_id = WOS_STR_NULL};
     static const wos_list_params lp = {10u, WOS_STR_NULL, WOS_STR_NULL, WOS_STR_LIT("desc")};
     const wos_str slug = WOS_STR_LIT("github");
     wos_integration_params ip;

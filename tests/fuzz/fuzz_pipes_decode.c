@@ -17,7 +17,77 @@
 
 #define SMALL_TOKENS 8u
 
-enum decoder { D_TOKEN, D_INTEGRATION, D_LIST, D_PAGER, D_DELETE, D_ERROR, D_COUNT };
+enum decoder { D_TOKEN, D_INTEGRATION, D_LIST, D_PAGER, D_DELETE, D_AUTHORIZE, D_CREDENTIALS,
+               D_ACCOUNT, D_PROVIDERS, D_ORG_CONFIGS, D_ORG_CONFIG, D_WIDGET, D_ERROR, D_COUNT };
+
+#define IN(reg, s) FUZZ_CHECK((s).ptr == NULL || fuzz_inside((s), (reg)->base, (reg)->len))
+
+/* The decoders of wos_pipes_connect.h: views inside the body; a list decoded
+ * WOS_OK yields every item; a wiped credential leaves only zeroes. */
+static wos_status decode_connect(enum decoder d, wos_pipes_reply *r, const fuzz_region *reg,
+                                 wos_api_error *err)
+{
+    static union {
+        wos_authorize_url url;
+        wos_credentials_result cred;
+        wos_connected_account account;
+        wos_pipes_items items;
+        wos_org_config config;
+        wos_widget_token widget;
+    } o;
+    static wos_data_provider p;
+    wos_status st;
+    unsigned i;
+    switch (d) {
+    case D_AUTHORIZE:
+        st = wos_pipes_decode_authorize(r, &o.url, err);
+        if (st == WOS_OK) {
+            IN(reg, o.url.url);
+        }
+        return st;
+    case D_CREDENTIALS:
+        st = wos_pipes_decode_credentials(r, &o.cred, err);
+        if (st == WOS_OK && o.cred.active) {
+            char *span = o.cred.secret_span_;
+            size_t n = o.cred.secret_span_len_;
+            IN(reg, o.cred.credential.value);
+            wos_credentials_wipe(&o.cred);
+            for (i = 0; i < n; i++) {
+                FUZZ_CHECK(span[i] == 0);
+            }
+        }
+        return st;
+    case D_ACCOUNT:
+        st = wos_pipes_decode_account(r, &o.account, err);
+        if (st == WOS_OK) {
+            IN(reg, o.account.id);
+            IN(reg, o.account.state_text);
+        }
+        return st;
+    case D_PROVIDERS:
+        st = wos_pipes_decode_providers(r, &o.items, err);
+        for (i = 0; st == WOS_OK && i < o.items.count; i++) {
+            FUZZ_CHECK(wos_provider_item(&o.items, i, &p) == WOS_OK);
+            IN(reg, p.slug);
+            IN(reg, p.connected_account.id);
+        }
+        return st;
+    case D_ORG_CONFIGS:
+        st = wos_pipes_decode_org_configs(r, &o.items, err);
+        for (i = 0; st == WOS_OK && i < o.items.count; i++) {
+            FUZZ_CHECK(wos_org_config_item(&o.items, i, &o.config) == WOS_OK);
+        }
+        return st;
+    case D_ORG_CONFIG:
+        return wos_pipes_decode_org_config(r, &o.config, err);
+    default: /* D_WIDGET */
+        st = wos_pipes_decode_widget_token(r, &o.widget, err);
+        if (st == WOS_OK) {
+            IN(reg, o.widget.token);
+        }
+        return st;
+    }
+}
 
 /* Statuses a 2xx decode may give (wos_pipes_decode_token() and friends). */
 static int documented_2xx(wos_status st)
@@ -102,6 +172,15 @@ static wos_status decode(enum decoder d, int status, wos_pipes_reply *r, const f
         break;
     case D_DELETE:
         st = wos_pipes_decode_delete(r, &err);
+        break;
+    case D_AUTHORIZE:
+    case D_CREDENTIALS:
+    case D_ACCOUNT:
+    case D_PROVIDERS:
+    case D_ORG_CONFIGS:
+    case D_ORG_CONFIG:
+    case D_WIDGET:
+        st = decode_connect(d, r, reg, &err);
         break;
     default:
         st = wos_pipes_decode_error(r, &err);

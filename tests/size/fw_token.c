@@ -14,7 +14,8 @@ static wos_client g_client;
 int main(void)
 {
     wos_client_config cfg;
-    wos_token_params p = {WOS_STR_LIT("github"), WOS_STR_LIT("user_01"), WOS_STR_NULL};
+    wos_token_params p = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("user_01"),
+        .organization_id = WOS_STR_NULL};
     wos_access_token tok;
     wos_client_config_init(&cfg);
     cfg.api_key = (wos_str)WOS_STR_LIT("sk_test");

@@ -51,6 +51,8 @@ typedef struct fake_server {
     size_t out_len;
     enum fake_action out_action;
     size_t recv_chunk;       /* deliver at most this many bytes per recv (0: all) */
+    size_t cut;              /* split each answer after this many bytes (0: no split) */
+    size_t out_pos;          /* bytes of the current answer delivered */
     size_t send_chunk;       /* take at most this many bytes per send (0: all) */
     uint64_t io_delay_ms;    /* each send and recv that moves bytes takes this long */
     uint8_t rnd;
@@ -118,6 +120,7 @@ static void fake_answer(fake_server *s)
     s->out = e->response;
     s->out_len = e->response != NULL ? strlen(e->response) : 0;
     s->out_action = e->action;
+    s->out_pos = 0;
     if (e->action == FAKE_PARTIAL) {
         s->out_len = e->partial;
     }
@@ -163,9 +166,13 @@ static wos_status fake_recv(void *ctx, uint8_t *buf, size_t cap, uint64_t deadli
         if (s->recv_chunk > 0 && k > s->recv_chunk) {
             k = s->recv_chunk;
         }
+        if (s->out_pos < s->cut && k > s->cut - s->out_pos) {
+            k = s->cut - s->out_pos; /* one read ends exactly at the cut */
+        }
         memcpy(buf, s->out, k);
         s->now += s->io_delay_ms;
         s->out += k;
+        s->out_pos += k;
         s->out_len -= k;
         *n = k;
         if (s->out_len == 0 && (s->out_action == FAKE_CLOSE_AFTER || s->out_action == FAKE_IDLE_CLOSE)) {

@@ -185,7 +185,8 @@ static void failed_token_decode_leaves_no_secret(void **state)
          "{\"active\":true,\"access_token\":{\"access_token\":\"gho_SECRET2\",\"expires_at\":\"2025-13-01T00:00:00Z\"}}",
          FAKE_NORMAL, 0},
         {TOKEN_OK, FAKE_NORMAL, 0}};
-    wos_token_params p = {WOS_STR_LIT("github"), WOS_STR_LIT("u"), WOS_STR_NULL};
+    wos_token_params p = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("u"),
+        .organization_id = WOS_STR_NULL};
     wos_access_token t;
     wos_call_info info;
     (void)state;
@@ -406,7 +407,8 @@ static void backoff_cap_and_no_entropy(void **state)
 static void no_entropy_for_an_idempotency_key(void **state)
 {
     static const fake_exchange s[] = {{CREATED_DI, FAKE_NORMAL, 0}};
-    wos_token_params tp = {WOS_STR_LIT("github"), WOS_STR_LIT("u"), WOS_STR_NULL};
+    wos_token_params tp = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("u"),
+        .organization_id = WOS_STR_NULL};
     wos_access_token t;
     wos_call_info info;
     wos_call_options o;
@@ -497,7 +499,8 @@ static void deadline_expires_mid_body(void **state)
 static void timeout_retried_for_token_not_for_create(void **state)
 {
     static const fake_exchange s[] = {{NULL, FAKE_STALL, 0}, {TOKEN_OK, FAKE_NORMAL, 0}, {NULL, FAKE_STALL, 0}};
-    wos_token_params tp = {WOS_STR_LIT("github"), WOS_STR_LIT("user_1"), WOS_STR_NULL};
+    wos_token_params tp = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("user_1"),
+        .organization_id = WOS_STR_NULL};
     wos_access_token t;
     wos_call_info info;
     (void)state;
@@ -508,6 +511,73 @@ static void timeout_retried_for_token_not_for_create(void **state)
     assert_int_equal(info.attempts, 2);
     assert_int_equal(create(&info, NULL), WOS_ERR_TIMEOUT);
     assert_int_equal(info.attempts, 1);
+}
+
+
+/* Issue 10's resend rules: after a fully sent request whose answer was lost,
+ * the reads (credentials included) are resent, authorize, widget tokens and
+ * the writes are not; every POST keeps one Idempotency-Key. */
+static void connect_operations_resend_only_reads(void **state)
+{
+    static const char *const k_read_answers[] = {
+        "HTTP/1.1 200 OK\r\nContent-Length: 40\r\n\r\n{\"active\":false,\"error\":\"not_installed\"}",
+        "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n{\"data\":[]}",
+        "HTTP/1.1 200 OK\r\nContent-Length: 30\r\n\r\n{\"id\":\"i\",\"state\":\"connected\"}",
+        "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n{\"data\":[]}",
+    };
+    static const wos_str_pair cfg[] = {{WOS_STR_LIT("k"), WOS_STR_LIT("v")}};
+    wos_token_params tp = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("u")};
+    wos_authorize_params ap = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("u")};
+    wos_api_key_upsert_params kp = {.slug = WOS_STR_LIT("openai"), .user_id = WOS_STR_LIT("u"),
+                                    .secret = WOS_STR_LIT("sk-1")};
+    wos_client_credentials_params cp = {.slug = WOS_STR_LIT("sf"), .user_id = WOS_STR_LIT("u"),
+                                        .client_id = WOS_STR_LIT("c"), .client_secret = WOS_STR_LIT("s")};
+    wos_account_params acc = {.user_id = WOS_STR_LIT("u"), .slug = WOS_STR_LIT("github")};
+    wos_providers_params pp = {.user_id = WOS_STR_LIT("u")};
+    wos_org_config_params op = {.organization_id = WOS_STR_LIT("org_1"), .slug = WOS_STR_LIT("github")};
+    wos_widget_token_params wp = {.user_id = WOS_STR_LIT("u")};
+    const struct { wos_pipes_op op; const void *params; } reads[] = {
+        {&wos_op_credentials, &tp}, {&wos_op_providers, &pp}, {&wos_op_account_get, &acc},
+        {&wos_op_org_configs, &op}};
+    const struct { wos_pipes_op op; const void *params; } writes[] = {
+        {&wos_op_authorize, &ap}, {&wos_op_api_key, &kp}, {&wos_op_client_credentials, &cp},
+        {&wos_op_account_create, &acc}, {&wos_op_account_update, &acc},
+        {&wos_op_account_delete, &acc}, {&wos_op_org_config_set, &op}, {&wos_op_widget_token, &wp}};
+    static union {
+        wos_credentials_result cred;
+        wos_pipes_items items;
+        wos_connected_account account;
+        wos_org_config config;
+        wos_authorize_url url;
+        wos_widget_token widget;
+    } out;
+    wos_call_info info;
+    size_t i;
+    (void)state;
+    op.config.set = true;
+    op.config.pairs = cfg;
+    op.config.count = 1;
+    for (i = 0; i < sizeof reads / sizeof reads[0]; i++) {
+        fake_exchange s[2] = {{NULL, FAKE_STALL, 0}, {NULL, FAKE_NORMAL, 0}};
+        s[1].response = k_read_answers[i];
+        setup_client(s, 2, 2);
+        assert_int_equal(wos_client_op(&g_c, reads[i].op, reads[i].params, NULL, &out, &info), WOS_OK);
+        assert_int_equal(info.attempts, 2);
+    }
+    /* credentials is a POST: both attempts carried the same key */
+    setup_client((const fake_exchange[]){{NULL, FAKE_STALL, 0},
+                                         {"HTTP/1.1 200 OK\r\nContent-Length: 40\r\n\r\n"
+                                          "{\"active\":false,\"error\":\"not_installed\"}", FAKE_NORMAL, 0}}, 2, 2);
+    assert_int_equal(wos_client_get_credentials(&g_c, &tp, NULL, &out.cred, &info), WOS_OK);
+    assert_non_null(strstr(g_fake.log[0], info.idempotency_key));
+    assert_non_null(strstr(g_fake.log[1], info.idempotency_key));
+    for (i = 0; i < sizeof writes / sizeof writes[0]; i++) {
+        static const fake_exchange s[] = {{NULL, FAKE_STALL, 0}, {OK_DI, FAKE_NORMAL, 0}};
+        setup_client(s, 2, 2);
+        assert_int_equal(wos_client_op(&g_c, writes[i].op, writes[i].params, NULL, &out, &info),
+                         WOS_ERR_TIMEOUT);
+        assert_int_equal(info.attempts, 1);
+    }
 }
 
 static void network_errors_before_sending_are_retried_for_writes(void **state)
@@ -963,7 +1033,8 @@ static void null_out_refused_before_sending(void **state)
 static void bad_ids_refused_before_connecting(void **state)
 {
     static const fake_exchange s[] = {{TOKEN_OK, FAKE_NORMAL, 0}};
-    wos_token_params t = {WOS_STR_LIT("github"), WOS_STR_LIT(""), WOS_STR_NULL};
+    wos_token_params t = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT(""),
+        .organization_id = WOS_STR_NULL};
     wos_access_token tok;
     wos_data_integration d;
     wos_call_info info;
@@ -1313,6 +1384,7 @@ int main(void)
         cmocka_unit_test(options_init_keeps_client_policy),
         cmocka_unit_test(deadline_expires_mid_body),
         cmocka_unit_test(timeout_retried_for_token_not_for_create),
+        cmocka_unit_test(connect_operations_resend_only_reads),
         cmocka_unit_test(network_errors_before_sending_are_retried_for_writes),
         cmocka_unit_test(idempotency_key_same_on_every_retry),
         cmocka_unit_test(idempotency_key_with_nul_refused),

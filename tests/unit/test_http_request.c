@@ -224,18 +224,32 @@ static void delete_without_body(void **state)
 
 /* ---- Host header -------------------------------------------------------- */
 
-static void expect_host_line(bool tls, uint16_t port, const char *line)
+static void expect_host_line_of(const char *host, bool tls, uint16_t port, const char *line)
 {
     wos_http_request r = base_request("GET");
     char *buf;
     size_t n;
-    r.host = S("h.example");
+    r.host = S(host);
     r.tls = tls;
     r.port = port;
     assert_int_equal(write_guarded(&r, 512u, &n, &buf), WOS_OK);
     assert_true(n > 16u + strlen(line));
     assert_memory_equal(buf + 16, line, strlen(line)); /* after "GET / HTTP/1.1\r\n" */
     free(buf);
+}
+
+static void expect_host_line(bool tls, uint16_t port, const char *line)
+{
+    expect_host_line_of("h.example", tls, port, line);
+}
+
+/* An IPv6 address is bracketed in the Host header, whether given bare or bracketed. */
+static void host_ipv6_bracketed(void **state)
+{
+    (void)state;
+    expect_host_line_of("::1", true, 8443, "Host: [::1]:8443\r\n");
+    expect_host_line_of("2001:db8::7", true, 443, "Host: [2001:db8::7]\r\nAuthorization");
+    expect_host_line_of("[::1]", false, 8080, "Host: [::1]:8080\r\n");
 }
 
 static void host_port_only_when_not_scheme_default(void **state)
@@ -728,6 +742,7 @@ int main(void)
         cmocka_unit_test(put_with_body),
         cmocka_unit_test(delete_without_body),
         cmocka_unit_test(host_port_only_when_not_scheme_default),
+        cmocka_unit_test(host_ipv6_bracketed),
         cmocka_unit_test(port_zero_rejected),
         cmocka_unit_test(every_byte_encoded_in_segment_and_query),
         cmocka_unit_test(dot_segments_rejected_others_kept),

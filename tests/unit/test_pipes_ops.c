@@ -37,7 +37,8 @@ static const struct {
 
 static void each_descriptor_writes_its_request(void **state)
 {
-    wos_token_params tp = {WOS_STR_LIT("github"), WOS_STR_LIT("user_01"), WOS_STR_NULL};
+    wos_token_params tp = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("user_01"),
+                             .organization_id = WOS_STR_NULL};
     wos_integration_params create = {0}, update = {0};
     wos_list_params lp = {0};
     size_t i, len;
@@ -65,7 +66,8 @@ static void each_descriptor_writes_its_request(void **state)
 
 static void each_descriptor_checks_its_parameters(void **state)
 {
-    wos_token_params no_user = {WOS_STR_LIT("github"), WOS_STR_NULL, WOS_STR_NULL};
+    wos_token_params no_user = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_NULL,
+                             .organization_id = WOS_STR_NULL};
     wos_integration_params no_provider = {0};
     wos_list_params too_many = {0};
     wos_pipes_call c;

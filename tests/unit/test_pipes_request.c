@@ -95,8 +95,8 @@ static int member(int obj, const char *key)
 
 static void token_request_bytes(void **state)
 {
-    wos_token_params p = {WOS_STR_LIT("github"), WOS_STR_LIT("user_01EHZNVPK3SFK441A1RGBFSHRT"),
-                          WOS_STR_LIT("org_01EHZNVPK3SFK441A1RGBFSHRT")};
+    wos_token_params p = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("user_01EHZNVPK3SFK441A1RGBFSHRT"),
+        .organization_id = WOS_STR_LIT("org_01EHZNVPK3SFK441A1RGBFSHRT")};
     wos_pipes_call c = {0};
     char head[512];
     size_t len;
@@ -119,7 +119,8 @@ static void token_request_bytes(void **state)
 
 static void token_request_omits_unset_org(void **state)
 {
-    wos_token_params p = {WOS_STR_LIT("slack"), WOS_STR_LIT("user_1"), WOS_STR_NULL};
+    wos_token_params p = {.slug = WOS_STR_LIT("slack"), .user_id = WOS_STR_LIT("user_1"),
+        .organization_id = WOS_STR_NULL};
     (void)state;
     size_t len;
     wos_pipes_call c = {0};
@@ -303,7 +304,8 @@ static void list_get_delete_bytes(void **state)
 static void typed_wrappers_match_generic(void **state)
 {
     static char other[2048];
-    wos_token_params tp = {WOS_STR_LIT("github"), WOS_STR_LIT("u"), WOS_STR_NULL};
+    wos_token_params tp = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("u"),
+        .organization_id = WOS_STR_NULL};
     wos_pipes_call c = {0};
     size_t a, b;
     (void)state;
@@ -330,7 +332,8 @@ static void rejects_bad_calls(void **state)
     wos_integration_params update_with_provider = {0};
     wos_integration_params null_methods = {0};
     wos_list_params big = {101, WOS_STR_NULL, WOS_STR_NULL, WOS_STR_NULL};
-    wos_token_params no_user = {WOS_STR_LIT("github"), WOS_STR_NULL, WOS_STR_NULL};
+    wos_token_params no_user = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_NULL,
+        .organization_id = WOS_STR_NULL};
     wos_pipes_endpoint ep = k_ep;
     size_t len = 0, i;
     (void)state;
@@ -468,7 +471,8 @@ static void refuses_bad_ids_lists_and_hosts(void **state)
     static const wos_str k_bad = WOS_STR_LIT("a\xFF");
     static const wos_str k_items[] = {WOS_STR_LIT("repo"), WOS_STR_NULL};
     static const char *const k_hosts[] = {".", "..", "a..b", ".a", "a.", "-a.com", "a.-b", "_a", "a._b"};
-    wos_token_params t = {WOS_STR_LIT("github"), WOS_STR_LIT(""), WOS_STR_NULL};
+    wos_token_params t = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT(""),
+        .organization_id = WOS_STR_NULL};
     wos_integration_params f = {0};
     wos_list_params l = {0};
     wos_pipes_endpoint ep = k_ep;

@@ -36,7 +36,7 @@ static void rejects_bad_urls(void **state)
     static const char *const bad[] = {
         "", "api.workos.com", "ftp://x", "https://", "https://:443", "https://h:", "https://h:0",
         "https://h:65536", "https://h:12a", "https://h/path", "https://u@h", "https://h?x=1",
-        "https://[::1]:443", "https://h#f", "https://h:443/x", "https:/h",
+        "https://h#f", "https://h:443/x", "https:/h",
     };
     char host[32];
     uint16_t port;
@@ -83,6 +83,40 @@ static void rejects_bad_host_names(void **state)
     }
 }
 
+/* IPv6 literals in brackets; host gets the address without them. */
+static void ipv6_literals(void **state)
+{
+    static const char *const bad[] = {
+        "https://[::1", "https://[]", "https://[:]", "https://[1]", "https://[g::1]", "https://[::1]x",
+        "https://[::1]:", "https://[::1]:0", "https://[::1]/x", "https://::1", "https://[::1%eth0]",
+        "https://[[::1]]", "https://[::1]:443:1", "https://[0000:0000:0000:0000:0000:0000:0000:0000:0000:1]" /* over 45 */,
+    };
+    char host[48];
+    uint16_t port;
+    bool tls;
+    size_t i;
+    (void)state;
+    assert_int_equal(wos_url_parse("https://[::1]:8443", host, sizeof host, &port, &tls), WOS_OK);
+    assert_string_equal(host, "::1");
+    assert_int_equal(port, 8443);
+    assert_true(tls);
+    assert_int_equal(wos_url_parse("http://[2001:DB8::a:1]/", host, sizeof host, &port, &tls), WOS_OK);
+    assert_string_equal(host, "2001:DB8::a:1");
+    assert_int_equal(port, 80);
+    assert_int_equal(wos_url_parse("https://[::ffff:192.0.2.1]", host, sizeof host, &port, &tls), WOS_OK);
+    assert_string_equal(host, "::ffff:192.0.2.1");
+    assert_int_equal(port, 443);
+    assert_int_equal(wos_url_parse("https://[2001:db8::1]", host, 11, &port, &tls), WOS_ERR_BUFFER_TOO_SMALL);
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        if (wos_url_parse(bad[i], host, sizeof host, &port, &tls) != WOS_ERR_INVALID_ARG) {
+            fail_msg("accepted %s", bad[i]);
+        }
+    }
+    assert_true(wos_host_ok("::1", 3));
+    assert_false(wos_host_ok("::x", 3));
+    assert_false(wos_host_ok("a:b", 3));
+}
+
 static void host_buffer_too_small(void **state)
 {
     char host[9 + 1];
@@ -100,6 +134,7 @@ int main(void)
         cmocka_unit_test(rejects_bad_urls),
         cmocka_unit_test(host_buffer_too_small),
         cmocka_unit_test(rejects_bad_host_names),
+        cmocka_unit_test(ipv6_literals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The table-driven request body encoder (pipes_request.c) and the path
+ * specs of the operations of wos_pipes_connect.h: each resource family's
+ * file (pipes_<family>.c) holds its tables, specs and descriptors, and
+ * this one loop writes and checks them all. Internal.
+ */
+#ifndef WOS_PIPES_ENCODE_H
+#define WOS_PIPES_ENCODE_H
+
+#include <stddef.h>
+
+#include "pipes_keys.h"
+#include "pipes_ops.h"
+
+enum pkind {
+    P_STR,  /* wos_str, omitted when ptr is NULL */
+    P_OPT,  /* wos_opt_str: omitted, null or value */
+    P_BOOL, /* wos_opt_bool */
+    P_LIST, /* wos_str_list */
+    P_MAP,  /* wos_str_map */
+    P_OBJ,  /* nested params struct, present when its first wos_str is set */
+    P_PTR   /* pointer to a nested params struct, present when non-NULL */
+};
+
+/* Checks of a member the writer cannot make (pfield.flags). */
+enum {
+    PF_REQ = 1u, /* must be set */
+    PF_ID = 2u   /* an id: non-empty UTF-8 when set */
+};
+
+typedef struct ptable ptable;
+
+typedef struct pfield {
+    uint16_t off;  /* of the member in the params struct */
+    uint8_t key;   /* WK_* (pipes_keys.h) */
+    uint8_t kind;  /* P_* */
+    uint8_t flags; /* PF_* */
+    uint8_t sub;   /* P_OBJ, P_PTR: the nested struct's table, subs[sub]; it holds none */
+} pfield;
+
+struct ptable {
+    const pfield *f;
+    const ptable *subs; /* the nested structs' tables */
+    uint8_t n;
+};
+
+#define P(type, k, member, kind_) \
+    { .off = (uint16_t)offsetof(type, member), .key = WK_##k, .kind = kind_ }
+#define PF(type, k, member, kind_, flags_) \
+    { .off = (uint16_t)offsetof(type, member), .key = WK_##k, .kind = kind_, .flags = flags_ }
+#define PS(type, k, member, kind_, sub_) \
+    { .off = (uint16_t)offsetof(type, member), .key = WK_##k, .kind = kind_, .sub = sub_ }
+#define PT(arr) { arr, NULL, (uint8_t)(sizeof arr / sizeof arr[0]) }
+#define PTS(arr, subs_) { arr, subs_, (uint8_t)(sizeof arr / sizeof arr[0]) }
+
+/*
+ * Where an operation of wos_pipes_connect.h goes: path is its segments
+ * separated by '/', where a byte 1..3 stands for the params member at
+ * ids[byte - 1] (a required id); query, when not 0xff, is the offset of
+ * the organization_id sent as ?organization_id=. body NULL: no body.
+ */
+typedef struct wos_pipes_spec {
+    const char *path;
+    const ptable *body;
+    uint8_t ids[3];
+    uint8_t query;
+} wos_pipes_spec;
+
+#define WOS_SPEC_NO_QUERY 0xffu
+#define SO(type, member) ((uint8_t)offsetof(type, member))
+
+/* The prepare step of every operation with a spec (op->spec). */
+bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *parts);
+
+/* Whether t's checks hold for the struct at base (PF_* flags, lists without NULL items). */
+bool wos_pipes_table_ok(const ptable *t, const char *base);
+
+/* An id: omitted (ptr NULL), or non-empty UTF-8. */
+bool wos_pipes_id_ok(wos_str s);
+
+#endif

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""netns_run.py TEST_BIN RESULTS — the lwIP test, inside a network namespace.
+
+    unshare -n python3 tests/lwip/netns_run.py build/tests/lwip/test_lwip build/results
+
+Must already run in a private network namespace (tests/lwip/run_lwip.sh
+starts it with `unshare -n`): it makes a TAP device there with the
+host-side address 192.0.2.1/24 (TEST-NET-1), starts the Pipes emulator on
+127.0.0.1 with a certificate for 192.0.2.1 from the test CA, and relays
+192.0.2.1:PORT to it. The test binary runs lwIP on the TAP device with the
+address 192.0.2.2 and talks TLS to 192.0.2.1 through lwIP's sockets.
+Nothing leaves the namespace. Prints "lwip: N passed, M failed" last.
+"""
+
+import hashlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(REPO, "tests", "e2e"))
+import e2e_support as es  # noqa: E402
+
+TAP = "wostap0"
+SERVER, LWIP_ADDR = "192.0.2.1", "192.0.2.2"
+API_KEY = "sk_test_lwip_4C2E9A17"
+TAP_MTU = 560
+
+
+def sh(*cmd):
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def skip(reason):
+    print("lwip: 0 passed, 0 failed (skipped: %s)" % reason)
+    sys.exit(0)
+
+
+def make_tap():
+    try:
+        sh("ip", "link", "set", "lo", "up")
+        sh("ip", "tuntap", "add", "dev", TAP, "mode", "tap")
+        sh("ip", "addr", "add", SERVER + "/24", "dev", TAP)
+        # Debian's liblwip 2.1.3 (tapif + pbuf pool) writes past a pool pbuf for
+        # frames longer than one pool element (valgrind: pbuf_take after
+        # pbuf_alloc in the tapif thread). Frames of at most 574 bytes fit:
+        # the kernel side's MTU keeps them so, and the TCP MSS follows.
+        sh("ip", "link", "set", TAP, "mtu", str(TAP_MTU))
+        sh("ip", "link", "set", TAP, "up")
+    except (OSError, subprocess.CalledProcessError) as exc:
+        err = getattr(exc, "stderr", b"") or b""
+        skip("no TAP device in the namespace: %s %s" % (exc, err.decode(errors="replace").strip()))
+
+
+
+def _digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def _leaf_is_ours(d, tag):
+    """make_certs.sh remakes the whole PKI when it gains a file: then server.pem is its own again."""
+    try:
+        with open(os.path.join(d, tag + ".stamp")) as f:
+            return f.read() == _digest(os.path.join(d, "server.pem"))
+    except OSError:
+        return False
+
+def certs(build):
+    """The test PKI, with the server leaf for 192.0.2.1 (a DNS SAN, as mbedTLS 2.28 matches names)."""
+    d = os.path.join(build, "lwip", "certs")
+    es.ensure_certs(d)
+    if not _leaf_is_ours(d, "lwip"):
+        ext = os.path.join(d, "lwip.ext")
+        with open(ext, "w") as f:
+            f.write("subjectAltName=DNS:%s\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n" % SERVER)
+        q = dict(check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=d)
+        subprocess.run(["openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                        "-keyout", "server.key", "-out", "lwip.csr", "-subj", "/CN=" + SERVER], **q)
+        subprocess.run(["openssl", "x509", "-req", "-in", "lwip.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+                        "-CAcreateserial", "-days", "825", "-extfile", "lwip.ext", "-out", "server.pem"], **q)
+        with open(os.path.join(d, "lwip.stamp"), "w") as f:
+            f.write(_digest(os.path.join(d, "server.pem")))
+    return d
+
+
+def pump(a, b):
+    try:
+        while True:
+            data = a.recv(65536)
+            if not data:
+                break
+            b.sendall(data)
+    except OSError:
+        pass
+    finally:
+        for s in (a, b):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+def relay(port_to):
+    """Listens on SERVER:port_to and hands each connection to 127.0.0.1:port_to."""
+    ls = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    ls.bind((SERVER, port_to))
+    ls.listen(16)
+
+    def accept_loop():
+        while True:
+            c, _ = ls.accept()
+            u = socket.create_connection(("127.0.0.1", port_to))
+            for x, y in ((c, u), (u, c)):
+                threading.Thread(target=pump, args=(x, y), daemon=True).start()
+
+    threading.Thread(target=accept_loop, daemon=True).start()
+
+
+def main(binary, results):
+    if not shutil.which("ip"):
+        skip("the ip command (iproute2) is missing")
+    make_tap()
+    build = os.path.abspath(os.path.dirname(results))
+    os.environ["WOS_E2E_BUILD"] = build
+    es.install_signal_handlers()
+    emu = es.Emulator(API_KEY, cert_dir=certs(build))
+    try:
+        relay(emu.port)
+        env = dict(os.environ, WOS_E2E_PORT=str(emu.port), WOS_E2E_CA=emu.ca_file, WOS_E2E_API_KEY=API_KEY,
+                   WOS_LWIP_SERVER=SERVER, WOS_LWIP_ADDR=LWIP_ADDR, PRECONFIGURED_TAPIF=TAP)
+        rc = subprocess.run([os.path.join(REPO, "scripts", "run_tests.sh"), "lwip", results, binary],
+                            env=env).returncode
+        if rc != 0 and emu.stderr():
+            print("emulator stderr:\n" + emu.stderr(), file=sys.stderr)
+        return rc
+    finally:
+        es.stop_all()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
