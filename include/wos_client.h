@@ -71,7 +71,11 @@ typedef struct wos_call_info {
     bool reused_connection;   /**< The last attempt ran on a kept-alive connection. */
     bool resent_write;        /**< A create, update or delete was sent again after an attempt that may have reached the server (answer lost, or a 5xx). */
     char idempotency_key[37]; /**< The key sent (POST), NUL-terminated, or empty. */
-    int64_t date_s;           /**< Unix seconds of the last answer's Date header, or -1 (absent, invalid, or no answer). */
+    /** The last answer's Date header, trimmed; ptr NULL when absent or no
+     *  answer. A view into the client's buffer, valid until its next call;
+     *  read it with wos_time_parse_http_date() when needed (a token cache
+     *  does), which costs most calls nothing. */
+    wos_str date;
 } wos_call_info;
 
 /** @brief A client. Private fields; lives in caller memory. */

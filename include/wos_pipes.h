@@ -331,7 +331,7 @@ typedef struct wos_pipes_reply {
     jsmntok_t *tokens;      /**< Caller token array for the body. */
     unsigned token_cap;     /**< Its size. */
     unsigned tokens_needed; /**< Out: after WOS_ERR_JSON_TOKENS, the count needed. */
-    int64_t date_s;         /**< Unix seconds of the Date header, or -1 (the client fills it; 0 when left zeroed). */
+    wos_str date;           /**< The Date header, unparsed; ptr NULL when absent (the client fills it). */
 } wos_pipes_reply;
 
 /**

@@ -13,7 +13,6 @@
 #include "scan.h"
 #include "url.h"
 #include "uuid.h"
-#include "wos_time.h"
 
 void wos_client_config_init(wos_client_config *cfg)
 {
@@ -155,10 +154,7 @@ static void fill_reply(const wos_client *c, const wos_http_response *resp, wos_p
     }
     r->request_id = resp->request_id;
     r->retry_after_s = retry_after_s(c, resp);
-    r->date_s = -1;
-    if (wos_time_parse_http_date(resp->date.ptr, resp->date.len, &r->date_s) == WOS_OK && r->date_s < 0) {
-        r->date_s = 0; /* -1 stays "absent" */
-    }
+    r->date = resp->date;
     r->tokens = c->cfg.tokens;
     r->token_cap = c->cfg.token_cap;
 }

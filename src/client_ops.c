@@ -34,10 +34,9 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
         info = &c->info; /* caller memory, not stack */
     }
     memset(info, 0, sizeof *info);
-    info->date_s = -1;
     st = wos_client_run(c, call, opts, info, &r);
     if (st == WOS_OK) {
-        info->date_s = r.date_s;
+        info->date = r.date;
         st = call->op->decode(&r, out, &info->api);
         info->tokens_needed = st == WOS_ERR_JSON_TOKENS ? r.tokens_needed : 0u;
         if (st != WOS_OK && st != WOS_ERR_HTTP_STATUS) {

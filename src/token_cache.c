@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "wos_time.h"
+
 wos_status wos_token_cache_init(wos_token_cache *cache, wos_token_cache_entry *entries,
                                 unsigned count, uint32_t margin_s)
 {
@@ -81,12 +83,15 @@ static wos_token_cache_entry *slot(wos_token_cache *cache)
 }
 
 /* Seconds of life left at receipt: expires_at minus Date, or the wall clock; false: unknown. */
-static bool lifetime_s(const wos_client *c, const wos_access_token *t, int64_t date_s,
+static bool lifetime_s(const wos_client *c, const wos_access_token *t, wos_str date,
                        int64_t *out)
 {
-    int64_t now = date_s;
+    int64_t now = 0;
     const wos_platform *pf = c->cfg.platform;
-    if (now < 0 && (pf->wall_clock_s == NULL || pf->wall_clock_s(pf->ctx, &now) != WOS_OK)) {
+    /* The Date is parsed here, where it is needed, not on every call. */
+    if (wos_time_parse_http_date(date.ptr, date.len, &now) == WOS_OK) {
+        now = now > 0 ? now : 0;
+    } else if (pf->wall_clock_s == NULL || pf->wall_clock_s(pf->ctx, &now) != WOS_OK) {
         return false;
     }
     *out = t->expires_at.unix_s - now;
@@ -118,7 +123,7 @@ static void store(wos_token_cache *cache, const wos_str k[3], const wos_access_t
 
 /* Cache a fresh active token when its expiry can be anchored and lies beyond the margin. */
 static void keep(wos_token_cache *cache, const wos_client *c, const wos_str k[3],
-                 const wos_access_token *t, int64_t date_s, uint64_t at_ms, wos_cached_token *out)
+                 const wos_access_token *t, wos_str date, uint64_t at_ms, wos_cached_token *out)
 {
     int64_t left = 0;
     uint64_t expires_ms = 0;
@@ -126,7 +131,7 @@ static void keep(wos_token_cache *cache, const wos_client *c, const wos_str k[3]
         return;
     }
     if (t->expires) {
-        if (!lifetime_s(c, t, date_s, &left) || left <= (int64_t)cache->margin_s) {
+        if (!lifetime_s(c, t, date, &left) || left <= (int64_t)cache->margin_s) {
             return;
         }
         expires_ms = at_ms + (uint64_t)left * 1000u;
@@ -171,7 +176,7 @@ wos_status wos_token_cache_get(wos_token_cache *cache, wos_client *c, const wos_
     out->reason = t->reason;
     out->token = t->active ? t->access_token : k_none;
     if (t->active && keyed) {
-        keep(cache, c, k, t, info->date_s, now_ms(c), out);
+        keep(cache, c, k, t, info->date, now_ms(c), out);
     }
     if (out->cached) {
         wos_access_token_wipe(t); /* the copy in the entry is the one left */
