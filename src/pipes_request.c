@@ -183,7 +183,6 @@ static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out
 {
     const wos_token_params *p = (const wos_token_params *)arg;
     wos_json_writer w;
-    size_t n;
     wos_jw_init(&w, buf, cap);
     wos_jw_object_begin(&w);
     wos_jw_key_c(&w, wos_k_user_id);
@@ -198,9 +197,8 @@ static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out
     }
     /* The ids' UTF-8 is checked as they are written, not in a pass of its
      * own: an id that is not UTF-8 is a bad argument (nothing is sent, the
-     * caller wipes the buffer), whatever the room. Until the object is
-     * closed, finishing reports only such an error. */
-    if (wos_jw_finish(&w, &n) == WOS_ERR_INVALID_UTF8) {
+     * caller wipes the buffer), whatever the room. */
+    if (w.err == WOS_ERR_INVALID_UTF8) {
         return WOS_ERR_INVALID_ARG;
     }
     if (has(p->connection_owner)) {
