@@ -250,8 +250,9 @@ static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key, siz
 
 /* Values of the members keys[0..nk) of a container of type ty (the last
  * of duplicates wins, as JavaScript reads JSON), or with keys NULL item
- * idx: one pass over its members, each key compared once. out[j] is set
- * only where found; WOS_OK when anything was. */
+ * idx: one pass over its members, each key compared once. out[j] is -1
+ * where absent (an item's out is set only when found); WOS_OK when
+ * anything was found. */
 static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char *const *keys, unsigned nk,
                        unsigned idx, int *out)
 {
@@ -264,6 +265,7 @@ static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char 
     }
     for (j = 0u; j < nk; j++) { /* once per lookup, not per member */
         klen[j] = strlen(keys[j]);
+        out[j] = -1;
     }
     st = WOS_ERR_NOT_FOUND;
     left = (unsigned)doc->tok[c].size;
@@ -299,16 +301,18 @@ wos_status wos_json_item(const wos_json *doc, int arr, unsigned idx, int *out_va
 
 wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *out_val)
 {
-    /* A NULL key goes with a NULL out: refused before the key is read. */
-    return find(doc, obj, WOS_JSON_OBJECT, &key, 1u, 0u, key != NULL ? out_val : NULL);
+    /* A NULL key goes with a NULL out: refused before the key is read.
+     * out_val is left as it was unless the key is found. */
+    int v;
+    wos_status st = find(doc, obj, WOS_JSON_OBJECT, &key, 1u, 0u, key != NULL && out_val != NULL ? &v : NULL);
+    if (st == WOS_OK) {
+        *out_val = v;
+    }
+    return st;
 }
 
 wos_status wos_json_members(const wos_json *doc, int obj, const char *const *keys, unsigned n, int *out_vals)
 {
-    unsigned j;
-    for (j = 0u; j < n; j++) {
-        out_vals[j] = -1;
-    }
     return find(doc, obj, WOS_JSON_OBJECT, keys, n, 0u, out_vals);
 }
 
