@@ -68,9 +68,9 @@ bool wos_pipes_prepare_update(const wos_pipes_call *call, wos_pipes_req_parts *p
 bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *parts);
 bool wos_pipes_prepare_slug(const wos_pipes_call *call, wos_pipes_req_parts *parts);
 
-/* wos_pipes_write_request(); host_known: ep->host was checked already (the
- * client checks its host once, at wos_client_init()). */
+/* wos_pipes_write_request() without the check of ep->host, which its
+ * caller made (the client checks its host once, at wos_client_init()). */
 WOS_NODISCARD wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *call, char *buf,
-                                         size_t cap, size_t *out_len, bool host_known);
+                                         size_t cap, size_t *out_len);
 
 #endif

@@ -444,7 +444,7 @@ bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *par
 
 /* Maps a call onto method, path, query and body; the HTTP writer does the rest. */
 wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *call, char *buf,
-                           size_t cap, size_t *out_len, bool host_known)
+                           size_t cap, size_t *out_len)
 {
     wos_pipes_req_parts parts = {0};
     const wos_pipes_op_desc *op = call != NULL ? call->op : NULL;
@@ -453,8 +453,7 @@ wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *c
     parts.p.path.segs[0] = k_collection;
     parts.p.path.segs[1] = op != NULL ? call->slug : parts.p.path.segs[1];
     parts.p.path.segs[2] = k_token_seg;
-    if (ep != NULL && op != NULL && out_len != NULL && op->prepare(call, &parts) &&
-        (host_known || ep->host.ptr == NULL || wos_host_ok(ep->host.ptr, ep->host.len))) {
+    if (ep != NULL && op != NULL && out_len != NULL && op->prepare(call, &parts)) {
         parts.req.method = op->method;
         parts.req.segments = parts.p.path.segs;
         parts.req.segment_count = op->segments != 0u ? op->segments : parts.req.segment_count;
@@ -478,5 +477,8 @@ wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *c
 wos_status wos_pipes_write_request(const wos_pipes_endpoint *ep, const wos_pipes_call *call,
                                    char *buf, size_t cap, size_t *out_len)
 {
-    return wos_pipes_write(ep, call, buf, cap, out_len, false);
+    if (ep != NULL && ep->host.ptr != NULL && !wos_host_ok(ep->host.ptr, ep->host.len)) {
+        ep = NULL; /* refused as any bad argument: nothing written, the buffer wiped */
+    }
+    return wos_pipes_write(ep, call, buf, cap, out_len);
 }
