@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Error results: every body shape the API (or a proxy in front of it) sends. */
+#include "json_internal.h"
 #include "pipes_internal.h"
 
 #include <string.h>
@@ -36,12 +37,13 @@ static wos_str raw_string(const wos_json *doc, int i)
     return s;
 }
 
-/* A string member, or (for "message") the first string of an array. */
-static void take_string(const wos_json *doc, const char *key, wos_str *out)
+/* A string member's value v (absent: -1), or (for "message") the first
+ * string of an array. */
+static void take_string(const wos_json *doc, int v, wos_str *out)
 {
-    int v, k, item;
+    int k, item;
     wos_json_iter it;
-    if (wos_json_member(doc, 0, key, &v) != WOS_OK) {
+    if (v < 0) {
         return;
     }
     if (wos_json_iter_init(&it, doc, v) == WOS_OK && wos_json_type_of(doc, v) == WOS_JSON_ARRAY) {
@@ -55,7 +57,9 @@ static void take_string(const wos_json *doc, const char *key, wos_str *out)
 
 wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out)
 {
+    static const char *const keys[] = {wos_k_code, wos_k_message, wos_k_error, wos_k_error_description};
     wos_json doc;
+    int v[4];
     unsigned needed = 0;
     if (r == NULL || out == NULL || (r->body == NULL && r->body_len != 0u)) {
         return WOS_ERR_INVALID_ARG;
@@ -73,11 +77,11 @@ wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out)
     }
     if (wos_json_type_of(&doc, 0) == WOS_JSON_STRING) {
         out->error = raw_string(&doc, 0);
-    } else if (wos_json_type_of(&doc, 0) == WOS_JSON_OBJECT) {
-        take_string(&doc, wos_k_code, &out->code);
-        take_string(&doc, wos_k_message, &out->message);
-        take_string(&doc, wos_k_error, &out->error);
-        take_string(&doc, wos_k_error_description, &out->error_description);
+    } else if (wos_json_members(&doc, 0, keys, 4u, v) == WOS_OK) { /* one pass */
+        take_string(&doc, v[0], &out->code);
+        take_string(&doc, v[1], &out->message);
+        take_string(&doc, v[2], &out->error);
+        take_string(&doc, v[3], &out->error_description);
     }
     return WOS_OK;
 }
