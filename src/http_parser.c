@@ -67,7 +67,7 @@ static wos_status headers_done(wos_http_parser *p)
         p->state_ = WOS_HTTP_ST_STATUS;
         return WOS_OK;
     }
-    if (r->retry_after_at >= 0 && r->date.ptr != NULL &&
+    if (r->retry_after_at >= 0 && /* an absent Date (ptr NULL) does not parse */
         wos_time_parse_http_date(r->date.ptr, r->date.len, &date) == WOS_OK) {
         date = r->retry_after_at - date;
         r->retry_after_s = date > 0 ? date : 0;

@@ -186,11 +186,11 @@ wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsi
             }
             tokens++;
             st = (st & ST_KEY) ? ST_COLON : (ST_COMMA | ST_CLOSE);
-            /* The separator that most often follows at once, taken here
+            /* A key's colon, most often right after it, is taken here
              * rather than by another turn of the loop. */
-            if (i < len && depth != 0u && s[i] == ((st & ST_COLON) ? ':' : ',')) {
+            if (st == ST_COLON && i < len && s[i] == ':') {
                 i++;
-                st = ((st & ST_COMMA) && (objs & 1u)) ? ST_KEY : ST_VALUE;
+                st = ST_VALUE;
             }
         }
     }
