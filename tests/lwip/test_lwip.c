@@ -269,8 +269,9 @@ static void token_by_name_over_tls_on_lwip(void **state)
 /* The DNS server never answers this name: the lookup ends at the deadline, no later. */
 static void silent_dns_bounded_by_deadline(void **state)
 {
-    /* static: lwIP calls the lookup's callback with &t when it gives up, seconds later. */
-    static wos_lwip_tcp t;
+    /* On the stack: lwIP answers the abandoned lookup seconds later, into
+     * the port's own slot, never into this transport. */
+    wos_lwip_tcp t;
     wos_transport tr = wos_lwip_tcp_transport(&t);
     uint64_t start = wos_lwip_now_ms(), took;
     (void)state;
@@ -278,6 +279,33 @@ static void silent_dns_bounded_by_deadline(void **state)
     took = wos_lwip_now_ms() - start;
     assert_true(took >= 600 && took < 2000);
     assert_int_equal(t.fd, -1);
+}
+
+/* Lookups that timed out hold their slots until lwIP gives up: more of
+ * them than WOS_LWIP_DNS_LOOKUPS still end at their deadlines, and once
+ * lwIP has given up the slots serve new lookups again. */
+static void abandoned_lookups_are_bounded(void **state)
+{
+    wos_lwip_tcp t[WOS_LWIP_DNS_LOOKUPS + 2];
+    size_t i;
+    (void)state;
+    for (i = 0; i < WOS_LWIP_DNS_LOOKUPS + 2; i++) {
+        wos_transport tr = wos_lwip_tcp_transport(&t[i]);
+        uint64_t start = wos_lwip_now_ms(), took;
+        assert_int_equal(tr.ops->connect(tr.ctx, getenv("WOS_LWIP_SILENT_NAME"), 443, start + 300),
+                         WOS_ERR_TIMEOUT);
+        took = wos_lwip_now_ms() - start;
+        assert_true(took >= 300 && took < 1500);
+        memset(&t[i], 0xA5, sizeof t[i]); /* the caller may reuse its memory at once */
+    }
+    {
+        wos_lwip_tcp late;
+        wos_transport tr = wos_lwip_tcp_transport(&late);
+        /* lwIP gives up a silent lookup after its retries (seconds); then a slot is free. */
+        assert_int_equal(tr.ops->connect(tr.ctx, getenv("WOS_LWIP_DNS_NAME"), g_port,
+                                         wos_lwip_now_ms() + 60000), WOS_OK);
+        tr.ops->close(tr.ctx);
+    }
 }
 
 /* NXDOMAIN: a network error, said when the answer comes. */
@@ -304,6 +332,7 @@ int main(void)
         cmocka_unit_test(token_by_name_over_tls_on_lwip),
         cmocka_unit_test(silent_dns_bounded_by_deadline),
         cmocka_unit_test(unknown_name_is_a_network_error),
+        cmocka_unit_test(abandoned_lookups_are_bounded),
 #endif
     };
     const char *port = getenv("WOS_E2E_PORT");
