@@ -174,11 +174,13 @@ SIZE_CC_rv32imc    = $(RV_CC)
 SIZE_TARGET_m4      := -mcpu=cortex-m4 -mthumb --specs=nano.specs
 SIZE_TARGET_m0p     := -mcpu=cortex-m0plus -mthumb --specs=nano.specs
 SIZE_TARGET_rv32imc := -march=rv32imc -mabi=ilp32 --specs=picolibc.specs
-# The token budgets are today's figures plus ~3 %: issue 9 asks for 10, 11
-# and 12 KB, which the library does not reach yet (see README, Size).
-SIZE_BUDGET_token_m4      := 13568
-SIZE_BUDGET_token_m0p     := 13824
-SIZE_BUDGET_token_rv32imc := 15872
+# Interim token budgets, 14/14/16 KB: issue 9 asks for 10, 11 and 12 KB,
+# which the library does not reach yet (see README, Size). Measured when
+# set: 13,440 / 13,768 / 15,955 B, after the IPv6 literal in the URL
+# parser (+174 B) and the token request's three optional members (issue 10).
+SIZE_BUDGET_token_m4      := 14336
+SIZE_BUDGET_token_m0p     := 14336
+SIZE_BUDGET_token_rv32imc := 16384
 # Issue 10 added the 12 operations of wos_pipes_connect.h (~3 KB with
 # their tables, keys and the spec-driven prepare step), the token cache
 # (~0.9 KB) and onboarding (~0.65 KB): the "all" image no longer fits the
