@@ -174,11 +174,13 @@ SIZE_CC_rv32imc    = $(RV_CC)
 SIZE_TARGET_m4      := -mcpu=cortex-m4 -mthumb --specs=nano.specs
 SIZE_TARGET_m0p     := -mcpu=cortex-m0plus -mthumb --specs=nano.specs
 SIZE_TARGET_rv32imc := -march=rv32imc -mabi=ilp32 --specs=picolibc.specs
-# The token budgets are today's figures plus ~3 %: issue 9 asks for 10, 11
-# and 12 KB, which the library does not reach yet (see README, Size).
-SIZE_BUDGET_token_m4      := 13568
-SIZE_BUDGET_token_m0p     := 13824
-SIZE_BUDGET_token_rv32imc := 15872
+# Interim token budgets, 14/14/16 KB: issue 9 asks for 10, 11 and 12 KB,
+# which the library does not reach yet (see README, Size). Measured when
+# set: 13,440 / 13,768 / 15,955 B, after the IPv6 literal in the URL
+# parser (+174 B) and the token request's three optional members (issue 10).
+SIZE_BUDGET_token_m4      := 14336
+SIZE_BUDGET_token_m0p     := 14336
+SIZE_BUDGET_token_rv32imc := 16384
 # Issue 10 added the 12 operations of wos_pipes_connect.h (~3 KB with
 # their tables, keys and the spec-driven prepare step), the token cache
 # (~0.9 KB) and onboarding (~0.65 KB): the "all" image no longer fits the
@@ -639,13 +641,38 @@ $(LWIP_TEST): tests/lwip/test_lwip.c port/lwip/wos_lwip_tcp.c port/lwip/wos_lwip
 	$(CC) $(CFLAGS_ALL) -Wno-conversion -Iport/lwip -isystem $(LWIP_INC) tests/lwip/test_lwip.c \
 	    port/lwip/wos_lwip_tcp.c -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS) -llwip -lcmocka -lpthread
 
+# The DNS path: Debian's liblwip has no DNS client, so the same test is also
+# built against lwIP compiled from Debian's lwip source (scripts/lwip_fetch.sh,
+# cached under build/) with tests/lwip/dns/lwipopts.h (LWIP_DNS on).
+LWIP_SRC_DIR := $(BUILD)/lwip-src
+LWIP_DNS_DIR := $(BUILD)/lwip-dns
+LWIP_DNS_LIB := $(LWIP_DNS_DIR)/liblwip.a
+LWIP_DNS_INC  = -Itests/lwip/dns -isystem $(LWIP_SRC)/src/include -isystem $(LWIP_SRC)/port/include
+LWIP_SRC      = $(shell ls -d $(LWIP_SRC_DIR)/src/lwip-* 2>/dev/null | head -n 1)
+LWIP_DNS_TEST := $(OUT)/tests/lwip/test_lwip_dns
+$(LWIP_SRC_DIR)/.complete:
+	@scripts/lwip_fetch.sh $(LWIP_SRC_DIR)
+$(LWIP_DNS_LIB): $(LWIP_SRC_DIR)/.complete tests/lwip/dns/lwipopts.h
+	@mkdir -p $(LWIP_DNS_DIR)/obj && rm -f $(LWIP_DNS_DIR)/obj/*.o
+	@# netdb.c (lwip_getaddrinfo) is not used by port/lwip and needs BSD sockaddr fields.
+	@for f in $(LWIP_SRC)/src/core/*.c $(LWIP_SRC)/src/core/ipv4/*.c $(LWIP_SRC)/src/core/ipv6/*.c \
+	    $(filter-out %/netdb.c,$(wildcard $(LWIP_SRC)/src/api/*.c)) $(LWIP_SRC)/src/netif/ethernet.c \
+	    $(LWIP_SRC)/port/sys_arch.c $(LWIP_SRC)/port/netif/tapif.c; do \
+	    $(CC) -O1 -g -w $(LWIP_DNS_INC) -c $$f -o $(LWIP_DNS_DIR)/obj/$$(basename $$f .c).o || exit 1; done
+	@ar rcs $@ $(LWIP_DNS_DIR)/obj/*.o
+$(LWIP_DNS_TEST): tests/lwip/test_lwip.c port/lwip/wos_lwip_tcp.c port/lwip/wos_lwip.h $(PORTLIB) $(LIB) \
+                  $(LWIP_DNS_LIB) | $(STAGE)/jsmn.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Wno-conversion -Iport/lwip $(LWIP_DNS_INC) tests/lwip/test_lwip.c \
+	    port/lwip/wos_lwip_tcp.c -o $@ $(PORTLIB) $(LIB) $(MBEDTLS_LIBS) $(LWIP_DNS_LIB) -lcmocka -lpthread
+
 .PHONY: lwip
-lwip: $(LWIP_TEST)
-	@# The DNS path (Debian's liblwip has none): it must at least build, with gcc and clang.
-	@for c in $(CC) clang; do $$c $(WARN) -O2 -DLWIP_DNS=1 -Iinclude -Iport/lwip -isystem $(LWIP_INC) \
-	    -c port/lwip/wos_lwip_tcp.c -o $(OUT)/tests/lwip/wos_lwip_tcp_dns.o || exit 1; done
+lwip: $(LWIP_TEST) $(LWIP_DNS_TEST)
+	@# The DNS path also builds with clang.
+	@clang $(WARN) -O2 -Iinclude -Iport/lwip $(LWIP_DNS_INC) \
+	    -c port/lwip/wos_lwip_tcp.c -o $(OUT)/tests/lwip/wos_lwip_tcp_dns.o
 	@tests/certs/make_certs.sh $(BUILD)/certs
-	@tests/lwip/run_lwip.sh $(LWIP_TEST) $(BUILD)/results >$(OUT)/lwip.log 2>&1; rc=$$?; \
+	@tests/lwip/run_lwip.sh $(LWIP_TEST) $(BUILD)/results $(LWIP_DNS_TEST) >$(OUT)/lwip.log 2>&1; rc=$$?; \
 	    if [ $$rc -ne 0 ]; then cat $(OUT)/lwip.log; else tail -n 1 $(OUT)/lwip.log; fi; exit $$rc
 
 # --- proxy ---

@@ -20,6 +20,11 @@ PKGS="$PKGS picolibc-arm-none-eabi qemu-system-arm"
 # port/lwip test (`make lwip`, part of `make test`): lwIP 2.1.3 with its
 # unix TAP interface; ip and unshare make the private network namespace.
 PKGS="$PKGS liblwip-dev iproute2 util-linux"
+# Its DNS lane builds lwIP from Debian's lwip source (scripts/lwip_fetch.sh):
+# the keyring, patch for Debian's port patches, xz-utils for the tarballs.
+PKGS="$PKGS debian-archive-keyring patch xz-utils"
+# zbarimg reads back the QR code `wos-pipes authorize --qr` draws (CLI e2e).
+PKGS="$PKGS zbar-tools"
 # Branch coverage of src/ (`make coverage`, part of `make test`).
 PKGS="$PKGS gcovr"
 # unshare and mount: the CLI test with a DNS server that never answers.

@@ -38,11 +38,18 @@ extern "C" {
 typedef struct wos_lwip_tcp {
     int fd;              /**< lwIP socket, or -1 when closed. */
     int last_err;        /**< errno (or lwIP err_t for DNS) of the last failure; 0 when none. */
-    volatile int dns_state; /**< Private: 0 idle, 1 waiting, 2 found, 3 failed (guarded by the tcpip core lock). */
-    int dns_sem_ok;      /**< Private: dns_sem has been created. */
-    sys_sem_t dns_sem;   /**< Private: what the DNS callback signals. */
-    ip_addr_t dns_addr;  /**< Private: the address the DNS callback found. */
 } wos_lwip_tcp;
+
+/**
+ * @brief Name lookups that may be pending at once (LWIP_DNS). lwIP cannot
+ * cancel a lookup: one that timed out keeps its slot, in static memory of
+ * the port, until lwIP answers or gives up, so the caller's wos_lwip_tcp
+ * is never touched after connect returns. With every slot taken, connect
+ * waits for one until its deadline.
+ */
+#ifndef WOS_LWIP_DNS_LOOKUPS
+#define WOS_LWIP_DNS_LOOKUPS 4
+#endif
 
 /**
  * @brief Prepare t (closed) and return a transport acting on it.

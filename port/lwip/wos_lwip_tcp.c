@@ -73,36 +73,91 @@ static wos_status wait_fd(wos_lwip_tcp *t, int for_write, uint64_t deadline_ms)
 }
 
 #if LWIP_DNS
-/* Runs in the tcpip thread; ignores the answer of a lookup that timed out. */
+/*
+ * One pending lookup. lwIP keeps the callback argument until it answers or
+ * gives up, seconds after a caller may have timed out and freed its
+ * wos_lwip_tcp: so the argument is a slot of this static table, never the
+ * caller's memory. All fields are guarded by the tcpip core lock.
+ */
+enum { SLOT_FREE, SLOT_WAITING, SLOT_FOUND, SLOT_FAILED, SLOT_ABANDONED };
+typedef struct dns_slot {
+    volatile int state;
+    int sem_ok;
+    sys_sem_t sem;
+    ip_addr_t addr;
+} dns_slot;
+static dns_slot g_slots[WOS_LWIP_DNS_LOOKUPS];
+
+/* Runs in the tcpip thread. An abandoned slot (its caller timed out) is freed here. */
 static void dns_found(const char *name, const ip_addr_t *addr, void *arg)
 {
-    wos_lwip_tcp *t = (wos_lwip_tcp *)arg;
+    dns_slot *d = (dns_slot *)arg;
     (void)name;
-    if (t->dns_state != 1) {
+    if (d->state == SLOT_ABANDONED) {
+        d->state = SLOT_FREE;
+        return;
+    }
+    if (d->state != SLOT_WAITING) {
         return;
     }
     if (addr != NULL) {
-        ip_addr_copy(t->dns_addr, *addr);
+        ip_addr_copy(d->addr, *addr);
     }
-    t->dns_state = addr != NULL ? 2 : 3;
-    sys_sem_signal(&t->dns_sem);
+    d->state = addr != NULL ? SLOT_FOUND : SLOT_FAILED;
+    sys_sem_signal(&d->sem);
+}
+
+/* A free slot, marked waiting; NULL when all are taken. Called with the core lock held. */
+static dns_slot *take_slot(void)
+{
+    size_t i;
+    for (i = 0; i < WOS_LWIP_DNS_LOOKUPS; i++) {
+        dns_slot *d = &g_slots[i];
+        if (d->state != SLOT_FREE) {
+            continue;
+        }
+        if (!d->sem_ok) {
+            if (sys_sem_new(&d->sem, 0) != ERR_OK) {
+                return NULL;
+            }
+            d->sem_ok = 1;
+        }
+        /* A signal left over from an earlier lookup only wakes the waiter,
+         * which looks at the state again. */
+        d->state = SLOT_WAITING;
+        return d;
+    }
+    return NULL;
+}
+
+/* Wait for a free slot until the deadline (a few ms between looks). */
+static dns_slot *wait_slot(uint64_t deadline_ms)
+{
+    for (;;) {
+        dns_slot *d;
+        LOCK_TCPIP_CORE();
+        d = take_slot();
+        UNLOCK_TCPIP_CORE();
+        if (d != NULL || ms_left(deadline_ms) == 0) {
+            return d;
+        }
+        sys_msleep(5);
+    }
 }
 
 /* A lookup through lwIP's DNS client, waited for until the deadline. */
 static wos_status resolve_name(wos_lwip_tcp *t, const char *host, ip_addr_t *out, uint64_t deadline_ms)
 {
     err_t err;
-    if (!t->dns_sem_ok) {
-        if (sys_sem_new(&t->dns_sem, 0) != ERR_OK) {
-            return WOS_ERR_NETWORK;
-        }
-        t->dns_sem_ok = 1;
+    int state;
+    dns_slot *d = wait_slot(deadline_ms);
+    if (d == NULL) {
+        return WOS_ERR_TIMEOUT;
     }
     LOCK_TCPIP_CORE();
-    t->dns_state = 1;
-    err = dns_gethostbyname(host, out, dns_found, t);
+    err = dns_gethostbyname(host, out, dns_found, d);
     if (err != ERR_INPROGRESS) {
-        t->dns_state = 0;
+        d->state = SLOT_FREE;
     }
     UNLOCK_TCPIP_CORE();
     if (err == ERR_OK) {
@@ -115,27 +170,26 @@ static wos_status resolve_name(wos_lwip_tcp *t, const char *host, ip_addr_t *out
     for (;;) {
         int left = ms_left(deadline_ms);
         /* sys_arch_sem_wait: 0 waits forever, so an expired deadline polls once. */
-        if (sys_arch_sem_wait(&t->dns_sem, left > 0 ? (u32_t)left : 1u) == SYS_ARCH_TIMEOUT &&
+        if (sys_arch_sem_wait(&d->sem, left > 0 ? (u32_t)left : 1u) == SYS_ARCH_TIMEOUT &&
             left == 0) {
             break;
         }
-        if (t->dns_state != 1) {
+        if (d->state != SLOT_WAITING) {
             break;
         }
     }
     LOCK_TCPIP_CORE();
-    err = t->dns_state == 2 ? ERR_OK : ERR_VAL;
-    if (err == ERR_OK) {
-        ip_addr_copy(*out, t->dns_addr);
+    state = d->state;
+    if (state == SLOT_FOUND) {
+        ip_addr_copy(*out, d->addr);
     }
-    if (t->dns_state == 1) {
-        t->dns_state = 0; /* timed out: a late answer is dropped by dns_found */
-        UNLOCK_TCPIP_CORE();
+    /* Still waiting: lwIP holds the slot until it answers; dns_found frees it then. */
+    d->state = state == SLOT_WAITING ? SLOT_ABANDONED : SLOT_FREE;
+    UNLOCK_TCPIP_CORE();
+    if (state == SLOT_WAITING) {
         return WOS_ERR_TIMEOUT;
     }
-    t->dns_state = 0;
-    UNLOCK_TCPIP_CORE();
-    return err == ERR_OK ? WOS_OK : WOS_ERR_NETWORK;
+    return state == SLOT_FOUND ? WOS_OK : WOS_ERR_NETWORK;
 }
 #endif
 

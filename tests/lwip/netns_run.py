@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""netns_run.py TEST_BIN RESULTS — the lwIP test, inside a network namespace.
+"""netns_run.py TEST_BIN RESULTS [TEST_BIN...] — the lwIP tests, inside a network namespace.
 
     unshare -n python3 tests/lwip/netns_run.py build/tests/lwip/test_lwip build/results
 
@@ -10,6 +10,8 @@ host-side address 192.0.2.1/24 (TEST-NET-1), starts the Pipes emulator on
 127.0.0.1 with a certificate for 192.0.2.1 from the test CA, and relays
 192.0.2.1:PORT to it. The test binary runs lwIP on the TAP device with the
 address 192.0.2.2 and talks TLS to 192.0.2.1 through lwIP's sockets.
+A DNS responder on 192.0.2.1:53 (UDP) answers DNS_NAME with 192.0.2.1 and
+stays silent for SILENT_NAME (for the binary built with lwIP's DNS client).
 Nothing leaves the namespace. Prints "lwip: N passed, M failed" last.
 """
 
@@ -17,6 +19,7 @@ import hashlib
 import os
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -30,6 +33,7 @@ TAP = "wostap0"
 SERVER, LWIP_ADDR = "192.0.2.1", "192.0.2.2"
 API_KEY = "sk_test_lwip_4C2E9A17"
 TAP_MTU = 560
+DNS_NAME, SILENT_NAME = "pipes.test", "silent.test"
 
 
 def sh(*cmd):
@@ -71,20 +75,58 @@ def _leaf_is_ours(d, tag):
     except OSError:
         return False
 
+def dns_answer(query):
+    """The answer to one query: an A record for DNS_NAME, NXDOMAIN otherwise; None to stay silent."""
+    if len(query) < 17:
+        return None
+    labels, i = [], 12
+    while i < len(query) and query[i] != 0:
+        n = query[i]
+        labels.append(query[i + 1:i + 1 + n].decode("ascii", "replace").lower())
+        i += 1 + n
+    end = i + 5  # the root label, QTYPE, QCLASS
+    if end > len(query):
+        return None
+    name = ".".join(labels)
+    if name == SILENT_NAME:
+        return None
+    qtype = struct.unpack(">H", query[i + 1:i + 3])[0]
+    question = query[12:end]
+    if name == DNS_NAME and qtype == 1:
+        rr = struct.pack(">HHHIH", 0xC00C, 1, 1, 60, 4) + socket.inet_aton(SERVER)
+        return query[:2] + struct.pack(">HHHHH", 0x8180, 1, 1, 0, 0) + question + rr
+    return query[:2] + struct.pack(">HHHHH", 0x8183, 1, 0, 0, 0) + question
+
+
+def dns_responder():
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind((SERVER, 53))
+
+    def loop():
+        while True:
+            query, peer = s.recvfrom(512)
+            answer = dns_answer(query)
+            if answer is not None:
+                s.sendto(answer, peer)
+
+    threading.Thread(target=loop, daemon=True).start()
+
+
 def certs(build):
-    """The test PKI, with the server leaf for 192.0.2.1 (a DNS SAN, as mbedTLS 2.28 matches names)."""
+    """The test PKI, with the server leaf for 192.0.2.1 (a DNS SAN, as mbedTLS 2.28 matches names) and DNS_NAME."""
     d = os.path.join(build, "lwip", "certs")
     es.ensure_certs(d)
-    if not _leaf_is_ours(d, "lwip"):
+    if not _leaf_is_ours(d, "lwip-dns"):
         ext = os.path.join(d, "lwip.ext")
         with open(ext, "w") as f:
-            f.write("subjectAltName=DNS:%s\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n" % SERVER)
+            f.write("subjectAltName=DNS:%s,DNS:%s\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
+                    % (SERVER, DNS_NAME))
         q = dict(check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=d)
         subprocess.run(["openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                         "-keyout", "server.key", "-out", "lwip.csr", "-subj", "/CN=" + SERVER], **q)
         subprocess.run(["openssl", "x509", "-req", "-in", "lwip.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
                         "-CAcreateserial", "-days", "825", "-extfile", "lwip.ext", "-out", "server.pem"], **q)
-        with open(os.path.join(d, "lwip.stamp"), "w") as f:
+        with open(os.path.join(d, "lwip-dns.stamp"), "w") as f:
             f.write(_digest(os.path.join(d, "server.pem")))
     return d
 
@@ -123,7 +165,7 @@ def relay(port_to):
     threading.Thread(target=accept_loop, daemon=True).start()
 
 
-def main(binary, results):
+def main(binaries, results):
     if not shutil.which("ip"):
         skip("the ip command (iproute2) is missing")
     make_tap()
@@ -133,9 +175,11 @@ def main(binary, results):
     emu = es.Emulator(API_KEY, cert_dir=certs(build))
     try:
         relay(emu.port)
+        dns_responder()
         env = dict(os.environ, WOS_E2E_PORT=str(emu.port), WOS_E2E_CA=emu.ca_file, WOS_E2E_API_KEY=API_KEY,
-                   WOS_LWIP_SERVER=SERVER, WOS_LWIP_ADDR=LWIP_ADDR, PRECONFIGURED_TAPIF=TAP)
-        rc = subprocess.run([os.path.join(REPO, "scripts", "run_tests.sh"), "lwip", results, binary],
+                   WOS_LWIP_SERVER=SERVER, WOS_LWIP_ADDR=LWIP_ADDR, PRECONFIGURED_TAPIF=TAP,
+                   WOS_LWIP_DNS_NAME=DNS_NAME, WOS_LWIP_SILENT_NAME=SILENT_NAME)
+        rc = subprocess.run([os.path.join(REPO, "scripts", "run_tests.sh"), "lwip", results] + binaries,
                             env=env).returncode
         if rc != 0 and emu.stderr():
             print("emulator stderr:\n" + emu.stderr(), file=sys.stderr)
@@ -145,4 +189,4 @@ def main(binary, results):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main([sys.argv[1]] + sys.argv[3:], sys.argv[2]))

@@ -6,6 +6,10 @@
  * emulator answers on the other side of the TAP, at WOS_LWIP_SERVER
  * (TEST-NET-1), port WOS_E2E_PORT; lwIP's own address is WOS_LWIP_ADDR.
  * The test CA is WOS_E2E_CA, the API key WOS_E2E_API_KEY.
+ * Built twice: against Debian's liblwip (no DNS client: address literals),
+ * and against lwIP built from Debian's source with LWIP_DNS (tests/lwip/dns/):
+ * then the runner's DNS responder at WOS_LWIP_SERVER:53 answers
+ * WOS_LWIP_DNS_NAME and stays silent for WOS_LWIP_SILENT_NAME.
  */
 #define _DEFAULT_SOURCE 1
 #include <setjmp.h>
@@ -22,6 +26,9 @@
 #include "lwip/tcpip.h"
 #include "lwip/netif.h"
 #include "netif/tapif.h"
+#if LWIP_DNS
+#include "lwip/dns.h"
+#endif
 
 #include "wos_client.h"
 #include "wos_lwip.h"
@@ -95,11 +102,18 @@ static int start_lwip(void **state)
     netif_set_default(&g_netif);
     netif_set_link_up(&g_netif);
     netif_set_up(&g_netif);
+#if LWIP_DNS
+    {
+        ip_addr_t dns; /* the runner's DNS responder */
+        ip_addr_copy_from_ip4(dns, gw);
+        dns_setserver(0, &dns);
+    }
+#endif
     UNLOCK_TCPIP_CORE();
     return 0;
 }
 
-static void new_client(void)
+static void new_client_at(const char *base_url)
 {
     wos_tls_config tc;
     wos_client_config cfg;
@@ -109,7 +123,7 @@ static void new_client(void)
     tc.ca_file = g_ca;
     assert_int_equal(wos_tls_init(&g_tls, &tc), WOS_OK);
     wos_client_config_init(&cfg);
-    cfg.base_url = g_base_url;
+    cfg.base_url = base_url;
     cfg.api_key = wos_str_c(g_key);
     cfg.transport = wos_tls_transport(&g_tls);
     cfg.platform = &k_platform;
@@ -119,6 +133,11 @@ static void new_client(void)
     cfg.token_cap = sizeof g_tok / sizeof g_tok[0];
     cfg.timeout_ms = 10000;
     assert_int_equal(wos_client_init(&g_client, &cfg), WOS_OK);
+}
+
+static void new_client(void)
+{
+    new_client_at(g_base_url);
 }
 
 static void end_client(void)
@@ -226,6 +245,80 @@ static void bad_arguments_refused(void **state)
 #endif
 }
 
+#if LWIP_DNS
+/* The base URL names the server: lwIP's DNS client finds it, TLS verifies that name. */
+static void token_by_name_over_tls_on_lwip(void **state)
+{
+    char url[96];
+    wos_token_params p;
+    wos_access_token tok;
+    wos_call_info info;
+    (void)state;
+    snprintf(url, sizeof url, "https://%s:%u", getenv("WOS_LWIP_DNS_NAME"), g_port);
+    memset(&p, 0, sizeof p);
+    p.slug = (wos_str)WOS_STR_LIT("github");
+    p.user_id = (wos_str)WOS_STR_LIT(USER);
+    new_client_at(url);
+    assert_int_equal(wos_client_get_token(&g_client, &p, NULL, &tok, &info), WOS_OK);
+    assert_true(tok.active);
+    assert_true(tok.access_token.len > 0);
+    wos_access_token_wipe(&tok);
+    end_client();
+}
+
+/* The DNS server never answers this name: the lookup ends at the deadline, no later. */
+static void silent_dns_bounded_by_deadline(void **state)
+{
+    /* On the stack: lwIP answers the abandoned lookup seconds later, into
+     * the port's own slot, never into this transport. */
+    wos_lwip_tcp t;
+    wos_transport tr = wos_lwip_tcp_transport(&t);
+    uint64_t start = wos_lwip_now_ms(), took;
+    (void)state;
+    assert_int_equal(tr.ops->connect(tr.ctx, getenv("WOS_LWIP_SILENT_NAME"), 443, start + 600), WOS_ERR_TIMEOUT);
+    took = wos_lwip_now_ms() - start;
+    assert_true(took >= 600 && took < 2000);
+    assert_int_equal(t.fd, -1);
+}
+
+/* Lookups that timed out hold their slots until lwIP gives up: more of
+ * them than WOS_LWIP_DNS_LOOKUPS still end at their deadlines, and once
+ * lwIP has given up the slots serve new lookups again. */
+static void abandoned_lookups_are_bounded(void **state)
+{
+    wos_lwip_tcp t[WOS_LWIP_DNS_LOOKUPS + 2];
+    size_t i;
+    (void)state;
+    for (i = 0; i < WOS_LWIP_DNS_LOOKUPS + 2; i++) {
+        wos_transport tr = wos_lwip_tcp_transport(&t[i]);
+        uint64_t start = wos_lwip_now_ms(), took;
+        assert_int_equal(tr.ops->connect(tr.ctx, getenv("WOS_LWIP_SILENT_NAME"), 443, start + 300),
+                         WOS_ERR_TIMEOUT);
+        took = wos_lwip_now_ms() - start;
+        assert_true(took >= 300 && took < 1500);
+        memset(&t[i], 0xA5, sizeof t[i]); /* the caller may reuse its memory at once */
+    }
+    {
+        wos_lwip_tcp late;
+        wos_transport tr = wos_lwip_tcp_transport(&late);
+        /* lwIP gives up a silent lookup after its retries (seconds); then a slot is free. */
+        assert_int_equal(tr.ops->connect(tr.ctx, getenv("WOS_LWIP_DNS_NAME"), g_port,
+                                         wos_lwip_now_ms() + 60000), WOS_OK);
+        tr.ops->close(tr.ctx);
+    }
+}
+
+/* NXDOMAIN: a network error, said when the answer comes. */
+static void unknown_name_is_a_network_error(void **state)
+{
+    static wos_lwip_tcp t;
+    wos_transport tr = wos_lwip_tcp_transport(&t);
+    (void)state;
+    assert_int_equal(tr.ops->connect(tr.ctx, "nosuch.test", 443, wos_lwip_now_ms() + 5000), WOS_ERR_NETWORK);
+    assert_int_equal(t.fd, -1);
+}
+#endif
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,12 +328,22 @@ int main(void)
         cmocka_unit_test(refused_port_is_a_network_error),
         cmocka_unit_test(recv_bounded_by_deadline),
         cmocka_unit_test(bad_arguments_refused),
+#if LWIP_DNS
+        cmocka_unit_test(token_by_name_over_tls_on_lwip),
+        cmocka_unit_test(silent_dns_bounded_by_deadline),
+        cmocka_unit_test(unknown_name_is_a_network_error),
+        cmocka_unit_test(abandoned_lookups_are_bounded),
+#endif
     };
     const char *port = getenv("WOS_E2E_PORT");
     g_server = getenv("WOS_LWIP_SERVER");
     g_ca = getenv("WOS_E2E_CA");
     g_key = getenv("WOS_E2E_API_KEY");
-    if (port == NULL || g_server == NULL || g_ca == NULL || g_key == NULL || getenv("WOS_LWIP_ADDR") == NULL) {
+    if (port == NULL || g_server == NULL || g_ca == NULL || g_key == NULL || getenv("WOS_LWIP_ADDR") == NULL
+#if LWIP_DNS
+        || getenv("WOS_LWIP_DNS_NAME") == NULL || getenv("WOS_LWIP_SILENT_NAME") == NULL
+#endif
+    ) {
         fprintf(stderr, "test_lwip: run by tests/lwip/netns_run.py (needs WOS_E2E_PORT, WOS_E2E_CA, "
                         "WOS_E2E_API_KEY, WOS_LWIP_SERVER, WOS_LWIP_ADDR)\n");
         return 2;
