@@ -22,35 +22,20 @@ if [ -f "$stamp" ]; then
     exit 0
 fi
 
-# The first Debian archive URI of the system's sources (deb822 or one-line).
-uri=$(sed -n 's/^URIs:[[:space:]]*\([^[:space:]]*\).*/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null |
-      grep -v -- '-security' | head -n 1 || true)
-if [ -z "$uri" ]; then
-    uri=$(sed -n 's/^deb[[:space:]]\{1,\}\(\[[^]]*\][[:space:]]\{1,\}\)\{0,1\}\([^[:space:]]*\).*/\2/p' \
-          /etc/apt/sources.list 2>/dev/null | grep -v -- '-security' | head -n 1 || true)
-fi
-[ -n "$uri" ] || { echo "lwip-src: no Debian archive in the system's apt sources" >&2; exit 1; }
+# shellcheck source=scripts/private_apt.sh
+. "$(dirname "$0")/private_apt.sh"
+papt_init lwip-src "$dir"
+apt=$PAPT_DIR
+# The lwip of this system's own suite (the one liblwip-dev comes from).
 suite=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
-[ -n "$suite" ] || { echo "lwip-src: no VERSION_CODENAME in /etc/os-release" >&2; exit 1; }
-keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-[ -f "$keyring" ] || { echo "lwip-src: $keyring missing (package debian-archive-keyring)" >&2; exit 1; }
-
-apt=$dir/apt
-mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/etc/parts" "$apt/etc/prefs"
-: >"$apt/status"
-cat >"$apt/etc/sources.list" <<EOF
-deb-src [signed-by=$keyring] $uri $suite main
-EOF
-set -- -o "Dir::Etc::SourceList=$apt/etc/sources.list" -o "Dir::Etc::SourceParts=$apt/etc/parts" \
-       -o "Dir::Etc::Preferences=$apt/etc/prefs/none" -o "Dir::Etc::PreferencesParts=$apt/etc/prefs" \
-       -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache" -o "Dir::State::status=$apt/status" \
-       -o "Acquire::Languages=none" -o "APT::Sandbox::User=root" -q=2
+suite=${suite:-$PAPT_SUITE}
+papt_sources "deb-src [signed-by=$PAPT_KEYRING] $PAPT_URI $suite main"
 
 echo "lwip-src: fetching the lwip source package from $suite (private apt config in $apt)"
-apt-get "$@" update
+papt apt-get update
 dl=$apt/download
 rm -rf "$dl" && mkdir -p "$dl"
-(cd "$dl" && apt-get "$@" source --download-only lwip)
+(cd "$dl" && papt apt-get source --download-only lwip)
 
 rm -rf "$dir/src"
 mkdir -p "$dir/src"

@@ -23,43 +23,24 @@ if [ -f "$stamp" ]; then
     exit 0
 fi
 
-# The first Debian archive URI of the system's sources (deb822 or one-line).
-uri=$(sed -n 's/^URIs:[[:space:]]*\([^[:space:]]*\).*/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null |
-      grep -v -- '-security' | head -n 1 || true)
-if [ -z "$uri" ]; then
-    uri=$(sed -n 's/^deb[[:space:]]\{1,\}\(\[[^]]*\][[:space:]]\{1,\}\)\{0,1\}\([^[:space:]]*\).*/\2/p' \
-          /etc/apt/sources.list 2>/dev/null | grep -v -- '-security' | head -n 1 || true)
-fi
-if [ -z "$uri" ]; then
-    echo "mbedtls-3.6: no Debian archive in the system's apt sources" >&2
-    exit 1
-fi
-keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-[ -f "$keyring" ] || { echo "mbedtls-3.6: $keyring missing (package debian-archive-keyring)" >&2; exit 1; }
-
-apt=$dir/apt
-mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/etc/parts" "$apt/etc/prefs"
-: >"$apt/status"
-cat >"$apt/etc/sources.list" <<EOF
-deb [signed-by=$keyring] $uri trixie main
-deb-src [signed-by=$keyring] $uri trixie main
-EOF
-set -- -o "Dir::Etc::SourceList=$apt/etc/sources.list" -o "Dir::Etc::SourceParts=$apt/etc/parts" \
-       -o "Dir::Etc::Preferences=$apt/etc/prefs/none" -o "Dir::Etc::PreferencesParts=$apt/etc/prefs" \
-       -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache" -o "Dir::State::status=$apt/status" \
-       -o "Acquire::Languages=none" -o "APT::Sandbox::User=root" -q=2
+# shellcheck source=scripts/private_apt.sh
+. "$(dirname "$0")/private_apt.sh"
+papt_init mbedtls-3.6 "$dir"
+apt=$PAPT_DIR
+papt_sources "deb [signed-by=$PAPT_KEYRING] $PAPT_URI trixie main" \
+             "deb-src [signed-by=$PAPT_KEYRING] $PAPT_URI trixie main"
 
 echo "mbedtls-3.6: fetching libmbedtls-dev and the mbedtls source from trixie (private apt config in $apt)"
-apt-get "$@" update
-version=$(apt-cache "$@" show libmbedtls-dev | sed -n 's/^Version: //p' | head -n 1)
+papt apt-get update
+version=$(papt apt-cache show libmbedtls-dev | sed -n 's/^Version: //p' | head -n 1)
 case "$version" in
     3.6.*) ;;
     *) echo "mbedtls-3.6: trixie offers libmbedtls-dev '$version', not 3.6" >&2; exit 1 ;;
 esac
 dl=$apt/download
 rm -rf "$dl" && mkdir -p "$dl"
-(cd "$dl" && apt-get "$@" download "libmbedtls-dev=$version" && \
-    apt-get "$@" source --download-only "mbedtls=$version")
+(cd "$dl" && papt apt-get download "libmbedtls-dev=$version" && \
+    papt apt-get source --download-only "mbedtls=$version")
 
 rm -rf "$dir/prefix" "$dir/src"
 mkdir -p "$dir/prefix" "$dir/src" "$dir/x"
