@@ -171,8 +171,8 @@ SIZE_LABEL_rv32imc := RV32IMC
 SIZE_CC_m4         = $(ARM_CC)
 SIZE_CC_m0p        = $(ARM_CC)
 SIZE_CC_rv32imc    = $(RV_CC)
-SIZE_TARGET_m4      := -mcpu=cortex-m4 -mthumb --specs=nano.specs
-SIZE_TARGET_m0p     := -mcpu=cortex-m0plus -mthumb --specs=nano.specs
+SIZE_TARGET_m4      := -mcpu=cortex-m4 -mthumb --specs=picolibc.specs
+SIZE_TARGET_m0p     := -mcpu=cortex-m0plus -mthumb --specs=picolibc.specs
 SIZE_TARGET_rv32imc := -march=rv32imc -mabi=ilp32 --specs=picolibc.specs
 # Interim token budgets, 14/14/16 KB: issue 9 asks for 10, 11 and 12 KB,
 # which the library does not reach yet (see README, Size). Measured when
@@ -226,8 +226,11 @@ SIZE_ABSENT  := --absent token=wos_op_create,wos_op_list,wos_op_get,wos_op_updat
     wos_pipes_decode_list,wos_pipes_decode_integration,integration_body,decode_object,$\
     wos_pipes_prepare_create,wos_pipes_prepare_list,wos_pager_advance,put_object,$\
     wos_pipes_prepare_spec,wos_op_authorize,wos_op_credentials,wos_op_account_get,wos_pipes_decode_object
+# --objdump: the C library's and libgcc's frames are read from the linked
+# "all" image (their prologues) and charged where the core calls them.
 SIZE_ARGS    = --budget-stack $(SIZE_STACK) $(SIZE_INDIRECT) $(SIZE_ABSENT) $(foreach c,$(SIZE_CORES),--core \
-    '$(SIZE_LABEL_$(c))' $(foreach i,token all,--map $(i)=$(BUILD)/size/$(c)/$(i).map:$(SIZE_BUDGET_$(i)_$(c))) \
+    '$(SIZE_LABEL_$(c))' --objdump $(SIZE_CC_$(c):gcc=objdump) \
+    $(foreach i,token all,--map $(i)=$(BUILD)/size/$(c)/$(i).map:$(SIZE_BUDGET_$(i)_$(c))) \
     $(SIZE_OBJ_$(c)))
 size: $(SIZE_IMAGES)
 	@$(PYTHON) scripts/size_report.py $(SIZE_ARGS)
@@ -610,7 +613,7 @@ $(M4_DIR)/replay_%.elf: tests/fuzz/%.c tests/target/replay_corpus.c $(M4_DIR)/co
 # Stack of each public call painted on the target, checked against the
 # static figures `make size` prints (tests/target/stack_paint.c).
 M4_STACK := $(M4_DIR)/stack_paint.elf
-$(M4_DIR)/stack_static.h: $(ARM_OBJ) tests/target/static_stack.py
+$(M4_DIR)/stack_static.h: $(ARM_OBJ) tests/target/static_stack.py scripts/size_report.py
 	@mkdir -p $(@D)
 	@$(MAKE) --no-print-directory size >$(M4_DIR)/size.txt 2>&1 || true
 	$(PYTHON) tests/target/static_stack.py $(M4_DIR)/size.txt >$@

@@ -39,6 +39,7 @@ import argparse
 import os
 import re
 import signal
+import subprocess
 import sys
 
 INDIRECT = "__indirect_call"
@@ -485,13 +486,13 @@ def parse_args(argv):
     current group (a first group labelled Cortex-M when none was started)."""
     p = argparse.ArgumentParser(usage=USAGE)
     valued = {"--budget-stack": "budget_stack", "--lib": "lib", "--indirect": "indirect",
-              "--absent": "absent"}
+              "--absent": "absent", "--objdump": "objdump"}
     args = argparse.Namespace(budget_stack=None, lib="libwospipes.a", indirect=[],
                               markdown=False, groups=[], absent=[])
 
     def group():
         if not args.groups:
-            args.groups.append({"label": "Cortex-M", "maps": [], "objs": []})
+            args.groups.append({"label": "Cortex-M", "maps": [], "objs": [], "objdump": None})
         return args.groups[-1]
 
     it = iter(argv)
@@ -501,7 +502,9 @@ def parse_args(argv):
             if v is None:
                 p.error("%s needs a value" % a)
             if a == "--core":
-                args.groups.append({"label": v, "maps": [], "objs": []})
+                args.groups.append({"label": v, "maps": [], "objs": [], "objdump": None})
+            elif a == "--objdump":
+                group()["objdump"] = v
             elif a == "--map":
                 m = re.match(r"([^=]+)=(.+?)(?::(\d+))?$", v)
                 if not m:
@@ -556,6 +559,58 @@ def resolve_indirect(funcs, specs):
         f.calls += [one(t) for t in targets.split(",") if t]
 
 
+PUSH_RE = re.compile(r"\b(?:push|stmdb\s+sp!,)\s*\{([^}]*)\}")
+ARM_SUB_RE = re.compile(r"\bsub(?:\.w)?\s+sp,\s*(?:sp,\s*)?#(\d+)")
+RV_SUB_RE = re.compile(r"\baddi\s+sp,sp,-(\d+)")
+
+
+def extern_frames(objdump, elf, names):
+    """Stack frame of each C-library or libgcc function in NAMES as linked in
+    ELF, read from its code (Arm push/stmdb and sub sp; RISC-V addi sp).
+    A name may be an alias (memcpy of __aeabi_memcpy): it is found by
+    address. These functions are leaves or tail-call a leaf; one not in the
+    image is left out (and stays counted as 0 bytes)."""
+    def run(*opts):
+        try:
+            return subprocess.run([objdump] + list(opts) + [elf], capture_output=True,
+                                  text=True, check=True).stdout
+        except (OSError, subprocess.CalledProcessError) as exc:
+            raise Fail("%s: cannot read it with %s: %s" % (elf, objdump, exc))
+    addr_of = {}
+    for line in run("-t").splitlines():
+        parts = line.split()
+        if len(parts) >= 6 and parts[-1] in names and "F" in parts[1:-3]:
+            addr_of[parts[-1]] = int(parts[0], 16)
+    bodies, cur = {}, None
+    for line in run("-d").splitlines():
+        m = re.match(r"^([0-9a-fA-F]+) <[^>]+>:$", line)
+        if m:
+            cur = int(m.group(1), 16)
+            bodies.setdefault(cur, [])
+        elif cur is not None:
+            bodies[cur].append(line)
+    frames = {}
+    for name, addr in addr_of.items():
+        text = "\n".join(bodies.get(addr & ~1, bodies.get(addr, [])))
+        push = PUSH_RE.search(text)
+        sub = ARM_SUB_RE.search(text) or RV_SUB_RE.search(text)
+        regs = 0
+        if push:
+            for part in push.group(1).split(","):
+                lo, _, hi = part.strip().partition("-")
+                regs += (int(hi.lstrip("r")) - int(lo.lstrip("r")) + 1) if hi else 1
+        frames[name] = 4 * regs + (int(sub.group(1)) if sub else 0)
+    return frames
+
+
+def charge_externs(funcs, frames):
+    """Calls to a function of FRAMES become calls to a leaf of that frame."""
+    leaves = {n: Func("libc:" + n, n, "", "", b, "static") for n, b in frames.items()}
+    for f in funcs:
+        f.calls = [leaves[c[1]] if isinstance(c, tuple) and c[0] == "ext" and c[1] in leaves
+                   else c for c in f.calls]
+
+
 class Core:
     """One core's objects, call graph, worst cases and linked images."""
 
@@ -563,6 +618,11 @@ class Core:
         self.label, self.maps = grp["label"], grp["maps"]
         self.funcs = build_graph(grp["objs"])
         resolve_indirect(self.funcs, args.indirect)
+        elf = next((os.path.splitext(p)[0] + ".elf" for i, p, _ in self.maps if i == "all"), None)
+        if grp.get("objdump") and elf:
+            names = {c[1] for f in self.funcs for c in f.calls
+                     if isinstance(c, tuple) and c[0] == "ext"}
+            charge_externs(self.funcs, extern_frames(grp["objdump"], elf, names))
         self.cycles = find_cycles(self.funcs)
         recursive = recursion_paths(self.cycles)
         self.worst = {}
