@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Stack of the public calls measured on the Cortex-M4 (every client
- * call, the token cache, and the sans-I/O HTTP parser and JSON reader): the stack
+ * call, the token cache, onboarding, and the sans-I/O HTTP parser and
+ * JSON reader): the stack
  * below the caller is painted with a pattern, the call runs a scenario
  * through the scripted transport and fake clock (tests/unit/fake_port.h),
  * and the deepest word no longer holding the pattern gives the bytes used.
@@ -26,6 +27,7 @@
 #include "wos_client.h"
 #include "wos_http_parser.h"
 #include "wos_json.h"
+#include "wos_onboard.h"
 #include "wos_token_cache.h"
 #include "fake_port.h"
 #include "stack_static.h"
@@ -379,6 +381,65 @@ __attribute__((noinline)) static void measure_token_cache(void **state)
     report("wos_token_cache_get", "miss: a call, then cached", used);
 }
 
+static wos_onboard g_ob;
+
+__attribute__((noinline)) static void measure_onboard(void **state)
+{
+    wos_authorize_params ap;
+    unsigned used;
+    (void)state;
+    memset(&ap, 0, sizeof ap);
+    ap.slug = (wos_str)WOS_STR_LIT("github");
+    ap.user_id = (wos_str)WOS_STR_LIT("user_1");
+    ap.return_to = (wos_str)WOS_STR_LIT("https://example.com/done");
+    answer(0, "200 OK", "{\"url\":\"https://api.example.test/data-integrations/s1/authorize-redirect\"}");
+    new_client(1);
+    assert_int_equal(wos_onboard_init(&g_ob, &ap, 0, 0), WOS_OK);
+    MEASURE(&used, wos_onboard_step(&g_ob, &g_c, false, &g_info));
+    assert_int_equal(g_status, WOS_OK);
+    assert_int_equal(g_ob.state, WOS_ONBOARD_SHOW_URL);
+    report("wos_onboard_step", "authorize", used);
+}
+
+static char g_body[512];
+static wos_access_token g_tok_out;
+static wos_api_error g_err;
+
+/* The sans-I/O Pipes layer alone: a token request written, a token reply decoded. */
+__attribute__((noinline)) static void measure_pipes(void)
+{
+    wos_pipes_endpoint ep;
+    wos_token_params tp;
+    wos_pipes_reply r;
+    size_t len = 0;
+    unsigned used;
+    memset(&ep, 0, sizeof ep);
+    ep.host = (wos_str)WOS_STR_LIT("api.example.test");
+    ep.port = 443;
+    ep.tls = true;
+    ep.api_key = (wos_str)WOS_STR_LIT("sk_test_stack");
+    memset(&tp, 0, sizeof tp);
+    tp.slug = (wos_str)WOS_STR_LIT("github");
+    tp.user_id = (wos_str)WOS_STR_LIT("user_1");
+    tp.organization_id = (wos_str)WOS_STR_LIT("org_1");
+    MEASURE(&used, wos_pipes_write_token(&ep, &tp, (wos_str)WOS_STR_LIT("0b6c1a4e-3f2d-4c5b-9a8e-7d6f5e4c3b2a"),
+                                         g_buf, BUF_CAP, &len));
+    assert_int_equal(g_status, WOS_OK);
+    report("wos_pipes_write_request", "token", used);
+    memset(&r, 0, sizeof r);
+    memcpy(g_body, TOKEN, sizeof TOKEN - 1u);
+    r.status = 200;
+    r.body = g_body;
+    r.body_len = sizeof TOKEN - 1u;
+    r.retry_after_s = -1;
+    r.tokens = g_tok;
+    r.token_cap = 128;
+    MEASURE(&used, wos_pipes_decode_token(&r, &g_tok_out, &g_err));
+    assert_int_equal(g_status, WOS_OK);
+    assert_true(g_tok_out.active);
+    report("wos_pipes_decode_token", "active token", used);
+}
+
 static wos_http_parser g_parser;
 static char g_pbuf[1024];
 
@@ -408,6 +469,7 @@ __attribute__((noinline)) static void measure_sans_io(void **state)
     MEASURE(&used, wos_json_parse(&doc, js, sizeof js - 1u, g_tok, 128, &needed));
     assert_int_equal(g_status, WOS_OK);
     report("wos_json_parse", "nested document with an escape", used);
+    measure_pipes();
 }
 
 int main(void)
@@ -418,6 +480,7 @@ int main(void)
         cmocka_unit_test(measure_list_all),
         cmocka_unit_test(measure_close),
         cmocka_unit_test(measure_token_cache),
+        cmocka_unit_test(measure_onboard),
         cmocka_unit_test(measure_sans_io),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
