@@ -18,6 +18,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 results=$out/results
 rm -f "$results"
 export WOS_TEST_RUNNER="$qemu -L $prefix"
+# Tells a test it runs under qemu-user, which aborts a fork() made while
+# other threads run (an assertion inside qemu, not in the program).
+export WOS_TEST_QEMU_USER=1
 
 # The test binaries of a directory (not their .log files).
 bins() { for f in "$1"/test_*; do case $f in *.log) ;; *) [ -x "$f" ] && echo "$f" ;; esac; done; }
@@ -29,10 +32,10 @@ run "$arch unit tests" "$results" $(bins "$out/tests/unit")
 # shellcheck disable=SC2046
 WOS_TEST_CERTS=$out/certs run "$arch port tests" "$results" $(bins "$out/tests/port")
 
-# The CLI e2e suite runs the tool (and token_fetch beside it) by path: give
+# The CLI e2e suite runs the tool (and the examples beside it) by path: give
 # it wrappers that start the foreign binaries under qemu.
 mkdir -p "$out/qemu-run"
-for b in wos-pipes token_fetch; do
+for b in wos-pipes token_fetch device_connect; do
     printf '#!/bin/sh\nexec %s -L %s %s "$@"\n' "$qemu" "$prefix" "$out/$b" >"$out/qemu-run/$b"
     chmod +x "$out/qemu-run/$b"
 done

@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <poll.h>
 #include <sys/wait.h>
@@ -396,7 +398,13 @@ static void abandoned_lookups_are_bounded(void **state)
         assert_int_equal(threads_now(),
                          before + (i < WOS_POSIX_RESOLVERS ? i + 1u : WOS_POSIX_RESOLVERS));
     }
-    assert_true(child_resolves(fx.listener.port));
+    if (getenv("WOS_TEST_QEMU_USER") == NULL) {
+        assert_true(child_resolves(fx.listener.port));
+    } else {
+        /* qemu-user aborts a fork() made while other threads run (its own
+         * assertion); the check runs on every native lane. */
+        printf("abandoned_lookups_are_bounded: fork check skipped under qemu-user\n");
+    }
     wait_for_lookups_to_end(before);
     connect_to("localhost"); /* through a lookup thread again */
 }
