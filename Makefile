@@ -134,6 +134,12 @@ clang-check: | $(STAGE)/jsmn.h
 	        -o $(BUILD)/clang/jsmn-predefined.o || exit 1; \
 	done
 	@echo "jsmn: src/jsmn.c builds with JSMN_STRICT/JSMN_PARENT_LINKS already defined"
+	@for cc in $(CC) clang; do \
+	    for f in tests/bench/bench.c tests/bench/bench_tls.c; do \
+	        $$cc $(WARN) -Wno-conversion -O2 $(INCS) -Itests/port -Itests/bench -fsyntax-only $$f || exit 1; \
+	    done; \
+	done
+	@echo "bench: the bench programs build with gcc and clang (make bench is not in make test)"
 
 # Cortex-M4 cross build: size and stack table, and the no-heap symbol check.
 ARM_CC    ?= arm-none-eabi-gcc
@@ -333,7 +339,10 @@ $(BENCH_DIR)/bench: tests/bench/bench.c $(BENCH_OBJ)
 	@mkdir -p $(@D)
 	$(BENCH_CC) $(WARN) -Wno-conversion $(BENCH_OPT) -gdwarf-4 $(INCS) $< $(BENCH_OBJ) -Wl,-z,now -o $@
 
-bench: $(BENCH_DIR)/bench
+# bench-core: the core's instruction counts alone (no TLS, no nginx).
+.PHONY: bench-core
+bench: bench-core
+bench-core: $(BENCH_DIR)/bench
 	@BENCH_LABEL="x86-64, $(BENCH_CC) $(BENCH_OPT)" tests/bench/run_bench.sh $(BENCH_DIR)/bench $(BENCH_DIR)
 
 -include $(BENCH_OBJ:.o=.d)
