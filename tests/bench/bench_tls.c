@@ -165,8 +165,9 @@ static void set_up(const char *host, const char *port, const char *ca_file)
 
 static void token_call(void)
 {
-    wos_token_params p = {WOS_STR_LIT("github"), WOS_STR_LIT("user_01EHZNVPK3SFK441A1RGBFSHRT"),
-                          WOS_STR_NULL};
+    wos_token_params p = {.slug = WOS_STR_LIT("github"),
+                          .user_id = WOS_STR_LIT("user_01EHZNVPK3SFK441A1RGBFSHRT"),
+                          .organization_id = WOS_STR_NULL};
     wos_access_token tok;
     wos_call_info info;
     wos_status st = wos_client_get_token(&client, &p, NULL, &tok, &info);
