@@ -186,8 +186,9 @@ static bool again(const wos_client *c, wos_pipes_op op, const attempt *a, wos_st
     if (s < 0) {
         *delay = backoff_ms(c, l->tries);
     } else {
-        s = s < (int64_t)c->cfg.retry.retry_after_cap_s ? s : (int64_t)c->cfg.retry.retry_after_cap_s;
-        *delay = s > (int64_t)(UINT32_MAX / 1000u) ? UINT32_MAX : (uint32_t)s * 1000u;
+        uint32_t cap = c->cfg.retry.retry_after_cap_s;
+        cap = s < (int64_t)cap ? (uint32_t)s : cap;
+        *delay = cap > UINT32_MAX / 1000u ? UINT32_MAX : cap * 1000u;
     }
     l->tries++;
     return true;
@@ -218,8 +219,8 @@ wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
     const wos_http_response *resp = wos_http_parser_response(&c->parser); /* fixed: c's own */
     wos_status st;
     *call = *call_in;
-    st = set_idempotency_key(c, call, opts, info);
     call_limits(c, opts, &l);
+    st = set_idempotency_key(c, call, opts, info);
     while (st == WOS_OK) {
         uint64_t now = wos_client_now(c);
         uint32_t delay;
