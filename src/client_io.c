@@ -124,13 +124,12 @@ wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt
         if (st == WOS_ERR_BUFFER_TOO_SMALL) {
             info->buffer_needed = wos_http_parser_needed(p);
         }
-        if (st != WOS_OK || !wos_http_parser_response(p)->keep_alive ||
-            wos_http_parser_leftover(p).len > 0u) {
-            wos_client_close(c); /* unread or unexpected bytes would poison the next call */
-        }
-    } else {
-        /* Any transport failure: a connection that died while idle (which a
-         * transport without is_alive cannot tell) must not be reused. */
+    }
+    /* Any failure closes: a connection that died while idle (which a
+     * transport without is_alive cannot tell) must not be reused, and
+     * unread or unexpected bytes would poison the next call. */
+    if (st != WOS_OK || !wos_http_parser_response(p)->keep_alive ||
+        wos_http_parser_leftover(p).len > 0u) {
         wos_client_close(c);
     }
     return st;
