@@ -211,7 +211,7 @@ static void fill_reply(const wos_client *c, const wos_http_response *resp, wos_p
 }
 
 wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
-                          const wos_call_options *opts, wos_call_info *info, wos_pipes_reply *out)
+                          const wos_call_options *opts, wos_call_info *info)
 {
     wos_pipes_call *call = &c->call_;
     attempt a;
@@ -249,7 +249,7 @@ wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
         st = WOS_OK;
     }
     if (st == WOS_OK) {
-        fill_reply(c, resp, out);
+        fill_reply(c, resp, &c->reply_);
     }
     return st;
 }

@@ -24,8 +24,8 @@ uint64_t wos_client_now(const wos_client *c);
 WOS_NODISCARD wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt *a,
                               wos_call_info *info);
 
-/* Run a call with deadlines and retries; on WOS_OK out holds the final reply (any status). */
+/* Run a call with deadlines and retries; on WOS_OK c->reply_ holds the final reply (any status). */
 WOS_NODISCARD wos_status wos_client_run(wos_client *c, const wos_pipes_call *call, const wos_call_options *opts,
-                          wos_call_info *info, wos_pipes_reply *out);
+                          wos_call_info *info);
 
 #endif
