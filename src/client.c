@@ -149,6 +149,14 @@ static void call_limits(const wos_client *c, const wos_call_options *o, limits *
     l->reopened = false;
 }
 
+/* The transport failures worth another attempt, as bits of their status:
+ * any; and those after which a kept-alive connection is reopened at once
+ * (not a timeout, which may have been the server working on it). */
+#define STATUS_BIT(st) ((uint32_t)1u << (unsigned)(st))
+#define RETRY_ERRORS (STATUS_BIT(WOS_ERR_NETWORK) | STATUS_BIT(WOS_ERR_TIMEOUT) | STATUS_BIT(WOS_ERR_CLOSED))
+#define REOPEN_ERRORS (STATUS_BIT(WOS_ERR_NETWORK) | STATUS_BIT(WOS_ERR_CLOSED))
+typedef char retry_errors_fit_32_bits[WOS_ERR_CLOSED < 32 && WOS_ERR_NETWORK < 32 ? 1 : -1];
+
 /*
  * Whether another attempt follows, and the wait before it (Retry-After
  * wins over backoff). maybe_done: the attempt may have changed something
@@ -166,6 +174,7 @@ static void call_limits(const wos_client *c, const wos_call_options *o, limits *
 static bool again(const wos_client *c, wos_pipes_op op, const attempt *a, wos_status st,
                   const wos_http_response *resp, bool maybe_done, limits *l, uint32_t *delay)
 {
+    uint32_t err = (unsigned)st < 32u ? (uint32_t)1u << (unsigned)st : 0u;
     int64_t s = -1;
     *delay = 0u;
     if (st == WOS_OK) {
@@ -173,10 +182,10 @@ static bool again(const wos_client *c, wos_pipes_op op, const attempt *a, wos_st
             return false;
         }
         s = retry_after_s(c, resp);
-    } else if ((st != WOS_ERR_NETWORK && st != WOS_ERR_TIMEOUT && st != WOS_ERR_CLOSED) ||
+    } else if ((err & RETRY_ERRORS) == 0u ||
                (maybe_done && (op->retry & WOS_RETRY_REPEATABLE) == 0u)) {
         return false;
-    } else if (a->reused && a->received == 0u && st != WOS_ERR_TIMEOUT && !l->reopened) {
+    } else if ((err & REOPEN_ERRORS) != 0u && a->reused && a->received == 0u && !l->reopened) {
         l->reopened = true;
         return true;
     }
