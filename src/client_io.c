@@ -99,9 +99,11 @@ static wos_status build_request(wos_client *c, const wos_pipes_call *call, attem
     ep.api_key = c->cfg.api_key;
     /* The host was checked once, by wos_client_init(). */
     st = wos_pipes_write(&ep, call, c->cfg.buf, c->cfg.buf_cap, &a->request_len);
-    if (st != WOS_OK) {
-        info->buffer_needed = st == WOS_ERR_BUFFER_TOO_SMALL ? a->request_len : 0u;
-        a->request_len = 0; /* wos_pipes_write_request() wiped the partly written head */
+    /* On failure wos_pipes_write() wiped the buffer and nothing is sent;
+     * request_len is then the size needed (BUFFER_TOO_SMALL) or 0, and
+     * buffer_needed is still 0 (no earlier attempt of the call got as far). */
+    if (st == WOS_ERR_BUFFER_TOO_SMALL) {
+        info->buffer_needed = a->request_len;
     }
     return st;
 }
