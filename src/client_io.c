@@ -24,16 +24,16 @@ uint64_t wos_client_now(const wos_client *c)
 /* A kept-alive connection is checked before use: the server may have closed it while idle. */
 static wos_status connect_if_needed(wos_client *c, attempt *a)
 {
-    wos_status st;
-    if (c->connected && ops(c)->is_alive != NULL && !ops(c)->is_alive(c->cfg.transport.ctx)) {
+    const wos_transport_ops *o = ops(c);
+    wos_status st = WOS_OK;
+    if (c->connected && o->is_alive != NULL && !o->is_alive(c->cfg.transport.ctx)) {
         wos_client_close(c);
     }
     a->reused = c->connected;
-    if (c->connected) {
-        return WOS_OK;
+    if (!a->reused) {
+        st = o->connect(c->cfg.transport.ctx, c->host, c->port, a->deadline);
+        c->connected = st == WOS_OK;
     }
-    st = ops(c)->connect(c->cfg.transport.ctx, c->host, c->port, a->deadline);
-    c->connected = st == WOS_OK;
     return st;
 }
 

@@ -39,7 +39,9 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
     if (st == WOS_OK) {
         info->date = r->date;
         st = call->op->decode(r, out, &info->api);
-        info->tokens_needed = st == WOS_ERR_JSON_TOKENS ? r->tokens_needed : 0u;
+        if (st == WOS_ERR_JSON_TOKENS) {
+            info->tokens_needed = r->tokens_needed; /* else still 0 */
+        }
         if (st != WOS_OK && st != WOS_ERR_HTTP_STATUS) {
             /* A 2xx body that failed to decode may hold a secret (a token)
              * that no result points to, so no wipe could reach it later. */
