@@ -236,11 +236,8 @@ wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
         bool maybe_done;
         memset(&a, 0, sizeof a);
         a.deadline = now + l.timeout < l.overall ? now + l.timeout : l.overall;
-        info->attempts++;
         st = wos_client_attempt(c, call, &a, info);
-        info->reused_connection = a.reused;
-        maybe_done = st == WOS_OK ? resp->status >= 500
-                                  : a.request_len > 0u && a.sent == a.request_len;
+        maybe_done = st == WOS_OK ? resp->status >= 500 : a.fully_sent;
         if (!again(c, call->op, &a, st, resp, maybe_done, &l, &delay)) {
             break;
         }

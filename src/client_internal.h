@@ -15,6 +15,7 @@ typedef struct attempt {
     size_t sent;        /* request bytes sent */
     size_t received;    /* response bytes received */
     bool reused;        /* ran on a kept-alive connection */
+    bool fully_sent;    /* the whole request went out */
 } attempt;
 
 /* The port clock (client_io.c, with the connection it times). */

@@ -22,7 +22,7 @@ uint64_t wos_client_now(const wos_client *c)
 }
 
 /* A kept-alive connection is checked before use: the server may have closed it while idle. */
-static wos_status connect_if_needed(wos_client *c, attempt *a)
+static wos_status connect_if_needed(wos_client *c, attempt *a, wos_call_info *info)
 {
     const wos_transport_ops *o = ops(c);
     wos_status st = WOS_OK;
@@ -30,6 +30,7 @@ static wos_status connect_if_needed(wos_client *c, attempt *a)
         wos_client_close(c);
     }
     a->reused = c->connected;
+    info->reused_connection = a->reused;
     if (!a->reused) {
         st = o->connect(c->cfg.transport.ctx, c->host, c->port, a->deadline);
         c->connected = st == WOS_OK;
@@ -52,6 +53,7 @@ static wos_status send_all(wos_client *c, attempt *a)
         }
         a->sent += n;
     }
+    a->fully_sent = true;
     return WOS_OK;
 }
 
@@ -112,11 +114,13 @@ wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt
                               wos_call_info *info)
 {
     wos_http_parser *p = &c->parser;
-    wos_status st = build_request(c, call, a, info);
+    wos_status st;
+    info->attempts++;
+    st = build_request(c, call, a, info);
     if (st != WOS_OK) {
         return st; /* nothing was sent; the connection, if any, is untouched */
     }
-    st = connect_if_needed(c, a);
+    st = connect_if_needed(c, a, info);
     if (st == WOS_OK) {
         st = send_all(c, a);
     }
