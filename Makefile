@@ -723,8 +723,9 @@ spdx-check:
 	    tail -n 1 $(BUILD)/spdx-selftest.log; scripts/run_tests.sh --record $(BUILD)/results \
 	    $(BUILD)/spdx-selftest.log; exit $$rc
 
-# `make install PREFIX=DIR`: headers, the three libraries, the CMake package
-# (wospipesConfig.cmake, version file, targets) and wospipes.pc, installed
+# `make install PREFIX=DIR`: headers, the four libraries (core, posix,
+# mbedtls, proxy), the CMake package (wospipesConfig.cmake, version file,
+# targets) and wospipes.pc, installed
 # by the CMake project so that both ways install the same files.
 # CMAKE_ARGS passes options (-DWOSPIPES_JSMN_INTERNAL=ON, -DWOSPIPES_<SETTING>=...).
 PREFIX     ?= /usr/local
