@@ -240,6 +240,24 @@ static void failures_and_unkeyable(void **state)
     wos_token_cache_invalidate(&g_cache, &lp); /* unkeyable: nothing to do */
 }
 
+/* An omitted organization (ptr NULL) keys as none whatever its len says: cached, then hit. */
+static void omitted_organization_with_a_length(void **state)
+{
+    fake_exchange s[1] = {{NULL, FAKE_NORMAL, 0}};
+    wos_token_params lp = k_user;
+    wos_cached_token t;
+    (void)state;
+    lp.organization_id.len = 5; /* ptr NULL omits: the length means nothing */
+    s[0].response = token_answer(0, DATE, "tok_a", IN_1H);
+    setup(s, 1);
+    t = get(&lp);
+    expect_token(&t, "tok_a");
+    assert_true(t.cached);
+    t = get(&k_user);
+    assert_true(t.hit);
+    assert_int_equal(g_fake.requests, 1);
+}
+
 static void bad_arguments(void **state)
 {
     wos_cached_token t;
@@ -262,6 +280,7 @@ int main(void)
         cmocka_unit_test(inactive_is_not_cached),
         cmocka_unit_test(keys_and_eviction_and_wipe),
         cmocka_unit_test(failures_and_unkeyable),
+        cmocka_unit_test(omitted_organization_with_a_length),
         cmocka_unit_test(bad_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
