@@ -29,6 +29,9 @@ static bool key_of(const wos_token_params *p, wos_str k[3])
     k[0] = p->slug;
     k[1] = p->user_id;
     k[2] = p->organization_id;
+    if (k[2].ptr == NULL) {
+        k[2].len = 0; /* omitted: whatever len says, no bytes */
+    }
     for (i = 0; i < 3u; i++) {
         if (k[i].len >= WOS_TOKEN_CACHE_ID_MAX || (k[i].ptr == NULL && i < 2u)) {
             return false;
