@@ -22,11 +22,19 @@ wos_status wos_token_cache_init(wos_token_cache *cache, wos_token_cache_entry *e
     return WOS_OK;
 }
 
-/* The key's three parts; false when one is too long to key on. An omitted
- * organization keys as "" (no bytes, whatever its len says). */
-static bool key_of(const wos_token_params *p, wos_str k[3])
+/*
+ * The entry keyed by p's slug, user and organization (k: those, an omitted
+ * organization as ""), else NULL. *fill: the entry a fresh token for the
+ * key goes to: that one, else the first of those refreshed soonest (an
+ * empty entry's refresh_ms_ is 0, a never-expiring one's the largest); NULL
+ * when a part is too long to key on. An empty entry matches only an
+ * all-empty key, and then as stale (its refresh_ms_ is 0).
+ */
+static wos_token_cache_entry *find(wos_token_cache *cache, const wos_token_params *p, wos_str k[3],
+                                   wos_token_cache_entry **fill)
 {
-    unsigned i;
+    wos_token_cache_entry *e = cache->entries, *end = e + cache->count;
+    unsigned j;
     k[0] = p->slug;
     k[1] = p->user_id;
     k[2] = p->organization_id;
@@ -34,27 +42,14 @@ static bool key_of(const wos_token_params *p, wos_str k[3])
         k[2].ptr = "";
         k[2].len = 0;
     }
-    for (i = 0; i < 3u; i++) {
-        if (k[i].ptr == NULL || k[i].len >= WOS_TOKEN_CACHE_ID_MAX) {
-            return false;
+    *fill = NULL;
+    for (j = 0; j < 3u; j++) {
+        if (k[j].ptr == NULL || k[j].len >= WOS_TOKEN_CACHE_ID_MAX) {
+            return NULL;
         }
     }
-    return true;
-}
-
-/*
- * The entry keyed k, else NULL. *fill: the entry a fresh token for k goes
- * to: that one, else the first of those refreshed soonest (an empty entry's
- * refresh_ms_ is 0, a never-expiring one's the largest). An empty entry
- * matches only an all-empty key, and then as stale (its refresh_ms_ is 0).
- */
-static wos_token_cache_entry *find(wos_token_cache *cache, const wos_str k[3],
-                                   wos_token_cache_entry **fill)
-{
-    wos_token_cache_entry *e = cache->entries, *end = e + cache->count;
     *fill = e;
     for (; e < end; e++) {
-        unsigned j;
         bool same = true;
         for (j = 0; j < 3u && same; j++) {
             same = e->key_len_[j] == k[j].len && memcmp(e->key_[j], k[j].ptr, k[j].len) == 0;
@@ -76,7 +71,7 @@ static void wipe_entry(wos_token_cache_entry *e)
 }
 
 /*
- * Stores the fresh token in e when its expiry can be anchored and lies
+ * Stores the fresh token in e (NULL: not keyable) when its expiry can be anchored and lies
  * beyond the margin; NULL when not cached. The life left at receipt is
  * expires_at minus the answer's Date, or the wall clock. Both clocks are
  * clamped at 0 and expires_at is at most year 9999, so nothing overflows.
@@ -89,8 +84,8 @@ static wos_token_cache_entry *keep(const wos_token_cache *cache, const wos_clien
     uint64_t refresh = UINT64_MAX; /* never expires */
     int64_t now = 0, until;
     unsigned j;
-    if (t->access_token.len > WOS_TOKEN_CACHE_TOKEN_MAX) {
-        return NULL;
+    if (e == NULL || t->access_token.len > WOS_TOKEN_CACHE_TOKEN_MAX) {
+        return NULL; /* not keyable, or too long */
     }
     if (t->expires) {
         /* The Date is parsed here, where it is needed, not on every call. */
@@ -121,18 +116,14 @@ wos_status wos_token_cache_get(wos_token_cache *cache, wos_client *c, const wos_
                                wos_call_info *info)
 {
     wos_access_token *t;
-    wos_token_cache_entry *e = NULL, *fill = NULL;
+    wos_token_cache_entry *e, *fill;
     wos_str k[3];
-    bool keyed;
     wos_status st;
     if (cache == NULL || c == NULL || p == NULL || out == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
     memset(out, 0, sizeof *out);
-    keyed = key_of(p, k);
-    if (keyed) {
-        e = find(cache, k, &fill);
-    }
+    e = find(cache, p, k, &fill);
     if (e != NULL && c->cfg.platform->now_ms(c->cfg.platform->ctx) < e->refresh_ms_) {
         out->hit = true;
     } else {
@@ -151,7 +142,7 @@ wos_status wos_token_cache_get(wos_token_cache *cache, wos_client *c, const wos_
             return WOS_OK;
         }
         out->token = t->access_token;
-        e = keyed ? keep(cache, c, fill, k, info->date) : NULL;
+        e = keep(cache, c, fill, k, info->date);
         if (e == NULL) {
             return WOS_OK; /* handed out from the client's buffer */
         }
@@ -167,7 +158,7 @@ void wos_token_cache_invalidate(wos_token_cache *cache, const wos_token_params *
 {
     wos_str k[3];
     wos_token_cache_entry *e, *fill;
-    if (cache != NULL && p != NULL && key_of(p, k) && (e = find(cache, k, &fill)) != NULL) {
+    if (cache != NULL && p != NULL && (e = find(cache, p, k, &fill)) != NULL) {
         wipe_entry(e);
     }
 }
