@@ -38,6 +38,8 @@ typedef struct wos_token_cache {
     unsigned count;                 /**< How many. */
     uint32_t margin_s;              /**< Refresh this long before expiry (read when a token is stored). */
     wos_access_token fresh_;        /**< Private: the answer of a refresh (caller memory, not stack). */
+    wos_str key_[3];                /**< Private: the key of the call in progress. */
+    wos_token_cache_entry *fill_;   /**< Private: the entry its fresh token goes to (NULL: not keyable). */
 } wos_token_cache;
 
 /** @brief What a get handed out. */

@@ -23,17 +23,18 @@ wos_status wos_token_cache_init(wos_token_cache *cache, wos_token_cache_entry *e
 }
 
 /*
- * The entry keyed by p's slug, user and organization (k: those, an omitted
- * organization as ""), else NULL. *fill: the entry a fresh token for the
- * key goes to: that one, else the first of those refreshed soonest (an
- * empty entry's refresh_ms_ is 0, a never-expiring one's the largest); NULL
- * when a part is too long to key on. An empty entry matches only an
- * all-empty key, and then as stale (its refresh_ms_ is 0).
+ * The entry keyed by p's slug, user and organization (cache->key_: those,
+ * an omitted organization as ""), else NULL. cache->fill_: the entry a
+ * fresh token for the key goes to: that one, else the first of those
+ * refreshed soonest (an empty entry's refresh_ms_ is 0, a never-expiring
+ * one's the largest); NULL when a part is too long to key on. An empty
+ * entry matches only an all-empty key, and then as stale (refresh_ms_ 0).
+ * Both live in the cache (caller memory), not on the stack.
  */
-static wos_token_cache_entry *find(wos_token_cache *cache, const wos_token_params *p, wos_str k[3],
-                                   wos_token_cache_entry **fill)
+static wos_token_cache_entry *find(wos_token_cache *cache, const wos_token_params *p)
 {
     wos_token_cache_entry *e = cache->entries, *end = e + cache->count;
+    wos_str *k = cache->key_;
     unsigned j;
     k[0] = p->slug;
     k[1] = p->user_id;
@@ -42,24 +43,24 @@ static wos_token_cache_entry *find(wos_token_cache *cache, const wos_token_param
         k[2].ptr = "";
         k[2].len = 0;
     }
-    *fill = NULL;
+    cache->fill_ = NULL;
     for (j = 0; j < 3u; j++) {
         if (k[j].ptr == NULL || k[j].len >= WOS_TOKEN_CACHE_ID_MAX) {
             return NULL;
         }
     }
-    *fill = e;
+    cache->fill_ = e;
     for (; e < end; e++) {
         bool same = true;
         for (j = 0; j < 3u && same; j++) {
             same = e->key_len_[j] == k[j].len && memcmp(e->key_[j], k[j].ptr, k[j].len) == 0;
         }
         if (same) {
-            *fill = e;
+            cache->fill_ = e;
             return e;
         }
-        if (e->refresh_ms_ < (*fill)->refresh_ms_) {
-            *fill = e;
+        if (e->refresh_ms_ < cache->fill_->refresh_ms_) {
+            cache->fill_ = e;
         }
     }
     return NULL;
@@ -71,14 +72,14 @@ static void wipe_entry(wos_token_cache_entry *e)
 }
 
 /*
- * Stores the fresh token in e (NULL: not keyable) when its expiry can be anchored and lies
- * beyond the margin; NULL when not cached. The life left at receipt is
+ * Stores the fresh token in cache->fill_ (NULL: not keyable) when its
+ * expiry can be anchored and lies beyond the margin; NULL when not cached. The life left at receipt is
  * expires_at minus the answer's Date, or the wall clock. Both clocks are
  * clamped at 0 and expires_at is at most year 9999, so nothing overflows.
  */
-static wos_token_cache_entry *keep(const wos_token_cache *cache, const wos_client *c,
-                                   wos_token_cache_entry *e, const wos_str k[3], wos_str date)
+static wos_token_cache_entry *keep(const wos_token_cache *cache, const wos_client *c, wos_str date)
 {
+    wos_token_cache_entry *e = cache->fill_;
     const wos_access_token *t = &cache->fresh_;
     const wos_platform *pf = c->cfg.platform;
     uint64_t refresh = UINT64_MAX; /* never expires */
@@ -102,8 +103,8 @@ static wos_token_cache_entry *keep(const wos_token_cache *cache, const wos_clien
     }
     wipe_entry(e);
     for (j = 0; j < 3u; j++) {
-        memcpy(e->key_[j], k[j].ptr, k[j].len);
-        e->key_len_[j] = (uint8_t)k[j].len;
+        memcpy(e->key_[j], cache->key_[j].ptr, cache->key_[j].len);
+        e->key_len_[j] = (uint8_t)cache->key_[j].len;
     }
     memcpy(e->token_, t->access_token.ptr, t->access_token.len);
     e->token_len_ = (uint16_t)t->access_token.len;
@@ -116,14 +117,13 @@ wos_status wos_token_cache_get(wos_token_cache *cache, wos_client *c, const wos_
                                wos_call_info *info)
 {
     wos_access_token *t;
-    wos_token_cache_entry *e, *fill;
-    wos_str k[3];
+    wos_token_cache_entry *e;
     wos_status st;
     if (cache == NULL || c == NULL || p == NULL || out == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
     memset(out, 0, sizeof *out);
-    e = find(cache, p, k, &fill);
+    e = find(cache, p);
     if (e != NULL && c->cfg.platform->now_ms(c->cfg.platform->ctx) < e->refresh_ms_) {
         out->hit = true;
     } else {
@@ -142,7 +142,7 @@ wos_status wos_token_cache_get(wos_token_cache *cache, wos_client *c, const wos_
             return WOS_OK;
         }
         out->token = t->access_token;
-        e = keep(cache, c, fill, k, info->date);
+        e = keep(cache, c, info->date);
         if (e == NULL) {
             return WOS_OK; /* handed out from the client's buffer */
         }
@@ -156,9 +156,8 @@ wos_status wos_token_cache_get(wos_token_cache *cache, wos_client *c, const wos_
 
 void wos_token_cache_invalidate(wos_token_cache *cache, const wos_token_params *p)
 {
-    wos_str k[3];
-    wos_token_cache_entry *e, *fill;
-    if (cache != NULL && p != NULL && (e = find(cache, p, k, &fill)) != NULL) {
+    wos_token_cache_entry *e;
+    if (cache != NULL && p != NULL && (e = find(cache, p)) != NULL) {
         wipe_entry(e);
     }
 }
