@@ -36,7 +36,8 @@ static void rejects_bad_urls(void **state)
     static const char *const bad[] = {
         "", "api.workos.com", "ftp://x", "https://", "https://:443", "https://h:", "https://h:0",
         "https://h:65536", "https://h:12a", "https://h/path", "https://u@h", "https://h?x=1",
-        "https://h#f", "https://h:443/x", "https:/h",
+        "https://h#f", "https://h:443/x", "https:/h", "http", "https", "httpx://h", "http:://h",
+        "https:///", "https://a]", "https://h:443x", "ahttps://h", "https//h",
     };
     char host[32];
     uint16_t port;
