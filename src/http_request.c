@@ -18,12 +18,16 @@ typedef struct sink {
     size_t len;
 } sink;
 
-/* What fits is copied as one block; the count always advances. */
+/*
+ * What fits of p[0..n) is copied as one block (nothing when p is NULL: the
+ * bytes are already in place); the count always advances. memmove: the
+ * body is moved down within the buffer.
+ */
 static void put(sink *s, const char *p, size_t n)
 {
     size_t room = s->len < s->cap ? s->cap - s->len : 0u;
-    if (room != 0u && n != 0u) {
-        memcpy(s->buf + s->len, p, n < room ? n : room);
+    if (p != NULL && room != 0u) {
+        memmove(s->buf + s->len, p, n < room ? n : room);
     }
     s->len = n > SIZE_MAX - s->len ? SIZE_MAX : s->len + n;
 }
@@ -91,23 +95,20 @@ static wos_status put_target(sink *s, const wos_http_request *r)
 {
     size_t i;
     char sep = '?';
-    if ((r->segment_count != 0u && r->segments == NULL) ||
-        (r->query_count != 0u && r->query == NULL)) {
-        return WOS_ERR_INVALID_ARG;
-    }
     if (r->segment_count == 0u) {
         put1(s, '/');
     }
     for (i = 0; i < r->segment_count; i++) {
-        if (bad_segment(&r->segments[i])) {
+        /* segments is read only when there are some: NULL then is refused */
+        if (r->segments == NULL || bad_segment(&r->segments[i])) {
             return WOS_ERR_INVALID_ARG;
         }
         put1(s, '/');
         put_pct(s, r->segments[i].ptr, r->segments[i].len);
     }
     for (i = 0; i < r->query_count; i++) {
-        const wos_http_query *q = &r->query[i];
-        const char *z = q->name;
+        const wos_http_query *q = r->query != NULL ? &r->query[i] : NULL;
+        const char *z = q != NULL ? q->name : NULL;
         if (z == NULL || *z == '\0') {
             return WOS_ERR_INVALID_ARG;
         }
@@ -133,17 +134,17 @@ static int bad_value(wos_str v)
     return v.ptr == NULL || v.len == 0u || wos_scan_text(v.ptr, v.len) != v.len;
 }
 
-static int bad_method(const char *m)
+/* Length of the method, an upper-case token; 0 for anything else. */
+static size_t method_len(const char *m)
 {
-    if (m == NULL || *m == '\0') {
-        return 1;
-    }
-    for (; *m != '\0'; m++) {
-        if (*m < 'A' || *m > 'Z') {
-            return 1;
+    size_t n = 0;
+    while (m != NULL && m[n] != '\0') {
+        if (m[n] < 'A' || m[n] > 'Z') {
+            return 0u;
         }
+        n++;
     }
-    return 0;
+    return n;
 }
 
 /* Everything up to the Content-Length digits (with a body), or the whole
@@ -151,13 +152,13 @@ static int bad_method(const char *m)
 static wos_status put_head(sink *s, const wos_http_request *r)
 {
     wos_status st;
-    size_t i;
+    size_t i, m = method_len(r->method);
     bool v6;
-    if (bad_method(r->method) || bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
+    if (m == 0u || bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
         (r->idempotency_key.ptr != NULL && bad_value(r->idempotency_key))) {
         return WOS_ERR_INVALID_ARG;
     }
-    put(s, r->method, strlen(r->method));
+    put(s, r->method, m);
     put1(s, ' ');
     st = put_target(s, r);
     if (st != WOS_OK) {
@@ -234,17 +235,16 @@ static wos_status put_body(sink *s, const wos_http_request *req)
     }
     put_dec(s, blen);
     PUT_LIT(s, "\r\n\r\n");
-    if (st == WOS_OK) {
-        if (blen != 0u) {
-            memmove(s->buf + s->len, at, blen); /* s->len <= h + gap: down, never past the body */
-        }
-    } else if (s->len <= s->cap && blen <= s->cap - s->len) {
-        st = run_body(req, s->buf + s->len, blen, &again);
-        if (st != WOS_OK || again != blen) {
-            return st == WOS_OK || st == WOS_ERR_BUFFER_TOO_SMALL ? WOS_ERR_STATE : st;
+    if (st != WOS_OK) {
+        at = NULL; /* counted only, unless written in place here */
+        if (s->len <= s->cap && blen <= s->cap - s->len) {
+            st = run_body(req, s->buf + s->len, blen, &again);
+            if (st != WOS_OK || again != blen) {
+                return st == WOS_OK || st == WOS_ERR_BUFFER_TOO_SMALL ? WOS_ERR_STATE : st;
+            }
         }
     }
-    s->len = blen > SIZE_MAX - s->len ? SIZE_MAX : s->len + blen;
+    put(s, at, blen); /* moved down: s->len <= h + gap, never past the body */
     return WOS_OK;
 }
 
