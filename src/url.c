@@ -27,34 +27,36 @@ static size_t scheme_len(const char *u, bool *tls)
 enum { HOST_BAD, HOST_NAME, HOST_V6 };
 
 /*
- * One pass checks both forms. A name: letters, digits, '-', '.', '_'
- * (RFC 1123 plus the underscore some internal names use) in labels that
- * start with a letter or digit, none empty. With a ':' anywhere it can
- * only be an IPv6 literal: hex digits, ':' and '.' (an embedded IPv4),
- * two ':' at least, 45 bytes at most.
+ * A name: letters, digits, '-', '.', '_' (RFC 1123 plus the underscore
+ * some internal names use) in labels that start with a letter or digit,
+ * none empty. With a ':' anywhere it can only be an IPv6 literal: hex
+ * digits, ':' and '.' (an embedded IPv4), two ':' at least, 45 bytes at
+ * most. One loop checks a name; the first ':' starts it again, checking
+ * an address.
  */
 static int host_kind(const char *h, size_t n)
 {
     size_t i, colons = 0;
-    bool start = true, name = true, v6 = n <= 45u;
+    bool v6 = false, start = true; /* start: at the first byte of a label */
     for (i = 0; i < n; i++) {
         unsigned c = (unsigned char)h[i];
-        bool digit = c - '0' < 10u;
-        bool alnum = digit || (c | 0x20u) - 'a' < 26u; /* | 0x20 folds A-Z onto a-z only */
-        if (c == ':') {
+        unsigned l = (c | 0x20u) - 'a'; /* | 0x20 folds A-Z onto a-z only */
+        if (c - '0' < 10u || l < (v6 ? 6u : 26u) ||
+            (v6 ? c == '.' : !start && (c == '-' || c == '.' || c == '_'))) {
+            start = c == '.';
+        } else if (c != ':') {
+            return HOST_BAD;
+        } else if (v6) {
             colons++;
-        } else if (!(digit || (c | 0x20u) - 'a' < 6u || c == '.')) {
-            v6 = false;
+        } else {
+            v6 = true;
+            i = (size_t)-1; /* again from the first byte */
         }
-        if (start ? !alnum : !(alnum || c == '-' || c == '.' || c == '_')) {
-            name = false;
-        }
-        start = c == '.';
     }
-    if (colons != 0u) {
-        return v6 && colons >= 2u ? HOST_V6 : HOST_BAD;
+    if (v6) {
+        return colons >= 2u && n <= 45u ? HOST_V6 : HOST_BAD;
     }
-    return name && !start ? HOST_NAME : HOST_BAD; /* not empty, no trailing dot */
+    return start ? HOST_BAD : HOST_NAME; /* not empty, no trailing dot */
 }
 
 bool wos_host_ok(const char *h, size_t n)
