@@ -67,7 +67,7 @@ bool wos_host_ok(const char *h, size_t n)
 wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t *out_port,
                          bool *out_tls)
 {
-    const char *h, *rest, *d;
+    const char *h, *rest;
     size_t n = 0;
     uint32_t port;
     bool br;
@@ -87,12 +87,11 @@ wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t 
     if ((br && *rest++ != ']') || host_kind(h, n) != (br ? HOST_V6 : HOST_NAME)) {
         return WOS_ERR_INVALID_ARG;
     }
-    if (*rest == ':') {
-        d = ++rest;
-        for (port = 0u; *rest >= '0' && *rest <= '9' && port <= 65535u; rest++) {
+    if (*rest == ':') { /* no digits leave 0, refused as port 0 */
+        for (port = 0u, rest++; *rest >= '0' && *rest <= '9' && port <= 65535u; rest++) {
             port = port * 10u + (uint32_t)(*rest - '0');
         }
-        if (rest == d || port - 1u >= 65535u) {
+        if (port - 1u >= 65535u) {
             return WOS_ERR_INVALID_ARG;
         }
     }
