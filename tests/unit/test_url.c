@@ -118,6 +118,66 @@ static void ipv6_literals(void **state)
     assert_false(wos_host_ok("a:b", 3));
 }
 
+/* wos_host_ok as url.h states it, written the plain way: a name is
+ * dot-separated labels of letters, digits, '-' and '_', none empty and none
+ * starting with '-' or '_'; with a ':' it is an IPv6 address of hex
+ * digits, ':' and '.', two ':' at least and 45 bytes at most. */
+static bool ref_host_ok(const char *h, size_t n)
+{
+    size_t i, colons = 0, label = 0;
+    for (i = 0; i < n; i++) {
+        colons += h[i] == ':';
+    }
+    if (colons != 0) {
+        for (i = 0; i < n; i++) {
+            if (!(strchr("0123456789abcdefABCDEF:.", h[i]) != NULL && h[i] != '\0')) {
+                return false;
+            }
+        }
+        return colons >= 2 && n <= 45;
+    }
+    for (i = 0; i <= n; i++) {
+        if (i == n || h[i] == '.') {
+            if (label == 0) {
+                return false;
+            }
+            label = 0;
+        } else if (h[i] == '\0' || strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", h[i]) == NULL ||
+                   (label == 0 && (h[i] == '-' || h[i] == '_'))) {
+            return false;
+        } else {
+            label++;
+        }
+    }
+    return true;
+}
+
+/* Every string of up to 5 bytes over an alphabet that reaches each rule. */
+static void host_ok_matches_its_definition(void **state)
+{
+    static const char alpha[] = "aZ9f-._:[ \xC3";
+    const size_t k = sizeof alpha - 1;
+    char h[5];
+    size_t n, i, idx, total;
+    (void)state;
+    for (n = 0; n <= sizeof h; n++) {
+        for (total = 1, i = 0; i < n; i++) {
+            total *= k;
+        }
+        for (idx = 0; idx < total; idx++) {
+            size_t v = idx;
+            for (i = 0; i < n; i++, v /= k) {
+                h[i] = alpha[v % k];
+            }
+            if (wos_host_ok(h, n) != ref_host_ok(h, n)) {
+                fail_msg("wos_host_ok(\"%.*s\") = %d", (int)n, h, (int)wos_host_ok(h, n));
+            }
+        }
+    }
+    assert_true(wos_host_ok("0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:1", 45));
+    assert_false(wos_host_ok("0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:12", 46));
+}
+
 static void host_buffer_too_small(void **state)
 {
     char host[9 + 1];
@@ -136,6 +196,7 @@ int main(void)
         cmocka_unit_test(host_buffer_too_small),
         cmocka_unit_test(rejects_bad_host_names),
         cmocka_unit_test(ipv6_literals),
+        cmocka_unit_test(host_ok_matches_its_definition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
