@@ -36,6 +36,8 @@ enum { HOST_BAD, HOST_NAME, HOST_V6 };
  */
 static int host_kind(const char *h, size_t n)
 {
+    /* In an address: the ':' seen. Before the first ':': the bytes no name
+     * may hold there (a ':' further on may still make them an address). */
     size_t i, colons = 0;
     bool v6 = false, start = true; /* start: at the first byte of a label */
     for (i = 0; i < n; i++) {
@@ -44,19 +46,20 @@ static int host_kind(const char *h, size_t n)
         if (c - '0' < 10u || l < (v6 ? 6u : 26u) ||
             (v6 ? c == '.' : !start && (c == '-' || c == '.' || c == '_'))) {
             start = c == '.';
-        } else if (c != ':') {
-            return HOST_BAD;
-        } else if (v6) {
+        } else if (c == ':' && !v6) {
+            v6 = true;
+            colons = 0u;
+            i = (size_t)-1; /* again from the first byte */
+        } else if (c == ':' || !v6) {
             colons++;
         } else {
-            v6 = true;
-            i = (size_t)-1; /* again from the first byte */
+            return HOST_BAD;
         }
     }
     if (v6) {
         return colons >= 2u && n <= 45u ? HOST_V6 : HOST_BAD;
     }
-    return start ? HOST_BAD : HOST_NAME; /* not empty, no trailing dot */
+    return colons == 0u && !start ? HOST_NAME : HOST_BAD; /* not empty, no trailing dot */
 }
 
 bool wos_host_ok(const char *h, size_t n)

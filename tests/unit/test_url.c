@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -169,8 +170,18 @@ static void host_ok_matches_its_definition(void **state)
             for (i = 0; i < n; i++, v /= k) {
                 h[i] = alpha[v % k];
             }
-            if (wos_host_ok(h, n) != ref_host_ok(h, n)) {
+            bool colon = memchr(h, ':', n) != NULL, want = ref_host_ok(h, n);
+            char url[16], host[8];
+            uint16_t port;
+            bool tls;
+            if (wos_host_ok(h, n) != want) {
                 fail_msg("wos_host_ok(\"%.*s\") = %d", (int)n, h, (int)wos_host_ok(h, n));
+            }
+            /* the URL parser: an address only in brackets, a name without */
+            snprintf(url, sizeof url, colon ? "http://[%.*s]" : "http://%.*s", (int)n, h);
+            if ((colon || n == 0 || h[0] != '[') &&
+                (wos_url_parse(url, host, sizeof host, &port, &tls) == WOS_OK) != want) {
+                fail_msg("wos_url_parse(\"%s\") disagrees", url);
             }
         }
     }
