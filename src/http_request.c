@@ -147,55 +147,6 @@ static size_t method_len(const char *m)
     return n;
 }
 
-/* Everything up to the Content-Length digits (with a body), or the whole
- * head (without one). */
-static wos_status put_head(sink *s, const wos_http_request *r)
-{
-    wos_status st;
-    size_t i, m = method_len(r->method);
-    bool v6;
-    if (m == 0u || bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
-        (r->idempotency_key.ptr != NULL && bad_value(r->idempotency_key))) {
-        return WOS_ERR_INVALID_ARG;
-    }
-    put(s, r->method, m);
-    put1(s, ' ');
-    st = put_target(s, r);
-    if (st != WOS_OK) {
-        return st;
-    }
-    PUT_LIT(s, " HTTP/1.1\r\nHost: ");
-    for (i = 0; i < r->host.len && r->host.ptr[i] != ':'; i++) {
-    }
-    v6 = i < r->host.len && r->host.ptr[0] != '['; /* an IPv6 address: bracketed */
-    if (v6) {
-        put1(s, '[');
-    }
-    put(s, r->host.ptr, r->host.len);
-    if (v6) {
-        put1(s, ']');
-    }
-    if (r->port != (r->tls ? 443u : 80u)) {
-        put1(s, ':');
-        put_dec(s, r->port);
-    }
-    PUT_LIT(s, "\r\nAuthorization: Bearer ");
-    put(s, r->api_key.ptr, r->api_key.len);
-    PUT_LIT(s, "\r\nUser-Agent: wos-pipes-c/" WOS_VERSION
-               "\r\nAccept: application/json\r\nConnection: keep-alive\r\n");
-    if (r->idempotency_key.ptr != NULL) {
-        PUT_LIT(s, "Idempotency-Key: ");
-        put(s, r->idempotency_key.ptr, r->idempotency_key.len);
-        PUT_LIT(s, "\r\n");
-    }
-    if (r->body != NULL) {
-        PUT_LIT(s, "Content-Type: application/json\r\nContent-Length: ");
-    } else {
-        PUT_LIT(s, "\r\n");
-    }
-    return WOS_OK;
-}
-
 /* Out of line on purpose: `make size` follows the body callback from here
  * (SIZE_INDIRECT), whichever caller the compiler inlines. */
 #if defined(__GNUC__)
@@ -248,6 +199,54 @@ static wos_status put_body(sink *s, const wos_http_request *req)
     return WOS_OK;
 }
 
+/* The whole request: head, then the body when there is one. */
+static wos_status put_request(sink *s, const wos_http_request *r)
+{
+    wos_status st;
+    size_t i, m = method_len(r->method);
+    bool v6;
+    if (m == 0u || bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
+        (r->idempotency_key.ptr != NULL && bad_value(r->idempotency_key))) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    put(s, r->method, m);
+    put1(s, ' ');
+    st = put_target(s, r);
+    if (st != WOS_OK) {
+        return st;
+    }
+    PUT_LIT(s, " HTTP/1.1\r\nHost: ");
+    for (i = 0; i < r->host.len && r->host.ptr[i] != ':'; i++) {
+    }
+    v6 = i < r->host.len && r->host.ptr[0] != '['; /* an IPv6 address: bracketed */
+    if (v6) {
+        put1(s, '[');
+    }
+    put(s, r->host.ptr, r->host.len);
+    if (v6) {
+        put1(s, ']');
+    }
+    if (r->port != (r->tls ? 443u : 80u)) {
+        put1(s, ':');
+        put_dec(s, r->port);
+    }
+    PUT_LIT(s, "\r\nAuthorization: Bearer ");
+    put(s, r->api_key.ptr, r->api_key.len);
+    PUT_LIT(s, "\r\nUser-Agent: wos-pipes-c/" WOS_VERSION
+               "\r\nAccept: application/json\r\nConnection: keep-alive\r\n");
+    if (r->idempotency_key.ptr != NULL) {
+        PUT_LIT(s, "Idempotency-Key: ");
+        put(s, r->idempotency_key.ptr, r->idempotency_key.len);
+        PUT_LIT(s, "\r\n");
+    }
+    if (r->body == NULL) {
+        PUT_LIT(s, "\r\n");
+        return WOS_OK;
+    }
+    PUT_LIT(s, "Content-Type: application/json\r\nContent-Length: ");
+    return put_body(s, r);
+}
+
 /* One code path for both public calls keeps the argument and size checks
  * in a single copy (flash), which inlining would undo. */
 #if defined(__GNUC__)
@@ -268,10 +267,7 @@ static wos_status emit(const wos_http_request *req, char *buf, size_t cap, size_
     s.buf = buf;
     s.cap = cap;
     s.len = 0u;
-    st = whole ? put_head(&s, req) : put_target(&s, req);
-    if (st == WOS_OK && whole && req->body != NULL) {
-        st = put_body(&s, req);
-    }
+    st = whole ? put_request(&s, req) : put_target(&s, req);
     if (st != WOS_OK) {
         return st;
     }
