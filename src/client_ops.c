@@ -68,7 +68,7 @@ wos_status wos_client_list_all(wos_client *c, const wos_list_params *p,
     wos_pager *pg = c != NULL ? &c->pager : NULL;
     wos_status st = on_page == NULL || pg == NULL ? WOS_ERR_INVALID_ARG : wos_pager_init(pg, p);
     call.list = &u.params;
-    while (st == WOS_OK && !wos_pager_done(pg)) {
+    while (st == WOS_OK && !pg->done) {
         st = wos_pager_next_params(pg, &u.params);
         if (st == WOS_OK) {
             st = wos_client_call(c, &call, opts, &u.page, info);
