@@ -58,6 +58,7 @@ static void completes(void **state)
     assert_int_equal(g_o.state, WOS_ONBOARD_SHOW_URL);
     url = wos_onboard_url(&g_o);
     assert_true(wos_str_eq(url, "https://x.test/authorize-redir"));
+    assert_string_equal(g_o.url, "https://x.test/authorize-redir"); /* NUL-terminated */
     assert_int_equal(wos_onboard_step(&g_o, &g_c, false, NULL), WOS_OK);
     assert_int_equal(g_o.state, WOS_ONBOARD_WAIT);
     /* Not due: no call, no sleep. */
