@@ -341,6 +341,15 @@ static const want k_table[] = {
           WOS_ERR_BUFFER_TOO_SMALL, 40, 0, 0),
     BAD_IN("chunk larger than the buffer", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n100\r\n",
           WOS_ERR_BUFFER_TOO_SMALL, 128, 0, 0),
+    /* The largest 64-bit size is no overflow, only too big for any buffer
+     * (size_t saturates on 32-bit targets); leading zeros do not count. */
+    BAD_IN("chunk size 2^64-1", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\n",
+          WOS_ERR_BUFFER_TOO_SMALL, 128, 0, 0),
+    BAD_IN("chunk size 2^32", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n100000000\r\n",
+          WOS_ERR_BUFFER_TOO_SMALL, 128, 0, 0),
+    RESP("chunk size with leading zeros",
+         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n000000000000000000002\r\nab\r\n0\r\n\r\n",
+         200, NO, NO, "ab", -1, true, ""),
     BAD_IN("chunks larger than the buffer",
           "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
           "10\r\n0123456789abcdef\r\n10\r\n0123456789abcdef\r\n10\r\n0123456789abcdef\r\n0\r\n\r\n",
