@@ -181,17 +181,20 @@ wos_status wos_http_status_line(const char *s, size_t n, int *out_code, bool *ou
     return WOS_OK;
 }
 
-/* chunk-size [BWS ; extensions]: extensions are ignored. */
-wos_status wos_http_chunk_size(const char *s, size_t n, uint64_t *out_size)
+/* chunk-size [BWS ; extensions]: extensions are ignored. A size over 16
+ * significant hex digits overflows 64 bits (framing); one that does not
+ * fit size_t is saturated, as it fits no buffer either. */
+wos_status wos_http_chunk_size(const char *s, size_t n, size_t *out_size)
 {
-    uint64_t v = 0;
-    size_t i = 0;
+    size_t v = 0, i = 0;
+    unsigned sig = 0;
     int d;
     for (; i < n && (d = wos_scan_hex(s[i])) >= 0; i++) {
-        if ((v >> 60) != 0u) {
+        sig += (v | (size_t)d) != 0u;
+        if (sig > 16u) {
             return WOS_ERR_HTTP_FRAMING;
         }
-        v = (v << 4) | (uint64_t)d;
+        v = v > SIZE_MAX >> 4 ? SIZE_MAX : v << 4 | (size_t)d;
     }
     while (i > 0u && i < n && is_ows(s[i])) {
         i++;

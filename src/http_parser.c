@@ -17,8 +17,9 @@ static wos_status fail(wos_http_parser *p, wos_status st)
     return st;
 }
 
-/* Forget what earlier headers said (start, or after a 1xx response). */
-static void reset_response(wos_http_parser *p)
+/* Expect a status line at pos_ and forget what earlier headers said
+ * (start, or after a 1xx response). */
+WOS_HTTP_NOINLINE static void reset_response(wos_http_parser *p)
 {
     wos_http_response *r = &p->resp_;
     memset(r, 0, sizeof *r);
@@ -26,6 +27,8 @@ static void reset_response(wos_http_parser *p)
     r->retry_after_s = -1;
     r->retry_after_at = -1;
     p->flags_ = 0;
+    p->state_ = WOS_HTTP_ST_STATUS;
+    p->hdr_ = p->pos_;
 }
 
 /* Mark the response complete: the body is [body_, out_). */
@@ -63,8 +66,6 @@ static wos_status headers_done(wos_http_parser *p)
     }
     if (r->status < 200) { /* interim: the real one follows */
         reset_response(p);
-        p->hdr_ = p->pos_;
-        p->state_ = WOS_HTTP_ST_STATUS;
         return WOS_OK;
     }
     if (r->retry_after_at >= 0 && /* an absent Date (ptr NULL) does not parse */
@@ -95,7 +96,7 @@ static wos_status headers_done(wos_http_parser *p)
 static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
 {
     wos_str name, value;
-    uint64_t size = 0;
+    size_t size = 0;
     int code = 0;
     bool http10 = false;
     wos_status st;
@@ -118,11 +119,11 @@ static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
         p->left_ = 0; /* too big: the size needed is unknown */
         /* Room after the final response's headers: skipped 1xx bytes before
          * hdr_ are dropped before the data lands, as for Content-Length. */
-        if (size > (uint64_t)(p->cap_ - (p->out_ - p->hdr_))) {
+        if (size > p->cap_ - (p->out_ - p->hdr_)) {
             return WOS_ERR_BUFFER_TOO_SMALL;
         }
         p->state_ = size == 0u ? WOS_HTTP_ST_TRAILER : WOS_HTTP_ST_CHUNK_DATA;
-        p->left_ = (size_t)size;
+        p->left_ = size;
         return WOS_OK;
     default: /* trailer fields are checked, never used */
         if (n == 0u) {
