@@ -155,7 +155,7 @@ static wos_status on_field(wos_http_response *r, uint8_t *flags, int name, const
     return WOS_OK;
 }
 
-wos_status wos_http_status_line(const char *s, size_t n, int *out_code, bool *out_http10)
+wos_status wos_http_status_line(const char *s, size_t n, int *out_code, uint8_t *flags)
 {
     int code = 0;
     size_t i;
@@ -174,7 +174,9 @@ wos_status wos_http_status_line(const char *s, size_t n, int *out_code, bool *ou
         return WOS_ERR_HTTP_MALFORMED;
     }
     *out_code = code;
-    *out_http10 = s[7] == '0';
+    if (s[7] == '0') {
+        *flags |= WOS_HTTP_F_HTTP10;
+    }
     return WOS_OK;
 }
 

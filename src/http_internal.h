@@ -48,10 +48,11 @@ enum {
  * before the colon, or a line starting with whitespace (obs-fold). */
 WOS_NODISCARD wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str *value);
 
-/* The status line (CRLF excluded): its code (100..599 but 101) and
- * whether it is HTTP/1.0. WOS_ERR_HTTP_MALFORMED when it is not one. */
+/* The status line (CRLF excluded): its code (100..599 but 101), and
+ * WOS_HTTP_F_HTTP10 added to flags when it is HTTP/1.0.
+ * WOS_ERR_HTTP_MALFORMED when it is not one (nothing written). */
 WOS_NODISCARD wos_status wos_http_status_line(const char *s, size_t n, int *out_code,
-                                              bool *out_http10);
+                                              uint8_t *flags);
 
 /* One header field line (CRLF excluded): what it says about the response
  * goes into r and the WOS_HTTP_F_* flags. Errors as wos_http_parser_commit(). */

@@ -97,15 +97,11 @@ static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
 {
     wos_str name, value;
     size_t size = 0;
-    int code = 0;
-    bool http10 = false;
     wos_status st;
     switch (p->state_) {
     case WOS_HTTP_ST_STATUS:
-        st = wos_http_status_line(s, n, &code, &http10);
+        st = wos_http_status_line(s, n, &p->resp_.status, &p->flags_);
         if (st == WOS_OK) {
-            p->resp_.status = code;
-            p->flags_ |= http10 ? WOS_HTTP_F_HTTP10 : 0u;
             p->state_ = WOS_HTTP_ST_HEADER;
         }
         return st;
