@@ -197,18 +197,19 @@ static wos_status line_step(wos_http_parser *p)
     }
     st = scan_line(p, base, lim);
     if (st == WOS_OK) {
+        const char *s = p->buf_ + p->line_;
         n = p->pos_ - p->line_;
         WOS_HTTP_WORK(p, n); /* the line is read once more to interpret it */
         if (p->state_ == WOS_HTTP_ST_TRAILER) {
             p->left_ += n;
         }
-        st = on_line(p, p->buf_ + p->line_, n - 2u);
         p->line_ = p->pos_;
-    } else if (st == WOS_ERR_NEED_MORE) {
-        st = WOS_OK;
+        return on_line(p, s, n - 2u);
     }
-    if (st == WOS_ERR_HTTP_MALFORMED && p->state_ == WOS_HTTP_ST_CHUNK_SIZE) {
-        st = WOS_ERR_HTTP_FRAMING;
+    if (st == WOS_ERR_NEED_MORE) {
+        st = WOS_OK;
+    } else if (st == WOS_ERR_HTTP_MALFORMED && p->state_ == WOS_HTTP_ST_CHUNK_SIZE) {
+        st = WOS_ERR_HTTP_FRAMING; /* a bad byte in a chunk-size line */
     }
     return st;
 }
