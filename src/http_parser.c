@@ -259,39 +259,26 @@ static wos_status step(wos_http_parser *p)
     }
 }
 
-static void shift_view(wos_str *v, const char *from, size_t d)
-{
-    if (v->ptr != NULL && v->ptr >= from) {
-        v->ptr -= d;
-    }
-}
-
 /* Drop buf[a..b) (consumed bytes nobody will look at again) by moving the
- * rest of the buffer down, and fix every offset and view behind it. No
- * offset lies strictly inside the gap, and len_ >= pos_ >= line_ >= b in
- * both of compact()'s calls. */
-static void close_gap(wos_http_parser *p, size_t a, size_t b)
+ * rest of the buffer down: len_, pos_ and line_ lie at or past b in both
+ * of compact()'s calls. Returns the bytes dropped. */
+WOS_HTTP_NOINLINE static size_t close_gap(wos_http_parser *p, size_t a, size_t b)
 {
     size_t d = b - a;
-    if (d == 0u) {
-        return;
+    if (d != 0u) {
+        memmove(p->buf_ + a, p->buf_ + b, p->len_ - b);
+        WOS_HTTP_WORK(p, p->len_ - b);
+        p->len_ -= d;
+        p->pos_ -= d;
+        p->line_ -= d;
     }
-    memmove(p->buf_ + a, p->buf_ + b, p->len_ - b);
-    WOS_HTTP_WORK(p, p->len_ - b);
-    shift_view(&p->resp_.content_type, p->buf_ + b, d);
-    shift_view(&p->resp_.request_id, p->buf_ + b, d);
-    shift_view(&p->resp_.date, p->buf_ + b, d);
-    p->len_ -= d;
-    p->pos_ -= d;
-    p->line_ -= d;
-    if (p->hdr_ >= b) {
-        p->hdr_ -= d;
-    }
-    if (p->body_ >= b) {
-        p->body_ -= d;
-    }
-    if (p->out_ >= b) {
-        p->out_ -= d;
+    return d;
+}
+
+static void shift_view(wos_str *v, size_t d)
+{
+    if (v->ptr != NULL) {
+        v->ptr -= d;
     }
 }
 
@@ -300,13 +287,28 @@ static void close_gap(wos_http_parser *p, size_t a, size_t b)
  * already consumed (line_ is where the unconsumed bytes start, in every
  * body state), [0, hdr_) holds interim responses. Only bytes of the
  * unfinished line (moved once per line) or of this commit (after a 1xx)
- * move, so the work stays linear. */
+ * move, so the work stays linear. The final response's header section
+ * starts at hdr_ and ends at body_ <= out_: every view points into it, so
+ * the framing gap moves none of them and the 1xx gap moves every one that
+ * is set; body_ and out_ are set (and move) once the headers are parsed. */
 static void compact(wos_http_parser *p)
 {
-    if (p->state_ > WOS_HTTP_ST_HEADER) {
-        close_gap(p, p->out_, p->line_);
+    size_t d;
+    bool body = p->state_ > WOS_HTTP_ST_HEADER;
+    if (body) {
+        (void)close_gap(p, p->out_, p->line_);
     }
-    close_gap(p, 0, p->hdr_);
+    d = close_gap(p, 0, p->hdr_);
+    if (d != 0u) {
+        shift_view(&p->resp_.content_type, d);
+        shift_view(&p->resp_.request_id, d);
+        shift_view(&p->resp_.date, d);
+        p->hdr_ = 0;
+        if (body) {
+            p->body_ -= d;
+            p->out_ -= d;
+        }
+    }
 }
 
 wos_status wos_http_parser_space(wos_http_parser *p, char **out_ptr, size_t *out_len)
