@@ -60,7 +60,6 @@ static wos_status headers_done(wos_http_parser *p)
 {
     wos_http_response *r = &p->resp_;
     unsigned f = p->flags_;
-    int64_t date = 0;
     if ((f & WOS_HTTP_F_CHUNKED) != 0u && r->content_length >= 0) {
         return WOS_ERR_HTTP_FRAMING;
     }
@@ -68,10 +67,14 @@ static wos_status headers_done(wos_http_parser *p)
         reset_response(p);
         return WOS_OK;
     }
-    if (r->retry_after_at >= 0 && /* an absent Date (ptr NULL) does not parse */
-        wos_time_parse_http_date(r->date.ptr, r->date.len, &date) == WOS_OK) {
-        date = r->retry_after_at - date;
-        r->retry_after_s = date > 0 ? date : 0;
+    /* An absent Date (ptr NULL) does not parse; a Date that does not parse
+     * leaves retry_after_s untouched (-1, as retry_after_at is set). */
+    if (r->retry_after_at >= 0 &&
+        wos_time_parse_http_date(r->date.ptr, r->date.len, &r->retry_after_s) == WOS_OK) {
+        r->retry_after_s = r->retry_after_at - r->retry_after_s;
+        if (r->retry_after_s < 0) {
+            r->retry_after_s = 0;
+        }
         r->retry_after_at = -1;
     }
     r->keep_alive = (f & WOS_HTTP_F_CLOSE) == 0u &&
