@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* The meaning of the lines of an HTTP/1.1 response: the status line, header
- * fields and chunk-size lines. Functions of a line that return what it
- * says; the parser (http_parser.c) alone moves its state machine. */
+/* The meaning of the header field lines of an HTTP/1.1 response (and of
+ * trailer lines): functions of a line that return what it says; the parser
+ * (http_parser.c) alone moves its state machine. */
 #include "http_internal.h"
 
 #include <string.h>
@@ -152,56 +152,6 @@ static wos_status on_field(wos_http_response *r, uint8_t *flags, int name, const
     case W_DATE: r->date = *v; break;
     default: break;
     }
-    return WOS_OK;
-}
-
-wos_status wos_http_status_line(const char *s, size_t n, int *out_code, uint8_t *flags)
-{
-    int code = 0;
-    size_t i;
-    if (n < 12u || memcmp(s, "HTTP/1.", 7) != 0 || (s[7] != '0' && s[7] != '1') || s[8] != ' ' ||
-        (n > 12u && s[12] != ' ')) {
-        return WOS_ERR_HTTP_MALFORMED;
-    }
-    for (i = 9; i < 12u; i++) {
-        unsigned d = (unsigned)(unsigned char)s[i] - (unsigned)'0';
-        if (d > 9u) {
-            return WOS_ERR_HTTP_MALFORMED;
-        }
-        code = code * 10 + (int)d;
-    }
-    if (code < 100 || code > 599 || code == 101) { /* we never ask to switch protocols */
-        return WOS_ERR_HTTP_MALFORMED;
-    }
-    *out_code = code;
-    if (s[7] == '0') {
-        *flags |= WOS_HTTP_F_HTTP10;
-    }
-    return WOS_OK;
-}
-
-/* chunk-size [BWS ; extensions]: extensions are ignored. A size over 16
- * significant hex digits overflows 64 bits (framing); one that does not
- * fit size_t is saturated, as it fits no buffer either. */
-wos_status wos_http_chunk_size(const char *s, size_t n, size_t *out_size)
-{
-    size_t v = 0, i = 0;
-    unsigned sig = 0;
-    int d;
-    for (; i < n && (d = wos_scan_hex(s[i])) >= 0; i++) {
-        sig += (v | (size_t)d) != 0u;
-        if (sig > 16u) {
-            return WOS_ERR_HTTP_FRAMING;
-        }
-        v = v > SIZE_MAX >> 4 ? SIZE_MAX : v << 4 | (size_t)d;
-    }
-    while (i > 0u && i < n && is_ows(s[i])) {
-        i++;
-    }
-    if (i == 0u || (i < n && s[i] != ';')) {
-        return WOS_ERR_HTTP_FRAMING;
-    }
-    *out_size = v;
     return WOS_OK;
 }
 

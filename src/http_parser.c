@@ -1,15 +1,69 @@
 /* SPDX-License-Identifier: MIT */
 /* The HTTP response parser: receiving into the buffer, finding lines
- * without ever rescanning, the state machine, bodies, in-place
- * de-chunking and the public calls. It alone changes its state; what a
- * line says comes from the functions of http_fields.c, which only return
- * it. */
+ * without ever rescanning, the status and chunk-size lines (the framing),
+ * the state machine, bodies, in-place de-chunking and the public calls. It
+ * alone changes its state; what a header line says comes from the
+ * functions of http_fields.c, which only return it. */
 #include "http_internal.h"
 
 #include <string.h>
 
 #include "scan.h"
 #include "wos_time.h"
+
+/* The status line (CRLF excluded): its code (100..599 but 101), and
+ * WOS_HTTP_F_HTTP10 added to flags when it is HTTP/1.0.
+ * WOS_ERR_HTTP_MALFORMED when it is not one (nothing written). Here rather
+ * than with the header fields: static, it is inlined into its one caller. */
+static wos_status status_line(const char *s, size_t n, int *out_code, uint8_t *flags)
+{
+    int code = 0;
+    size_t i;
+    if (n < 12u || memcmp(s, "HTTP/1.", 7) != 0 || (s[7] != '0' && s[7] != '1') || s[8] != ' ' ||
+        (n > 12u && s[12] != ' ')) {
+        return WOS_ERR_HTTP_MALFORMED;
+    }
+    for (i = 9; i < 12u; i++) {
+        unsigned d = (unsigned)(unsigned char)s[i] - (unsigned)'0';
+        if (d > 9u) {
+            return WOS_ERR_HTTP_MALFORMED;
+        }
+        code = code * 10 + (int)d;
+    }
+    if (code < 100 || code > 599 || code == 101) { /* we never ask to switch protocols */
+        return WOS_ERR_HTTP_MALFORMED;
+    }
+    *out_code = code;
+    if (s[7] == '0') {
+        *flags |= WOS_HTTP_F_HTTP10;
+    }
+    return WOS_OK;
+}
+
+/* chunk-size [BWS ; extensions]: extensions are ignored. A size over 16
+ * significant hex digits overflows 64 bits (framing); one that does not
+ * fit size_t is saturated, as it fits no buffer either. */
+static wos_status chunk_size(const char *s, size_t n, size_t *out_size)
+{
+    size_t v = 0, i = 0;
+    unsigned sig = 0;
+    int d;
+    for (; i < n && (d = wos_scan_hex(s[i])) >= 0; i++) {
+        sig += (v | (size_t)d) != 0u;
+        if (sig > 16u) {
+            return WOS_ERR_HTTP_FRAMING;
+        }
+        v = v > SIZE_MAX >> 4 ? SIZE_MAX : v << 4 | (size_t)d;
+    }
+    while (i > 0u && i < n && (s[i] == ' ' || s[i] == '\t')) {
+        i++;
+    }
+    if (i == 0u || (i < n && s[i] != ';')) {
+        return WOS_ERR_HTTP_FRAMING;
+    }
+    *out_size = v;
+    return WOS_OK;
+}
 
 static wos_status fail(wos_http_parser *p, wos_status st)
 {
@@ -103,7 +157,7 @@ static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
     wos_status st;
     switch (p->state_) {
     case WOS_HTTP_ST_STATUS:
-        st = wos_http_status_line(s, n, &p->resp_.status, &p->flags_);
+        st = status_line(s, n, &p->resp_.status, &p->flags_);
         if (st == WOS_OK) {
             p->state_ = WOS_HTTP_ST_HEADER;
         }
@@ -111,7 +165,7 @@ static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
     case WOS_HTTP_ST_HEADER:
         return n == 0u ? headers_done(p) : wos_http_header(s, n, &p->resp_, &p->flags_);
     case WOS_HTTP_ST_CHUNK_SIZE:
-        st = wos_http_chunk_size(s, n, &size);
+        st = chunk_size(s, n, &size);
         if (st != WOS_OK) {
             return st;
         }
