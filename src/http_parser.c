@@ -453,7 +453,7 @@ wos_status wos_http_parser_eof(wos_http_parser *p)
     if (p->err_ != 0u) {
         return (wos_status)p->err_;
     }
-    if (p->state_ == WOS_HTTP_ST_BODY && (p->flags_ & WOS_HTTP_F_UNTIL_CLOSE) != 0u) {
+    if ((p->flags_ & WOS_HTTP_F_UNTIL_CLOSE) != 0u) { /* set in the body state only; again when done */
         finish(p);
     }
     return p->state_ == WOS_HTTP_ST_DONE ? WOS_OK : fail(p, WOS_ERR_CLOSED);
