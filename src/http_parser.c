@@ -178,7 +178,8 @@ static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
         p->state_ = size == 0u ? WOS_HTTP_ST_TRAILER : WOS_HTTP_ST_CHUNK_DATA;
         p->left_ = size;
         return WOS_OK;
-    default: /* trailer fields are checked, never used */
+    default: /* trailer fields are checked, never used; left_ counts their bytes */
+        p->left_ += n + 2u;
         if (n == 0u) {
             finish(p);
             return WOS_OK;
@@ -257,9 +258,6 @@ static wos_status line_step(wos_http_parser *p)
         const char *s = p->buf_ + p->line_;
         n = p->pos_ - p->line_;
         WOS_HTTP_WORK(p, n); /* the line is read once more to interpret it */
-        if (p->state_ == WOS_HTTP_ST_TRAILER) {
-            p->left_ += n;
-        }
         p->line_ = p->pos_;
         return on_line(p, s, n - 2u);
     }
