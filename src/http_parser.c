@@ -71,15 +71,25 @@ static wos_status fail(wos_http_parser *p, wos_status st)
     return st;
 }
 
+/* reset_response() sets the three int64_t members from content_length up
+ * to date to -1 at once: they must be exactly those. */
+#define WOS_HTTP_OFF(m) offsetof(wos_http_response, m)
+typedef char wos_http_minus_one_members[WOS_HTTP_OFF(date) - WOS_HTTP_OFF(content_length) == 3u * sizeof(int64_t) &&
+                                                WOS_HTTP_OFF(retry_after_s) > WOS_HTTP_OFF(content_length) &&
+                                                WOS_HTTP_OFF(retry_after_at) > WOS_HTTP_OFF(retry_after_s) &&
+                                                WOS_HTTP_OFF(date) > WOS_HTTP_OFF(retry_after_at)
+                                            ? 1
+                                            : -1];
+
 /* Expect a status line at pos_ and forget what earlier headers said
  * (start, or after a 1xx response). */
 WOS_HTTP_NOINLINE static void reset_response(wos_http_parser *p)
 {
     wos_http_response *r = &p->resp_;
     memset(r, 0, sizeof *r);
-    r->content_length = -1;
-    r->retry_after_s = -1;
-    r->retry_after_at = -1;
+    /* content_length, retry_after_s, retry_after_at: -1 (int64_t is two's
+     * complement), the three adjacent members, in one call. */
+    memset(&r->content_length, 0xFF, WOS_HTTP_OFF(date) - WOS_HTTP_OFF(content_length));
     p->flags_ = 0;
     p->state_ = WOS_HTTP_ST_STATUS;
     p->hdr_ = p->pos_;
