@@ -14,16 +14,19 @@
 
 /* Tokenise text that wos_json_validate() accepted with need tokens. jsmn
  * cannot disagree with the validator (the fuzz target checks this), except
- * that its strict mode wants a delimiter after a primitive: a bare primitive
- * root running to the end of the text gets its single token here. */
+ * that its strict mode (when a firmware turns it on globally) wants a
+ * delimiter after a primitive: a bare primitive root running to the end of
+ * the text then gets its single token here. */
 static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned need, unsigned esc)
 {
     jsmn_parser p;
-    int r, a = 0;
+    int r;
     unsigned k;
     jsmn_init(&p);
     r = jsmn_parse(&p, js, len, tokens, need);
+#ifdef JSMN_STRICT
     if (r == JSMN_ERROR_PART && need == 1u) {
+        int a = 0;
         while (wos_json_ws(js[a])) {
             a++;
         }
@@ -32,7 +35,10 @@ static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned nee
         tokens->end = (int)len;
         tokens->size = 0;
         tokens->parent = -1;
-    } else if (r != (int)need) {
+        r = 1;
+    }
+#endif
+    if (r != (int)need) {
         return WOS_ERR_JSON_MALFORMED;
     }
     /* Text without a backslash is its own decoding: mark every string so
