@@ -169,17 +169,6 @@ bool wos_json_iter_next(wos_json_iter *it, const wos_json *doc, int *out_key, in
     return true;
 }
 
-/* Value of four hex digits the validator has already checked. */
-static uint32_t hex4(const char *s)
-{
-    uint32_t v = 0u;
-    unsigned n;
-    for (n = 0u; n < 4u; n++) {
-        v = (v << 4) | (uint32_t)wos_scan_hex(s[n]);
-    }
-    return v;
-}
-
 /*
  * Decode one unit of validated string text at s[*r] (r < end) into out:
  * a raw byte (every byte when raw), an escape, or a \u escape or pair.
@@ -195,20 +184,11 @@ static size_t unit(const char *s, size_t *r, size_t end, int raw, uint8_t out[4]
         *r = i + 1u;
         return 1u;
     }
-    if (s[i + 1u] != 'u') {
-        out[0] = (uint8_t)wos_json_unesc(s[i + 1u]);
-        *r = i + 2u;
-        return 1u;
-    }
-    cp = hex4(s + i + 2u);
-    i += 6u;
+    i += wos_json_esc(s + i, end - i, &cp); /* validated: never 0 */
     /* A high surrogate (D800-DBFF) pairs only with a following low one (DC00-DFFF). */
-    if ((cp >> 10) == 0x36u && end - i >= 6u && s[i] == '\\' && s[i + 1u] == 'u') {
-        lo = hex4(s + i + 2u);
-        if ((lo >> 10) == 0x37u) {
-            cp = 0x10000u + ((cp & 0x3FFu) << 10) + (lo & 0x3FFu);
-            i += 6u;
-        }
+    if ((cp >> 10) == 0x36u && wos_json_esc(s + i, end - i, &lo) == 6u && (lo >> 10) == 0x37u) {
+        cp = 0x10000u + ((cp & 0x3FFu) << 10) + (lo & 0x3FFu);
+        i += 6u;
     }
     *r = i;
     return cp != 0u ? wos_utf8_encode(cp, out) : 0u;
