@@ -305,8 +305,8 @@ wos_status wos_json_members(const wos_json *doc, int obj, const char *const *key
 wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
 {
     jsmntok_t *t;
-    const char *p, *e;
-    size_t n;
+    char *p;
+    size_t n, raw;
     wos_status st;
     st = want(doc, i, TY(WOS_JSON_STRING), out);
     if (st != WOS_OK) {
@@ -314,28 +314,26 @@ wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
     }
     t = &doc->tok[i];
     p = doc->js + t->start;
-    e = doc->js + t->end;
     if ((t->size & WOS_JSON_DECODED) == 0) {
-        /* Without a backslash the text is its own decoding. */
-        while (p < e && *p != '\\') {
-            p++;
+        /* Check everything before writing, so a failure leaves the text
+         * intact. Every escape decodes to fewer bytes than it takes, so
+         * a string without one keeps its length and is left as it is. */
+        n = walk(doc, t, NULL, NULL);
+        if (n == NPOS) {
+            return WOS_ERR_INVALID_UTF8;
         }
-        if (p < e) {
-            /* Check everything before writing, so a failure leaves the text intact. */
-            n = walk(doc, t, NULL, NULL);
-            if (n == NPOS) {
-                return WOS_ERR_INVALID_UTF8;
-            }
-            (void)walk(doc, t, NULL, doc->js + t->start);
+        raw = (size_t)(t->end - t->start);
+        if (n != raw) {
+            (void)walk(doc, t, NULL, p);
             /* What the escapes freed up behind the decoded bytes is
              * cleared: the view then holds all of the string, so wiping
              * the view (a token, say) leaves none of it in the text. */
-            memset(doc->js + t->start + n, 0, (size_t)(e - doc->js - t->start) - n);
+            memset(p + n, 0, raw - n);
             t->end = t->start + (int)n;
         }
         t->size |= WOS_JSON_DECODED;
     }
-    out->ptr = doc->js + t->start;
+    out->ptr = p;
     out->len = (size_t)(t->end - t->start);
     return WOS_OK;
 }
