@@ -12,9 +12,6 @@
  * check and the reader's decoder, in one place. */
 size_t wos_json_esc(const char *s, size_t avail, uint32_t *out);
 
-/* JSON whitespace: space, tab, LF, CR. */
-int wos_json_ws(int c);
-
 #include "wos_status.h"
 
 /* wos_json_validate(), and *out_esc (which must be 0 on entry) set to 1

@@ -27,7 +27,7 @@ static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned nee
 #ifdef JSMN_STRICT
     if (r == JSMN_ERROR_PART && need == 1u) {
         int a = 0;
-        while (wos_json_ws(js[a])) {
+        while ((unsigned char)js[a] <= ' ') { /* only whitespace comes first */
             a++;
         }
         tokens->type = JSMN_PRIMITIVE;

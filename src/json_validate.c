@@ -54,9 +54,10 @@ size_t wos_json_esc(const char *s, size_t avail, uint32_t *out)
     return 0u;
 }
 
-int wos_json_ws(int c)
+/* JSON whitespace: space, or tab, LF, CR (bits 0, 1 and 4 from tab). */
+static int ws(unsigned c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    return c == ' ' || (c - '\t' < 5u && ((0x13u >> (c - '\t')) & 1u) != 0u);
 }
 
 /* End of the digit run at i, or 0 when there is none. */
@@ -163,7 +164,7 @@ wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsi
         return WOS_ERR_INVALID_ARG;
     }
     for (;;) {
-        while (i < len && wos_json_ws(s[i])) {
+        while (i < len && ws(s[i])) {
             i++;
         }
         if (i == len) {
