@@ -171,15 +171,15 @@ bool wos_json_iter_next(wos_json_iter *it, const wos_json *doc, int *out_key, in
 
 /*
  * Decode one unit of validated string text at s[*r] (r < end) into out:
- * a raw byte (every byte when raw), an escape, or a \u escape or pair.
+ * a raw byte, an escape, or a \u escape or pair.
  * Returns its byte count, never more than the input it used, or 0 for a
  * lone surrogate or \u0000.
  */
-static size_t unit(const char *s, size_t *r, size_t end, int raw, uint8_t out[4])
+static size_t unit(const char *s, size_t *r, size_t end, uint8_t out[4])
 {
     size_t i = *r;
     uint32_t cp, lo;
-    if (raw || s[i] != '\\') {
+    if (s[i] != '\\') {
         out[0] = (uint8_t)s[i];
         *r = i + 1u;
         return 1u;
@@ -195,7 +195,7 @@ static size_t unit(const char *s, size_t *r, size_t end, int raw, uint8_t out[4]
 }
 
 /*
- * Decode string token t unit by unit; compare with cmp when cmp is set,
+ * Decode string token t (not yet decoded) unit by unit; compare with cmp when cmp is set,
  * write to dst when set (dst <= the read position, so in place is safe).
  * Decoded bytes are never NUL, so cmp's terminator stops a longer token.
  * Returns the decoded length, or NPOS for a bad escape or a mismatch.
@@ -206,7 +206,7 @@ static size_t walk(const wos_json *doc, const jsmntok_t *t, const char *cmp, cha
     size_t r = (size_t)t->start, end = (size_t)t->end, w = 0u, n, j;
     uint8_t buf[4];
     while (r < end) {
-        n = unit(doc->js, &r, end, t->size & WOS_JSON_DECODED, buf);
+        n = unit(doc->js, &r, end, buf);
         if (n == 0u) {
             return NPOS;
         }
