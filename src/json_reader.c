@@ -86,15 +86,13 @@ wos_json_type wos_json_type_of(const wos_json *doc, int i)
         return (wos_json_type)0;
     }
     t = &doc->tok[i];
-    /* By name, not by value: upstream jsmn numbers its types as bit flags. */
-    if (t->type == JSMN_OBJECT) {
-        return WOS_JSON_OBJECT;
-    }
-    if (t->type == JSMN_ARRAY) {
-        return WOS_JSON_ARRAY;
-    }
-    if (t->type == JSMN_STRING) {
-        return WOS_JSON_STRING;
+    if (t->type != JSMN_PRIMITIVE) {
+        /* Debian's jsmn numbers these as we do (a constant test, folded
+         * away); upstream's bit flags (the jsmn-compat lane) go by name. */
+        if (JSMN_OBJECT == 1 && JSMN_ARRAY == 2 && JSMN_STRING == 3) {
+            return (wos_json_type)t->type;
+        }
+        return t->type == JSMN_OBJECT ? WOS_JSON_OBJECT : t->type == JSMN_ARRAY ? WOS_JSON_ARRAY : WOS_JSON_STRING;
     }
     c = doc->js[t->start];
     /* A validated primitive starts with t, f, n, a digit or '-'. */
