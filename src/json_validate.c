@@ -36,7 +36,7 @@ size_t wos_json_esc(const char *s, size_t avail, uint32_t *out)
     }
     if (s[1] == 'u') {
         for (i = 2u; i < 6u; i++) {
-            d = i < avail ? wos_scan_hex(s[i]) : -1;
+            d = avail >= 6u ? wos_scan_hex(s[i]) : -1; /* -1: cut short */
             if (d < 0) {
                 return 0u;
             }
