@@ -73,9 +73,10 @@ static void wipe_entry(wos_token_cache_entry *e)
 
 /*
  * Stores the fresh token in cache->fill_ (NULL: not keyable) when its
- * expiry can be anchored and lies beyond the margin; NULL when not cached. The life left at receipt is
- * expires_at minus the answer's Date, or the wall clock. Both clocks are
- * clamped at 0 and expires_at is at most year 9999, so nothing overflows.
+ * expiry can be anchored and lies beyond the margin; NULL when not cached.
+ * The life left at receipt is expires_at minus the answer's Date, or the
+ * wall clock. That time is clamped at 0 and expires_at lies in years
+ * 0..9999, so no difference overflows.
  */
 static wos_token_cache_entry *keep(const wos_token_cache *cache, const wos_client *c, wos_str date)
 {
