@@ -96,24 +96,41 @@ static wos_status check_strings(wos_json *doc, int tok, wos_json_type want, unsi
     return WOS_OK;
 }
 
-static wos_status decode_time(wos_json *doc, int v, wos_timestamp *ts)
+wos_status wos_pipes_decode_time(wos_json *doc, int v, wos_timestamp *ts)
 {
-    wos_status st = wos_json_string(doc, v, &ts->text);
+    wos_status st;
+    if (wos_json_is_null(doc, v)) {
+        return WOS_OK;
+    }
+    st = wos_json_string(doc, v, &ts->text);
     return st != WOS_OK ? st : wos_time_parse_rfc3339(ts->text.ptr, ts->text.len, &ts->unix_s);
+}
+
+wos_status wos_pipes_decode_strings(wos_json *doc, int v, wos_json_type want, wos_json_view *lv)
+{
+    lv->doc = *doc;
+    lv->tok = -1;
+    if (wos_json_is_null(doc, v)) {
+        return WOS_OK;
+    }
+    lv->tok = v;
+    return check_strings(doc, v, want, &lv->count);
 }
 
 /*
  * One member's value, of any kind but K_OBJ. A null list or map is
  * a view with tok -1 (an absent one stays all zero); other nulls leave the
- * zeroed default.
+ * zeroed default; a null K_STR or K_BOOL is refused by its reader.
  */
 wos_status wos_pipes_decode_value(wos_json *doc, int v, uint8_t kind, char *dst)
 {
-    wos_json_view *lv = (wos_json_view *)(void *)dst;
     wos_opt_str *o = (wos_opt_str *)(void *)dst;
+    if (kind == K_TIME) {
+        return wos_pipes_decode_time(doc, v, (wos_timestamp *)(void *)dst);
+    }
     if (kind == K_STRS || kind == K_MAP) {
-        lv->doc = *doc;
-        lv->tok = -1;
+        return wos_pipes_decode_strings(doc, v, kind == K_STRS ? WOS_JSON_ARRAY : WOS_JSON_OBJECT,
+                                        (wos_json_view *)(void *)dst);
     }
     if (kind == K_TSTR) {
         o->state = WOS_NULL;
@@ -121,22 +138,14 @@ wos_status wos_pipes_decode_value(wos_json *doc, int v, uint8_t kind, char *dst)
     if (kind != K_STR && kind != K_BOOL && wos_json_is_null(doc, v)) {
         return WOS_OK;
     }
-    switch (kind) {
-    case K_TSTR:
-        o->state = WOS_SET;
-        return wos_json_string(doc, v, &o->value);
-    case K_STR:
-    case K_NSTR:
-        return wos_json_string(doc, v, (wos_str *)(void *)dst);
-    case K_BOOL:
+    if (kind == K_BOOL) {
         return wos_json_bool(doc, v, (bool *)(void *)dst);
-    case K_TIME:
-        return decode_time(doc, v, (wos_timestamp *)(void *)dst);
-    default: /* K_STRS, K_MAP */
-        lv->tok = v;
-        return check_strings(doc, v, kind == K_STRS ? WOS_JSON_ARRAY : WOS_JSON_OBJECT,
-                             &lv->count);
     }
+    if (kind == K_TSTR) {
+        o->state = WOS_SET;
+        dst = (char *)&o->value;
+    }
+    return wos_json_string(doc, v, (wos_str *)(void *)dst);
 }
 
 /* Bytes a member of each kind but K_OBJ takes in its result struct. */
@@ -211,13 +220,6 @@ static wos_status open_frame(wos_json *doc, int obj, const table *t, char *base,
     return WOS_OK;
 }
 
-/* A bad value is a shape error, except text that is no UTF-8 or no timestamp, which says so. */
-wos_status wos_pipes_shape(wos_status st)
-{
-    return (st == WOS_OK || st == WOS_ERR_INVALID_UTF8 || st == WOS_ERR_INVALID_TIME)
-               ? st : WOS_ERR_JSON_SHAPE;
-}
-
 /*
  * Decodes (or, with base NULL, only checks) the object at obj. Unknown
  * members are skipped; of duplicates the last wins (each occurrence is
@@ -256,8 +258,10 @@ wos_status wos_pipes_decode_object(wos_json *doc, int obj, const table *t, char 
         }
         f->seen |= 1u << idx;
         if (fd->kind < K_OBJ) {
-            st = wos_pipes_shape(wos_pipes_decode_value(doc, v, fd->kind,
-                                                        f->base != NULL ? f->base + fd->off : (char *)&tmp));
+            /* A value of the wrong kind is a shape error, text that is no
+             * UTF-8 or no timestamp says so (as the readers report them). */
+            st = wos_pipes_decode_value(doc, v, fd->kind,
+                                        f->base != NULL ? f->base + fd->off : (char *)&tmp);
         } else if (!wos_json_is_null(doc, v) && d == 0u) {
             if (f->base != NULL) {
                 *(bool *)(void *)(f->base + fd->off) = true;

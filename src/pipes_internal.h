@@ -75,8 +75,13 @@ WOS_NODISCARD wos_status wos_pipes_item(const wos_pipes_items *list, unsigned id
  */
 WOS_NODISCARD wos_status wos_pipes_decode_value(wos_json *doc, int v, uint8_t kind, char *dst);
 
-/* A bad value is a shape error, except text that is no UTF-8 or no timestamp, which says so. */
-WOS_NODISCARD wos_status wos_pipes_shape(wos_status st);
+/* A time member's value at token v: null leaves ts zero; else RFC 3339 text. */
+WOS_NODISCARD wos_status wos_pipes_decode_time(wos_json *doc, int v, wos_timestamp *ts);
+
+/* A string array (want WOS_JSON_ARRAY) or string map (WOS_JSON_OBJECT) at
+ * token v into lv: null is a view with tok -1; every string is decoded now. */
+WOS_NODISCARD wos_status wos_pipes_decode_strings(wos_json *doc, int v, wos_json_type want,
+                                                  wos_json_view *lv);
 
 /* Decode the data integration object at token obj; with out NULL, only check it. */
 WOS_NODISCARD wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_integration *out);
