@@ -73,22 +73,25 @@ typedef union scratch {
     wos_json_view v;
 } scratch;
 
-/* Every item of a string array / every value of a string map must be a string. */
+/*
+ * Every item of a string array / every key and value of a string map must
+ * be a string. A string has no subtree, so while they are strings the
+ * members are the tokens right after the container, in order; the first
+ * that is not one ends the check.
+ */
 static wos_status check_strings(wos_json *doc, int tok, wos_json_type want, unsigned *count)
 {
-    wos_json_iter it;
-    int k, v;
-    if (wos_json_type_of(doc, tok) != want || wos_json_iter_init(&it, doc, tok) != WOS_OK) {
+    unsigned i, n;
+    if (wos_json_type_of(doc, tok) != want) {
         return WOS_ERR_JSON_SHAPE;
     }
-    *count = wos_json_size(doc, tok);
+    n = (unsigned)doc->tok[tok].size;
+    *count = n;
+    n = want == WOS_JSON_OBJECT ? 2u * n : n;
     /* Decoded now, so that an accessor of a result reported OK cannot fail later. */
-    while (wos_json_iter_next(&it, doc, &k, &v)) {
+    for (i = 1; i <= n; i++) {
         wos_str tmp;
-        wos_status st = wos_json_string(doc, v, &tmp);
-        if (st == WOS_OK && k >= 0) {
-            st = wos_json_string(doc, k, &tmp);
-        }
+        wos_status st = wos_json_string(doc, tok + (int)i, &tmp);
         if (st != WOS_OK) {
             return st;
         }
