@@ -29,15 +29,18 @@ static wos_error_kind kind_of(int status)
  */
 static void take_string(const wos_json *doc, int v, wos_str *out)
 {
-    wos_json_iter it;
-    int k;
-    wos_json_type ty = wos_json_type_of(doc, v);
-    if (wos_json_iter_init(&it, doc, v) == WOS_OK && ty == WOS_JSON_ARRAY) {
-        while (ty != WOS_JSON_STRING && wos_json_iter_next(&it, doc, &k, &v)) {
-            ty = wos_json_type_of(doc, v);
+    int i;
+    if (wos_json_type_of(doc, v) == WOS_JSON_ARRAY) {
+        /* Its first item that is a string: the first string token in the
+         * array's extent whose parent is the array (nested ones are not). */
+        for (i = v + 1; (unsigned)i < doc->count && doc->tok[i].start < doc->tok[v].end; i++) {
+            if (doc->tok[i].parent == v && wos_json_type_of(doc, i) == WOS_JSON_STRING) {
+                v = i;
+                break;
+            }
         }
     }
-    if (ty == WOS_JSON_STRING) {
+    if (wos_json_type_of(doc, v) == WOS_JSON_STRING) {
         out->ptr = doc->js + doc->tok[v].start;
         out->len = (size_t)(doc->tok[v].end - doc->tok[v].start);
     }
