@@ -165,24 +165,13 @@ static size_t kind_size(uint8_t kind)
     return k_kind_size[kind];
 }
 
-/*
- * Forget what an earlier occurrence of a member left (duplicates: the last
- * wins). A nested object's members are cleared one by one; K_OBJ's
- * `present` is set again when the new value is an object.
- */
-static void clear_member(const table *t, const field *fd, char *dst)
+/* A nested object's struct, all but K_OBJ members: `present` false, every member zero. */
+static void clear_object(const table *sub, char *dst)
 {
-    const table *sub;
     uint8_t i;
-    if (fd->kind < K_OBJ) {
-        memset(dst, 0, kind_size(fd->kind));
-        return;
-    }
-    sub = &t->subs[fd->kind - K_OBJ];
     *(bool *)(void *)dst = false;
     for (i = 0; i < sub->n; i++) {
-        const field *sf = &sub->f[i];
-        memset(dst + sf->off, 0, kind_size(sf->kind));
+        memset(dst + sub->f[i].off, 0, kind_size(sub->f[i].kind));
     }
 }
 
@@ -241,6 +230,7 @@ wos_status wos_pipes_decode_object(wos_json *doc, int obj, const table *t, char 
         wos_str key;
         uint8_t idx = 0;
         int k, v;
+        char *dst;
         if (!wos_json_iter_next(&f->it, doc, &k, &v)) {
             if ((f->seen & f->t->required) != f->t->required) {
                 return WOS_ERR_JSON_SHAPE;
@@ -256,22 +246,28 @@ wos_status wos_pipes_decode_object(wos_json *doc, int obj, const table *t, char 
         if (fd == NULL) {
             continue;
         }
-        if (f->base != NULL && (f->seen & (1u << idx)) != 0u) {
-            clear_member(f->t, fd, f->base + fd->off);
-        }
+        /* Each occurrence is decoded over a cleared member: of duplicates
+         * the last wins, whatever the earlier ones left. */
         f->seen |= 1u << idx;
+        dst = f->base != NULL ? f->base + fd->off : NULL;
         if (fd->kind < K_OBJ) {
+            dst = dst != NULL ? dst : (char *)&tmp;
+            memset(dst, 0, kind_size(fd->kind));
             /* A value of the wrong kind is a shape error, text that is no
              * UTF-8 or no timestamp says so (as the readers report them). */
-            st = wos_pipes_decode_value(doc, v, fd->kind,
-                                        f->base != NULL ? f->base + fd->off : (char *)&tmp);
-        } else if (!wos_json_is_null(doc, v) && d == 0u) {
-            if (f->base != NULL) {
-                *(bool *)(void *)(f->base + fd->off) = true;
+            st = wos_pipes_decode_value(doc, v, fd->kind, dst);
+        } else if (d == 0u) {
+            const table *sub = &f->t->subs[fd->kind - K_OBJ];
+            if (dst != NULL) {
+                clear_object(sub, dst);
             }
-            st = open_frame(doc, v, &f->t->subs[fd->kind - K_OBJ],
-                            f->base != NULL ? f->base + fd->off : NULL, &fr[1]);
-            d = 1;
+            if (!wos_json_is_null(doc, v)) {
+                if (dst != NULL) {
+                    *(bool *)(void *)dst = true;
+                }
+                st = open_frame(doc, v, sub, dst, &fr[1]);
+                d = 1;
+            }
         }
     }
     return st;
