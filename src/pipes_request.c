@@ -89,7 +89,7 @@ static void put_map(wos_json_writer *w, const wos_str_map *m)
 /* The member at p, or NULL when it is to be omitted. */
 static const void *member_if_set(const pfield *f, const char *p)
 {
-    switch (f->kind) {
+    switch (f->kind & PF_KIND) {
     case P_STR:
     case P_OBJ: /* a nested struct starts with its presence-deciding wos_str */
         return has(*(const wos_str *)(const void *)p) ? p : NULL;
@@ -109,7 +109,7 @@ static const void *member_if_set(const pfield *f, const char *p)
 static void put_value(wos_json_writer *w, const pfield *f, const void *m)
 {
     const wos_opt_str *o = (const wos_opt_str *)m;
-    switch (f->kind) {
+    switch (f->kind & PF_KIND) {
     case P_STR:
         wos_jw_string(w, *(const wos_str *)m);
         break;
@@ -157,10 +157,10 @@ static void put_object(wos_json_writer *w, const ptable *t, const char *base)
         if (m == NULL) {
             continue;
         }
-        if (f->kind == P_OBJ || f->kind == P_PTR) {
+        if ((f->kind & PF_KIND) >= P_OBJ) { /* P_OBJ, P_PTR */
             wos_jw_key_c(w, wos_keys[f->key]);
             wos_jw_object_begin(w);
-            put_flat(w, &t->subs[f->sub], (const char *)m);
+            put_flat(w, &t->subs[f->kind >> PF_SUB_SHIFT], (const char *)m);
             wos_jw_object_end(w);
         } else {
             put_member(w, f, m);
@@ -373,13 +373,13 @@ bool wos_pipes_table_ok(const ptable *t, const char *base)
     for (i = 0; i < t->n; i++) {
         const pfield *f = &t->f[i];
         const char *m = base + f->off;
-        if ((f->flags & PF_REQ) != 0u && member_if_set(f, m) == NULL) {
+        if ((f->kind & PF_REQ) != 0u && member_if_set(f, m) == NULL) {
             return false;
         }
-        if ((f->flags & PF_ID) != 0u && !id_ok(*(const wos_str *)(const void *)m)) {
+        if ((f->kind & PF_ID) != 0u && !id_ok(*(const wos_str *)(const void *)m)) {
             return false;
         }
-        if (f->kind == P_LIST && !list_ok((const wos_str_list *)(const void *)m)) {
+        if ((f->kind & PF_KIND) == P_LIST && !list_ok((const wos_str_list *)(const void *)m)) {
             return false;
         }
     }
