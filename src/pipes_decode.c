@@ -182,7 +182,7 @@ static const field *find_field(const table *t, wos_str key, uint8_t *idx)
     for (i = 0; i < t->n; i++) {
         /* Compared in place, no strlen: a decoded key holds no NUL, so the
          * name's terminator ends a shorter name, and most differ at once. */
-        const char *name = wos_keys[t->f[i].key];
+        const char *name = wos_key(t->f[i].key);
         for (j = 0; j < key.len && name[j] == key.ptr[j]; j++) {
         }
         if (j == key.len && name[j] == '\0') {

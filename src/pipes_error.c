@@ -53,7 +53,7 @@ typedef char wos_api_error_strings_in_order[offsetof(wos_api_error, error_descri
 
 wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out)
 {
-    static const char *const keys[] = {wos_k_code, wos_k_message, wos_k_error, wos_k_error_description};
+    static const char *const keys[] = {wos_keys_a.code, wos_keys_a.message, wos_keys_a.error, wos_keys_a.error_description};
     wos_json doc;
     int v[4];
     unsigned needed = 0, i;

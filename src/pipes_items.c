@@ -16,7 +16,7 @@ wos_status wos_pipes_decode_items(wos_pipes_reply *r, wos_pipes_items *out, wos_
         return st;
     }
     if (wos_json_type_of(&out->doc, 0) != WOS_JSON_OBJECT ||
-        wos_json_member(&out->doc, 0, wos_k_data, &out->data_tok) != WOS_OK ||
+        wos_json_member(&out->doc, 0, wos_keys_b.data, &out->data_tok) != WOS_OK ||
         wos_json_type_of(&out->doc, out->data_tok) != WOS_JSON_ARRAY) {
         return WOS_ERR_JSON_SHAPE;
     }

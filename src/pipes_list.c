@@ -34,18 +34,18 @@ wos_status wos_pipes_decode_list(wos_pipes_reply *r, wos_integration_page *out, 
     if (st != WOS_OK) {
         return st;
     }
-    if (wos_json_member(&out->doc, 0, wos_k_data, &out->data_tok) != WOS_OK ||
+    if (wos_json_member(&out->doc, 0, wos_keys_b.data, &out->data_tok) != WOS_OK ||
         wos_json_type_of(&out->doc, out->data_tok) != WOS_JSON_ARRAY) {
         return WOS_ERR_JSON_SHAPE;
     }
     out->count = wos_json_size(&out->doc, out->data_tok);
-    if (wos_json_member(&out->doc, 0, wos_k_list_metadata, &meta) == WOS_OK) {
+    if (wos_json_member(&out->doc, 0, wos_keys_b.list_metadata, &meta) == WOS_OK) {
         if (wos_json_type_of(&out->doc, meta) != WOS_JSON_OBJECT) {
             return WOS_ERR_JSON_SHAPE;
         }
-        st = take_cursor(&out->doc, meta, wos_k_before, &out->before);
+        st = take_cursor(&out->doc, meta, wos_keys_b.before, &out->before);
         if (st == WOS_OK) {
-            st = take_cursor(&out->doc, meta, wos_k_after, &out->after);
+            st = take_cursor(&out->doc, meta, wos_keys_b.after, &out->after);
         }
         if (st != WOS_OK) {
             return st;

@@ -131,7 +131,7 @@ static void put_value(wos_json_writer *w, const pfield *f, const void *m)
 /* The key of f, then its value. */
 static void put_member(wos_json_writer *w, const pfield *f, const void *m)
 {
-    wos_jw_key(w, wos_str_c(wos_keys[f->key])); /* not _c: one frame less on the deepest stack */
+    wos_jw_key(w, wos_str_c(wos_key(f->key))); /* not _c: one frame less on the deepest stack */
     put_value(w, f, m);
 }
 
@@ -158,7 +158,7 @@ static void put_object(wos_json_writer *w, const ptable *t, const char *base)
             continue;
         }
         if ((f->kind & PF_KIND) >= P_OBJ) { /* P_OBJ, P_PTR */
-            wos_jw_key_c(w, wos_keys[f->key]);
+            wos_jw_key_c(w, wos_key(f->key));
             wos_jw_object_begin(w);
             put_flat(w, &t->subs[f->kind >> PF_SUB_SHIFT], (const char *)m);
             wos_jw_object_end(w);
@@ -185,14 +185,14 @@ static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out
     wos_json_writer w;
     wos_jw_init(&w, buf, cap);
     wos_jw_object_begin(&w);
-    wos_jw_key_c(&w, wos_k_user_id);
+    wos_jw_key_c(&w, wos_keys_a.user_id);
     wos_jw_string(&w, p->user_id);
     if (has(p->organization_id)) {
-        wos_jw_key_c(&w, wos_k_organization_id);
+        wos_jw_key_c(&w, wos_keys_a.organization_id);
         wos_jw_string(&w, p->organization_id);
     }
     if (has(p->connected_account_id)) {
-        wos_jw_key_c(&w, wos_k_connected_account_id);
+        wos_jw_key_c(&w, wos_keys_a.connected_account_id);
         wos_jw_string(&w, p->connected_account_id);
     }
     /* The ids' UTF-8 is checked as they are written, not in a pass of its
@@ -202,11 +202,11 @@ static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out
         return WOS_ERR_INVALID_ARG;
     }
     if (has(p->connection_owner)) {
-        wos_jw_key_c(&w, wos_k_connection_owner);
+        wos_jw_key_c(&w, wos_keys_a.connection_owner);
         wos_jw_string(&w, p->connection_owner);
     }
     if (p->supports_multiple_connections.set) {
-        wos_jw_key_c(&w, wos_k_supports_multiple_connections);
+        wos_jw_key_c(&w, wos_keys_a.supports_multiple_connections);
         wos_jw_bool(&w, p->supports_multiple_connections.value);
     }
     wos_jw_object_end(&w);
@@ -427,7 +427,7 @@ bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *par
         if (!id_ok(*org)) {
             return false;
         }
-        parts->p.path.org.name = wos_k_organization_id;
+        parts->p.path.org.name = wos_keys_a.organization_id;
         parts->p.path.org.value = *org;
         parts->req.query = &parts->p.path.org;
         parts->req.query_count = 1u;

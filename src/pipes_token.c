@@ -17,8 +17,8 @@
  * (v < 0) stay zero. */
 static wos_status token_object(wos_json *doc, int obj, wos_access_token *out)
 {
-    static const char *const keys[] = {wos_k_access_token, wos_k_expires_at, wos_k_scopes,
-                                       wos_k_missing_scopes};
+    static const char *const keys[] = {wos_keys_a.access_token, wos_keys_a.expires_at, wos_keys_a.scopes,
+                                       wos_keys_a.missing_scopes};
     int v[4];
     wos_status st;
     if (wos_json_members(doc, obj, keys, 4u, v) != WOS_OK ||
@@ -51,7 +51,7 @@ static wos_token_reason token_reason(wos_str e)
 
 wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err)
 {
-    static const char *const keys[] = {wos_k_active, wos_k_error, wos_k_access_token};
+    static const char *const keys[] = {wos_keys_a.active, wos_keys_a.error, wos_keys_a.access_token};
     wos_json doc;
     int v[3];
     wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
