@@ -39,9 +39,9 @@ CFLAGS_ALL = $(WARN) $(VFLAGS) $(INCS) $(CFLAGS)
 wos_patterns = $(shell sed -n 's/^set(WOSPIPES_$(1)_PATTERNS \(.*\))$$/\1/p' wospipesFilePaths.cmake)
 CORE_SRC := $(sort $(wildcard $(call wos_patterns,CORE)))
 PORT_SRC := $(sort $(wildcard $(call wos_patterns,POSIX) $(call wos_patterns,MBEDTLS)))
-# port/proxy (CONNECT transport) is not in the shared list yet: it goes into
-# this Makefile's port library only (the CLI and the port tests use it).
-PROXY_SRC := $(sort $(wildcard port/proxy/*.c))
+# port/proxy (CONNECT transport over any transport) goes into the port
+# library here; CMake makes it wospipes::proxy.
+PROXY_SRC := $(sort $(wildcard $(call wos_patterns,PROXY)))
 PROXY_OBJ := $(PROXY_SRC:%.c=$(OUT)/obj/%.o)
 $(if $(CORE_SRC),,$(error no sources from wospipesFilePaths.cmake's WOSPIPES_CORE_PATTERNS))
 CORE_OBJ := $(CORE_SRC:%.c=$(OUT)/obj/%.o)
@@ -723,8 +723,9 @@ spdx-check:
 	    tail -n 1 $(BUILD)/spdx-selftest.log; scripts/run_tests.sh --record $(BUILD)/results \
 	    $(BUILD)/spdx-selftest.log; exit $$rc
 
-# `make install PREFIX=DIR`: headers, the three libraries, the CMake package
-# (wospipesConfig.cmake, version file, targets) and wospipes.pc, installed
+# `make install PREFIX=DIR`: headers, the four libraries (core, posix,
+# mbedtls, proxy), the CMake package (wospipesConfig.cmake, version file,
+# targets) and wospipes.pc, installed
 # by the CMake project so that both ways install the same files.
 # CMAKE_ARGS passes options (-DWOSPIPES_JSMN_INTERNAL=ON, -DWOSPIPES_<SETTING>=...).
 PREFIX     ?= /usr/local
@@ -765,7 +766,7 @@ platform-standins: | $(STAGE)/jsmn.h
 # on an @param without [in]/[out]/[in,out] or an undocumented callback
 # parameter (scripts/check_api_docs.py), and when the @snippet examples
 # (examples/api_snippets.c) no longer compile. Public headers: as installed.
-DOC_HEADERS = $(filter-out %_internal.h,$(wildcard include/*.h port/posix/*.h port/mbedtls/*.h))
+DOC_HEADERS = $(filter-out %_internal.h,$(wildcard include/*.h port/posix/*.h port/mbedtls/*.h port/proxy/*.h))
 .PHONY: docs
 docs: | $(STAGE)/jsmn.h
 	@rm -rf $(BUILD)/docs && mkdir -p $(BUILD)/docs
@@ -781,6 +782,6 @@ docs: | $(STAGE)/jsmn.h
 	scripts/run_tests.sh --record $(BUILD)/results $(BUILD)/docs/result.log; [ $$f -eq 0 ]
 
 print-sources:
-	@echo $(CORE_SRC) $(PORT_SRC)
+	@echo $(CORE_SRC) $(PORT_SRC) $(PROXY_SRC)
 
 packaging-tests: spdx-check docs cmake-package-test platform-standins

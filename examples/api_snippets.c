@@ -8,12 +8,14 @@
 
 #include "wos_client.h"
 #include "wos_posix.h"
+#include "wos_proxy.h"
 #include "wos_tls.h"
 
 /* Stand-ins for what the application has. */
 extern const char ca_pem[];   /* root CA(s), PEM, NUL-terminated */
 extern size_t ca_pem_len;     /* including the NUL */
 extern wos_str load_api_key(void);
+extern wos_str load_proxy_password(void);
 extern int my_http_exchange(const char *req, size_t req_len, wos_pipes_reply *reply);
 
 void snippets_setup(void);
@@ -23,6 +25,7 @@ void snippets_list(wos_client *client);
 void snippets_pager(const wos_pipes_endpoint *ep);
 void snippets_sans_io(void);
 wos_transport snippets_port(void);
+wos_status snippets_proxy(wos_tls_config *tc);
 
 //! [client_setup]
 static char buf[16 * 1024];   /* request, then response */
@@ -223,3 +226,24 @@ wos_transport snippets_port(void)
     return t; /* the lower transport of a wos_tls: tc.lower = snippets_port(); */
 }
 //! [port]
+
+//! [proxy]
+/* Behind an HTTP proxy: TCP to the proxy, CONNECT, then TLS to the API host. */
+static wos_posix_tcp proxy_tcp;
+static wos_proxy proxy;
+
+wos_status snippets_proxy(wos_tls_config *tc)
+{
+    wos_proxy_config pc = {0};
+    wos_status st;
+
+    pc.lower = wos_posix_tcp_transport(&proxy_tcp);
+    pc.host = "proxy.corp.example";
+    pc.port = 3128;
+    pc.user = wos_str_c("device-42");        /* Basic credentials, or leave {NULL, 0} */
+    pc.password = load_proxy_password();     /* from secure storage, like the API key */
+    st = wos_proxy_init(&proxy, &pc);
+    tc->lower = wos_proxy_transport(&proxy); /* then wos_tls_init() as without a proxy */
+    return st; /* on connect failures, wos_proxy_last_status(&proxy): e.g. 407 */
+}
+//! [proxy]

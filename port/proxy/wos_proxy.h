@@ -11,7 +11,12 @@
  * when given), and reads the proxy's answer; every step is bounded by the
  * same deadline. Once the proxy answers 2xx the transport is a plain byte
  * pipe to host:port, and TLS verifies host exactly as without a proxy.
- * Portable C: no allocation, no libc beyond memcpy/strlen.
+ * Portable C: no allocation, no libc beyond memcpy/strlen. Packaged as
+ * wospipes::proxy (CMake), -lwospipes_proxy (wospipes.pc),
+ * CONFIG_WOS_PIPES_PROXY_PORT (Zephyr); always in the ESP-IDF component
+ * and the PlatformIO library.
+ *
+ * @snippet api_snippets.c proxy
  */
 #ifndef WOS_PROXY_H
 #define WOS_PROXY_H
@@ -49,8 +54,8 @@ typedef struct wos_proxy {
 
 /**
  * @brief Check cfg and prepare p (closed).
- * @param p Proxy state; must not be NULL.
- * @param cfg Configuration; copied.
+ * @param[out] p Proxy state; must not be NULL.
+ * @param[in] cfg Configuration; copied.
  * @return WOS_OK; WOS_ERR_INVALID_ARG for a NULL p/cfg, a lower transport
  *         without ops, an empty proxy host, port 0, a password without a
  *         user, or credentials with CR, LF or NUL.
@@ -70,7 +75,7 @@ wos_status wos_proxy_init(wos_proxy *p, const wos_proxy_config *cfg);
  * 255 bytes; WOS_ERR_STATE when already connected. On failure the lower
  * transport is closed. send, recv, is_alive and close are the lower
  * transport's.
- * @param p Proxy state; must outlive the transport.
+ * @param[in] p Proxy state; must outlive the transport.
  * @return The transport {ops, p}.
  */
 wos_transport wos_proxy_transport(wos_proxy *p);
@@ -78,7 +83,7 @@ wos_transport wos_proxy_transport(wos_proxy *p);
 /**
  * @brief The HTTP status the proxy gave for the last CONNECT (200 when the
  * tunnel opened), or 0 when it gave none (unreachable, timeout, not HTTP).
- * @param p Proxy state; may be NULL (0).
+ * @param[in] p Proxy state; may be NULL (0).
  * @return The status.
  */
 int wos_proxy_last_status(const wos_proxy *p);

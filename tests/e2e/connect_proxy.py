@@ -14,6 +14,8 @@ import base64
 import socket
 import threading
 
+import e2e_support as es
+
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 REASONS = {200: "Connection established", 403: "Forbidden", 407: "Proxy Authentication Required",
            502: "Bad Gateway"}
@@ -102,24 +104,8 @@ class ConnectProxy:
                 return
             self._answer(c, target, authz, 200)
             u.settimeout(None)
-            t = threading.Thread(target=_pump, args=(u, c), daemon=True)
+            t = threading.Thread(target=es.pump, args=(u, c), daemon=True)
             t.start()
-            _pump(c, u)
+            es.pump(c, u)
             t.join(timeout=10)
             u.close()
-
-
-def _pump(a, b):
-    try:
-        while True:
-            data = a.recv(65536)
-            if not data:
-                break
-            b.sendall(data)
-    except OSError:
-        pass
-    finally:
-        try:
-            b.shutdown(socket.SHUT_WR)
-        except OSError:
-            pass

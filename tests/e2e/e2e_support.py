@@ -7,12 +7,14 @@ Python 3 standard library only.
 """
 
 import ctypes
+import hashlib
 import http.client
 import json
 import os
 import select
 import shutil
 import signal
+import socket
 import ssl
 import subprocess
 import sys
@@ -41,6 +43,53 @@ def ensure_certs(cert_dir):
     """The test PKI (idempotent); returns cert_dir."""
     subprocess.run(["sh", MAKE_CERTS, cert_dir], check=True, stdout=subprocess.DEVNULL)
     return cert_dir
+
+
+def _digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def leaf_cert(cert_dir, tag, cn, sans):
+    """The test PKI with its server leaf (server.pem, server.key) made again
+    for subject CN and the SANs (openssl's "DNS:x,IP:y" text); returns
+    cert_dir. make_certs.sh remakes the whole PKI when it gains a file, so
+    the leaf is made again whenever server.pem is not the one stamped."""
+    ensure_certs(cert_dir)
+    stamp = os.path.join(cert_dir, tag + ".stamp")
+    try:
+        with open(stamp) as f:
+            if f.read() == _digest(os.path.join(cert_dir, "server.pem")):
+                return cert_dir
+    except OSError:
+        pass
+    with open(os.path.join(cert_dir, tag + ".ext"), "w") as f:
+        f.write("subjectAltName=%s\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n" % sans)
+    q = dict(check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cert_dir)
+    subprocess.run(["openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                    "-keyout", "server.key", "-out", tag + ".csr", "-subj", "/CN=" + cn], **q)
+    subprocess.run(["openssl", "x509", "-req", "-in", tag + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+                    "-CAcreateserial", "-days", "825", "-extfile", tag + ".ext", "-out", "server.pem"], **q)
+    with open(stamp, "w") as f:
+        f.write(_digest(os.path.join(cert_dir, "server.pem")))
+    return cert_dir
+
+
+def pump(a, b):
+    """One direction of a byte relay: a's bytes to b until a ends, then b is half-closed."""
+    try:
+        while True:
+            data = a.recv(65536)
+            if not data:
+                break
+            b.sendall(data)
+    except OSError:
+        pass
+    finally:
+        try:
+            b.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
 
 
 def _die_with_parent():

@@ -12,7 +12,6 @@ Without IPv6 loopback the run says why it skipped. Prints
 "cli ipv6: N passed, M failed" last; exits 1 on any failure.
 """
 
-import hashlib
 import os
 import socket
 import subprocess
@@ -44,50 +43,9 @@ def v6_only_name():
 
 
 
-def _digest(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
-def _leaf_is_ours(d, tag):
-    """make_certs.sh remakes the whole PKI when it gains a file: then server.pem is its own again."""
-    try:
-        with open(os.path.join(d, tag + ".stamp")) as f:
-            return f.read() == _digest(os.path.join(d, "server.pem"))
-    except OSError:
-        return False
-
 def certs():
-    d = os.path.join(es.build_dir(), "ipv6", "certs")
-    es.ensure_certs(d)
-    if not _leaf_is_ours(d, "ipv6"):
-        san = ",".join(["DNS:::1", "IP:::1"] + ["DNS:" + n for n in V6_NAMES])
-        with open(os.path.join(d, "ipv6.ext"), "w") as f:
-            f.write("subjectAltName=%s\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n" % san)
-        q = dict(check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=d)
-        subprocess.run(["openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                        "-keyout", "server.key", "-out", "ipv6.csr", "-subj", "/CN=ipv6"], **q)
-        subprocess.run(["openssl", "x509", "-req", "-in", "ipv6.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-                        "-CAcreateserial", "-days", "825", "-extfile", "ipv6.ext", "-out", "server.pem"], **q)
-        with open(os.path.join(d, "ipv6.stamp"), "w") as f:
-            f.write(_digest(os.path.join(d, "server.pem")))
-    return d
-
-
-def _pump(a, b):
-    try:
-        while True:
-            data = a.recv(65536)
-            if not data:
-                break
-            b.sendall(data)
-    except OSError:
-        pass
-    finally:
-        try:
-            b.shutdown(socket.SHUT_WR)
-        except OSError:
-            pass
+    san = ",".join(["DNS:::1", "IP:::1"] + ["DNS:" + n for n in V6_NAMES])
+    return es.leaf_cert(os.path.join(es.build_dir(), "ipv6", "certs"), "ipv6", "ipv6", san)
 
 
 def relay(to_port):
@@ -98,9 +56,9 @@ def relay(to_port):
 
     def serve(c):
         with c, socket.create_connection(("127.0.0.1", to_port)) as u:
-            t = threading.Thread(target=_pump, args=(u, c), daemon=True)
+            t = threading.Thread(target=es.pump, args=(u, c), daemon=True)
             t.start()
-            _pump(c, u)
+            es.pump(c, u)
             t.join(timeout=10)
 
     def loop():

@@ -15,7 +15,6 @@ stays silent for SILENT_NAME (for the binary built with lwIP's DNS client).
 Nothing leaves the namespace. Prints "lwip: N passed, M failed" last.
 """
 
-import hashlib
 import os
 import shutil
 import socket
@@ -62,19 +61,6 @@ def make_tap():
 
 
 
-def _digest(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
-def _leaf_is_ours(d, tag):
-    """make_certs.sh remakes the whole PKI when it gains a file: then server.pem is its own again."""
-    try:
-        with open(os.path.join(d, tag + ".stamp")) as f:
-            return f.read() == _digest(os.path.join(d, "server.pem"))
-    except OSError:
-        return False
-
 def dns_answer(query):
     """The answer to one query: an A record for DNS_NAME, NXDOMAIN otherwise; None to stay silent."""
     if len(query) < 17:
@@ -114,38 +100,8 @@ def dns_responder():
 
 def certs(build):
     """The test PKI, with the server leaf for 192.0.2.1 (a DNS SAN, as mbedTLS 2.28 matches names) and DNS_NAME."""
-    d = os.path.join(build, "lwip", "certs")
-    es.ensure_certs(d)
-    if not _leaf_is_ours(d, "lwip-dns"):
-        ext = os.path.join(d, "lwip.ext")
-        with open(ext, "w") as f:
-            f.write("subjectAltName=DNS:%s,DNS:%s\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
-                    % (SERVER, DNS_NAME))
-        q = dict(check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=d)
-        subprocess.run(["openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                        "-keyout", "server.key", "-out", "lwip.csr", "-subj", "/CN=" + SERVER], **q)
-        subprocess.run(["openssl", "x509", "-req", "-in", "lwip.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-                        "-CAcreateserial", "-days", "825", "-extfile", "lwip.ext", "-out", "server.pem"], **q)
-        with open(os.path.join(d, "lwip-dns.stamp"), "w") as f:
-            f.write(_digest(os.path.join(d, "server.pem")))
-    return d
-
-
-def pump(a, b):
-    try:
-        while True:
-            data = a.recv(65536)
-            if not data:
-                break
-            b.sendall(data)
-    except OSError:
-        pass
-    finally:
-        for s in (a, b):
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
+    return es.leaf_cert(os.path.join(build, "lwip", "certs"), "lwip-dns", SERVER,
+                        "DNS:%s,DNS:%s" % (SERVER, DNS_NAME))
 
 
 def relay(port_to):
@@ -160,7 +116,7 @@ def relay(port_to):
             c, _ = ls.accept()
             u = socket.create_connection(("127.0.0.1", port_to))
             for x, y in ((c, u), (u, c)):
-                threading.Thread(target=pump, args=(x, y), daemon=True).start()
+                threading.Thread(target=es.pump, args=(x, y), daemon=True).start()
 
     threading.Thread(target=accept_loop, daemon=True).start()
 

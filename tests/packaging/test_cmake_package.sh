@@ -9,7 +9,12 @@
 #   pkg-config        cc $(pkg-config --cflags --libs --static wospipes)
 #   add_subdirectory  the source tree inside the consumer's build, with
 #                     WOSPIPES_JSMN_INTERNAL=ON and a foreign jsmn linked in
-# and runs the three against the emulator. The install sets
+# and runs the three against the emulator. Each consumer also builds
+# tests/packaging/proxy_token_fetch.c with wospipes::proxy (find_package
+# asks for the components core, posix, mbedtls and proxy; an unknown one
+# must be refused) and fetches the same tokens through the loopback CONNECT
+# proxy of `make cli-proxy` (tests/packaging/with_proxy.py counts the
+# tunnels). The install sets
 # WOSPIPES_PAGER_CURSOR_MAX=80: the first two compile settings_check.c,
 # which fails unless they see that value. As the reason for
 # WOSPIPES_JSMN_INTERNAL, a pkg-config build with a foreign jsmn must fail.
@@ -33,13 +38,16 @@ prefix=$w/prefix
 step "make install PREFIX=" "$w/install.log" \
     make --no-print-directory install PREFIX="$prefix" BUILD="$w" CMAKE_ARGS="-DWOSPIPES_WARNINGS=ON -DWOSPIPES_PAGER_CURSOR_MAX=80"
 missing=""
-for f in lib/libwospipes.a lib/libwospipes_posix.a lib/libwospipes_mbedtls.a \
+for f in lib/libwospipes.a lib/libwospipes_posix.a lib/libwospipes_mbedtls.a lib/libwospipes_proxy.a \
          include/wospipes/wos_client.h include/wospipes/wos_posix.h include/wospipes/wos_tls.h \
+         include/wospipes/wos_proxy.h \
          lib/cmake/wospipes/wospipesConfig.cmake lib/cmake/wospipes/wospipesConfigVersion.cmake \
          lib/cmake/wospipes/wospipesTargets.cmake lib/pkgconfig/wospipes.pc share/doc/wospipes/LICENSE; do
     [ -f "$prefix/$f" ] || missing="$missing $f"
 done
 [ -z "$missing" ] && ok "installed files present" || ko "not installed:$missing"
+grep -q 'wospipes::proxy' "$prefix/lib/cmake/wospipes/wospipesTargets.cmake" \
+    && ok "wospipes::proxy exported" || ko "wospipes::proxy not in wospipesTargets.cmake"
 internal=$(find "$prefix/include" -name '*_internal.h')
 [ -z "$internal" ] && ok "no internal header installed" || ko "installed: $internal"
 
@@ -63,6 +71,15 @@ else
     grep -q 'considered but not accepted' "$w/find_package_v99.log" && ok "find_package(wospipes 99.0) refused" \
         || ko "find_package(wospipes 99.0) failed for another reason"
 fi
+# The components are checked: one that does not exist is refused.
+if cmake -S "$repo/tests/packaging/find_package" -B "$w/find_package_nopart" -DCMAKE_PREFIX_PATH="$prefix" \
+        -DWOS_REPO="$repo" "-DWOS_WANT_COMPONENTS=proxy;nosuchpart" >"$w/find_package_nopart.log" 2>&1; then
+    ko "find_package(wospipes COMPONENTS nosuchpart) accepted"
+else
+    grep -q 'wospipes_FOUND to FALSE' "$w/find_package_nopart.log" \
+        && ok "find_package(wospipes COMPONENTS nosuchpart) refused" \
+        || ko "find_package(wospipes COMPONENTS nosuchpart) failed for another reason"
+fi
 
 # pkg-config
 pc=$w/pkg_config
@@ -70,13 +87,17 @@ mkdir -p "$pc"
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
 libs=$(pkg-config --libs wospipes 2>&1)
 case "$libs" in
-    *-lwospipes_mbedtls*-lwospipes_posix*-lwospipes*) ok "pkg-config --libs: $libs" ;;
+    *-lwospipes_proxy*-lwospipes_mbedtls*-lwospipes_posix*-lwospipes*) ok "pkg-config --libs: $libs" ;;
     *) ko "pkg-config --libs: $libs" ;;
 esac
 step "pkg-config consumer builds" "$pc/build.log" sh -c \
     "cc -std=c99 \$(pkg-config --cflags wospipes) '$repo/examples/token_fetch.c' \
      '$repo/tests/packaging/settings_check.c' \
      \$(pkg-config --static --libs wospipes) -o '$pc/token_fetch'"
+step "pkg-config proxy consumer builds" "$pc/build_proxy.log" sh -c \
+    "cc -std=c99 \$(pkg-config --cflags wospipes) '$repo/tests/packaging/proxy_token_fetch.c' \
+     '$repo/tests/packaging/settings_check.c' \
+     \$(pkg-config --static --libs wospipes) -o '$pc/proxy_token_fetch'"
 
 # The reason for WOSPIPES_JSMN_INTERNAL: the installed library keeps the
 # jsmn names, so the foreign jsmn takes its place and every call fails.
@@ -94,14 +115,17 @@ syms=$(nm -g --defined-only "$as/wospipes/libwospipes.a" 2>/dev/null | awk '{pri
 [ "$syms" = "wos_jsmn_init wos_jsmn_parse " ] && ok "jsmn internal: library defines only $syms" \
     || ko "jsmn internal: library defines: $syms"
 
-# The three against the emulator.
-if python3 tests/e2e/with_emulator.py tests/packaging/run_token_fetch.sh \
+# The three against the emulator, directly and through the proxy (two
+# fetches per build; the proxy must see two CONNECTs per proxied build).
+if python3 tests/e2e/with_emulator.py tests/packaging/with_proxy.py --expect 6 \
+        tests/packaging/run_token_fetch.sh \
         "find_package=$fp/token_fetch" "pkg-config=$pc/token_fetch" \
         "add_subdirectory=$as/token_fetch" "clash-without-jsmn-internal=$pc/token_fetch_clash" \
-        >"$w/run.log" 2>&1; then :; fi
+        "proxy-find_package=$fp/proxy_token_fetch" "proxy-pkg-config=$pc/proxy_token_fetch" \
+        "proxy-add_subdirectory=$as/proxy_token_fetch" >"$w/run.log" 2>&1; then :; fi
 cat "$w/run.log"
 p=$(grep -c '^ok:' "$w/run.log") f=$(grep -c '^FAILED:' "$w/run.log")
 pass=$((pass + p)) fail=$((fail + f))
-[ "$p" -eq 8 ] || { [ "$f" -gt 0 ] || fail=$((fail + 1)); echo "FAILED: $p of 8 token fetches ran"; }
+[ "$p" -eq 15 ] || { [ "$f" -gt 0 ] || fail=$((fail + 1)); echo "FAILED: $p of 15 checks (14 token fetches, the proxy's count) ran"; }
 echo "cmake package: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -5,8 +5,13 @@ zephyr/module.yml, zephyr/west-jsmn.yml's users and library.json name
 exists, and each build's source list is the one of wospipesFilePaths.cmake:
 library.json's srcFilter, the recorded ESP-IDF and Zephyr stand-in lists
 (--recorded FILE...) and the Makefile's (--make-sources FILE) must all be
-the files its patterns match. One "ok:"/"FAILED:" line per check; last
-line "manifests: N passed, M failed"."""
+the files its patterns match. Every C file under src/ and port/ is in that
+list or in a directory NOT_LISTED names; every part of the list (CORE,
+POSIX, MBEDTLS, PROXY, ...) has its CMake target and find_package
+component, installed headers, PlatformIO include flag, Zephyr sources
+(and, for a port, its CONFIG_WOS_PIPES_<PART>_PORT option) and its place
+in the API reference. One "ok:"/"FAILED:" line per check; last line
+"manifests: N passed, M failed"."""
 
 import fnmatch
 import glob
@@ -17,6 +22,11 @@ import sys
 
 ROOT = "."
 RESULTS = [0, 0]
+# Sources deliberately outside the one list, and why.
+NOT_LISTED = {
+    "port/lwip": "needs lwIP's headers and options: the firmware's own lwIP build compiles it",
+    "port/template": "a porting template to copy, not a port",
+}
 
 
 def check(ok, what):
@@ -47,13 +57,72 @@ def yaml_values(path, key):
     return out
 
 
+def read(path):
+    """The file's text, or "" when it is missing (its checks then fail)."""
+    try:
+        with open(os.path.join(ROOT, path)) as f:
+            return f.read()
+    except OSError:
+        return ""
+
+
+def parts():
+    """{PART: (source patterns, include directories)} of wospipesFilePaths.cmake."""
+    text = read("wospipesFilePaths.cmake")
+    out = {}
+    for name, pats in re.findall(r"^set\(WOSPIPES_([A-Z]+)_PATTERNS (.*)\)$", text, re.M):
+        inc = re.search(r"^set\(WOSPIPES_%s_INCLUDE_PATTERNS (.*)\)$" % name, text, re.M)
+        out[name] = (pats.split(), inc.group(1).split() if inc else [])
+    return out
+
+
 def expected_sources():
-    with open(os.path.join(ROOT, "wospipesFilePaths.cmake")) as f:
-        pats = re.findall(r"^set\(WOSPIPES_(?:CORE|POSIX|MBEDTLS)_PATTERNS (.*)\)$", f.read(), re.M)
     files = set()
-    for p in " ".join(pats).split():
-        files.update(os.path.relpath(g, ROOT) for g in glob.glob(os.path.join(ROOT, p)))
+    for pats, _ in parts().values():
+        for p in pats:
+            files.update(os.path.relpath(g, ROOT) for g in glob.glob(os.path.join(ROOT, p)))
     return files
+
+
+def check_parts(want):
+    """Every C file is listed or deliberately not; every part reaches every build."""
+    unlisted = set()
+    for top in ("src", "port"):
+        for f in glob.glob(os.path.join(ROOT, top, "**", "*.c"), recursive=True):
+            r = os.path.relpath(f, ROOT)
+            if r not in want and os.path.dirname(r) not in NOT_LISTED:
+                unlisted.add(r)
+    check(not unlisted, "every C file under src/ and port/ is in wospipesFilePaths.cmake "
+          "or NOT_LISTED (unlisted: %s)" % sorted(unlisted))
+    cmake = read("CMakeLists.txt")
+    config = read("cmake/wospipesConfig.cmake.in")
+    paths = read("wospipesFilePaths.cmake")
+    zephyr = read("zephyr/CMakeLists.txt")
+    kconfig = read("zephyr/Kconfig")
+    doxy = re.search(r"^INPUT\s*=(.*)$", read("Doxyfile"), re.M)
+    doxy = doxy.group(1).split() if doxy else []
+    doc_headers = re.search(r"^DOC_HEADERS = (.*)$", read("Makefile"), re.M)
+    doc_headers = doc_headers.group(1) if doc_headers else ""
+    with open(os.path.join(ROOT, "library.json")) as f:
+        flags = json.load(f)["build"].get("flags", [])
+    for name, (_, incs) in sorted(parts().items()):
+        low = name.lower()
+        var = "${WOSPIPES_%s_SOURCES}" % name
+        target = "wospipes" if name == "CORE" else "wospipes_" + low
+        check(re.search(r"_wospipes_library\(%s %s \$\{WOSPIPES_%s_SOURCES\}\)" % (target, low, name), cmake)
+              is not None, "CMakeLists.txt builds %s as wospipes::%s" % (name, low))
+        m = re.search(r"foreach\(_wos_part ([a-z ]+)\)", config)
+        check(m is not None and low in m.group(1).split(),
+              "cmake/wospipesConfig.cmake.in knows the component %s" % low)
+        check(var in zephyr, "zephyr/CMakeLists.txt names %s" % var)
+        if name != "CORE":
+            opt = "WOS_PIPES_%s_PORT" % name
+            check(re.search(r"^config %s$" % opt, kconfig, re.M) is not None
+                  and "if(CONFIG_%s)" % opt in zephyr, "zephyr/Kconfig offers %s, zephyr/CMakeLists.txt reads it" % opt)
+        for d in incs:
+            check('"${WOSPIPES_ROOT}/%s/*.h"' % d in paths, "WOSPIPES_PUBLIC_HEADERS installs %s/*.h" % d)
+            check(d == "include" or "-I " + d in flags, "library.json flags have -I %s" % d)
+            check(d in doxy and ("%s/*.h" % d) in doc_headers, "the API reference (Doxyfile, make docs) covers %s" % d)
 
 
 def rel_set(lines):
@@ -110,6 +179,7 @@ def main(argv):
     # One source list.
     want = expected_sources()
     check(len(want) > 0, "wospipesFilePaths.cmake patterns match %d files" % len(want))
+    check_parts(want)
     picked = set()
     src_root = os.path.join(ROOT, b["srcDir"])
     for f in glob.glob(os.path.join(src_root, "**", "*.c"), recursive=True):

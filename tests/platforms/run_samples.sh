@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: MIT
 # run_samples.sh WORKDIR MBEDTLS_PREFIX JSMN_DIR  (under tests/e2e/with_emulator.py)
 # Configures tests/platforms with the emulator's address, builds the
-# stand-in ESP-IDF and Zephyr samples, runs each once. One "ok:"/"FAILED:"
-# line per step.
+# stand-in ESP-IDF and Zephyr samples, runs each once, and runs the proxy
+# transport's link check against each platform's library. One
+# "ok:"/"FAILED:" line per step.
 set -u
 w=$1 mbedtls=$2 jsmn=$3
 repo=$(pwd)
@@ -23,6 +24,14 @@ for s in esp_sample zephyr_sample; do
     out=$("$w/$s" 2>&1 </dev/null); rc=$?
     if [ "$rc" -eq 0 ] && [ "$out" = "$want" ]; then
         echo "ok: $s fetched a token from the emulator"
+    else
+        echo "FAILED: $s: exit $rc, said: $out"; bad=1
+    fi
+done
+for s in esp_proxy_link zephyr_proxy_link; do
+    out=$("$w/$s" 2>&1 </dev/null); rc=$?
+    if [ "$rc" -eq 0 ]; then
+        echo "ok: $s: $out"
     else
         echo "FAILED: $s: exit $rc, said: $out"; bad=1
     fi
