@@ -63,7 +63,7 @@ static const field k_di_f[] = {
     F(wos_data_integration, created_at, created_at, K_TIME),
     F(wos_data_integration, updated_at, updated_at, K_TIME),
 };
-static const table k_di_t = TS(k_di_f, k_di_subs, 0x3u); /* id, slug */
+const table wos_pipes_integration_t = TS(k_di_f, k_di_subs, 0x3u); /* id, slug */
 
 /* Where a decoder writes when it only checks (no result struct). */
 typedef union scratch {
@@ -287,11 +287,8 @@ static wos_integration_state parse_state(wos_str s)
 wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_integration *out)
 {
     wos_status st;
-    if (out == NULL) {
-        return wos_pipes_decode_object(doc, obj, &k_di_t, NULL);
-    }
     memset(out, 0, sizeof *out);
-    st = wos_pipes_decode_object(doc, obj, &k_di_t, (char *)out);
+    st = wos_pipes_decode_object(doc, obj, &wos_pipes_integration_t, (char *)out);
     out->state = parse_state(out->state_text);
     return st;
 }

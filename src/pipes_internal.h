@@ -60,6 +60,13 @@ struct table {
  */
 WOS_NODISCARD wos_status wos_pipes_decode_object(wos_json *doc, int obj, const table *t, char *base);
 
+/* The decoder table of a data integration (pipes_decode.c). */
+extern const table wos_pipes_integration_t;
+
+/* The "data" array of the list answer in doc: its token and item count,
+ * every item checked by t (pipes_items.c). */
+WOS_NODISCARD wos_status wos_pipes_data(wos_json *doc, const table *t, int *data_tok, unsigned *count);
+
 /* The "data" array of a list answer, every item checked by t (pipes_items.c). */
 WOS_NODISCARD wos_status wos_pipes_decode_items(wos_pipes_reply *r, wos_pipes_items *out,
                                                 wos_api_error *err, const table *t);
@@ -83,7 +90,7 @@ WOS_NODISCARD wos_status wos_pipes_decode_time(wos_json *doc, int v, wos_timesta
 WOS_NODISCARD wos_status wos_pipes_decode_strings(wos_json *doc, int v, wos_json_type want,
                                                   wos_json_view *lv);
 
-/* Decode the data integration object at token obj; with out NULL, only check it. */
+/* Decode the data integration object at token obj into out (cleared first). */
 WOS_NODISCARD wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_integration *out);
 
 #endif

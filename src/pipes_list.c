@@ -1,57 +1,40 @@
 /* SPDX-License-Identifier: MIT */
 /* List results, page iteration, and the pager that walks every page. */
+#include "json_internal.h"
 #include "pipes_internal.h"
 
 #include <string.h>
 
 #include "pipes_keys.h"
 
-static wos_status take_cursor(wos_json *doc, int meta, const char *key, wos_str *out)
+/* The cursors of list_metadata (an object): each null, absent or a string. */
+static wos_status take_cursors(wos_json *doc, int meta, wos_integration_page *out)
 {
-    int v;
-    if (wos_json_member(doc, meta, key, &v) != WOS_OK || wos_json_is_null(doc, v)) {
-        return WOS_OK;
+    static const char *const keys[] = {wos_keys_b.before, wos_keys_b.after};
+    wos_str *const dst[] = {&out->before, &out->after};
+    int v[2];
+    unsigned i;
+    if (wos_json_members(doc, meta, keys, 2u, v) == WOS_ERR_JSON_SHAPE) {
+        return WOS_ERR_JSON_SHAPE;
     }
-    return wos_json_string(doc, v, out) == WOS_OK ? WOS_OK : WOS_ERR_JSON_SHAPE;
-}
-
-/* Every item is checked here so that a page reported OK has no bad item. */
-static wos_status check_items(wos_integration_page *page)
-{
-    wos_json_iter it;
-    int k, v;
-    wos_status st = wos_json_iter_init(&it, &page->doc, page->data_tok);
-    while (st == WOS_OK && wos_json_iter_next(&it, &page->doc, &k, &v)) {
-        st = wos_pipes_decode_integration_at(&page->doc, v, NULL);
+    for (i = 0; i < 2u; i++) {
+        if (v[i] >= 0 && !wos_json_is_null(doc, v[i]) && wos_json_string(doc, v[i], dst[i]) != WOS_OK) {
+            return WOS_ERR_JSON_SHAPE;
+        }
     }
-    return st;
+    return WOS_OK;
 }
 
 wos_status wos_pipes_decode_list(wos_pipes_reply *r, wos_integration_page *out, wos_api_error *err)
 {
     int meta;
     wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &out->doc, err);
-    if (st != WOS_OK) {
-        return st;
+    if (st == WOS_OK && wos_json_member(&out->doc, 0, wos_keys_b.list_metadata, &meta) == WOS_OK) {
+        st = take_cursors(&out->doc, meta, out);
     }
-    if (wos_json_member(&out->doc, 0, wos_keys_b.data, &out->data_tok) != WOS_OK ||
-        wos_json_type_of(&out->doc, out->data_tok) != WOS_JSON_ARRAY) {
-        return WOS_ERR_JSON_SHAPE;
-    }
-    out->count = wos_json_size(&out->doc, out->data_tok);
-    if (wos_json_member(&out->doc, 0, wos_keys_b.list_metadata, &meta) == WOS_OK) {
-        if (wos_json_type_of(&out->doc, meta) != WOS_JSON_OBJECT) {
-            return WOS_ERR_JSON_SHAPE;
-        }
-        st = take_cursor(&out->doc, meta, wos_keys_b.before, &out->before);
-        if (st == WOS_OK) {
-            st = take_cursor(&out->doc, meta, wos_keys_b.after, &out->after);
-        }
-        if (st != WOS_OK) {
-            return st;
-        }
-    }
-    return check_items(out);
+    /* Every item is checked here so that a page reported OK has no bad item. */
+    return st != WOS_OK ? st
+                        : wos_pipes_data(&out->doc, &wos_pipes_integration_t, &out->data_tok, &out->count);
 }
 
 wos_status wos_page_next(wos_integration_page *page, wos_data_integration *out)
