@@ -17,20 +17,20 @@
 #include <stdint.h>
 
 #define WOS_PIPES_KEYS_A(X) \
-    X(access_token) \
-    X(expires_at) \
-    X(missing_scopes) \
-    X(organization_id) \
-    X(scopes) \
-    X(user_id) \
     X(active) \
     X(error) \
-    X(message) \
-    X(code) \
-    X(error_description) \
+    X(access_token) \
+    X(expires_at) \
+    X(scopes) \
+    X(missing_scopes) \
+    X(user_id) \
+    X(organization_id) \
     X(connected_account_id) \
     X(connection_owner) \
     X(supports_multiple_connections) \
+    X(message) \
+    X(code) \
+    X(error_description) \
 
 #define WOS_PIPES_KEYS_B(X) \
     X(additional_authorization_parameters) \
