@@ -171,7 +171,7 @@ static void clear_object(const table *sub, char *dst)
     uint8_t i;
     *(bool *)(void *)dst = false;
     for (i = 0; i < sub->n; i++) {
-        memset(dst + sub->f[i].off, 0, kind_size(sub->f[i].kind));
+        memset(dst + FIELD_OFF(&sub->f[i]), 0, kind_size(FIELD_KIND(&sub->f[i])));
     }
 }
 
@@ -231,6 +231,7 @@ wos_status wos_pipes_decode_object(wos_json *doc, int obj, const table *t, char 
         uint8_t idx = 0;
         int k, v;
         char *dst;
+        uint8_t kind;
         if (!wos_json_iter_next(&f->it, doc, &k, &v)) {
             if ((f->seen & f->t->required) != f->t->required) {
                 return WOS_ERR_JSON_SHAPE;
@@ -249,15 +250,16 @@ wos_status wos_pipes_decode_object(wos_json *doc, int obj, const table *t, char 
         /* Each occurrence is decoded over a cleared member: of duplicates
          * the last wins, whatever the earlier ones left. */
         f->seen |= 1u << idx;
-        dst = f->base != NULL ? f->base + fd->off : NULL;
-        if (fd->kind < K_OBJ) {
+        dst = f->base != NULL ? f->base + FIELD_OFF(fd) : NULL;
+        kind = FIELD_KIND(fd);
+        if (kind < K_OBJ) {
             dst = dst != NULL ? dst : (char *)&tmp;
-            memset(dst, 0, kind_size(fd->kind));
+            memset(dst, 0, kind_size(kind));
             /* A value of the wrong kind is a shape error, text that is no
              * UTF-8 or no timestamp says so (as the readers report them). */
-            st = wos_pipes_decode_value(doc, v, fd->kind, dst);
+            st = wos_pipes_decode_value(doc, v, kind, dst);
         } else if (d == 0u) {
-            const table *sub = &f->t->subs[fd->kind - K_OBJ];
+            const table *sub = &f->t->subs[kind - K_OBJ];
             if (dst != NULL) {
                 clear_object(sub, dst);
             }

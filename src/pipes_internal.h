@@ -33,11 +33,15 @@ enum wos_pipes_kind {
 /* A decoder table: the members of one object, by key, kind and offset. */
 typedef struct table table;
 
+/* Three bytes a member: the offset (< 4096, checked by F()) split over a byte
+ * and the low half of kind_hi, whose high half is the kind. */
 typedef struct field {
-    uint16_t off; /* of the member in the result struct */
-    uint8_t key;  /* WK_* (pipes_keys.h) */
-    uint8_t kind; /* K_*; K_OBJ + i: a nested object decoded by table subs[i] */
+    uint8_t key;     /* WK_* (pipes_keys.h) */
+    uint8_t off_lo;  /* of the member in the result struct: off_lo | (kind_hi & 15) << 8 */
+    uint8_t kind_hi; /* K_* << 4; K_OBJ + i: a nested object decoded by table subs[i] */
 } field;
+#define FIELD_OFF(fd) ((size_t)(fd)->off_lo | (size_t)((fd)->kind_hi & 15u) << 8)
+#define FIELD_KIND(fd) ((uint8_t)((fd)->kind_hi >> 4))
 
 struct table {
     const field *f;
@@ -46,10 +50,12 @@ struct table {
     uint8_t required; /* bit i: f[i] must be present */
 };
 
+#define F_OFF(type, member) \
+    (offsetof(type, member) + 0u * sizeof(char[offsetof(type, member) < 4096u ? 1 : -1]))
 #define F(type, k, member, kind_) \
-    { .off = (uint16_t)offsetof(type, member), .key = WK_##k, .kind = kind_ }
-#define FO(type, k, member, sub_) \
-    { .off = (uint16_t)offsetof(type, member), .key = WK_##k, .kind = K_OBJ + (sub_) }
+    { .key = WK_##k, .off_lo = (uint8_t)(F_OFF(type, member) & 255u), \
+      .kind_hi = (uint8_t)((kind_) << 4 | F_OFF(type, member) >> 8) }
+#define FO(type, k, member, sub_) F(type, k, member, K_OBJ + (sub_))
 #define T(arr, req) { arr, NULL, (uint8_t)(sizeof arr / sizeof arr[0]), req }
 #define TS(arr, subs_, req) { arr, subs_, (uint8_t)(sizeof arr / sizeof arr[0]), req }
 
