@@ -78,10 +78,8 @@ void wos_pipes_account_finish(wos_connected_account *a)
 wos_status wos_pipes_decode_account(wos_pipes_reply *r, wos_connected_account *out,
                                     wos_api_error *err)
 {
-    wos_json doc;
-    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
+    wos_status st = wos_pipes_decode_one(r, out, sizeof *out, err, &wos_pipes_account_t);
     if (st == WOS_OK) {
-        st = wos_pipes_decode_object(&doc, 0, &wos_pipes_account_t, (char *)out);
         out->present = true;
         wos_pipes_account_finish(out);
     }

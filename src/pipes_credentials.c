@@ -49,12 +49,8 @@ static wos_token_reason reason_of(wos_str e)
 wos_status wos_pipes_decode_credentials(wos_pipes_reply *r, wos_credentials_result *out,
                                         wos_api_error *err)
 {
-    wos_json doc;
     const wos_credential *c = &out->credential;
-    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
-    if (st == WOS_OK) {
-        st = wos_pipes_decode_object(&doc, 0, &k_cred_answer_t, (char *)out);
-    }
+    wos_status st = wos_pipes_decode_one(r, out, sizeof *out, err, &k_cred_answer_t);
     if (st != WOS_OK) {
         return st;
     }

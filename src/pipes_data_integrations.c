@@ -45,9 +45,7 @@ static const table k_url_t = T(k_url_f, 0x1u);
 wos_status wos_pipes_decode_authorize(wos_pipes_reply *r, wos_authorize_url *out,
                                       wos_api_error *err)
 {
-    wos_json doc;
-    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
-    return st != WOS_OK ? st : wos_pipes_decode_object(&doc, 0, &k_url_t, (char *)out);
+    return wos_pipes_decode_one(r, out, sizeof *out, err, &k_url_t);
 }
 
 static wos_status dec_authorize(wos_pipes_reply *r, void *out, wos_api_error *err)

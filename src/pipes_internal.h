@@ -73,6 +73,11 @@ extern const table wos_pipes_integration_t;
  * every item checked by t (pipes_items.c). */
 WOS_NODISCARD wos_status wos_pipes_data(wos_json *doc, const table *t, int *data_tok, unsigned *count);
 
+/* A reply whose JSON is one object of table t: out (size bytes) cleared,
+ * then decoded as wos_pipes_reply_json() and wos_pipes_decode_object() do. */
+WOS_NODISCARD wos_status wos_pipes_decode_one(wos_pipes_reply *r, void *out, size_t size,
+                                              wos_api_error *err, const table *t);
+
 /* The "data" array of a list answer, every item checked by t (pipes_items.c). */
 WOS_NODISCARD wos_status wos_pipes_decode_items(wos_pipes_reply *r, wos_pipes_items *out,
                                                 wos_api_error *err, const table *t);

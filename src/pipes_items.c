@@ -24,6 +24,14 @@ wos_status wos_pipes_data(wos_json *doc, const table *t, int *data_tok, unsigned
     return st;
 }
 
+wos_status wos_pipes_decode_one(wos_pipes_reply *r, void *out, size_t size, wos_api_error *err,
+                                const table *t)
+{
+    wos_json doc;
+    wos_status st = wos_pipes_reply_json(r, out, size, &doc, err);
+    return st != WOS_OK ? st : wos_pipes_decode_object(&doc, 0, t, (char *)out);
+}
+
 wos_status wos_pipes_decode_items(wos_pipes_reply *r, wos_pipes_items *out, wos_api_error *err,
                                   const table *t)
 {

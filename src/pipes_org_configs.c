@@ -60,9 +60,7 @@ wos_status wos_org_config_item(const wos_pipes_items *list, unsigned idx, wos_or
 
 wos_status wos_pipes_decode_org_config(wos_pipes_reply *r, wos_org_config *out, wos_api_error *err)
 {
-    wos_json doc;
-    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
-    return st != WOS_OK ? st : wos_pipes_decode_object(&doc, 0, &k_org_config_t, (char *)out);
+    return wos_pipes_decode_one(r, out, sizeof *out, err, &k_org_config_t);
 }
 
 static wos_status dec_org_configs(wos_pipes_reply *r, void *out, wos_api_error *err)
