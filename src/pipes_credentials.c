@@ -17,7 +17,7 @@ static const pfield k_cred_req_p[] = {
 };
 static const ptable k_cred_req_pt = PT(k_cred_req_p);
 static const wos_pipes_spec k_credentials = {
-    "data-integrations/\001/credentials", &k_cred_req_pt, {SO(wos_token_params, slug), 0, 0},
+    WOS_SEG_COLLECTION_STR "/\001/credentials", &k_cred_req_pt, {SO(wos_token_params, slug), 0, 0},
     WOS_SPEC_NO_QUERY};
 
 static const field k_credential_f[] = {

@@ -30,13 +30,13 @@ static const ptable k_api_key_pt = PT(k_api_key_p);
 static const ptable k_client_creds_pt = PT(k_client_creds_p);
 
 static const wos_pipes_spec k_authorize = {
-    "data-integrations/\001/authorize", &k_authorize_pt,
+    WOS_SEG_COLLECTION_STR "/\001/authorize", &k_authorize_pt,
     {SO(wos_authorize_params, slug), 0, 0}, WOS_SPEC_NO_QUERY};
 static const wos_pipes_spec k_api_key = {
-    "data-integrations/\001/api-key", &k_api_key_pt,
+    WOS_SEG_COLLECTION_STR "/\001/api-key", &k_api_key_pt,
     {SO(wos_api_key_upsert_params, slug), 0, 0}, WOS_SPEC_NO_QUERY};
 static const wos_pipes_spec k_client_creds = {
-    "data-integrations/\001/client-credentials", &k_client_creds_pt,
+    WOS_SEG_COLLECTION_STR "/\001/client-credentials", &k_client_creds_pt,
     {SO(wos_client_credentials_params, slug), 0, 0}, WOS_SPEC_NO_QUERY};
 
 static const field k_url_f[] = {F(wos_authorize_url, url, url, K_STR)};

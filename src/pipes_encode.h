@@ -61,7 +61,8 @@ struct ptable {
 /*
  * Where an operation of wos_pipes_connect.h goes: path is its segments
  * separated by '/', where a byte 1..3 stands for the params member at
- * ids[byte - 1] (a required id); query, when not 0xff, is the offset of
+ * ids[byte - 1] (a required id) and WOS_SEG_COLLECTION (4) for
+ * "data-integrations" (in flash once); query, when not 0xff, is the offset of
  * the organization_id sent as ?organization_id=. body NULL: no body.
  */
 typedef struct wos_pipes_spec {
@@ -72,6 +73,8 @@ typedef struct wos_pipes_spec {
 } wos_pipes_spec;
 
 #define WOS_SPEC_NO_QUERY 0xffu
+#define WOS_SEG_COLLECTION 4u
+#define WOS_SEG_COLLECTION_STR "\004"
 #define SO(type, member) ((uint8_t)offsetof(type, member))
 
 /* The prepare step of every operation with a spec (op->spec). */

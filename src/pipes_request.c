@@ -9,7 +9,10 @@
 #include "url.h"
 #include "utf8.h"
 
-static const wos_str k_collection = WOS_STR_LIT("data-integrations");
+/* A named array, not a literal: the literal's section would be named for
+ * its first user (wos_pipes_prepare_spec), which a token-only firmware must not link. */
+static const char k_collection_name[] = "data-integrations";
+static const wos_str k_collection = {k_collection_name, sizeof k_collection_name - 1u};
 static const wos_str k_token_seg = WOS_STR_LIT("token");
 
 static bool has(wos_str s) { return s.ptr != NULL; }
@@ -391,7 +394,8 @@ static const wos_str *param_str(const void *params, uint8_t off)
     return (const wos_str *)(const void *)((const char *)params + off);
 }
 
-/* The path's segments: literals between '/', and bytes 1..3 naming a required id. */
+/* The path's segments: literals between '/', bytes 1..3 naming a required id, and
+ * WOS_SEG_COLLECTION. */
 static bool spec_path(const wos_pipes_spec *sp, const void *params, wos_pipes_req_parts *parts)
 {
     const char *p = sp->path;
@@ -404,8 +408,10 @@ static bool spec_path(const wos_pipes_spec *sp, const void *params, wos_pipes_re
             seg.len++;
         }
         p += seg.len + (p[seg.len] == '/' ? 1u : 0u);
-        if (seg.len == 1u && (uint8_t)seg.ptr[0] <= 3u) {
-            seg = *param_str(params, sp->ids[(uint8_t)seg.ptr[0] - 1u]);
+        if (seg.len == 1u && (uint8_t)seg.ptr[0] <= WOS_SEG_COLLECTION) {
+            seg = (uint8_t)seg.ptr[0] == WOS_SEG_COLLECTION
+                      ? k_collection
+                      : *param_str(params, sp->ids[(uint8_t)seg.ptr[0] - 1u]);
             if (!has(seg) || !id_ok(seg)) {
                 return false;
             }
