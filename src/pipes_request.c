@@ -30,8 +30,8 @@ static const pfield k_cred_p[] = {
 };
 static const pfield k_apikey_p[] = {
     P(wos_api_key_params, secret, secret, P_STR),
-    P(wos_api_key_params, user_id, user_id, P_STR),
-    P(wos_api_key_params, organization_id, organization_id, P_STR),
+    PF(wos_api_key_params, user_id, user_id, P_STR, PF_REQ | PF_ID),
+    PF(wos_api_key_params, organization_id, organization_id, P_STR, PF_ID),
 };
 static const pfield k_cp_p[] = {
     P(wos_custom_provider_params, name, name, P_STR),
@@ -51,7 +51,7 @@ static const pfield k_cp_p[] = {
 static const ptable k_int_subs[] = {PT(k_cred_p), PT(k_apikey_p), PT(k_cp_p)};
 
 static const pfield k_int_p[] = {
-    P(wos_integration_params, provider, provider, P_STR),
+    PF(wos_integration_params, provider, provider, P_STR, PF_ID),
     P(wos_integration_params, description, description, P_OPT),
     P(wos_integration_params, enabled, enabled, P_BOOL),
     P(wos_integration_params, scopes, scopes, P_LIST),
@@ -241,19 +241,15 @@ static bool list_ok(const wos_str_list *l)
     return true;
 }
 
-/* Checks the writer cannot make: required fields and where null is allowed. */
+/* Checks the writer cannot make: required fields and where null is allowed
+ * (the tables' flags: ids, lists without NULL items, an API key's user). */
 static bool integration_params_ok(const wos_integration_params *p, bool create)
 {
-    const wos_api_key_params *k;
-    if (p == NULL || create != has(p->provider) || p->auth_methods.state == WOS_NULL ||
-        !id_ok(p->provider) || !list_ok(&p->scopes) || !list_ok(&p->auth_methods)) {
-        return false;
-    }
-    k = &p->api_key;
-    if (has(k->secret) && (!has(k->user_id) || !id_ok(k->user_id) || !id_ok(k->organization_id))) {
-        return false;
-    }
-    return p->custom_provider == NULL || !create || has(p->custom_provider->name);
+    return p != NULL && create == has(p->provider) && p->auth_methods.state != WOS_NULL &&
+           wos_pipes_table_ok(&k_int_t, (const char *)p) &&
+           (!has(p->api_key.secret) ||
+            wos_pipes_table_ok(&k_int_subs[1], (const char *)&p->api_key)) &&
+           (p->custom_provider == NULL || !create || has(p->custom_provider->name));
 }
 
 /* Omitted (ptr NULL), or not empty. */
