@@ -82,7 +82,7 @@ static wos_status set_cursor(wos_pager *pg, wos_str c)
 
 wos_status wos_pager_init(wos_pager *pg, const wos_list_params *params)
 {
-    wos_str *start;
+    wos_str *start, c;
     if (pg == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
@@ -93,11 +93,9 @@ wos_status wos_pager_init(wos_pager *pg, const wos_list_params *params)
     pg->params = *params;
     pg->backwards = wos_str_eq(params->order, "normal");
     start = pg->backwards ? &pg->params.before : &pg->params.after;
-    if (start->ptr == NULL) {
-        return WOS_OK;
-    }
+    c = *start;
     start->ptr = NULL; /* from here on the cursor lives in pg->cursor */
-    return set_cursor(pg, pg->backwards ? params->before : params->after);
+    return c.ptr == NULL ? WOS_OK : set_cursor(pg, c);
 }
 
 wos_status wos_pager_next_params(const wos_pager *pg, wos_list_params *out)
@@ -145,15 +143,15 @@ wos_status wos_pager_advance(wos_pager *pg, const wos_integration_page *page)
     next = pg->backwards ? page->before : page->after;
     /* An empty page, no cursor, an empty one or the one just used: a server
      * answering so would otherwise restart or repeat the walk forever. */
-    if (page->count == 0u || next.ptr == NULL || next.len == 0u ||
-        (next.len == pg->cursor_len && memcmp(next.ptr, pg->cursor, next.len) == 0)) {
-        pg->done = true;
-        return WOS_OK;
+    st = WOS_OK;
+    if (page->count != 0u && next.ptr != NULL && next.len != 0u &&
+        (next.len != pg->cursor_len || memcmp(next.ptr, pg->cursor, next.len) != 0)) {
+        st = set_cursor(pg, next);
+        if (st == WOS_OK) {
+            return st;
+        }
     }
-    st = set_cursor(pg, next);
-    if (st != WOS_OK) {
-        pg->done = true;
-    }
+    pg->done = true;
     return st;
 }
 
