@@ -56,16 +56,16 @@ wos_status wos_page_next(wos_integration_page *page, wos_data_integration *out)
 
 wos_status wos_page_item(const wos_integration_page *page, unsigned idx, wos_data_integration *out)
 {
-    wos_integration_page walk;
+    wos_json doc;
     int tok;
     if (page == NULL || out == NULL || page->data_tok <= 0) {
         return WOS_ERR_INVALID_ARG;
     }
-    walk = *page;
-    if (wos_json_item(&walk.doc, walk.data_tok, idx, &tok) != WOS_OK) {
+    doc = page->doc; /* the page is const; decoding rewrites the body, not the doc */
+    if (wos_json_item(&doc, page->data_tok, idx, &tok) != WOS_OK) {
         return WOS_ERR_NOT_FOUND;
     }
-    return wos_pipes_decode_integration_at(&walk.doc, tok, out);
+    return wos_pipes_decode_integration_at(&doc, tok, out);
 }
 
 static wos_status set_cursor(wos_pager *pg, wos_str c)

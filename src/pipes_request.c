@@ -172,13 +172,19 @@ static void put_object(wos_json_writer *w, const ptable *t, const char *base)
     wos_jw_object_end(w);
 }
 
-/* The bodies are JSON; the HTTP writer only sees bytes (wos_http_body_fn). */
-static wos_status integration_body(char *buf, size_t cap, const void *arg, size_t *out_len)
+/* The object of table t over base, as a whole body. */
+static wos_status put_body(char *buf, size_t cap, const ptable *t, const char *base, size_t *out_len)
 {
     wos_json_writer w;
     wos_jw_init(&w, buf, cap);
-    put_object(&w, &k_int_t, (const char *)arg);
+    put_object(&w, t, base);
     return wos_jw_finish(&w, out_len);
+}
+
+/* The bodies are JSON; the HTTP writer only sees bytes (wos_http_body_fn). */
+static wos_status integration_body(char *buf, size_t cap, const void *arg, size_t *out_len)
+{
+    return put_body(buf, cap, &k_int_t, (const char *)arg, out_len);
 }
 
 /* Written by hand: a token-only firmware then links no table loop. */
@@ -355,10 +361,7 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
 static wos_status table_body(char *buf, size_t cap, const void *arg, size_t *out_len)
 {
     const wos_pipes_call *call = (const wos_pipes_call *)arg;
-    wos_json_writer w;
-    wos_jw_init(&w, buf, cap);
-    put_object(&w, call->op->spec->body, (const char *)call->params);
-    return wos_jw_finish(&w, out_len);
+    return put_body(buf, cap, call->op->spec->body, (const char *)call->params, out_len);
 }
 
 bool wos_pipes_id_ok(wos_str s)
