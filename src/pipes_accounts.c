@@ -46,8 +46,7 @@ static const field k_account_f[] = {
 };
 const table wos_pipes_account_t = T(k_account_f, 0x3u); /* id, state */
 
-/* The enum of a string from a NULL-terminated list; 0 for any other (unknown). */
-static int enum_of(wos_str s, const char *const *names)
+int wos_pipes_enum_of(wos_str s, const char *const *names)
 {
     int i;
     for (i = 0; names[i] != NULL; i++) {
@@ -61,14 +60,14 @@ static int enum_of(wos_str s, const char *const *names)
 wos_auth_method wos_pipes_auth_method(wos_str s)
 {
     static const char *const k_names[] = {"oauth", "api_key", "client_credentials", NULL};
-    return (wos_auth_method)enum_of(s, k_names);
+    return (wos_auth_method)wos_pipes_enum_of(s, k_names);
 }
 
 void wos_pipes_account_finish(wos_connected_account *a)
 {
     static const char *const k_states[] = {"connected", "needs_reauthorization", "disconnected",
                                            NULL};
-    a->state = (wos_account_state)enum_of(a->state_text, k_states);
+    a->state = (wos_account_state)wos_pipes_enum_of(a->state_text, k_states);
     /* The spec: oauth when auth_method is left out. */
     a->auth_method = a->auth_method_text.state == WOS_OMIT
                          ? WOS_AUTH_METHOD_OAUTH

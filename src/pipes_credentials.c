@@ -39,11 +39,9 @@ static const table k_cred_answer_t = TS(k_cred_answer_f, k_cred_answer_subs, 0x1
 
 static wos_token_reason reason_of(wos_str e)
 {
-    if (wos_str_eq(e, "not_installed")) {
-        return WOS_TOKEN_NOT_INSTALLED;
-    }
-    return wos_str_eq(e, "needs_reauthorization") ? WOS_TOKEN_NEEDS_REAUTHORIZATION
-                                                   : WOS_TOKEN_REASON_UNKNOWN;
+    static const char *const k_reasons[] = {"not_installed", "needs_reauthorization", NULL};
+    int n = wos_pipes_enum_of(e, k_reasons);
+    return n != 0 ? (wos_token_reason)n : WOS_TOKEN_REASON_UNKNOWN;
 }
 
 wos_status wos_pipes_decode_credentials(wos_pipes_reply *r, wos_credentials_result *out,

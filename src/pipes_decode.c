@@ -275,23 +275,13 @@ wos_status wos_pipes_decode_object(wos_json *doc, int obj, const table *t, char 
     return st;
 }
 
-static wos_integration_state parse_state(wos_str s)
-{
-    if (wos_str_eq(s, "valid")) {
-        return WOS_STATE_VALID;
-    }
-    if (wos_str_eq(s, "invalid")) {
-        return WOS_STATE_INVALID;
-    }
-    return wos_str_eq(s, "requested") ? WOS_STATE_REQUESTED : WOS_STATE_UNKNOWN;
-}
-
 wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_integration *out)
 {
+    static const char *const k_states[] = {"valid", "invalid", "requested", NULL};
     wos_status st;
     memset(out, 0, sizeof *out);
     st = wos_pipes_decode_object(doc, obj, &wos_pipes_integration_t, (char *)out);
-    out->state = parse_state(out->state_text);
+    out->state = (wos_integration_state)wos_pipes_enum_of(out->state_text, k_states);
     return st;
 }
 

@@ -101,6 +101,9 @@ WOS_NODISCARD wos_status wos_pipes_decode_time(wos_json *doc, int v, wos_timesta
 WOS_NODISCARD wos_status wos_pipes_decode_strings(wos_json *doc, int v, wos_json_type want,
                                                   wos_json_view *lv);
 
+/* 1 + the index of s in names (NULL-terminated), or 0 for any other string (pipes_accounts.c). */
+int wos_pipes_enum_of(wos_str s, const char *const *names);
+
 /* Decode the data integration object at token obj into out (cleared first). */
 WOS_NODISCARD wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_integration *out);
 
