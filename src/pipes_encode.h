@@ -25,7 +25,7 @@ enum pkind {
 
 /* Checks of a member the writer cannot make: bits of pfield.kind above the P_* kind. */
 enum {
-    PF_REQ = 8u, /* must be set */
+    PF_REQ = 8u, /* must be set (ptr not NULL) */
     PF_ID = 16u  /* an id: non-empty UTF-8 when set */
 };
 #define PF_KIND 7u   /* pfield.kind & PF_KIND: the P_* kind */
@@ -51,8 +51,10 @@ struct ptable {
     ((uint8_t)(offsetof(type, member) + 0u * sizeof(char[offsetof(type, member) < 256u ? 1 : -1])))
 #define P(type, k, member, kind_) \
     { .off = P_OFF(type, member), .key = WK_##k, .kind = kind_ }
+/* PF_* flags only P_STR members (a compile error otherwise): the checks read a wos_str. */
 #define PF(type, k, member, kind_, flags_) \
-    { .off = P_OFF(type, member), .key = WK_##k, .kind = (kind_) | (flags_) }
+    { .off = P_OFF(type, member), .key = WK_##k, \
+      .kind = (kind_) | (flags_) | 0u * sizeof(char[(flags_) == 0 || (kind_) == P_STR ? 1 : -1]) }
 #define PS(type, k, member, kind_, sub_) \
     { .off = P_OFF(type, member), .key = WK_##k, .kind = (kind_) | (sub_) << PF_SUB_SHIFT }
 #define PT(arr) { arr, NULL, (uint8_t)(sizeof arr / sizeof arr[0]) }

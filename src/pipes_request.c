@@ -375,10 +375,8 @@ bool wos_pipes_table_ok(const ptable *t, const char *base)
     for (i = 0; i < t->n; i++) {
         const pfield *f = &t->f[i];
         const char *m = base + f->off;
-        if ((f->kind & PF_REQ) != 0u && member_if_set(f, m) == NULL) {
-            return false;
-        }
-        if ((f->kind & PF_ID) != 0u && !id_ok(*(const wos_str *)(const void *)m)) {
+        const wos_str *str = (const wos_str *)(const void *)m; /* PF_* flag only wos_str members */
+        if (((f->kind & PF_REQ) != 0u && !has(*str)) || ((f->kind & PF_ID) != 0u && !id_ok(*str))) {
             return false;
         }
         if ((f->kind & PF_KIND) == P_LIST && !list_ok((const wos_str_list *)(const void *)m)) {
