@@ -128,17 +128,17 @@ wos_status wos_pipes_decode_strings(wos_json *doc, int v, wos_json_type want, wo
 wos_status wos_pipes_decode_value(wos_json *doc, int v, uint8_t kind, char *dst)
 {
     wos_opt_str *o = (wos_opt_str *)(void *)dst;
+    if (kind > K_TIME) { /* K_MAP, K_STRS */
+        return wos_pipes_decode_strings(doc, v, (wos_json_type)(kind - K_TIME),
+                                        (wos_json_view *)(void *)dst);
+    }
     if (kind == K_TIME) {
         return wos_pipes_decode_time(doc, v, (wos_timestamp *)(void *)dst);
-    }
-    if (kind == K_STRS || kind == K_MAP) {
-        return wos_pipes_decode_strings(doc, v, kind == K_STRS ? WOS_JSON_ARRAY : WOS_JSON_OBJECT,
-                                        (wos_json_view *)(void *)dst);
     }
     if (kind == K_TSTR) {
         o->state = WOS_NULL;
     }
-    if (kind != K_STR && kind != K_BOOL && wos_json_is_null(doc, v)) {
+    if (kind > K_BOOL && wos_json_is_null(doc, v)) { /* K_NSTR, K_TSTR */
         return WOS_OK;
     }
     if (kind == K_BOOL) {

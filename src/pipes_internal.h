@@ -19,16 +19,21 @@ WOS_NODISCARD wos_status wos_pipes_reply_json(wos_pipes_reply *r, void *out, siz
                                 wos_api_error *err);
 
 /* Kinds of member values, for wos_pipes_decode_value() and the decoder tables. */
+/* In this order: the ones that refuse null first, the views last (ranges
+ * are compared in wos_pipes_decode_value()). */
 enum wos_pipes_kind {
     K_STR,  /* string */
-    K_NSTR, /* string or null (absent view) */
     K_BOOL, /* true/false */
-    K_TIME, /* RFC 3339 string or null, into a wos_timestamp */
-    K_STRS, /* array of strings, or null (tok -1) */
-    K_MAP,  /* object of strings, or null (tok -1) */
+    K_NSTR, /* string or null (absent view) */
     K_TSTR, /* string or null into a wos_opt_str: absent, null and a value kept apart */
+    K_TIME, /* RFC 3339 string or null, into a wos_timestamp */
+    K_MAP,  /* object of strings, or null (tok -1) */
+    K_STRS, /* array of strings, or null (tok -1) */
     K_OBJ   /* nested object or null; the struct at off starts with `bool present` */
 };
+/* A view's kind less K_TIME is the JSON type it holds. */
+typedef char wos_pipes_view_kinds[K_MAP - K_TIME == WOS_JSON_OBJECT && K_STRS - K_TIME == WOS_JSON_ARRAY
+                                      ? 1 : -1];
 
 /* A decoder table: the members of one object, by key, kind and offset. */
 typedef struct table table;
