@@ -88,6 +88,8 @@ typedef struct wos_client {
     wos_http_parser parser; /**< Response parser of the current call; here rather than on the stack. */
     wos_call_info info;     /**< What a call reports when its caller passes no info. */
     wos_pager pager;        /**< The walk of wos_client_list_all(); here rather than on the stack. */
+    wos_pipes_call call_;   /**< Private: the call being run, with its idempotency key; here rather than on the stack. */
+    wos_pipes_reply reply_; /**< Private: the reply being decoded; here rather than on the stack. */
 } wos_client;
 
 /** @brief Fill cfg with the defaults (zeroes elsewhere).

@@ -103,6 +103,7 @@ def read_map(path, lib):
     if MAP_START not in text:
         raise Fail("%s: not a GNU ld map file" % path)
     parts = dict.fromkeys(PARTS, 0)
+    objs = {}  # the library's bytes by object (the archive member)
     kept = set()  # names of the library's functions and objects in the image
     pending = None  # a long section name is printed alone, its figures below
     for line in text.split(MAP_START, 1)[1].splitlines():
@@ -118,10 +119,14 @@ def read_map(path, lib):
             continue
         part = part_of(m.group(4), lib)
         parts[part] += int(m.group(3), 16)
+        if part == "library":
+            member = re.match(r".*\((.*)\)$", m.group(4).strip())
+            obj = member.group(1) if member else m.group(4).strip()
+            objs[obj] = objs.get(obj, 0) + int(m.group(3), 16)
         sym = re.match(r"\.(?:text|rodata|data|sdata|srodata)\.(\w+)", name)
         if part == "library" and sym:
             kept.add(sym.group(1))
-    return parts, kept
+    return parts, kept, objs
 
 
 # ---------------------------------------------------------------- graph
@@ -381,6 +386,27 @@ def size_section(cores, md):
     return lines + [""]
 
 
+def objects_section(cores, md):
+    """The library part of each image by object, largest first (by the first
+    column): where a budget's bytes go. The rows of a column add up to its
+    image's library part."""
+    images = []
+    for c in cores:
+        images += [i for i, _, _ in c.maps if i not in images]
+    cols = [(c, image) for image in images for c in cores if image in c.objs]
+    names = sorted({o for c, image in cols for o in c.objs[image]},
+                   key=lambda o: (-cols[0][0].objs[cols[0][1]].get(o, 0), o)) if cols else []
+    if not names:
+        return []
+    rows = [[o] + [str(c.objs[image].get(o, 0)) if c.objs[image].get(o) else "-"
+                   for c, image in cols] for o in names]
+    title = "Library bytes by object"
+    lines = ["### " + title, ""] if md else [title]
+    lines += table(["object"] + ["%s %s" % (c.label, image) for c, image in cols], rows,
+                   set(range(1, len(cols) + 1)), md)
+    return lines + [""]
+
+
 def by_stack(pub, worst):
     """Public functions, recursive ones first, then largest stack first."""
     def order(f):
@@ -631,15 +657,16 @@ class Core:
         self.pub = [f for f in self.funcs if f.public]
         self.pub_by_key = {f.key: f for f in self.pub}
         self.dyn_funcs = {f.key: f for f in self.funcs if f.kind == "dynamic"}
-        self.sizes, self.kept = {}, {}
+        self.sizes, self.kept, self.objs = {}, {}, {}
         for image, path, _ in self.maps:
-            self.sizes[image], self.kept[image] = read_map(path, args.lib)
+            self.sizes[image], self.kept[image], self.objs[image] = read_map(path, args.lib)
 
 
 def main(argv):
     args = parse_args(argv)
     cores = [Core(g, args) for g in args.groups]
     lines = size_section(cores, args.markdown)
+    lines += objects_section(cores, args.markdown)
     lines += stack_section(cores, args.budget_stack, args.markdown)
     lines += zero_section(cores[0].funcs, args.markdown)
     for c in cores:

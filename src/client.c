@@ -72,46 +72,15 @@ static bool retryable_status(int s)
     return s == 408 || s == 429 || s == 500 || s == 502 || s == 503 || s == 504;
 }
 
-static bool retryable_error(wos_status st)
-{
-    return st == WOS_ERR_NETWORK || st == WOS_ERR_TIMEOUT || st == WOS_ERR_CLOSED;
-}
-
-/*
- * The resend rule. Reads (token, list, get) and the idempotent writes (a
- * PUT repeated with the same body, a DELETE) may be sent again after the
- * server may have got them; a create (POST, which the server does not
- * de-duplicate) is not, once fully sent with its answer lost. After a
- * 408, 429 or 5xx every operation is resent; what a write's retry answers
- * then is read in wos_client_call() (see resent_write).
- */
-static bool repeatable(wos_pipes_op op)
-{
-    return (op->retry & WOS_RETRY_REPEATABLE) != 0u;
-}
-
-/* Whether the attempt may have changed something on the server: its
- * answer was lost after the whole request went out, or it was a 5xx. */
-static bool uncertain(const attempt *a, wos_status st, const wos_http_parser *p)
-{
-    if (st == WOS_OK) {
-        return wos_http_parser_response(p)->status >= 500;
-    }
-    return a->request_len > 0u && a->sent == a->request_len;
-}
-
 /* Exponential backoff with "equal jitter": half the step fixed, half random. */
 static uint32_t backoff_ms(const wos_client *c, unsigned tries)
 {
     const wos_platform *p = c->cfg.platform;
-    uint32_t d = c->cfg.retry.backoff_base_ms, r = 0, half;
-    unsigned i;
-    for (i = 0; i < tries && d < c->cfg.retry.backoff_cap_ms; i++) {
-        d = d > UINT32_MAX / 2u ? UINT32_MAX : d * 2u;
+    uint32_t cap = c->cfg.retry.backoff_cap_ms, d = c->cfg.retry.backoff_base_ms, r = 0, half;
+    for (; tries > 0u && d < cap; tries--) {
+        d = d > cap - d ? cap : d * 2u; /* doubled, never past the cap (nor overflowing) */
     }
-    if (d > c->cfg.retry.backoff_cap_ms) {
-        d = c->cfg.retry.backoff_cap_ms;
-    }
+    d = d < cap ? d : cap;
     if (p->random(p->ctx, (uint8_t *)&r, sizeof r) != WOS_OK) {
         r = 0;
     }
@@ -131,39 +100,11 @@ static int64_t retry_after_s(const wos_client *c, const wos_http_response *resp)
     return s;
 }
 
-/* Retry-After wins over backoff. */
-static uint32_t retry_delay_ms(const wos_client *c, const wos_http_response *resp, unsigned tries)
-{
-    int64_t s = retry_after_s(c, resp);
-    if (s < 0) {
-        return backoff_ms(c, tries);
-    }
-    if (s > (int64_t)c->cfg.retry.retry_after_cap_s) {
-        s = (int64_t)c->cfg.retry.retry_after_cap_s;
-    }
-    return s > (int64_t)(UINT32_MAX / 1000u) ? UINT32_MAX : (uint32_t)s * 1000u;
-}
-
-static void fill_reply(const wos_client *c, const wos_http_response *resp, wos_pipes_reply *r)
-{
-    memset(r, 0, sizeof *r);
-    r->status = resp->status;
-    if (resp->body.ptr != NULL) {
-        r->body = c->cfg.buf + (resp->body.ptr - c->cfg.buf); /* our own, writable buffer */
-        r->body_len = resp->body.len;
-    }
-    r->request_id = resp->request_id;
-    r->retry_after_s = retry_after_s(c, resp);
-    r->date = resp->date;
-    r->tokens = c->cfg.tokens;
-    r->token_cap = c->cfg.token_cap;
-}
-
 /* POST calls carry one key for all their attempts: the caller's, or a fresh UUIDv4. */
 static wos_status set_idempotency_key(wos_client *c, wos_pipes_call *call,
                                       const wos_call_options *opts, wos_call_info *info)
 {
-    wos_status st;
+    wos_status st = WOS_OK;
     size_t len = 36u;
     if ((call->op->retry & WOS_RETRY_KEYED) == 0u) {
         return WOS_OK;
@@ -177,110 +118,135 @@ static wos_status set_idempotency_key(wos_client *c, wos_pipes_call *call,
         info->idempotency_key[len] = '\0';
     } else {
         st = wos_uuid4(c->cfg.platform, info->idempotency_key);
-        if (st != WOS_OK) {
-            return st;
-        }
     }
     /* By length, so that a NUL inside a caller's key reaches the header check. */
     call->idempotency_key.ptr = info->idempotency_key;
     call->idempotency_key.len = len;
-    return WOS_OK;
+    return st;
 }
 
+/* A call's limits and how much of them its attempts used. */
 typedef struct limits {
     uint64_t overall; /* absolute deadline of the call, UINT64_MAX: none */
     uint32_t timeout; /* per attempt */
-    unsigned retries;
+    unsigned retries; /* allowed */
+    unsigned tries;   /* retries made */
     bool reopened;    /* a stale kept-alive connection was already reopened */
 } limits;
 
-static limits call_limits(const wos_client *c, const wos_call_options *o)
+static void call_limits(const wos_client *c, const wos_call_options *o, limits *l)
 {
-    limits l;
     uint32_t overall = c->cfg.overall_timeout_ms;
-    l.timeout = c->cfg.timeout_ms;
-    l.retries = c->cfg.retry.max_retries;
+    l->timeout = c->cfg.timeout_ms;
+    l->retries = c->cfg.retry.max_retries;
     if (o != NULL) {
-        l.timeout = o->timeout_ms != 0u ? o->timeout_ms : l.timeout;
+        l->timeout = o->timeout_ms != 0u ? o->timeout_ms : l->timeout;
         overall = o->overall_timeout_ms != 0u ? o->overall_timeout_ms : overall;
-        l.retries = (o->retries >= 0 && o->retries <= 255) ? (unsigned)o->retries : l.retries;
+        l->retries = (o->retries >= 0 && o->retries <= 255) ? (unsigned)o->retries : l->retries;
     }
-    l.overall = overall != 0u ? wos_client_now(c) + overall : UINT64_MAX;
-    l.reopened = false;
-    return l;
+    l->overall = overall != 0u ? wos_client_now(c) + overall : UINT64_MAX;
+    l->tries = 0;
+    l->reopened = false;
 }
 
-typedef enum next_step { STOP, RETRY, REOPEN } next_step;
+/* The transport failures worth another attempt, as bits of their status:
+ * any; and those after which a kept-alive connection is reopened at once
+ * (not a timeout, which may have been the server working on it). */
+#define STATUS_BIT(st) ((uint32_t)1u << (unsigned)(st))
+#define RETRY_ERRORS (STATUS_BIT(WOS_ERR_NETWORK) | STATUS_BIT(WOS_ERR_TIMEOUT) | STATUS_BIT(WOS_ERR_CLOSED))
+#define REOPEN_ERRORS (STATUS_BIT(WOS_ERR_NETWORK) | STATUS_BIT(WOS_ERR_CLOSED))
+typedef char retry_errors_fit_32_bits[WOS_ERR_CLOSED < 32 && WOS_ERR_NETWORK < 32 ? 1 : -1];
 
 /*
- * What follows an attempt. A kept-alive connection that the server closed
- * before answering anything is reopened at once and outside the retry
- * count: the request never reached the server, or the call is a read.
+ * Whether another attempt follows, and the wait before it (Retry-After
+ * wins over backoff). maybe_done: the attempt may have changed something
+ * on the server (its answer was lost after the whole request went out, or
+ * it was a 5xx). The resend rule: reads (token, list, get) and the
+ * idempotent writes (a PUT repeated with the same body, a DELETE) may be
+ * sent again after the server may have got them; a create (POST, which
+ * the server does not de-duplicate) is not, once fully sent with its
+ * answer lost. After a 408, 429 or 5xx every operation is resent; what a
+ * write's retry answers then is read in wos_client_call() (resent_write).
+ * A kept-alive connection that the server closed before answering
+ * anything is reopened at once and outside the retry count: the request
+ * never reached the server, or the call is a read.
  */
-static next_step next_after(const wos_client *c, wos_pipes_op op, const attempt *a, wos_status st,
-                            const wos_http_parser *p, unsigned tries, const limits *l,
-                            uint32_t *delay)
+static bool again(const wos_client *c, wos_pipes_op op, const attempt *a, wos_status st,
+                  const wos_http_response *resp, bool maybe_done, limits *l, uint32_t *delay)
 {
-    bool fully_sent = a->request_len > 0u && a->sent == a->request_len;
+    uint32_t err = (unsigned)st < 32u ? (uint32_t)1u << (unsigned)st : 0u;
+    int64_t s = -1;
+    *delay = 0u;
     if (st == WOS_OK) {
-        const wos_http_response *resp = wos_http_parser_response(p);
-        if (!retryable_status(resp->status) || tries >= l->retries) {
-            return STOP;
+        if (!retryable_status(resp->status)) {
+            return false;
         }
-        *delay = retry_delay_ms(c, resp, tries);
-        return RETRY;
+        s = retry_after_s(c, resp);
+    } else if ((err & RETRY_ERRORS) == 0u ||
+               (maybe_done && (op->retry & WOS_RETRY_REPEATABLE) == 0u)) {
+        return false;
+    } else if ((err & REOPEN_ERRORS) != 0u && a->reused && a->received == 0u && !l->reopened) {
+        l->reopened = true;
+        return true;
     }
-    if (!retryable_error(st) || (fully_sent && !repeatable(op))) {
-        return STOP;
+    if (l->tries >= l->retries) {
+        return false;
     }
-    if (a->reused && a->received == 0u && st != WOS_ERR_TIMEOUT && !l->reopened) {
-        *delay = 0u;
-        return REOPEN;
+    if (s < 0) {
+        *delay = backoff_ms(c, l->tries);
+    } else {
+        uint32_t cap = c->cfg.retry.retry_after_cap_s;
+        cap = s < (int64_t)cap ? (uint32_t)s : cap;
+        *delay = cap > UINT32_MAX / 1000u ? UINT32_MAX : cap * 1000u;
     }
-    if (tries >= l->retries) {
-        return STOP;
-    }
-    *delay = backoff_ms(c, tries);
-    return RETRY;
+    l->tries++;
+    return true;
 }
 
-/* Whether the overall deadline leaves room to wait delay and try again. */
-static bool time_left(const limits *l, uint64_t now, uint32_t delay)
+static void fill_reply(const wos_client *c, const wos_http_response *resp, wos_pipes_reply *r)
 {
-    return l->overall == UINT64_MAX || (l->overall > now && l->overall - now > delay);
+    r->status = resp->status;
+    r->body = NULL;
+    if (resp->body.ptr != NULL) {
+        r->body = c->cfg.buf + (resp->body.ptr - c->cfg.buf); /* our own, writable buffer */
+    }
+    r->body_len = resp->body.len;
+    r->request_id = resp->request_id;
+    r->retry_after_s = retry_after_s(c, resp);
+    r->date = resp->date;
+    r->tokens = c->cfg.tokens;
+    r->token_cap = c->cfg.token_cap;
+    r->tokens_needed = 0u;
 }
 
 wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
-                          const wos_call_options *opts, wos_call_info *info, wos_pipes_reply *out)
+                          const wos_call_options *opts, wos_call_info *info)
 {
-    wos_pipes_call call = *call_in;
+    wos_pipes_call *call = &c->call_;
     attempt a;
-    limits l = call_limits(c, opts);
-    unsigned tries = 0;
-    wos_status st = set_idempotency_key(c, &call, opts, info);
+    limits l;
+    const wos_http_response *resp = wos_http_parser_response(&c->parser); /* fixed: c's own */
+    wos_status st;
+    *call = *call_in;
+    call_limits(c, opts, &l);
+    st = set_idempotency_key(c, call, opts, info);
     while (st == WOS_OK) {
         uint64_t now = wos_client_now(c);
-        uint32_t delay = 0;
-        next_step step;
+        uint32_t delay;
+        bool maybe_done;
         memset(&a, 0, sizeof a);
-        a.deadline = now + l.timeout;
-        if (l.overall < a.deadline) {
-            a.deadline = l.overall;
-        }
-        info->attempts++;
-        st = wos_client_attempt(c, &call, &a, info);
-        info->reused_connection = a.reused;
-        step = next_after(c, call.op, &a, st, &c->parser, tries, &l, &delay);
-        now = wos_client_now(c);
-        if (step == STOP || !time_left(&l, now, delay)) {
+        a.deadline = now + l.timeout < l.overall ? now + l.timeout : l.overall;
+        st = wos_client_attempt(c, call, &a, info);
+        maybe_done = st == WOS_OK ? resp->status >= 500 : a.fully_sent;
+        if (!again(c, call->op, &a, st, resp, maybe_done, &l, &delay)) {
             break;
         }
-        if (step == REOPEN) {
-            l.reopened = true;
-        } else {
-            tries++;
+        /* Only when the overall deadline leaves room to wait and try again. */
+        now = wos_client_now(c);
+        if (now + delay >= l.overall) { /* none: UINT64_MAX, which no clock reaches */
+            break;
         }
-        if ((call.op->retry & WOS_RETRY_WRITE) != 0u && uncertain(&a, st, &c->parser)) {
+        if ((call->op->retry & WOS_RETRY_WRITE) != 0u && maybe_done) {
             info->resent_write = true;
         }
         if (delay > 0u) {
@@ -289,7 +255,7 @@ wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
         st = WOS_OK;
     }
     if (st == WOS_OK) {
-        fill_reply(c, wos_http_parser_response(&c->parser), out);
+        fill_reply(c, resp, &c->reply_);
     }
     return st;
 }

@@ -15,6 +15,7 @@ typedef struct attempt {
     size_t sent;        /* request bytes sent */
     size_t received;    /* response bytes received */
     bool reused;        /* ran on a kept-alive connection */
+    bool fully_sent;    /* the whole request went out */
 } attempt;
 
 /* The port clock (client_io.c, with the connection it times). */
@@ -24,8 +25,8 @@ uint64_t wos_client_now(const wos_client *c);
 WOS_NODISCARD wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt *a,
                               wos_call_info *info);
 
-/* Run a call with deadlines and retries; on WOS_OK out holds the final reply (any status). */
+/* Run a call with deadlines and retries; on WOS_OK c->reply_ holds the final reply (any status). */
 WOS_NODISCARD wos_status wos_client_run(wos_client *c, const wos_pipes_call *call, const wos_call_options *opts,
-                          wos_call_info *info, wos_pipes_reply *out);
+                          wos_call_info *info);
 
 #endif

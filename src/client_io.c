@@ -22,18 +22,19 @@ uint64_t wos_client_now(const wos_client *c)
 }
 
 /* A kept-alive connection is checked before use: the server may have closed it while idle. */
-static wos_status connect_if_needed(wos_client *c, attempt *a)
+static wos_status connect_if_needed(wos_client *c, attempt *a, wos_call_info *info)
 {
-    wos_status st;
-    if (c->connected && ops(c)->is_alive != NULL && !ops(c)->is_alive(c->cfg.transport.ctx)) {
+    const wos_transport_ops *o = ops(c);
+    wos_status st = WOS_OK;
+    if (c->connected && o->is_alive != NULL && !o->is_alive(c->cfg.transport.ctx)) {
         wos_client_close(c);
     }
     a->reused = c->connected;
-    if (c->connected) {
-        return WOS_OK;
+    info->reused_connection = a->reused;
+    if (!a->reused) {
+        st = o->connect(c->cfg.transport.ctx, c->host, c->port, a->deadline);
+        c->connected = st == WOS_OK;
     }
-    st = ops(c)->connect(c->cfg.transport.ctx, c->host, c->port, a->deadline);
-    c->connected = st == WOS_OK;
     return st;
 }
 
@@ -52,6 +53,7 @@ static wos_status send_all(wos_client *c, attempt *a)
         }
         a->sent += n;
     }
+    a->fully_sent = true;
     return WOS_OK;
 }
 
@@ -99,9 +101,11 @@ static wos_status build_request(wos_client *c, const wos_pipes_call *call, attem
     ep.api_key = c->cfg.api_key;
     /* The host was checked once, by wos_client_init(). */
     st = wos_pipes_write(&ep, call, c->cfg.buf, c->cfg.buf_cap, &a->request_len);
-    if (st != WOS_OK) {
-        info->buffer_needed = st == WOS_ERR_BUFFER_TOO_SMALL ? a->request_len : 0u;
-        a->request_len = 0; /* wos_pipes_write_request() wiped the partly written head */
+    /* On failure wos_pipes_write() wiped the buffer and nothing is sent;
+     * request_len is then the size needed (BUFFER_TOO_SMALL) or 0, and
+     * buffer_needed is still 0 (no earlier attempt of the call got as far). */
+    if (st == WOS_ERR_BUFFER_TOO_SMALL) {
+        info->buffer_needed = a->request_len;
     }
     return st;
 }
@@ -110,11 +114,13 @@ wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt
                               wos_call_info *info)
 {
     wos_http_parser *p = &c->parser;
-    wos_status st = build_request(c, call, a, info);
+    wos_status st;
+    info->attempts++;
+    st = build_request(c, call, a, info);
     if (st != WOS_OK) {
         return st; /* nothing was sent; the connection, if any, is untouched */
     }
-    st = connect_if_needed(c, a);
+    st = connect_if_needed(c, a, info);
     if (st == WOS_OK) {
         st = send_all(c, a);
     }
@@ -124,13 +130,12 @@ wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt
         if (st == WOS_ERR_BUFFER_TOO_SMALL) {
             info->buffer_needed = wos_http_parser_needed(p);
         }
-        if (st != WOS_OK || !wos_http_parser_response(p)->keep_alive ||
-            wos_http_parser_leftover(p).len > 0u) {
-            wos_client_close(c); /* unread or unexpected bytes would poison the next call */
-        }
-    } else {
-        /* Any transport failure: a connection that died while idle (which a
-         * transport without is_alive cannot tell) must not be reused. */
+    }
+    /* Any failure closes: a connection that died while idle (which a
+     * transport without is_alive cannot tell) must not be reused, and
+     * unread or unexpected bytes would poison the next call. */
+    if (st != WOS_OK || !wos_http_parser_response(p)->keep_alive ||
+        wos_http_parser_leftover(p).len > 0u) {
         wos_client_close(c);
     }
     return st;

@@ -25,7 +25,7 @@ static wos_status resent_outcome(wos_pipes_op op, wos_status st, const wos_call_
 wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
                            const wos_call_options *opts, void *out, wos_call_info *info)
 {
-    wos_pipes_reply r;
+    wos_pipes_reply *r;
     wos_status st;
     if (c == NULL || call == NULL || call->op == NULL || (out == NULL && call->op->has_result)) {
         return WOS_ERR_INVALID_ARG; /* before anything is sent */
@@ -34,15 +34,18 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call,
         info = &c->info; /* caller memory, not stack */
     }
     memset(info, 0, sizeof *info);
-    st = wos_client_run(c, call, opts, info, &r);
+    r = &c->reply_;
+    st = wos_client_run(c, call, opts, info);
     if (st == WOS_OK) {
-        info->date = r.date;
-        st = call->op->decode(&r, out, &info->api);
-        info->tokens_needed = st == WOS_ERR_JSON_TOKENS ? r.tokens_needed : 0u;
+        info->date = r->date;
+        st = call->op->decode(r, out, &info->api);
+        if (st == WOS_ERR_JSON_TOKENS) {
+            info->tokens_needed = r->tokens_needed; /* else still 0 */
+        }
         if (st != WOS_OK && st != WOS_ERR_HTTP_STATUS) {
             /* A 2xx body that failed to decode may hold a secret (a token)
              * that no result points to, so no wipe could reach it later. */
-            wos_secure_zero(r.body, r.body_len);
+            wos_secure_zero(r->body, r->body_len);
         }
         st = resent_outcome(call->op, st, info);
     }

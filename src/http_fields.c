@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* The meaning of the lines of an HTTP/1.1 response: the status line, header
- * fields and chunk-size lines. Functions of a line that return what it
- * says; the parser (http_parser.c) alone moves its state machine. */
+/* The meaning of the header field lines of an HTTP/1.1 response (and of
+ * trailer lines): functions of a line that return what it says; the parser
+ * (http_parser.c) alone moves its state machine. */
 #include "http_internal.h"
 
 #include <string.h>
@@ -12,24 +12,21 @@
 /* Retry-After delta-seconds beyond this are absurd; cap, never overflow. */
 #define RETRY_AFTER_MAX 0x7FFFFFFF
 
-/* The words we act on: the headers we extract, in the order of the cases
- * in on_field(), then the Connection options (in the order of their flags)
- * and the one coding we decode. Lower case; compared in any ASCII case. */
-enum { W_CONTENT_LENGTH, W_TE, W_CONNECTION, W_CONTENT_TYPE, W_RETRY_AFTER, W_DATE, W_REQUEST_ID,
-       W_CLOSE, W_KEEP_ALIVE, W_CHUNKED, W_COUNT };
-static const wos_str k_words[] = {
-    [W_CONTENT_LENGTH] = WOS_STR_LIT("content-length"),
-    [W_TE] = WOS_STR_LIT("transfer-encoding"),
-    [W_CONNECTION] = WOS_STR_LIT("connection"),
-    [W_CONTENT_TYPE] = WOS_STR_LIT("content-type"),
-    [W_RETRY_AFTER] = WOS_STR_LIT("retry-after"),
-    [W_DATE] = WOS_STR_LIT("date"),
-    [W_REQUEST_ID] = WOS_STR_LIT("x-request-id"),
-    [W_CLOSE] = WOS_STR_LIT("close"),
-    [W_KEEP_ALIVE] = WOS_STR_LIT("keep-alive"),
-    [W_CHUNKED] = WOS_STR_LIT("chunked"),
-};
-typedef char k_words_cover_every_word[sizeof k_words / sizeof k_words[0] == W_COUNT ? 1 : -1];
+/* The words we act on: the headers we extract, those most responses carry
+ * first (they are tried in this order), then the Connection options (in the order of their flags)
+ * and the one coding we decode. Lower case; compared in any ASCII case.
+ * A pointer table and a length table: half the flash of a table of views. */
+#define WOS_HTTP_WORDS(X)                                                                      \
+    X(W_CONTENT_LENGTH, "content-length") X(W_CONTENT_TYPE, "content-type") X(W_DATE, "date")     \
+    X(W_REQUEST_ID, "x-request-id") X(W_CONNECTION, "connection") X(W_TE, "transfer-encoding")    \
+    X(W_RETRY_AFTER, "retry-after") X(W_CLOSE, "close") X(W_KEEP_ALIVE, "keep-alive")             \
+    X(W_CHUNKED, "chunked")
+#define WOS_HTTP_W_ENUM(id, text) id,
+#define WOS_HTTP_W_TEXT(id, text) [id] = text,
+#define WOS_HTTP_W_LEN(id, text) [id] = sizeof text - 1u,
+enum { WOS_HTTP_WORDS(WOS_HTTP_W_ENUM) W_COUNT };
+static const char *const k_words[W_COUNT] = {WOS_HTTP_WORDS(WOS_HTTP_W_TEXT)};
+static const uint8_t k_word_len[W_COUNT] = {WOS_HTTP_WORDS(WOS_HTTP_W_LEN)};
 
 /* One bit per ASCII byte that may not appear in a field name: controls,
  * space, DEL and the RFC 9110 delimiters "(),/:;<=>?@[\]{}. */
@@ -75,18 +72,18 @@ wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str 
 }
 
 /* Whether s[0..n) is word i of k_words in any ASCII case; word(): the index
- * of the word in k_words from i on that v is, or -1. Views
- * go by pointer here: passing them by value costs copies on Cortex-M.
- * The words hold lower-case letters and '-' only, so a byte matches when
- * it equals the word's byte with the case bit set: besides the capital,
- * only CR also turns into '-' so, and no line holds one. */
+ * of the word in k_words from i on that v is, or -1. Views go by pointer
+ * here: passing them by value costs copies on Cortex-M. The words hold
+ * lower-case letters and '-' only, so a byte matches when it equals the
+ * word's byte with the case bit set: besides the capital, only CR also
+ * turns into '-' so, and no line holds one. */
 static bool is_word(const char *s, size_t n, int i)
 {
     size_t j;
-    if (k_words[i].len != n) { /* the length first: most words differ in it */
+    if (k_word_len[i] != n) { /* the length first: most words differ in it */
         return false;
     }
-    for (j = 0; j < n && (s[j] | 0x20) == k_words[i].ptr[j]; j++) {
+    for (j = 0; j < n && (s[j] | 0x20) == k_words[i][j]; j++) {
     }
     return j == n;
 }
@@ -158,51 +155,6 @@ static wos_status on_field(wos_http_response *r, uint8_t *flags, int name, const
     return WOS_OK;
 }
 
-wos_status wos_http_status_line(const char *s, size_t n, int *out_code, bool *out_http10)
-{
-    int code = 0;
-    size_t i;
-    if (n < 12u || memcmp(s, "HTTP/1.", 7) != 0 || (s[7] != '0' && s[7] != '1') || s[8] != ' ' ||
-        (n > 12u && s[12] != ' ')) {
-        return WOS_ERR_HTTP_MALFORMED;
-    }
-    for (i = 9; i < 12u; i++) {
-        unsigned d = (unsigned)(unsigned char)s[i] - (unsigned)'0';
-        if (d > 9u) {
-            return WOS_ERR_HTTP_MALFORMED;
-        }
-        code = code * 10 + (int)d;
-    }
-    if (code < 100 || code > 599 || code == 101) { /* we never ask to switch protocols */
-        return WOS_ERR_HTTP_MALFORMED;
-    }
-    *out_code = code;
-    *out_http10 = s[7] == '0';
-    return WOS_OK;
-}
-
-/* chunk-size [BWS ; extensions]: extensions are ignored. */
-wos_status wos_http_chunk_size(const char *s, size_t n, uint64_t *out_size)
-{
-    uint64_t v = 0;
-    size_t i = 0;
-    int d;
-    for (; i < n && (d = wos_scan_hex(s[i])) >= 0; i++) {
-        if ((v >> 60) != 0u) {
-            return WOS_ERR_HTTP_FRAMING;
-        }
-        v = (v << 4) | (uint64_t)d;
-    }
-    while (i > 0u && i < n && is_ows(s[i])) {
-        i++;
-    }
-    if (i == 0u || (i < n && s[i] != ';')) {
-        return WOS_ERR_HTTP_FRAMING;
-    }
-    *out_size = v;
-    return WOS_OK;
-}
-
 wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, uint8_t *flags)
 {
     wos_str name, value;
@@ -212,7 +164,7 @@ wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, uint8_
      * is one of them holds only tchars, so it needs no other check. Any
      * other name is checked, then ignored. */
     for (i = 0; i < W_CLOSE; i++) {
-        l = k_words[i].len;
+        l = k_word_len[i];
         if (l < n && s[l] == ':' && is_word(s, l, i)) {
             trim(s + l + 1u, n - l - 1u, &value);
             return on_field(r, flags, i, &value);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Shared between the HTTP response parser's files: http_parser.c owns the
- * state machine and calls the line functions of http_fields.c, which
- * return what a line says and change no parser state. Internal. */
+ * state machine and calls the header line functions of http_fields.c,
+ * which return what a line says and change no parser state. Internal. */
 #ifndef WOS_HTTP_INTERNAL_H
 #define WOS_HTTP_INTERNAL_H
 
@@ -28,6 +28,14 @@ enum {
 #define WOS_HTTP_F_KEEPALIVE 0x08u /* F_CLOSE << 1: http_fields.c shifts */
 #define WOS_HTTP_F_UNTIL_CLOSE 0x10u /* the body ends when the peer closes */
 
+/* Keeps a static function called from two places out of line, where
+ * inlining it twice costs flash for nothing (GCC and Clang). */
+#if defined(__GNUC__)
+#define WOS_HTTP_NOINLINE __attribute__((noinline))
+#else
+#define WOS_HTTP_NOINLINE
+#endif
+
 /* Count bytes examined or moved, in test builds only (see work_). */
 #ifdef WOS_TEST_WORK_COUNT
 #define WOS_HTTP_WORK(p, n) ((p)->work_ += (n))
@@ -40,18 +48,9 @@ enum {
  * before the colon, or a line starting with whitespace (obs-fold). */
 WOS_NODISCARD wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str *value);
 
-/* The status line (CRLF excluded): its code (100..599 but 101) and
- * whether it is HTTP/1.0. WOS_ERR_HTTP_MALFORMED when it is not one. */
-WOS_NODISCARD wos_status wos_http_status_line(const char *s, size_t n, int *out_code,
-                                              bool *out_http10);
-
 /* One header field line (CRLF excluded): what it says about the response
  * goes into r and the WOS_HTTP_F_* flags. Errors as wos_http_parser_commit(). */
 WOS_NODISCARD wos_status wos_http_header(const char *s, size_t n, wos_http_response *r,
                                          uint8_t *flags);
-
-/* A chunk-size line (CRLF excluded; extensions ignored): the size.
- * WOS_ERR_HTTP_FRAMING when it is not one or overflows. */
-WOS_NODISCARD wos_status wos_http_chunk_size(const char *s, size_t n, uint64_t *out_size);
 
 #endif

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* The HTTP response parser: receiving into the buffer, finding lines
- * without ever rescanning, the state machine, bodies, in-place
- * de-chunking and the public calls. It alone changes its state; what a
- * line says comes from the functions of http_fields.c, which only return
- * it. */
+ * without ever rescanning, the status and chunk-size lines (the framing),
+ * the state machine, bodies, in-place de-chunking and the public calls. It
+ * alone changes its state; what a header line says comes from the
+ * functions of http_fields.c, which only return it. */
 #include "http_internal.h"
 
 #include <string.h>
@@ -11,21 +11,88 @@
 #include "scan.h"
 #include "wos_time.h"
 
+/* The status line (CRLF excluded): its code (100..599 but 101), and
+ * WOS_HTTP_F_HTTP10 added to flags when it is HTTP/1.0.
+ * WOS_ERR_HTTP_MALFORMED when it is not one (nothing written). Here rather
+ * than with the header fields: static, it is inlined into its one caller. */
+static wos_status status_line(const char *s, size_t n, int *out_code, uint8_t *flags)
+{
+    int code = 0;
+    size_t i;
+    if (n < 12u || memcmp(s, "HTTP/1.", 7) != 0 || (s[7] != '0' && s[7] != '1') || s[8] != ' ' ||
+        (n > 12u && s[12] != ' ')) {
+        return WOS_ERR_HTTP_MALFORMED;
+    }
+    for (i = 9; i < 12u; i++) {
+        unsigned d = (unsigned)(unsigned char)s[i] - (unsigned)'0';
+        if (d > 9u) {
+            return WOS_ERR_HTTP_MALFORMED;
+        }
+        code = code * 10 + (int)d;
+    }
+    if (code < 100 || code > 599 || code == 101) { /* we never ask to switch protocols */
+        return WOS_ERR_HTTP_MALFORMED;
+    }
+    *out_code = code;
+    if (s[7] == '0') {
+        *flags |= WOS_HTTP_F_HTTP10;
+    }
+    return WOS_OK;
+}
+
+/* chunk-size [BWS ; extensions]: extensions are ignored. A size over 16
+ * significant hex digits overflows 64 bits (framing); one that does not
+ * fit size_t is saturated, as it fits no buffer either. */
+static wos_status chunk_size(const char *s, size_t n, size_t *out_size)
+{
+    size_t v = 0, i = 0;
+    unsigned sig = 0;
+    int d;
+    for (; i < n && (d = wos_scan_hex(s[i])) >= 0; i++) {
+        sig += (v | (size_t)d) != 0u;
+        if (sig > 16u) {
+            return WOS_ERR_HTTP_FRAMING;
+        }
+        v = v > SIZE_MAX >> 4 ? SIZE_MAX : v << 4 | (size_t)d;
+    }
+    while (i > 0u && i < n && (s[i] == ' ' || s[i] == '\t')) {
+        i++;
+    }
+    if (i == 0u || (i < n && s[i] != ';')) {
+        return WOS_ERR_HTTP_FRAMING;
+    }
+    *out_size = v;
+    return WOS_OK;
+}
+
 static wos_status fail(wos_http_parser *p, wos_status st)
 {
     p->err_ = (uint8_t)st;
     return st;
 }
 
-/* Forget what earlier headers said (start, or after a 1xx response). */
-static void reset_response(wos_http_parser *p)
+/* reset_response() sets the three int64_t members from content_length up
+ * to date to -1 at once: they must be exactly those. */
+#define WOS_HTTP_OFF(m) offsetof(wos_http_response, m)
+typedef char wos_http_minus_one_members[WOS_HTTP_OFF(date) - WOS_HTTP_OFF(content_length) == 3u * sizeof(int64_t) &&
+                                                WOS_HTTP_OFF(retry_after_s) > WOS_HTTP_OFF(content_length) &&
+                                                WOS_HTTP_OFF(retry_after_at) > WOS_HTTP_OFF(retry_after_s) &&
+                                                WOS_HTTP_OFF(date) > WOS_HTTP_OFF(retry_after_at)
+                                            ? 1
+                                            : -1];
+
+/* Expect a status line at pos_ and forget what earlier headers said
+ * (start, or after a 1xx response). */
+WOS_HTTP_NOINLINE static void reset_response(wos_http_parser *p)
 {
     wos_http_response *r = &p->resp_;
     memset(r, 0, sizeof *r);
-    r->content_length = -1;
-    r->retry_after_s = -1;
-    r->retry_after_at = -1;
+    /* content_length, retry_after_s, retry_after_at: -1 (int64_t is two's
+     * complement), the three adjacent members, in one call. */
+    memset(&r->content_length, 0xFF, WOS_HTTP_OFF(date) - WOS_HTTP_OFF(content_length));
     p->flags_ = 0;
+    p->state_ = WOS_HTTP_ST_STATUS;
+    p->hdr_ = p->pos_;
 }
 
 /* Mark the response complete: the body is [body_, out_). */
@@ -57,20 +124,21 @@ static wos_status headers_done(wos_http_parser *p)
 {
     wos_http_response *r = &p->resp_;
     unsigned f = p->flags_;
-    int64_t date = 0;
     if ((f & WOS_HTTP_F_CHUNKED) != 0u && r->content_length >= 0) {
         return WOS_ERR_HTTP_FRAMING;
     }
     if (r->status < 200) { /* interim: the real one follows */
         reset_response(p);
-        p->hdr_ = p->pos_;
-        p->state_ = WOS_HTTP_ST_STATUS;
         return WOS_OK;
     }
-    if (r->retry_after_at >= 0 && /* an absent Date (ptr NULL) does not parse */
-        wos_time_parse_http_date(r->date.ptr, r->date.len, &date) == WOS_OK) {
-        date = r->retry_after_at - date;
-        r->retry_after_s = date > 0 ? date : 0;
+    /* An absent Date (ptr NULL) does not parse; a Date that does not parse
+     * leaves retry_after_s untouched (-1, as retry_after_at is set). */
+    if (r->retry_after_at >= 0 &&
+        wos_time_parse_http_date(r->date.ptr, r->date.len, &r->retry_after_s) == WOS_OK) {
+        r->retry_after_s = r->retry_after_at - r->retry_after_s;
+        if (r->retry_after_s < 0) {
+            r->retry_after_s = 0;
+        }
         r->retry_after_at = -1;
     }
     r->keep_alive = (f & WOS_HTTP_F_CLOSE) == 0u &&
@@ -95,36 +163,33 @@ static wos_status headers_done(wos_http_parser *p)
 static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
 {
     wos_str name, value;
-    uint64_t size = 0;
-    int code = 0;
-    bool http10 = false;
+    size_t size = 0;
     wos_status st;
     switch (p->state_) {
     case WOS_HTTP_ST_STATUS:
-        st = wos_http_status_line(s, n, &code, &http10);
+        st = status_line(s, n, &p->resp_.status, &p->flags_);
         if (st == WOS_OK) {
-            p->resp_.status = code;
-            p->flags_ |= http10 ? WOS_HTTP_F_HTTP10 : 0u;
             p->state_ = WOS_HTTP_ST_HEADER;
         }
         return st;
     case WOS_HTTP_ST_HEADER:
         return n == 0u ? headers_done(p) : wos_http_header(s, n, &p->resp_, &p->flags_);
     case WOS_HTTP_ST_CHUNK_SIZE:
-        st = wos_http_chunk_size(s, n, &size);
+        st = chunk_size(s, n, &size);
         if (st != WOS_OK) {
             return st;
         }
         p->left_ = 0; /* too big: the size needed is unknown */
         /* Room after the final response's headers: skipped 1xx bytes before
          * hdr_ are dropped before the data lands, as for Content-Length. */
-        if (size > (uint64_t)(p->cap_ - (p->out_ - p->hdr_))) {
+        if (size > p->cap_ - (p->out_ - p->hdr_)) {
             return WOS_ERR_BUFFER_TOO_SMALL;
         }
         p->state_ = size == 0u ? WOS_HTTP_ST_TRAILER : WOS_HTTP_ST_CHUNK_DATA;
-        p->left_ = (size_t)size;
+        p->left_ = size;
         return WOS_OK;
-    default: /* trailer fields are checked, never used */
+    default: /* trailer fields are checked, never used; left_ counts their bytes */
+        p->left_ += n + 2u;
         if (n == 0u) {
             finish(p);
             return WOS_OK;
@@ -200,18 +265,16 @@ static wos_status line_step(wos_http_parser *p)
     }
     st = scan_line(p, base, lim);
     if (st == WOS_OK) {
+        const char *s = p->buf_ + p->line_;
         n = p->pos_ - p->line_;
         WOS_HTTP_WORK(p, n); /* the line is read once more to interpret it */
-        if (p->state_ == WOS_HTTP_ST_TRAILER) {
-            p->left_ += n;
-        }
-        st = on_line(p, p->buf_ + p->line_, n - 2u);
         p->line_ = p->pos_;
-    } else if (st == WOS_ERR_NEED_MORE) {
-        st = WOS_OK;
+        return on_line(p, s, n - 2u);
     }
-    if (st == WOS_ERR_HTTP_MALFORMED && p->state_ == WOS_HTTP_ST_CHUNK_SIZE) {
-        st = WOS_ERR_HTTP_FRAMING;
+    if (st == WOS_ERR_NEED_MORE) {
+        st = WOS_OK;
+    } else if (st == WOS_ERR_HTTP_MALFORMED && p->state_ == WOS_HTTP_ST_CHUNK_SIZE) {
+        st = WOS_ERR_HTTP_FRAMING; /* a bad byte in a chunk-size line */
     }
     return st;
 }
@@ -261,39 +324,23 @@ static wos_status step(wos_http_parser *p)
     }
 }
 
-static void shift_view(wos_str *v, const char *from, size_t d)
-{
-    if (v->ptr != NULL && v->ptr >= from) {
-        v->ptr -= d;
-    }
-}
-
-/* Drop buf[a..b) (consumed bytes nobody will look at again) by moving the
- * rest of the buffer down, and fix every offset and view behind it. No
- * offset lies strictly inside the gap, and len_ >= pos_ >= line_ >= b in
- * both of compact()'s calls. */
-static void close_gap(wos_http_parser *p, size_t a, size_t b)
+/* Drop buf[a..b), a < b (consumed bytes nobody will look at again), by
+ * moving the rest of the buffer down: len_, pos_ and line_ lie at or past
+ * b in both of compact()'s calls. */
+WOS_HTTP_NOINLINE static void close_gap(wos_http_parser *p, size_t a, size_t b)
 {
     size_t d = b - a;
-    if (d == 0u) {
-        return;
-    }
     memmove(p->buf_ + a, p->buf_ + b, p->len_ - b);
     WOS_HTTP_WORK(p, p->len_ - b);
-    shift_view(&p->resp_.content_type, p->buf_ + b, d);
-    shift_view(&p->resp_.request_id, p->buf_ + b, d);
-    shift_view(&p->resp_.date, p->buf_ + b, d);
     p->len_ -= d;
     p->pos_ -= d;
     p->line_ -= d;
-    if (p->hdr_ >= b) {
-        p->hdr_ -= d;
-    }
-    if (p->body_ >= b) {
-        p->body_ -= d;
-    }
-    if (p->out_ >= b) {
-        p->out_ -= d;
+}
+
+static void shift_view(wos_str *v, size_t d)
+{
+    if (v->ptr != NULL) {
+        v->ptr -= d;
     }
 }
 
@@ -302,13 +349,29 @@ static void close_gap(wos_http_parser *p, size_t a, size_t b)
  * already consumed (line_ is where the unconsumed bytes start, in every
  * body state), [0, hdr_) holds interim responses. Only bytes of the
  * unfinished line (moved once per line) or of this commit (after a 1xx)
- * move, so the work stays linear. */
+ * move, so the work stays linear. The final response's header section
+ * starts at hdr_ and ends at body_ <= out_: every view points into it, so
+ * the framing gap moves none of them and the 1xx gap moves every one that
+ * is set; body_ and out_ are set (and move) once the headers are parsed. */
 static void compact(wos_http_parser *p)
 {
-    if (p->state_ > WOS_HTTP_ST_HEADER) {
+    size_t d = p->hdr_;
+    bool body = p->state_ > WOS_HTTP_ST_HEADER;
+    /* The tests stay here: most commits have no gap to close. */
+    if (body && p->line_ != p->out_) {
         close_gap(p, p->out_, p->line_);
     }
-    close_gap(p, 0, p->hdr_);
+    if (d != 0u) {
+        close_gap(p, 0, d);
+        shift_view(&p->resp_.content_type, d);
+        shift_view(&p->resp_.request_id, d);
+        shift_view(&p->resp_.date, d);
+        p->hdr_ = 0;
+        if (body) {
+            p->body_ -= d;
+            p->out_ -= d;
+        }
+    }
 }
 
 wos_status wos_http_parser_space(wos_http_parser *p, char **out_ptr, size_t *out_len)
@@ -396,7 +459,7 @@ wos_status wos_http_parser_eof(wos_http_parser *p)
     if (p->err_ != 0u) {
         return (wos_status)p->err_;
     }
-    if (p->state_ == WOS_HTTP_ST_BODY && (p->flags_ & WOS_HTTP_F_UNTIL_CLOSE) != 0u) {
+    if ((p->flags_ & WOS_HTTP_F_UNTIL_CLOSE) != 0u) { /* set in the body state only; again when done */
         finish(p);
     }
     return p->state_ == WOS_HTTP_ST_DONE ? WOS_OK : fail(p, WOS_ERR_CLOSED);

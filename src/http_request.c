@@ -18,12 +18,16 @@ typedef struct sink {
     size_t len;
 } sink;
 
-/* What fits is copied as one block; the count always advances. */
+/*
+ * What fits of p[0..n) is copied as one block (nothing when p is NULL: the
+ * bytes are already in place); the count always advances. memmove: the
+ * body is moved down within the buffer.
+ */
 static void put(sink *s, const char *p, size_t n)
 {
     size_t room = s->len < s->cap ? s->cap - s->len : 0u;
-    if (room != 0u && n != 0u) {
-        memcpy(s->buf + s->len, p, n < room ? n : room);
+    if (p != NULL && room != 0u) {
+        memmove(s->buf + s->len, p, n < room ? n : room);
     }
     s->len = n > SIZE_MAX - s->len ? SIZE_MAX : s->len + n;
 }
@@ -91,23 +95,20 @@ static wos_status put_target(sink *s, const wos_http_request *r)
 {
     size_t i;
     char sep = '?';
-    if ((r->segment_count != 0u && r->segments == NULL) ||
-        (r->query_count != 0u && r->query == NULL)) {
-        return WOS_ERR_INVALID_ARG;
-    }
     if (r->segment_count == 0u) {
         put1(s, '/');
     }
     for (i = 0; i < r->segment_count; i++) {
-        if (bad_segment(&r->segments[i])) {
+        /* segments is read only when there are some: NULL then is refused */
+        if (r->segments == NULL || bad_segment(&r->segments[i])) {
             return WOS_ERR_INVALID_ARG;
         }
         put1(s, '/');
         put_pct(s, r->segments[i].ptr, r->segments[i].len);
     }
     for (i = 0; i < r->query_count; i++) {
-        const wos_http_query *q = &r->query[i];
-        const char *z = q->name;
+        const wos_http_query *q = r->query != NULL ? &r->query[i] : NULL;
+        const char *z = q != NULL ? q->name : NULL;
         if (z == NULL || *z == '\0') {
             return WOS_ERR_INVALID_ARG;
         }
@@ -133,66 +134,17 @@ static int bad_value(wos_str v)
     return v.ptr == NULL || v.len == 0u || wos_scan_text(v.ptr, v.len) != v.len;
 }
 
-static int bad_method(const char *m)
+/* Length of the method, an upper-case token; 0 for anything else. */
+static size_t method_len(const char *m)
 {
-    if (m == NULL || *m == '\0') {
-        return 1;
-    }
-    for (; *m != '\0'; m++) {
-        if (*m < 'A' || *m > 'Z') {
-            return 1;
+    size_t n = 0;
+    while (m != NULL && m[n] != '\0') {
+        if (m[n] < 'A' || m[n] > 'Z') {
+            return 0u;
         }
+        n++;
     }
-    return 0;
-}
-
-/* Everything up to the Content-Length digits (with a body), or the whole
- * head (without one). */
-static wos_status put_head(sink *s, const wos_http_request *r)
-{
-    wos_status st;
-    size_t i;
-    bool v6;
-    if (bad_method(r->method) || bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
-        (r->idempotency_key.ptr != NULL && bad_value(r->idempotency_key))) {
-        return WOS_ERR_INVALID_ARG;
-    }
-    put(s, r->method, strlen(r->method));
-    put1(s, ' ');
-    st = put_target(s, r);
-    if (st != WOS_OK) {
-        return st;
-    }
-    PUT_LIT(s, " HTTP/1.1\r\nHost: ");
-    for (i = 0; i < r->host.len && r->host.ptr[i] != ':'; i++) {
-    }
-    v6 = i < r->host.len && r->host.ptr[0] != '['; /* an IPv6 address: bracketed */
-    if (v6) {
-        put1(s, '[');
-    }
-    put(s, r->host.ptr, r->host.len);
-    if (v6) {
-        put1(s, ']');
-    }
-    if (r->port != (r->tls ? 443u : 80u)) {
-        put1(s, ':');
-        put_dec(s, r->port);
-    }
-    PUT_LIT(s, "\r\nAuthorization: Bearer ");
-    put(s, r->api_key.ptr, r->api_key.len);
-    PUT_LIT(s, "\r\nUser-Agent: wos-pipes-c/" WOS_VERSION
-               "\r\nAccept: application/json\r\nConnection: keep-alive\r\n");
-    if (r->idempotency_key.ptr != NULL) {
-        PUT_LIT(s, "Idempotency-Key: ");
-        put(s, r->idempotency_key.ptr, r->idempotency_key.len);
-        PUT_LIT(s, "\r\n");
-    }
-    if (r->body != NULL) {
-        PUT_LIT(s, "Content-Type: application/json\r\nContent-Length: ");
-    } else {
-        PUT_LIT(s, "\r\n");
-    }
-    return WOS_OK;
+    return n;
 }
 
 /* Out of line on purpose: `make size` follows the body callback from here
@@ -234,18 +186,65 @@ static wos_status put_body(sink *s, const wos_http_request *req)
     }
     put_dec(s, blen);
     PUT_LIT(s, "\r\n\r\n");
-    if (st == WOS_OK) {
-        if (blen != 0u) {
-            memmove(s->buf + s->len, at, blen); /* s->len <= h + gap: down, never past the body */
-        }
-    } else if (s->len <= s->cap && blen <= s->cap - s->len) {
-        st = run_body(req, s->buf + s->len, blen, &again);
-        if (st != WOS_OK || again != blen) {
-            return st == WOS_OK || st == WOS_ERR_BUFFER_TOO_SMALL ? WOS_ERR_STATE : st;
+    if (st != WOS_OK) {
+        at = NULL; /* counted only, unless written in place here */
+        if (s->len <= s->cap && blen <= s->cap - s->len) {
+            st = run_body(req, s->buf + s->len, blen, &again);
+            if (st != WOS_OK || again != blen) {
+                return st == WOS_OK || st == WOS_ERR_BUFFER_TOO_SMALL ? WOS_ERR_STATE : st;
+            }
         }
     }
-    s->len = blen > SIZE_MAX - s->len ? SIZE_MAX : s->len + blen;
+    put(s, at, blen); /* moved down: s->len <= h + gap, never past the body */
     return WOS_OK;
+}
+
+/* The whole request: head, then the body when there is one. */
+static wos_status put_request(sink *s, const wos_http_request *r)
+{
+    wos_status st;
+    size_t i, m = method_len(r->method);
+    bool v6;
+    if (m == 0u || bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
+        (r->idempotency_key.ptr != NULL && bad_value(r->idempotency_key))) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    put(s, r->method, m);
+    put1(s, ' ');
+    st = put_target(s, r);
+    if (st != WOS_OK) {
+        return st;
+    }
+    PUT_LIT(s, " HTTP/1.1\r\nHost: ");
+    for (i = 0; i < r->host.len && r->host.ptr[i] != ':'; i++) {
+    }
+    v6 = i < r->host.len && r->host.ptr[0] != '['; /* an IPv6 address: bracketed */
+    if (v6) {
+        put1(s, '[');
+    }
+    put(s, r->host.ptr, r->host.len);
+    if (v6) {
+        put1(s, ']');
+    }
+    if (r->port != (r->tls ? 443u : 80u)) {
+        put1(s, ':');
+        put_dec(s, r->port);
+    }
+    PUT_LIT(s, "\r\nAuthorization: Bearer ");
+    put(s, r->api_key.ptr, r->api_key.len);
+    PUT_LIT(s, "\r\nUser-Agent: wos-pipes-c/" WOS_VERSION
+               "\r\nAccept: application/json\r\nConnection: keep-alive\r\n");
+    if (r->idempotency_key.ptr != NULL) {
+        PUT_LIT(s, "Idempotency-Key: ");
+        put(s, r->idempotency_key.ptr, r->idempotency_key.len);
+        PUT_LIT(s, "\r\n");
+    }
+    if (r->body == NULL) {
+        PUT_LIT(s, "\r\n");
+        return WOS_OK;
+    }
+    PUT_LIT(s, "Content-Type: application/json\r\nContent-Length: ");
+    return put_body(s, r);
 }
 
 /* One code path for both public calls keeps the argument and size checks
@@ -268,10 +267,7 @@ static wos_status emit(const wos_http_request *req, char *buf, size_t cap, size_
     s.buf = buf;
     s.cap = cap;
     s.len = 0u;
-    st = whole ? put_head(&s, req) : put_target(&s, req);
-    if (st == WOS_OK && whole && req->body != NULL) {
-        st = put_body(&s, req);
-    }
+    st = whole ? put_request(&s, req) : put_target(&s, req);
     if (st != WOS_OK) {
         return st;
     }

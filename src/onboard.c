@@ -42,75 +42,98 @@ wos_str wos_onboard_url(const wos_onboard *o)
     return s;
 }
 
-static wos_status get_url(wos_onboard *o, wos_client *c, wos_call_info *info)
+/* What the step's call answered, for the state that made it. */
+static wos_status took(wos_onboard *o)
 {
-    wos_status st = wos_client_authorize(c, &o->authorize, NULL, &o->scratch.url, info);
-    if (st == WOS_OK && o->scratch.url.url.len >= sizeof o->url) {
-        st = WOS_ERR_BUFFER_TOO_SMALL;
-    }
-    if (st == WOS_OK) {
+    switch (o->state) {
+    case WOS_ONBOARD_AUTHORIZE:
+        if (o->scratch.url.url.len >= sizeof o->url) {
+            return WOS_ERR_BUFFER_TOO_SMALL;
+        }
         memcpy(o->url, o->scratch.url.url.ptr, o->scratch.url.url.len);
         o->url_len = o->scratch.url.url.len;
         o->url[o->url_len] = '\0';
         o->state = WOS_ONBOARD_SHOW_URL;
-    }
-    return st;
-}
-
-/* A poll: 404 means no account yet; any state but connected means not yet. */
-static wos_status poll(wos_onboard *o, wos_client *c, uint64_t now, wos_call_info *info)
-{
-    wos_call_info *ci = info != NULL ? info : &c->info;
-    wos_status st = wos_client_get_account(c, &o->account, NULL, &o->scratch.account, ci);
-    o->polls++;
-    o->due_ms = now + o->poll_ms;
-    if (st == WOS_ERR_HTTP_STATUS && ci->api.http_status == 404) {
-        return WOS_OK;
-    }
-    if (st == WOS_OK) {
+        break;
+    case WOS_ONBOARD_WAIT: /* any state but connected means not yet */
         o->last_state = o->scratch.account.state;
         if (o->last_state == WOS_ACCOUNT_CONNECTED) {
             o->state = WOS_ONBOARD_TOKEN;
         }
+        break;
+    default: /* WOS_ONBOARD_TOKEN */
+        o->state = WOS_ONBOARD_DONE;
+        break;
     }
-    return st;
+    return WOS_OK;
 }
 
+/* In WAIT: sleeps (when asked) until the next poll is due; true when it is,
+ * and then the poll is counted and the next one set. Past the deadline the
+ * wait has timed out. */
+static bool poll_due(wos_onboard *o, wos_client *c, bool sleep, uint64_t now)
+{
+    if (now < o->due_ms && sleep) {
+        c->cfg.platform->sleep_until(c->cfg.platform->ctx,
+                                     o->due_ms < o->deadline_ms ? o->due_ms : o->deadline_ms);
+        now = now_ms(c);
+    }
+    if (now >= o->deadline_ms) {
+        o->state = WOS_ONBOARD_TIMED_OUT;
+        return false;
+    }
+    if (now < o->due_ms) {
+        return false;
+    }
+    o->polls++;
+    o->due_ms = now + o->poll_ms;
+    return true;
+}
+
+/* Each state that calls sets up its call; the one call site follows. */
 wos_status wos_onboard_step(wos_onboard *o, wos_client *c, bool sleep, wos_call_info *info)
 {
-    wos_status st = WOS_OK;
+    wos_pipes_call call = {NULL, WOS_STR_NULL, NULL, NULL, NULL, WOS_STR_NULL, NULL};
+    void *out;
+    wos_status st;
     uint64_t now;
     if (o == NULL || c == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
+    info = info != NULL ? info : &c->info; /* the client's own, as wos_client_call() */
+    out = &o->scratch;
     now = now_ms(c);
     switch (o->state) {
     case WOS_ONBOARD_AUTHORIZE:
-        st = get_url(o, c, info);
+        call.op = &wos_op_authorize;
+        call.params = &o->authorize;
         break;
     case WOS_ONBOARD_SHOW_URL: /* shown: the wait starts now, the first poll one interval on */
         o->deadline_ms = now + o->wait_ms;
         o->due_ms = now + o->poll_ms;
         o->state = WOS_ONBOARD_WAIT;
-        break;
+        return WOS_OK;
     case WOS_ONBOARD_WAIT:
-        if (now < o->due_ms && sleep) {
-            c->cfg.platform->sleep_until(c->cfg.platform->ctx,
-                                         o->due_ms < o->deadline_ms ? o->due_ms : o->deadline_ms);
-            now = now_ms(c);
+        if (!poll_due(o, c, sleep, now)) {
+            return WOS_OK;
         }
-        if (now >= o->deadline_ms) {
-            o->state = WOS_ONBOARD_TIMED_OUT;
-        } else if (now >= o->due_ms) {
-            st = poll(o, c, now, info);
-        }
+        call.op = &wos_op_account_get;
+        call.params = &o->account;
         break;
     case WOS_ONBOARD_TOKEN:
-        st = wos_client_get_token(c, &o->token_params, NULL, &o->token, info);
-        o->state = st == WOS_OK ? WOS_ONBOARD_DONE : o->state;
+        call.op = WOS_OP_TOKEN;
+        call.token = &o->token_params;
+        out = &o->token;
         break;
     default: /* DONE, TIMED_OUT, FAILED: nothing left */
         return WOS_OK;
+    }
+    st = wos_client_call(c, &call, NULL, out, info);
+    if (st == WOS_OK) {
+        st = took(o);
+    } else if (o->state == WOS_ONBOARD_WAIT && st == WOS_ERR_HTTP_STATUS &&
+               info->api.http_status == 404) {
+        st = WOS_OK; /* a poll answered 404: no account yet */
     }
     if (st != WOS_OK) {
         o->state = WOS_ONBOARD_FAILED;

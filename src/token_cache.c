@@ -98,12 +98,12 @@ static bool lifetime_s(const wos_client *c, const wos_access_token *t, wos_str d
     return true;
 }
 
+/* The key has no entry here: wos_token_cache_get() found none, or wiped the stale one. */
 static void store(wos_token_cache *cache, const wos_str k[3], const wos_access_token *t,
                   uint64_t expires_ms, wos_cached_token *out)
 {
-    wos_token_cache_entry *e = find(cache, k);
+    wos_token_cache_entry *e = slot(cache);
     unsigned j;
-    e = e != NULL ? e : slot(cache);
     wipe_entry(e);
     for (j = 0; j < 3u; j++) {
         if (k[j].len > 0u) {

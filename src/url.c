@@ -3,74 +3,68 @@
 
 #include <string.h>
 
-static bool prefix_ci(const char *s, const char *p)
+/* Length of the scheme: "https://" (8, tls) or "http://" (7), ASCII
+ * case-insensitive; 0 for anything else. Stops at the first mismatch,
+ * so it never reads past the terminating NUL. */
+static size_t scheme_len(const char *u, bool *tls)
 {
-    for (; *p != '\0'; s++, p++) {
-        char c = (*s >= 'A' && *s <= 'Z') ? (char)(*s - 'A' + 'a') : *s;
-        if (c != *p) {
-            return false;
+    static const char k[] = "https://";
+    size_t i, j = 0;
+    for (i = 0; i < sizeof k - 1u; i++) {
+        unsigned c = (unsigned char)u[j];
+        c |= c - 'A' < 26u ? 0x20u : 0u;
+        if (c == (unsigned char)k[i]) {
+            j++;
+        } else if (i != 4u) { /* only the 's' may be missing */
+            return 0u;
         }
     }
-    return true;
+    *tls = j == sizeof k - 1u;
+    return j;
 }
 
-/* Host names: letters, digits, '-', '.', '_' (RFC 1123 plus the underscore some internal names use). */
-static bool host_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '.' || c == '_';
-}
+/* What a host is: not one we send, a name, or an IPv6 address. */
+enum { HOST_BAD, HOST_NAME, HOST_V6 };
 
-/* An IPv6 literal (brackets removed): hex digits, ':' and '.' (an embedded IPv4), two ':' at least. */
-static bool v6_ok(const char *h, size_t n)
+/*
+ * A name: letters, digits, '-', '.', '_' (RFC 1123 plus the underscore
+ * some internal names use) in labels that start with a letter or digit,
+ * none empty. With a ':' anywhere it can only be an IPv6 literal: hex
+ * digits, ':' and '.' (an embedded IPv4), two ':' at least, 45 bytes at
+ * most. One loop checks a name; the first ':' starts it again, checking
+ * an address.
+ */
+static int host_kind(const char *h, size_t n)
 {
+    /* In an address: the ':' seen. Before the first ':': the bytes no name
+     * may hold there (a ':' further on may still make them an address). */
     size_t i, colons = 0;
+    bool v6 = false, start = true; /* start: at the first byte of a label */
     for (i = 0; i < n; i++) {
-        char c = h[i];
-        if (c == ':') {
+        unsigned c = (unsigned char)h[i];
+        unsigned l = (c | 0x20u) - 'a'; /* | 0x20 folds A-Z onto a-z only */
+        if (c - '0' < 10u || l < (v6 ? 6u : 26u) ||
+            (v6 ? c == '.' : !start && (c == '-' || c == '.' || c == '_'))) {
+            start = c == '.';
+        } else if (c == ':' && !v6) {
+            v6 = true;
+            colons = 0u;
+            i = (size_t)-1; /* again from the first byte */
+        } else if (c == ':' || !v6) {
             colons++;
-        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.')) {
-            return false;
+        } else {
+            return HOST_BAD;
         }
     }
-    return colons >= 2u && n <= 45u;
+    if (v6) {
+        return colons >= 2u && n <= 45u ? HOST_V6 : HOST_BAD;
+    }
+    return colons == 0u && !start ? HOST_NAME : HOST_BAD; /* not empty, no trailing dot */
 }
 
 bool wos_host_ok(const char *h, size_t n)
 {
-    size_t i;
-    bool start = true; /* at the first byte of a label */
-    for (i = 0; i < n; i++) {
-        if (h[i] == ':') {
-            return v6_ok(h, n);
-        }
-    }
-    for (i = 0; i < n; i++) {
-        if (!host_char(h[i]) || (start && (h[i] == '.' || h[i] == '-' || h[i] == '_'))) {
-            return false;
-        }
-        start = h[i] == '.';
-    }
-    return !start; /* not empty, no trailing dot */
-}
-
-static wos_status parse_port(const char *s, uint16_t *out)
-{
-    uint32_t v = 0;
-    if (*s == '\0' || *s == '/') {
-        return WOS_ERR_INVALID_ARG;
-    }
-    for (; *s >= '0' && *s <= '9'; s++) {
-        v = v * 10u + (uint32_t)(*s - '0');
-        if (v > 65535u) {
-            return WOS_ERR_INVALID_ARG;
-        }
-    }
-    if (v == 0u || !(*s == '\0' || (s[0] == '/' && s[1] == '\0'))) {
-        return WOS_ERR_INVALID_ARG;
-    }
-    *out = (uint16_t)v;
-    return WOS_OK;
+    return host_kind(h, n) != HOST_BAD;
 }
 
 wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t *out_port,
@@ -78,39 +72,33 @@ wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t 
 {
     const char *h, *rest;
     size_t n = 0;
-    if (url == NULL || host == NULL || out_port == NULL || out_tls == NULL) {
+    uint32_t port;
+    bool br;
+    if (url == NULL || host == NULL || out_port == NULL || out_tls == NULL ||
+        (n = scheme_len(url, out_tls)) == 0u) {
         return WOS_ERR_INVALID_ARG;
     }
-    if (prefix_ci(url, "https://")) {
-        *out_tls = true;
-        *out_port = 443u;
-        h = url + 8;
-    } else if (prefix_ci(url, "http://")) {
-        *out_tls = false;
-        *out_port = 80u;
-        h = url + 7;
-    } else {
+    h = url + n;
+    port = *out_tls ? 443u : 80u;
+    br = *h == '['; /* [IPv6]: host gets the address without the brackets */
+    h += br;
+    n = 0;
+    while (h[n] != '\0' && h[n] != ']' && h[n] != '/' && (br || h[n] != ':')) {
+        n++;
+    }
+    rest = h + n;
+    if ((br && *rest++ != ']') || host_kind(h, n) != (br ? HOST_V6 : HOST_NAME)) {
         return WOS_ERR_INVALID_ARG;
     }
-    if (*h == '[') { /* [IPv6]: host gets the address without the brackets */
-        h++;
-        while (h[n] != '\0' && h[n] != ']') {
-            n++;
+    if (*rest == ':') { /* no digits leave 0, refused as port 0 */
+        for (port = 0u, rest++; *rest >= '0' && *rest <= '9' && port <= 65535u; rest++) {
+            port = port * 10u + (uint32_t)(*rest - '0');
         }
-        if (h[n] != ']' || !v6_ok(h, n)) {
+        if (port - 1u >= 65535u) {
             return WOS_ERR_INVALID_ARG;
         }
-        rest = h + n + 1;
-    } else {
-        while (host_char(h[n])) {
-            n++;
-        }
-        if (!wos_host_ok(h, n)) {
-            return WOS_ERR_INVALID_ARG;
-        }
-        rest = h + n;
     }
-    if (!(*rest == '\0' || *rest == ':' || (*rest == '/' && rest[1] == '\0'))) {
+    if (!(*rest == '\0' || (*rest == '/' && rest[1] == '\0'))) {
         return WOS_ERR_INVALID_ARG;
     }
     if (n >= host_cap) {
@@ -118,5 +106,6 @@ wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t 
     }
     memcpy(host, h, n);
     host[n] = '\0';
-    return *rest == ':' ? parse_port(rest + 1, out_port) : WOS_OK;
+    *out_port = (uint16_t)port;
+    return WOS_OK;
 }

@@ -217,6 +217,13 @@ static const want k_table[] = {
     RETRY("Retry-After date in the past", "HTTP/1.1 503 Busy\r\nDate: " DATE_30 "\r\nRetry-After: " DATE_0
                                           "\r\nContent-Length: 0\r\n\r\n",
           503, 0, -1, T_30),
+    /* The 1xx bytes are dropped from the buffer under views already set
+     * (every split): Date, Content-Type and X-Request-ID must move with it. */
+    {.name = "1xx then every view and a chunked body",
+     .raw = EARLY "HTTP/1.1 200 OK\r\nDate: " DATE_0 "\r\nContent-Type: a/b\r\nX-Request-ID: r1\r\n"
+                  "Transfer-Encoding: chunked\r\n\r\n2\r\nab\r\n1\r\nc\r\n0\r\n\r\n",
+     .st = WOS_OK, .status = 200, .ct = "a/b", .rid = "r1", .body = "abc", .cl = -1, .ra_s = -1, .ra_at = -1,
+     .date = T_0, .ka = true, .rest = ""},
     RETRY("Retry-After date, no Date", "HTTP/1.1 503 Busy\r\nRetry-After: " DATE_30 "\r\nContent-Length: 0\r\n\r\n",
           503, -1, T_30, -1),
     RETRY("Retry-After date, bad Date", "HTTP/1.1 503 Busy\r\nDate: yesterday\r\nRetry-After: " DATE_30
@@ -341,6 +348,15 @@ static const want k_table[] = {
           WOS_ERR_BUFFER_TOO_SMALL, 40, 0, 0),
     BAD_IN("chunk larger than the buffer", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n100\r\n",
           WOS_ERR_BUFFER_TOO_SMALL, 128, 0, 0),
+    /* The largest 64-bit size is no overflow, only too big for any buffer
+     * (size_t saturates on 32-bit targets); leading zeros do not count. */
+    BAD_IN("chunk size 2^64-1", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\n",
+          WOS_ERR_BUFFER_TOO_SMALL, 128, 0, 0),
+    BAD_IN("chunk size 2^32", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n100000000\r\n",
+          WOS_ERR_BUFFER_TOO_SMALL, 128, 0, 0),
+    RESP("chunk size with leading zeros",
+         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n000000000000000000002\r\nab\r\n0\r\n\r\n",
+         200, NO, NO, "ab", -1, true, ""),
     BAD_IN("chunks larger than the buffer",
           "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
           "10\r\n0123456789abcdef\r\n10\r\n0123456789abcdef\r\n10\r\n0123456789abcdef\r\n0\r\n\r\n",

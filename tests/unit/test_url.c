@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -36,7 +37,8 @@ static void rejects_bad_urls(void **state)
     static const char *const bad[] = {
         "", "api.workos.com", "ftp://x", "https://", "https://:443", "https://h:", "https://h:0",
         "https://h:65536", "https://h:12a", "https://h/path", "https://u@h", "https://h?x=1",
-        "https://h#f", "https://h:443/x", "https:/h",
+        "https://h#f", "https://h:443/x", "https:/h", "http", "https", "httpx://h", "http:://h",
+        "https:///", "https://a]", "https://h:443x", "ahttps://h", "https//h",
     };
     char host[32];
     uint16_t port;
@@ -117,6 +119,76 @@ static void ipv6_literals(void **state)
     assert_false(wos_host_ok("a:b", 3));
 }
 
+/* wos_host_ok as url.h states it, written the plain way: a name is
+ * dot-separated labels of letters, digits, '-' and '_', none empty and none
+ * starting with '-' or '_'; with a ':' it is an IPv6 address of hex
+ * digits, ':' and '.', two ':' at least and 45 bytes at most. */
+static bool ref_host_ok(const char *h, size_t n)
+{
+    size_t i, colons = 0, label = 0;
+    for (i = 0; i < n; i++) {
+        colons += h[i] == ':';
+    }
+    if (colons != 0) {
+        for (i = 0; i < n; i++) {
+            if (!(strchr("0123456789abcdefABCDEF:.", h[i]) != NULL && h[i] != '\0')) {
+                return false;
+            }
+        }
+        return colons >= 2 && n <= 45;
+    }
+    for (i = 0; i <= n; i++) {
+        if (i == n || h[i] == '.') {
+            if (label == 0) {
+                return false;
+            }
+            label = 0;
+        } else if (h[i] == '\0' || strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", h[i]) == NULL ||
+                   (label == 0 && (h[i] == '-' || h[i] == '_'))) {
+            return false;
+        } else {
+            label++;
+        }
+    }
+    return true;
+}
+
+/* Every string of up to 5 bytes over an alphabet that reaches each rule. */
+static void host_ok_matches_its_definition(void **state)
+{
+    static const char alpha[] = "aZ9f-._:[ \xC3";
+    const size_t k = sizeof alpha - 1;
+    char h[5];
+    size_t n, i, idx, total;
+    (void)state;
+    for (n = 0; n <= sizeof h; n++) {
+        for (total = 1, i = 0; i < n; i++) {
+            total *= k;
+        }
+        for (idx = 0; idx < total; idx++) {
+            size_t v = idx;
+            for (i = 0; i < n; i++, v /= k) {
+                h[i] = alpha[v % k];
+            }
+            bool colon = memchr(h, ':', n) != NULL, want = ref_host_ok(h, n);
+            char url[16], host[8];
+            uint16_t port;
+            bool tls;
+            if (wos_host_ok(h, n) != want) {
+                fail_msg("wos_host_ok(\"%.*s\") = %d", (int)n, h, (int)wos_host_ok(h, n));
+            }
+            /* the URL parser: an address only in brackets, a name without */
+            snprintf(url, sizeof url, colon ? "http://[%.*s]" : "http://%.*s", (int)n, h);
+            if ((colon || n == 0 || h[0] != '[') &&
+                (wos_url_parse(url, host, sizeof host, &port, &tls) == WOS_OK) != want) {
+                fail_msg("wos_url_parse(\"%s\") disagrees", url);
+            }
+        }
+    }
+    assert_true(wos_host_ok("0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:1", 45));
+    assert_false(wos_host_ok("0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:12", 46));
+}
+
 static void host_buffer_too_small(void **state)
 {
     char host[9 + 1];
@@ -135,6 +207,7 @@ int main(void)
         cmocka_unit_test(host_buffer_too_small),
         cmocka_unit_test(rejects_bad_host_names),
         cmocka_unit_test(ipv6_literals),
+        cmocka_unit_test(host_ok_matches_its_definition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
