@@ -113,11 +113,15 @@ static void put_value(wos_json_writer *w, const pfield *f, const void *m)
 {
     const wos_opt_str *o = (const wos_opt_str *)m;
     switch (f->kind & PF_KIND) {
+    case P_OPT: /* null unless set */
+        if (o->state != WOS_SET) {
+            wos_jw_null(w);
+            break;
+        }
+        m = &o->value;
+        /* fall through */
     case P_STR:
         wos_jw_string(w, *(const wos_str *)m);
-        break;
-    case P_OPT:
-        wos_jw_string(w, o->state == WOS_SET ? o->value : (wos_str)WOS_STR_NULL);
         break;
     case P_BOOL:
         wos_jw_bool(w, ((const wos_opt_bool *)m)->value);
