@@ -1,18 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file wos_jsmn.h
- * @brief The one way wos-pipes-c includes jsmn: strict mode with parent
- * links, declarations only. The token layout depends on these macros, so
- * every translation unit that touches jsmntok_t must include this header
- * rather than <jsmn.h> directly. The implementation is compiled once, in
+ * @brief The one way wos-pipes-c includes jsmn: parent links, default
+ * (non-strict) mode, declarations only. jsmn only ever sees text that
+ * wos_json_validate() accepted, on which both modes give the same tokens;
+ * strict mode's extra checks cost flash and time for nothing (and it
+ * refuses a bare primitive root, which src/json_reader.c then handles).
+ * The token layout depends on these macros, so every translation unit
+ * that touches jsmntok_t must include this header rather than <jsmn.h>
+ * directly. The implementation is compiled once, in
  * src/jsmn.c.
  */
 #ifndef WOS_JSMN_H
 #define WOS_JSMN_H
 
-#ifndef JSMN_STRICT
-#define JSMN_STRICT
-#endif
+/* JSMN_STRICT is left to the firmware: with or without it, validated text
+ * tokenises the same. */
 #ifndef JSMN_PARENT_LINKS
 #define JSMN_PARENT_LINKS
 #endif

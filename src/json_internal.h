@@ -3,13 +3,14 @@
 #ifndef WOS_JSON_INTERNAL_H
 #define WOS_JSON_INTERNAL_H
 
-/* The byte a one-letter escape (`\n` etc., not `\u`) stands for, or -1. */
-int wos_json_unesc(int c);
-
-/* JSON whitespace: space, tab, LF, CR. */
-int wos_json_ws(int c);
-
 #include <stddef.h>
+#include <stdint.h>
+
+/* The escape at s[0..avail): its length, 2 for `\n` and the like or 6 for
+ * `\uXXXX`, with *out the byte or UTF-16 unit it stands for; 0 (out
+ * untouched) when s does not start with a valid escape. The validator's
+ * check and the reader's decoder, in one place. */
+size_t wos_json_esc(const char *s, size_t avail, uint32_t *out);
 
 #include "wos_status.h"
 

@@ -14,17 +14,20 @@
 
 /* Tokenise text that wos_json_validate() accepted with need tokens. jsmn
  * cannot disagree with the validator (the fuzz target checks this), except
- * that its strict mode wants a delimiter after a primitive: a bare primitive
- * root running to the end of the text gets its single token here. */
+ * that its strict mode (when a firmware turns it on globally) wants a
+ * delimiter after a primitive: a bare primitive root running to the end of
+ * the text then gets its single token here. */
 static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned need, unsigned esc)
 {
     jsmn_parser p;
-    int r, a = 0;
+    int r;
     unsigned k;
     jsmn_init(&p);
     r = jsmn_parse(&p, js, len, tokens, need);
+#ifdef JSMN_STRICT
     if (r == JSMN_ERROR_PART && need == 1u) {
-        while (wos_json_ws(js[a])) {
+        int a = 0;
+        while ((unsigned char)js[a] <= ' ') { /* only whitespace comes first */
             a++;
         }
         tokens->type = JSMN_PRIMITIVE;
@@ -32,7 +35,10 @@ static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned nee
         tokens->end = (int)len;
         tokens->size = 0;
         tokens->parent = -1;
-    } else if (r != (int)need) {
+        r = 1;
+    }
+#endif
+    if (r != (int)need) {
         return WOS_ERR_JSON_MALFORMED;
     }
     /* Text without a backslash is its own decoding: mark every string so
@@ -80,15 +86,13 @@ wos_json_type wos_json_type_of(const wos_json *doc, int i)
         return (wos_json_type)0;
     }
     t = &doc->tok[i];
-    /* By name, not by value: upstream jsmn numbers its types as bit flags. */
-    if (t->type == JSMN_OBJECT) {
-        return WOS_JSON_OBJECT;
-    }
-    if (t->type == JSMN_ARRAY) {
-        return WOS_JSON_ARRAY;
-    }
-    if (t->type == JSMN_STRING) {
-        return WOS_JSON_STRING;
+    if (t->type != JSMN_PRIMITIVE) {
+        /* Debian's jsmn numbers these as we do (a constant test, folded
+         * away); upstream's bit flags (the jsmn-compat lane) go by name. */
+        if (JSMN_OBJECT == 1 && JSMN_ARRAY == 2 && JSMN_STRING == 3) {
+            return (wos_json_type)t->type;
+        }
+        return t->type == JSMN_OBJECT ? WOS_JSON_OBJECT : t->type == JSMN_ARRAY ? WOS_JSON_ARRAY : WOS_JSON_STRING;
     }
     c = doc->js[t->start];
     /* A validated primitive starts with t, f, n, a digit or '-'. */
@@ -163,53 +167,33 @@ bool wos_json_iter_next(wos_json_iter *it, const wos_json *doc, int *out_key, in
     return true;
 }
 
-/* Value of four hex digits the validator has already checked. */
-static uint32_t hex4(const char *s)
-{
-    uint32_t v = 0u;
-    unsigned n;
-    for (n = 0u; n < 4u; n++) {
-        v = (v << 4) | (uint32_t)wos_scan_hex(s[n]);
-    }
-    return v;
-}
-
 /*
  * Decode one unit of validated string text at s[*r] (r < end) into out:
- * a raw byte (every byte when raw), an escape, or a \u escape or pair.
+ * a raw byte, an escape, or a \u escape or pair.
  * Returns its byte count, never more than the input it used, or 0 for a
  * lone surrogate or \u0000.
  */
-static size_t unit(const char *s, size_t *r, size_t end, int raw, uint8_t out[4])
+static size_t unit(const char *s, size_t *r, size_t end, uint8_t out[4])
 {
     size_t i = *r;
     uint32_t cp, lo;
-    if (raw || s[i] != '\\') {
+    if (s[i] != '\\') {
         out[0] = (uint8_t)s[i];
         *r = i + 1u;
         return 1u;
     }
-    if (s[i + 1u] != 'u') {
-        out[0] = (uint8_t)wos_json_unesc(s[i + 1u]);
-        *r = i + 2u;
-        return 1u;
-    }
-    cp = hex4(s + i + 2u);
-    i += 6u;
+    i += wos_json_esc(s + i, end - i, &cp); /* validated: never 0 */
     /* A high surrogate (D800-DBFF) pairs only with a following low one (DC00-DFFF). */
-    if ((cp >> 10) == 0x36u && end - i >= 6u && s[i] == '\\' && s[i + 1u] == 'u') {
-        lo = hex4(s + i + 2u);
-        if ((lo >> 10) == 0x37u) {
-            cp = 0x10000u + ((cp & 0x3FFu) << 10) + (lo & 0x3FFu);
-            i += 6u;
-        }
+    if ((cp >> 10) == 0x36u && wos_json_esc(s + i, end - i, &lo) == 6u && (lo >> 10) == 0x37u) {
+        cp = 0x10000u + ((cp & 0x3FFu) << 10) + (lo & 0x3FFu);
+        i += 6u;
     }
     *r = i;
     return cp != 0u ? wos_utf8_encode(cp, out) : 0u;
 }
 
 /*
- * Decode string token t unit by unit; compare with cmp when cmp is set,
+ * Decode string token t (not yet decoded) unit by unit; compare with cmp when cmp is set,
  * write to dst when set (dst <= the read position, so in place is safe).
  * Decoded bytes are never NUL, so cmp's terminator stops a longer token.
  * Returns the decoded length, or NPOS for a bad escape or a mismatch.
@@ -220,7 +204,7 @@ static size_t walk(const wos_json *doc, const jsmntok_t *t, const char *cmp, cha
     size_t r = (size_t)t->start, end = (size_t)t->end, w = 0u, n, j;
     uint8_t buf[4];
     while (r < end) {
-        n = unit(doc->js, &r, end, t->size & WOS_JSON_DECODED, buf);
+        n = unit(doc->js, &r, end, buf);
         if (n == 0u) {
             return NPOS;
         }
@@ -319,8 +303,8 @@ wos_status wos_json_members(const wos_json *doc, int obj, const char *const *key
 wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
 {
     jsmntok_t *t;
-    const char *p, *e;
-    size_t n;
+    char *p;
+    size_t n, raw;
     wos_status st;
     st = want(doc, i, TY(WOS_JSON_STRING), out);
     if (st != WOS_OK) {
@@ -328,28 +312,26 @@ wos_status wos_json_string(wos_json *doc, int i, wos_str *out)
     }
     t = &doc->tok[i];
     p = doc->js + t->start;
-    e = doc->js + t->end;
     if ((t->size & WOS_JSON_DECODED) == 0) {
-        /* Without a backslash the text is its own decoding. */
-        while (p < e && *p != '\\') {
-            p++;
+        /* Check everything before writing, so a failure leaves the text
+         * intact. Every escape decodes to fewer bytes than it takes, so
+         * a string without one keeps its length and is left as it is. */
+        n = walk(doc, t, NULL, NULL);
+        if (n == NPOS) {
+            return WOS_ERR_INVALID_UTF8;
         }
-        if (p < e) {
-            /* Check everything before writing, so a failure leaves the text intact. */
-            n = walk(doc, t, NULL, NULL);
-            if (n == NPOS) {
-                return WOS_ERR_INVALID_UTF8;
-            }
-            (void)walk(doc, t, NULL, doc->js + t->start);
+        raw = (size_t)(t->end - t->start);
+        if (n != raw) {
+            (void)walk(doc, t, NULL, p);
             /* What the escapes freed up behind the decoded bytes is
              * cleared: the view then holds all of the string, so wiping
              * the view (a token, say) leaves none of it in the text. */
-            memset(doc->js + t->start + n, 0, (size_t)(e - doc->js - t->start) - n);
+            memset(p + n, 0, raw - n);
             t->end = t->start + (int)n;
         }
         t->size |= WOS_JSON_DECODED;
     }
-    out->ptr = doc->js + t->start;
+    out->ptr = p;
     out->len = (size_t)(t->end - t->start);
     return WOS_OK;
 }

@@ -24,22 +24,40 @@ typedef uint32_t kinds_t;
 /* What may come next. CLOSE: the current container's closer is allowed. */
 enum { ST_VALUE = 1, ST_KEY = 2, ST_COLON = 4, ST_COMMA = 8, ST_CLOSE = 16 };
 
-int wos_json_unesc(int c)
+size_t wos_json_esc(const char *s, size_t avail, uint32_t *out)
 {
     /* Pairs of (escape letter, byte). */
     static const char map[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
-    unsigned i;
+    uint32_t v = 0u;
+    size_t i;
+    int d;
+    if (avail < 2u || s[0] != '\\') {
+        return 0u;
+    }
+    if (s[1] == 'u') {
+        for (i = 2u; i < 6u; i++) {
+            d = avail >= 6u ? wos_scan_hex(s[i]) : -1; /* -1: cut short */
+            if (d < 0) {
+                return 0u;
+            }
+            v = (v << 4) | (uint32_t)d;
+        }
+        *out = v;
+        return 6u;
+    }
     for (i = 0u; i < sizeof map - 1u; i += 2u) {
-        if (map[i] == c) {
-            return map[i + 1u];
+        if (map[i] == s[1]) {
+            *out = (uint8_t)map[i + 1u];
+            return 2u;
         }
     }
-    return -1;
+    return 0u;
 }
 
-int wos_json_ws(int c)
+/* JSON whitespace: space, or tab, LF, CR (bits 0, 1 and 4 from tab). */
+static int ws(unsigned c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    return c == ' ' || (c - '\t' < 5u && ((0x13u >> (c - '\t')) & 1u) != 0u);
 }
 
 /* End of the digit run at i, or 0 when there is none. */
@@ -78,6 +96,7 @@ static size_t scan_number(const uint8_t *s, size_t i, size_t len)
 static wos_status scan_string(const uint8_t *s, size_t len, size_t *pos, unsigned *esc)
 {
     size_t i = *pos + 1u, n;
+    uint32_t cp;
     while (i < len) {
         uint8_t c;
         i += wos_json_plain(s + i, len - i);
@@ -94,19 +113,11 @@ static wos_status scan_string(const uint8_t *s, size_t len, size_t *pos, unsigne
         }
         if (c == '\\') {
             *esc = 1u;
-            if (++i == len) {
+            n = wos_json_esc((const char *)s + i, len - i, &cp);
+            if (n == 0u) {
                 break;
             }
-            if (s[i] == 'u') {
-                for (n = 0u; n < 4u; n++) {
-                    if (++i == len || wos_scan_hex(s[i]) < 0) {
-                        return WOS_ERR_JSON_MALFORMED;
-                    }
-                }
-            } else if (wos_json_unesc(s[i]) < 0) {
-                break;
-            }
-            i++;
+            i += n;
         } else {
             n = wos_utf8_seq_len(s + i, len - i);
             if (n == 0u) {
@@ -153,7 +164,7 @@ wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsi
         return WOS_ERR_INVALID_ARG;
     }
     for (;;) {
-        while (i < len && wos_json_ws(s[i])) {
+        while (i < len && ws(s[i])) {
             i++;
         }
         if (i == len) {

@@ -70,30 +70,11 @@ int wos_scan_dec(const char *s, size_t n, uint64_t *out)
     return 0;
 }
 
-/* Length of the run at the start of s[0..n) of bytes a line holds as
- * they are: neither a control byte (tab, CR and LF included) nor DEL. A
- * word at a time (see swar.h), a tail shorter than a word byte by byte. */
+/* The line scanner of scan.h: a word at a time where that pays (swar.h). */
 #if defined(__GNUC__)
 __attribute__((noinline)) /* inlined, it slows the parser's byte loop around it */
 #endif
 size_t wos_scan_text(const char *s, size_t n)
 {
-    size_t i = 0u, x, y, m;
-    while (n - i >= sizeof x) {
-        x = swar_load(s + i);
-        y = x ^ (SWAR_ONES * 0x7Fu);
-        m = (((x - SWAR_ONES * 0x20u) & ~x) | ((y - SWAR_ONES) & ~y)) & SWAR_HIGH;
-        if (m != 0u) {
-#ifdef SWAR_FIRST
-            return i + SWAR_FIRST(m);
-#else
-            break;
-#endif
-        }
-        i += sizeof x;
-    }
-    while (i < n && (unsigned char)s[i] >= 0x20u && s[i] != 0x7F) {
-        i++;
-    }
-    return i;
+    return swar_run((const unsigned char *)s, n, 0x7Fu, 0x7Fu, SWAR_HIGH);
 }

@@ -17,17 +17,72 @@
 #define SWAR_ONES ((size_t)-1 / 0xFFu) /* 0x0101...01 */
 #define SWAR_HIGH (SWAR_ONES * 0x80u)
 
+/* Words pay only where a word loads from any address in one instruction:
+ * where unaligned loads trap (Cortex-M0+, RV32 without fast misaligned
+ * access) the scanners go byte by byte, which there costs about as much
+ * time and far less flash and stack. */
+#if !((defined(__arm__) && !defined(__ARM_FEATURE_UNALIGNED)) || \
+      (defined(__riscv) && !defined(__riscv_misaligned_fast)))
+#define SWAR_WORDS 1
+#endif
+
 /* Where the first flagged byte is known from the word alone. */
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define SWAR_FIRST(m) ((size_t)(sizeof(m) > sizeof(unsigned) ? __builtin_ctzll((unsigned long long)(m)) \
                                                             : __builtin_ctz((unsigned)(m))) / 8u)
 #endif
 
+/* A word from any address: one load (-ffreestanding turns off the
+ * implicit memcpy builtin, hence the explicit one). */
 static inline size_t swar_load(const void *p)
 {
     size_t x;
+#if defined(__GNUC__)
+    __builtin_memcpy(&x, p, sizeof x);
+#else
     memcpy(&x, p, sizeof x);
+#endif
     return x;
+}
+
+/*
+ * Length of the run at the start of s[0..n) of bytes b >= 0x20 other than
+ * a and z, and below 0x80 unless hi is SWAR_HIGH (0: they end the run).
+ * A byte b is in the class when b - 0x20, (b ^ a) - 1 and (b ^ z) - 1 all
+ * keep their high bit clear, or b has its high bit set and hi has too. The
+ * body of wos_scan_text() and wos_json_plain(), each with its constants.
+ * A tail shorter than a word goes byte by byte.
+ */
+static inline size_t swar_run(const unsigned char *s, size_t n, unsigned a, unsigned z, size_t hi)
+{
+    size_t i = 0u;
+#ifdef SWAR_WORDS
+    size_t x, m;
+    while (n - i >= sizeof x) {
+        x = swar_load(s + i);
+        m = ((x - SWAR_ONES * 0x20u) | ((x ^ SWAR_ONES * a) - SWAR_ONES) | ((x ^ SWAR_ONES * z) - SWAR_ONES)) &
+            ~(x & hi) & SWAR_HIGH;
+        if (m != 0u) {
+#ifdef SWAR_FIRST
+            return i + SWAR_FIRST(m);
+#else
+            break;
+#endif
+        }
+        i += sizeof x;
+#ifdef SWAR_FIRST
+        if (n - i < sizeof x && i != n) {
+            /* The tail as the last word, overlapping bytes known to be in
+             * the class: no flag falls on them, so the first is the tail's. */
+            i = n - sizeof x;
+        }
+#endif
+    }
+#endif
+    while (i < n && s[i] >= 0x20u && s[i] != a && s[i] != z && (s[i] < 0x80u || hi != 0u)) {
+        i++;
+    }
+    return i;
 }
 
 #endif

@@ -60,36 +60,9 @@ size_t wos_utf8_encode(uint32_t cp, uint8_t out[4])
     return n;
 }
 
-/*
- * A byte b is plain when b - 0x20, (b ^ '"') - 1 and (b ^ '\\') - 1 all
- * keep their high bit clear (which also rules out b >= 0x80); see swar.h.
- * A tail shorter than a word goes byte by byte.
- */
+/* A word at a time where that pays (swar.h): `"` and `\` end the run, and
+ * so does any byte >= 0x80 (the validator checks those as UTF-8). */
 size_t wos_json_plain(const uint8_t *s, size_t n)
 {
-    size_t i = 0u, x, m;
-    while (n - i >= sizeof x) {
-        x = swar_load(s + i);
-        m = ((x - SWAR_ONES * 0x20u) | ((x ^ SWAR_ONES * 0x22u) - SWAR_ONES) |
-             ((x ^ SWAR_ONES * 0x5Cu) - SWAR_ONES)) & SWAR_HIGH;
-        if (m != 0u) {
-#ifdef SWAR_FIRST
-            return i + SWAR_FIRST(m);
-#else
-            break;
-#endif
-        }
-        i += sizeof x;
-#ifdef SWAR_FIRST
-        if (n - i < sizeof x && i != n) {
-            /* The tail as the last word, overlapping bytes known plain:
-             * no flag falls on them, so the first is the tail's. */
-            i = n - sizeof x;
-        }
-#endif
-    }
-    while (i < n && s[i] - 0x20u < 0x60u && s[i] != '"' && s[i] != '\\') {
-        i++;
-    }
-    return i;
+    return swar_run(s, n, '"', '\\', 0u);
 }
