@@ -46,8 +46,7 @@ static const field k_account_f[] = {
 };
 const table wos_pipes_account_t = T(k_account_f, 0x3u); /* id, state */
 
-/* The enum of a string from a NULL-terminated list; 0 for any other (unknown). */
-static int enum_of(wos_str s, const char *const *names)
+int wos_pipes_enum_of(wos_str s, const char *const *names)
 {
     int i;
     for (i = 0; names[i] != NULL; i++) {
@@ -61,14 +60,14 @@ static int enum_of(wos_str s, const char *const *names)
 wos_auth_method wos_pipes_auth_method(wos_str s)
 {
     static const char *const k_names[] = {"oauth", "api_key", "client_credentials", NULL};
-    return (wos_auth_method)enum_of(s, k_names);
+    return (wos_auth_method)wos_pipes_enum_of(s, k_names);
 }
 
 void wos_pipes_account_finish(wos_connected_account *a)
 {
     static const char *const k_states[] = {"connected", "needs_reauthorization", "disconnected",
                                            NULL};
-    a->state = (wos_account_state)enum_of(a->state_text, k_states);
+    a->state = (wos_account_state)wos_pipes_enum_of(a->state_text, k_states);
     /* The spec: oauth when auth_method is left out. */
     a->auth_method = a->auth_method_text.state == WOS_OMIT
                          ? WOS_AUTH_METHOD_OAUTH
@@ -78,10 +77,8 @@ void wos_pipes_account_finish(wos_connected_account *a)
 wos_status wos_pipes_decode_account(wos_pipes_reply *r, wos_connected_account *out,
                                     wos_api_error *err)
 {
-    wos_json doc;
-    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
+    wos_status st = wos_pipes_decode_one(r, out, sizeof *out, err, &wos_pipes_account_t);
     if (st == WOS_OK) {
-        st = wos_pipes_decode_object(&doc, 0, &wos_pipes_account_t, (char *)out);
         out->present = true;
         wos_pipes_account_finish(out);
     }
@@ -101,19 +98,19 @@ static wos_status dec_account_gone(wos_pipes_reply *r, void *out, wos_api_error 
 
 /* Writes are not resent once they may have reached the server (issue 10). */
 const wos_pipes_op_desc wos_op_account_get = {
-    .method = "GET", .retry = WOS_RETRY_REPEATABLE, .has_result = 1u,
+    .method = wos_m_get, .retry = WOS_RETRY_REPEATABLE, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_account, .spec = &k_account_read,
 };
 const wos_pipes_op_desc wos_op_account_create = {
-    .method = "POST", .retry = WOS_RETRY_KEYED | WOS_RETRY_WRITE | WOS_RETRY_CONFLICT_UNCONFIRMED,
+    .method = wos_m_post, .retry = WOS_RETRY_KEYED | WOS_RETRY_WRITE | WOS_RETRY_CONFLICT_UNCONFIRMED,
     .has_result = 1u, .prepare = wos_pipes_prepare_spec, .decode = dec_account,
     .spec = &k_account_write,
 };
 const wos_pipes_op_desc wos_op_account_update = {
-    .method = "PUT", .retry = WOS_RETRY_WRITE, .has_result = 1u,
+    .method = wos_m_put, .retry = WOS_RETRY_WRITE, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_account, .spec = &k_account_write,
 };
 const wos_pipes_op_desc wos_op_account_delete = {
-    .method = "DELETE", .retry = WOS_RETRY_WRITE | WOS_RETRY_GONE_IS_DONE, .has_result = 0u,
+    .method = wos_m_delete, .retry = WOS_RETRY_WRITE | WOS_RETRY_GONE_IS_DONE, .has_result = 0u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_account_gone, .spec = &k_account_read,
 };

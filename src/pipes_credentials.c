@@ -17,7 +17,7 @@ static const pfield k_cred_req_p[] = {
 };
 static const ptable k_cred_req_pt = PT(k_cred_req_p);
 static const wos_pipes_spec k_credentials = {
-    "data-integrations/\001/credentials", &k_cred_req_pt, {SO(wos_token_params, slug), 0, 0},
+    WOS_SEG_COLLECTION_STR "/\001/credentials", &k_cred_req_pt, {SO(wos_token_params, slug), 0, 0},
     WOS_SPEC_NO_QUERY};
 
 static const field k_credential_f[] = {
@@ -39,22 +39,16 @@ static const table k_cred_answer_t = TS(k_cred_answer_f, k_cred_answer_subs, 0x1
 
 static wos_token_reason reason_of(wos_str e)
 {
-    if (wos_str_eq(e, "not_installed")) {
-        return WOS_TOKEN_NOT_INSTALLED;
-    }
-    return wos_str_eq(e, "needs_reauthorization") ? WOS_TOKEN_NEEDS_REAUTHORIZATION
-                                                   : WOS_TOKEN_REASON_UNKNOWN;
+    static const char *const k_reasons[] = {"not_installed", "needs_reauthorization", NULL};
+    int n = wos_pipes_enum_of(e, k_reasons);
+    return n != 0 ? (wos_token_reason)n : WOS_TOKEN_REASON_UNKNOWN;
 }
 
 wos_status wos_pipes_decode_credentials(wos_pipes_reply *r, wos_credentials_result *out,
                                         wos_api_error *err)
 {
-    wos_json doc;
     const wos_credential *c = &out->credential;
-    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
-    if (st == WOS_OK) {
-        st = wos_pipes_decode_object(&doc, 0, &k_cred_answer_t, (char *)out);
-    }
+    wos_status st = wos_pipes_decode_one(r, out, sizeof *out, err, &k_cred_answer_t);
     if (st != WOS_OK) {
         return st;
     }
@@ -93,6 +87,6 @@ static wos_status dec_credentials(wos_pipes_reply *r, void *out, wos_api_error *
 
 /* It only reads, so it is retried like token after a lost answer. */
 const wos_pipes_op_desc wos_op_credentials = {
-    .method = "POST", .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_KEYED, .has_result = 1u,
+    .method = wos_m_post, .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_KEYED, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_credentials, .spec = &k_credentials,
 };

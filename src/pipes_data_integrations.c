@@ -30,13 +30,13 @@ static const ptable k_api_key_pt = PT(k_api_key_p);
 static const ptable k_client_creds_pt = PT(k_client_creds_p);
 
 static const wos_pipes_spec k_authorize = {
-    "data-integrations/\001/authorize", &k_authorize_pt,
+    WOS_SEG_COLLECTION_STR "/\001/authorize", &k_authorize_pt,
     {SO(wos_authorize_params, slug), 0, 0}, WOS_SPEC_NO_QUERY};
 static const wos_pipes_spec k_api_key = {
-    "data-integrations/\001/api-key", &k_api_key_pt,
+    WOS_SEG_COLLECTION_STR "/\001/api-key", &k_api_key_pt,
     {SO(wos_api_key_upsert_params, slug), 0, 0}, WOS_SPEC_NO_QUERY};
 static const wos_pipes_spec k_client_creds = {
-    "data-integrations/\001/client-credentials", &k_client_creds_pt,
+    WOS_SEG_COLLECTION_STR "/\001/client-credentials", &k_client_creds_pt,
     {SO(wos_client_credentials_params, slug), 0, 0}, WOS_SPEC_NO_QUERY};
 
 static const field k_url_f[] = {F(wos_authorize_url, url, url, K_STR)};
@@ -45,9 +45,7 @@ static const table k_url_t = T(k_url_f, 0x1u);
 wos_status wos_pipes_decode_authorize(wos_pipes_reply *r, wos_authorize_url *out,
                                       wos_api_error *err)
 {
-    wos_json doc;
-    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
-    return st != WOS_OK ? st : wos_pipes_decode_object(&doc, 0, &k_url_t, (char *)out);
+    return wos_pipes_decode_one(r, out, sizeof *out, err, &k_url_t);
 }
 
 static wos_status dec_authorize(wos_pipes_reply *r, void *out, wos_api_error *err)
@@ -62,14 +60,14 @@ static wos_status dec_installed(wos_pipes_reply *r, void *out, wos_api_error *er
 
 /* authorize starts a pending authorization: a POST, not resent once it may have arrived. */
 const wos_pipes_op_desc wos_op_authorize = {
-    .method = "POST", .retry = WOS_RETRY_KEYED, .has_result = 1u,
+    .method = wos_m_post, .retry = WOS_RETRY_KEYED, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_authorize, .spec = &k_authorize,
 };
 const wos_pipes_op_desc wos_op_api_key = {
-    .method = "PUT", .retry = WOS_RETRY_WRITE, .has_result = 1u,
+    .method = wos_m_put, .retry = WOS_RETRY_WRITE, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_installed, .spec = &k_api_key,
 };
 const wos_pipes_op_desc wos_op_client_credentials = {
-    .method = "PUT", .retry = WOS_RETRY_WRITE, .has_result = 1u,
+    .method = wos_m_put, .retry = WOS_RETRY_WRITE, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_installed, .spec = &k_client_creds,
 };

@@ -63,7 +63,7 @@ static const field k_di_f[] = {
     F(wos_data_integration, created_at, created_at, K_TIME),
     F(wos_data_integration, updated_at, updated_at, K_TIME),
 };
-static const table k_di_t = TS(k_di_f, k_di_subs, 0x3u); /* id, slug */
+const table wos_pipes_integration_t = TS(k_di_f, k_di_subs, 0x3u); /* id, slug */
 
 /* Where a decoder writes when it only checks (no result struct). */
 typedef union scratch {
@@ -73,22 +73,25 @@ typedef union scratch {
     wos_json_view v;
 } scratch;
 
-/* Every item of a string array / every value of a string map must be a string. */
+/*
+ * Every item of a string array / every key and value of a string map must
+ * be a string. A string has no subtree, so while they are strings the
+ * members are the tokens right after the container, in order; the first
+ * that is not one ends the check.
+ */
 static wos_status check_strings(wos_json *doc, int tok, wos_json_type want, unsigned *count)
 {
-    wos_json_iter it;
-    int k, v;
-    if (wos_json_type_of(doc, tok) != want || wos_json_iter_init(&it, doc, tok) != WOS_OK) {
+    unsigned i, n;
+    if (wos_json_type_of(doc, tok) != want) {
         return WOS_ERR_JSON_SHAPE;
     }
-    *count = wos_json_size(doc, tok);
+    n = (unsigned)doc->tok[tok].size;
+    *count = n;
+    n = want == WOS_JSON_OBJECT ? 2u * n : n;
     /* Decoded now, so that an accessor of a result reported OK cannot fail later. */
-    while (wos_json_iter_next(&it, doc, &k, &v)) {
+    for (i = 1; i <= n; i++) {
         wos_str tmp;
-        wos_status st = wos_json_string(doc, v, &tmp);
-        if (st == WOS_OK && k >= 0) {
-            st = wos_json_string(doc, k, &tmp);
-        }
+        wos_status st = wos_json_string(doc, tok + (int)i, &tmp);
         if (st != WOS_OK) {
             return st;
         }
@@ -96,47 +99,56 @@ static wos_status check_strings(wos_json *doc, int tok, wos_json_type want, unsi
     return WOS_OK;
 }
 
-static wos_status decode_time(wos_json *doc, int v, wos_timestamp *ts)
+wos_status wos_pipes_decode_time(wos_json *doc, int v, wos_timestamp *ts)
 {
-    wos_status st = wos_json_string(doc, v, &ts->text);
+    wos_status st;
+    if (wos_json_is_null(doc, v)) {
+        return WOS_OK;
+    }
+    st = wos_json_string(doc, v, &ts->text);
     return st != WOS_OK ? st : wos_time_parse_rfc3339(ts->text.ptr, ts->text.len, &ts->unix_s);
+}
+
+wos_status wos_pipes_decode_strings(wos_json *doc, int v, wos_json_type want, wos_json_view *lv)
+{
+    lv->doc = *doc;
+    lv->tok = -1;
+    if (wos_json_is_null(doc, v)) {
+        return WOS_OK;
+    }
+    lv->tok = v;
+    return check_strings(doc, v, want, &lv->count);
 }
 
 /*
  * One member's value, of any kind but K_OBJ. A null list or map is
  * a view with tok -1 (an absent one stays all zero); other nulls leave the
- * zeroed default.
+ * zeroed default; a null K_STR or K_BOOL is refused by its reader.
  */
 wos_status wos_pipes_decode_value(wos_json *doc, int v, uint8_t kind, char *dst)
 {
-    wos_json_view *lv = (wos_json_view *)(void *)dst;
     wos_opt_str *o = (wos_opt_str *)(void *)dst;
-    if (kind == K_STRS || kind == K_MAP) {
-        lv->doc = *doc;
-        lv->tok = -1;
+    if (kind > K_TIME) { /* K_MAP, K_STRS */
+        return wos_pipes_decode_strings(doc, v, (wos_json_type)(kind - K_TIME),
+                                        (wos_json_view *)(void *)dst);
+    }
+    if (kind == K_TIME) {
+        return wos_pipes_decode_time(doc, v, (wos_timestamp *)(void *)dst);
     }
     if (kind == K_TSTR) {
         o->state = WOS_NULL;
     }
-    if (kind != K_STR && kind != K_BOOL && wos_json_is_null(doc, v)) {
+    if (kind > K_BOOL && wos_json_is_null(doc, v)) { /* K_NSTR, K_TSTR */
         return WOS_OK;
     }
-    switch (kind) {
-    case K_TSTR:
-        o->state = WOS_SET;
-        return wos_json_string(doc, v, &o->value);
-    case K_STR:
-    case K_NSTR:
-        return wos_json_string(doc, v, (wos_str *)(void *)dst);
-    case K_BOOL:
+    if (kind == K_BOOL) {
         return wos_json_bool(doc, v, (bool *)(void *)dst);
-    case K_TIME:
-        return decode_time(doc, v, (wos_timestamp *)(void *)dst);
-    default: /* K_STRS, K_MAP */
-        lv->tok = v;
-        return check_strings(doc, v, kind == K_STRS ? WOS_JSON_ARRAY : WOS_JSON_OBJECT,
-                             &lv->count);
     }
+    if (kind == K_TSTR) {
+        o->state = WOS_SET;
+        dst = (char *)&o->value;
+    }
+    return wos_json_string(doc, v, (wos_str *)(void *)dst);
 }
 
 /* Bytes a member of each kind but K_OBJ takes in its result struct. */
@@ -153,24 +165,13 @@ static size_t kind_size(uint8_t kind)
     return k_kind_size[kind];
 }
 
-/*
- * Forget what an earlier occurrence of a member left (duplicates: the last
- * wins). A nested object's members are cleared one by one; K_OBJ's
- * `present` is set again when the new value is an object.
- */
-static void clear_member(const table *t, const field *fd, char *dst)
+/* A nested object's struct, all but K_OBJ members: `present` false, every member zero. */
+static void clear_object(const table *sub, char *dst)
 {
-    const table *sub;
     uint8_t i;
-    if (fd->kind < K_OBJ) {
-        memset(dst, 0, kind_size(fd->kind));
-        return;
-    }
-    sub = &t->subs[fd->kind - K_OBJ];
     *(bool *)(void *)dst = false;
     for (i = 0; i < sub->n; i++) {
-        const field *sf = &sub->f[i];
-        memset(dst + sf->off, 0, kind_size(sf->kind));
+        memset(dst + FIELD_OFF(&sub->f[i]), 0, kind_size(FIELD_KIND(&sub->f[i])));
     }
 }
 
@@ -181,7 +182,7 @@ static const field *find_field(const table *t, wos_str key, uint8_t *idx)
     for (i = 0; i < t->n; i++) {
         /* Compared in place, no strlen: a decoded key holds no NUL, so the
          * name's terminator ends a shorter name, and most differ at once. */
-        const char *name = wos_keys[t->f[i].key];
+        const char *name = wos_key(t->f[i].key);
         for (j = 0; j < key.len && name[j] == key.ptr[j]; j++) {
         }
         if (j == key.len && name[j] == '\0') {
@@ -211,13 +212,6 @@ static wos_status open_frame(wos_json *doc, int obj, const table *t, char *base,
     return WOS_OK;
 }
 
-/* A bad value is a shape error, except text that is no UTF-8 or no timestamp, which says so. */
-wos_status wos_pipes_shape(wos_status st)
-{
-    return (st == WOS_OK || st == WOS_ERR_INVALID_UTF8 || st == WOS_ERR_INVALID_TIME)
-               ? st : WOS_ERR_JSON_SHAPE;
-}
-
 /*
  * Decodes (or, with base NULL, only checks) the object at obj. Unknown
  * members are skipped; of duplicates the last wins (each occurrence is
@@ -236,6 +230,8 @@ wos_status wos_pipes_decode_object(wos_json *doc, int obj, const table *t, char 
         wos_str key;
         uint8_t idx = 0;
         int k, v;
+        char *dst;
+        uint8_t kind;
         if (!wos_json_iter_next(&f->it, doc, &k, &v)) {
             if ((f->seen & f->t->required) != f->t->required) {
                 return WOS_ERR_JSON_SHAPE;
@@ -251,45 +247,41 @@ wos_status wos_pipes_decode_object(wos_json *doc, int obj, const table *t, char 
         if (fd == NULL) {
             continue;
         }
-        if (f->base != NULL && (f->seen & (1u << idx)) != 0u) {
-            clear_member(f->t, fd, f->base + fd->off);
-        }
+        /* Each occurrence is decoded over a cleared member: of duplicates
+         * the last wins, whatever the earlier ones left. */
         f->seen |= 1u << idx;
-        if (fd->kind < K_OBJ) {
-            st = wos_pipes_shape(wos_pipes_decode_value(doc, v, fd->kind,
-                                                        f->base != NULL ? f->base + fd->off : (char *)&tmp));
-        } else if (!wos_json_is_null(doc, v) && d == 0u) {
-            if (f->base != NULL) {
-                *(bool *)(void *)(f->base + fd->off) = true;
+        dst = f->base != NULL ? f->base + FIELD_OFF(fd) : NULL;
+        kind = FIELD_KIND(fd);
+        if (kind < K_OBJ) {
+            dst = dst != NULL ? dst : (char *)&tmp;
+            memset(dst, 0, kind_size(kind));
+            /* A value of the wrong kind is a shape error, text that is no
+             * UTF-8 or no timestamp says so (as the readers report them). */
+            st = wos_pipes_decode_value(doc, v, kind, dst);
+        } else if (d == 0u) {
+            const table *sub = &f->t->subs[kind - K_OBJ];
+            if (dst != NULL) {
+                clear_object(sub, dst);
             }
-            st = open_frame(doc, v, &f->t->subs[fd->kind - K_OBJ],
-                            f->base != NULL ? f->base + fd->off : NULL, &fr[1]);
-            d = 1;
+            if (!wos_json_is_null(doc, v)) {
+                if (dst != NULL) {
+                    *(bool *)(void *)dst = true;
+                }
+                st = open_frame(doc, v, sub, dst, &fr[1]);
+                d = 1;
+            }
         }
     }
     return st;
 }
 
-static wos_integration_state parse_state(wos_str s)
-{
-    if (wos_str_eq(s, "valid")) {
-        return WOS_STATE_VALID;
-    }
-    if (wos_str_eq(s, "invalid")) {
-        return WOS_STATE_INVALID;
-    }
-    return wos_str_eq(s, "requested") ? WOS_STATE_REQUESTED : WOS_STATE_UNKNOWN;
-}
-
 wos_status wos_pipes_decode_integration_at(wos_json *doc, int obj, wos_data_integration *out)
 {
+    static const char *const k_states[] = {"valid", "invalid", "requested", NULL};
     wos_status st;
-    if (out == NULL) {
-        return wos_pipes_decode_object(doc, obj, &k_di_t, NULL);
-    }
     memset(out, 0, sizeof *out);
-    st = wos_pipes_decode_object(doc, obj, &k_di_t, (char *)out);
-    out->state = parse_state(out->state_text);
+    st = wos_pipes_decode_object(doc, obj, &wos_pipes_integration_t, (char *)out);
+    out->state = (wos_integration_state)wos_pipes_enum_of(out->state_text, k_states);
     return st;
 }
 

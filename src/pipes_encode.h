@@ -23,41 +23,48 @@ enum pkind {
     P_PTR   /* pointer to a nested params struct, present when non-NULL */
 };
 
-/* Checks of a member the writer cannot make (pfield.flags). */
+/* Checks of a member the writer cannot make: bits of pfield.kind above the P_* kind. */
 enum {
-    PF_REQ = 1u, /* must be set */
-    PF_ID = 2u   /* an id: non-empty UTF-8 when set */
+    PF_REQ = 8u, /* must be set (ptr not NULL) */
+    PF_ID = 16u  /* an id: non-empty UTF-8 when set */
 };
+#define PF_KIND 7u   /* pfield.kind & PF_KIND: the P_* kind */
+#define PF_SUB_SHIFT 5 /* P_OBJ, P_PTR: kind >> PF_SUB_SHIFT is the nested table's index in subs */
 
 typedef struct ptable ptable;
 
+/* Three bytes a member: every params struct is smaller than 256 bytes (P() checks). */
 typedef struct pfield {
-    uint16_t off;  /* of the member in the params struct */
-    uint8_t key;   /* WK_* (pipes_keys.h) */
-    uint8_t kind;  /* P_* */
-    uint8_t flags; /* PF_* */
-    uint8_t sub;   /* P_OBJ, P_PTR: the nested struct's table, subs[sub]; it holds none */
+    uint8_t off;  /* of the member in the params struct */
+    uint8_t key;  /* WK_* (pipes_keys.h) */
+    uint8_t kind; /* P_*, PF_* flags, and the nested table (PF_SUB_SHIFT) */
 } pfield;
 
 struct ptable {
     const pfield *f;
-    const ptable *subs; /* the nested structs' tables */
+    const ptable *subs; /* the nested structs' tables; they hold none */
     uint8_t n;
 };
 
+/* The offset of member in type as a byte; a compile error when it is 256 or more. */
+#define P_OFF(type, member) \
+    ((uint8_t)(offsetof(type, member) + 0u * sizeof(char[offsetof(type, member) < 256u ? 1 : -1])))
 #define P(type, k, member, kind_) \
-    { .off = (uint16_t)offsetof(type, member), .key = WK_##k, .kind = kind_ }
+    { .off = P_OFF(type, member), .key = WK_##k, .kind = kind_ }
+/* PF_* flags only P_STR members (a compile error otherwise): the checks read a wos_str. */
 #define PF(type, k, member, kind_, flags_) \
-    { .off = (uint16_t)offsetof(type, member), .key = WK_##k, .kind = kind_, .flags = flags_ }
+    { .off = P_OFF(type, member), .key = WK_##k, \
+      .kind = (kind_) | (flags_) | 0u * sizeof(char[(flags_) == 0 || (kind_) == P_STR ? 1 : -1]) }
 #define PS(type, k, member, kind_, sub_) \
-    { .off = (uint16_t)offsetof(type, member), .key = WK_##k, .kind = kind_, .sub = sub_ }
+    { .off = P_OFF(type, member), .key = WK_##k, .kind = (kind_) | (sub_) << PF_SUB_SHIFT }
 #define PT(arr) { arr, NULL, (uint8_t)(sizeof arr / sizeof arr[0]) }
 #define PTS(arr, subs_) { arr, subs_, (uint8_t)(sizeof arr / sizeof arr[0]) }
 
 /*
  * Where an operation of wos_pipes_connect.h goes: path is its segments
  * separated by '/', where a byte 1..3 stands for the params member at
- * ids[byte - 1] (a required id); query, when not 0xff, is the offset of
+ * ids[byte - 1] (a required id) and WOS_SEG_COLLECTION (4) for
+ * "data-integrations" (in flash once); query, when not 0xff, is the offset of
  * the organization_id sent as ?organization_id=. body NULL: no body.
  */
 typedef struct wos_pipes_spec {
@@ -68,6 +75,8 @@ typedef struct wos_pipes_spec {
 } wos_pipes_spec;
 
 #define WOS_SPEC_NO_QUERY 0xffu
+#define WOS_SEG_COLLECTION 4u
+#define WOS_SEG_COLLECTION_STR "\004"
 #define SO(type, member) ((uint8_t)offsetof(type, member))
 
 /* The prepare step of every operation with a spec (op->spec). */

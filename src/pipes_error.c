@@ -3,64 +3,60 @@
 #include "json_internal.h"
 #include "pipes_internal.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "pipes_keys.h"
 
 static wos_error_kind kind_of(int status)
 {
-    static const struct { int16_t status; uint8_t kind; } k_map[] = {
-        {400, WOS_ERROR_BAD_REQUEST}, {401, WOS_ERROR_UNAUTHORIZED}, {403, WOS_ERROR_FORBIDDEN},
-        {404, WOS_ERROR_NOT_FOUND}, {409, WOS_ERROR_CONFLICT}, {422, WOS_ERROR_UNPROCESSABLE},
-        {429, WOS_ERROR_RATE_LIMITED},
-    };
-    size_t i;
-    for (i = 0; i < sizeof k_map / sizeof k_map[0]; i++) {
-        if (k_map[i].status == status) {
-            return (wos_error_kind)k_map[i].kind;
+    /* 400, 401, 403, 404, 409, 422 and 429 less 400, in the order of wos_error_kind. */
+    static const uint8_t k_codes[] = {0, 1, 3, 4, 9, 22, 29};
+    unsigned d = (unsigned)status - 400u, i;
+    for (i = 0; i < sizeof k_codes; i++) {
+        if (k_codes[i] == d) {
+            return (wos_error_kind)(i + 1u);
         }
     }
-    return (status >= 500 && status <= 599) ? WOS_ERROR_SERVER : WOS_ERROR_OTHER;
+    return d - 100u < 100u ? WOS_ERROR_SERVER : WOS_ERROR_OTHER; /* 5xx */
 }
 
 /*
- * The text of string token i as sent, escapes kept: decoding in place
- * would rewrite the raw body, which the error result hands out intact.
+ * A string member's value v (absent: -1), or (for "message") the first
+ * string of an array, as sent, escapes kept: decoding in place would
+ * rewrite the raw body, which the error result hands out intact. Any
+ * other value leaves out absent.
  */
-static wos_str raw_string(const wos_json *doc, int i)
-{
-    wos_str s = WOS_STR_NULL;
-    if (wos_json_type_of(doc, i) == WOS_JSON_STRING) {
-        s.ptr = doc->js + doc->tok[i].start;
-        s.len = (size_t)(doc->tok[i].end - doc->tok[i].start);
-    }
-    return s;
-}
-
-/* A string member's value v (absent: -1), or (for "message") the first
- * string of an array. */
 static void take_string(const wos_json *doc, int v, wos_str *out)
 {
-    int k, item;
-    wos_json_iter it;
-    if (v < 0) {
-        return;
-    }
-    if (wos_json_iter_init(&it, doc, v) == WOS_OK && wos_json_type_of(doc, v) == WOS_JSON_ARRAY) {
-        while (out->ptr == NULL && wos_json_iter_next(&it, doc, &k, &item)) {
-            *out = raw_string(doc, item);
+    int i;
+    if (wos_json_type_of(doc, v) == WOS_JSON_ARRAY) {
+        /* Its first item that is a string: the first string token in the
+         * array's extent whose parent is the array (nested ones are not). */
+        for (i = v + 1; (unsigned)i < doc->count && doc->tok[i].start < doc->tok[v].end; i++) {
+            if (doc->tok[i].parent == v && wos_json_type_of(doc, i) == WOS_JSON_STRING) {
+                v = i;
+                break;
+            }
         }
-        return;
     }
-    *out = raw_string(doc, v);
+    if (wos_json_type_of(doc, v) == WOS_JSON_STRING) {
+        out->ptr = doc->js + doc->tok[v].start;
+        out->len = (size_t)(doc->tok[v].end - doc->tok[v].start);
+    }
 }
+
+/* The string members of wos_api_error follow each other, in the order of keys[] below. */
+typedef char wos_api_error_strings_in_order[offsetof(wos_api_error, error_description) ==
+                                                    offsetof(wos_api_error, code) + 3u * sizeof(wos_str)
+                                                ? 1 : -1];
 
 wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out)
 {
-    static const char *const keys[] = {wos_k_code, wos_k_message, wos_k_error, wos_k_error_description};
+    static const char *const keys[] = {wos_keys_a.code, wos_keys_a.message, wos_keys_a.error, wos_keys_a.error_description};
     wos_json doc;
     int v[4];
-    unsigned needed = 0;
+    unsigned needed = 0, i;
     if (r == NULL || out == NULL || (r->body == NULL && r->body_len != 0u)) {
         return WOS_ERR_INVALID_ARG;
     }
@@ -75,13 +71,13 @@ wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out)
         wos_json_parse(&doc, r->body, r->body_len, r->tokens, r->token_cap, &needed) != WOS_OK) {
         return WOS_OK; /* empty, HTML, truncated: the raw body is all there is */
     }
-    if (wos_json_type_of(&doc, 0) == WOS_JSON_STRING) {
-        out->error = raw_string(&doc, 0);
-    } else if (wos_json_members(&doc, 0, keys, 4u, v) == WOS_OK) { /* one pass */
-        take_string(&doc, v[0], &out->code);
-        take_string(&doc, v[1], &out->message);
-        take_string(&doc, v[2], &out->error);
-        take_string(&doc, v[3], &out->error_description);
+    if (wos_json_members(&doc, 0, keys, 4u, v) == WOS_ERR_JSON_SHAPE) { /* one pass */
+        v[0] = v[1] = v[3] = -1; /* not an object: a bare string is the error */
+        v[2] = 0;
+    }
+    for (i = 0; i < 4u; i++) {
+        take_string(&doc, v[i], (wos_str *)(void *)((char *)out + offsetof(wos_api_error, code) +
+                                                     i * sizeof(wos_str)));
     }
     return WOS_OK;
 }

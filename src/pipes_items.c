@@ -6,48 +6,53 @@
 
 #include "pipes_keys.h"
 
-wos_status wos_pipes_decode_items(wos_pipes_reply *r, wos_pipes_items *out, wos_api_error *err,
-                                  const table *t)
+wos_status wos_pipes_data(wos_json *doc, const table *t, int *data_tok, unsigned *count)
 {
     wos_json_iter it;
     int k, v;
-    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &out->doc, err);
-    if (st != WOS_OK) {
-        return st;
-    }
-    if (wos_json_type_of(&out->doc, 0) != WOS_JSON_OBJECT ||
-        wos_json_member(&out->doc, 0, wos_k_data, &out->data_tok) != WOS_OK ||
-        wos_json_type_of(&out->doc, out->data_tok) != WOS_JSON_ARRAY) {
+    wos_status st;
+    if (wos_json_member(doc, 0, wos_keys_b.data, data_tok) != WOS_OK ||
+        wos_json_type_of(doc, *data_tok) != WOS_JSON_ARRAY) {
         return WOS_ERR_JSON_SHAPE;
     }
-    out->count = wos_json_size(&out->doc, out->data_tok);
+    *count = wos_json_size(doc, *data_tok);
     /* Every item is checked now, so that an accessor of a list reported OK cannot fail. */
-    st = wos_json_iter_init(&it, &out->doc, out->data_tok);
-    while (st == WOS_OK && wos_json_iter_next(&it, &out->doc, &k, &v)) {
-        st = wos_pipes_decode_object(&out->doc, v, t, NULL);
+    st = wos_json_iter_init(&it, doc, *data_tok);
+    while (st == WOS_OK && wos_json_iter_next(&it, doc, &k, &v)) {
+        st = wos_pipes_decode_object(doc, v, t, NULL);
     }
     return st;
+}
+
+wos_status wos_pipes_decode_one(wos_pipes_reply *r, void *out, size_t size, wos_api_error *err,
+                                const table *t)
+{
+    wos_json doc;
+    wos_status st = wos_pipes_reply_json(r, out, size, &doc, err);
+    return st != WOS_OK ? st : wos_pipes_decode_object(&doc, 0, t, (char *)out);
+}
+
+wos_status wos_pipes_decode_items(wos_pipes_reply *r, wos_pipes_items *out, wos_api_error *err,
+                                  const table *t)
+{
+    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &out->doc, err);
+    return st != WOS_OK ? st : wos_pipes_data(&out->doc, t, &out->data_tok, &out->count);
 }
 
 wos_status wos_pipes_item(const wos_pipes_items *list, unsigned idx, const table *t, void *out,
                           size_t size)
 {
     wos_json doc;
-    wos_json_iter it;
-    int k, v;
-    unsigned i = 0;
+    int v;
+    wos_status st;
     if (list == NULL || out == NULL || list->data_tok <= 0) {
         return WOS_ERR_INVALID_ARG;
     }
     doc = list->doc;
-    if (wos_json_iter_init(&it, &doc, list->data_tok) != WOS_OK) {
-        return WOS_ERR_INVALID_ARG;
+    st = wos_json_item(&doc, list->data_tok, idx, &v);
+    if (st != WOS_OK) {
+        return st == WOS_ERR_NOT_FOUND ? st : WOS_ERR_INVALID_ARG; /* not a list's array */
     }
-    while (wos_json_iter_next(&it, &doc, &k, &v)) {
-        if (i++ == idx) {
-            memset(out, 0, size);
-            return wos_pipes_decode_object(&doc, v, t, (char *)out);
-        }
-    }
-    return WOS_ERR_NOT_FOUND;
+    memset(out, 0, size);
+    return wos_pipes_decode_object(&doc, v, t, (char *)out);
 }

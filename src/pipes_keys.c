@@ -1,8 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 #include "pipes_keys.h"
 
-#define WOS_PIPES_KEY_DEF(k) const char wos_k_##k[] = #k;
-WOS_PIPES_KEYS(WOS_PIPES_KEY_DEF)
+#define WOS_PIPES_KEY_DEF(k) #k,
+const struct wos_pipes_keys_a wos_keys_a = {WOS_PIPES_KEYS_A(WOS_PIPES_KEY_DEF)};
+const struct wos_pipes_keys_b wos_keys_b = {WOS_PIPES_KEYS_B(WOS_PIPES_KEY_DEF)};
 
-#define WOS_PIPES_KEY_REF(k) [WK_##k] = wos_k_##k,
-const char *const wos_keys[WK_COUNT] = {WOS_PIPES_KEYS(WOS_PIPES_KEY_REF)};
+const char *wos_key(uint8_t k)
+{
+    /* Where each name of block "a" starts; block "b" needs none (WK_* = position / 4). */
+#define WOS_PIPES_KEY_OFF(k) (uint8_t)offsetof(struct wos_pipes_keys_a, k),
+    static const uint8_t k_a_off[WK_A_COUNT] = {WOS_PIPES_KEYS_A(WOS_PIPES_KEY_OFF)};
+#undef WOS_PIPES_KEY_OFF
+    return k < WK_A_COUNT ? (const char *)&wos_keys_a + k_a_off[k]
+                          : (const char *)&wos_keys_b + 4u * (unsigned)(k - WK_A_COUNT);
+}

@@ -1,15 +1,38 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * JSON member names of the Pipes contract, defined once: the request
- * writer and the response decoder share them, so each name is in flash
- * once. The tables name a member by its index (WK_*) into wos_keys, a
- * byte rather than a pointer per table entry. Internal.
+ * writer and the response decoders share them, so each name is in flash
+ * once. Internal.
+ *
+ * The tables name a member by a byte (WK_*) rather than a pointer. The
+ * names are kept in two packed blocks: "a", the names the hand-written
+ * token and error decoders and the token request use (a token-only
+ * firmware links this block alone), and "b", every other name, each
+ * padded to four bytes so that its WK_* is its position / 4.
  */
 #ifndef WOS_PIPES_KEYS_H
 #define WOS_PIPES_KEYS_H
 
-#define WOS_PIPES_KEYS(X) \
+#include <stddef.h>
+#include <stdint.h>
+
+#define WOS_PIPES_KEYS_A(X) \
+    X(active) \
+    X(error) \
     X(access_token) \
+    X(expires_at) \
+    X(scopes) \
+    X(missing_scopes) \
+    X(user_id) \
+    X(organization_id) \
+    X(connected_account_id) \
+    X(connection_owner) \
+    X(supports_multiple_connections) \
+    X(message) \
+    X(code) \
+    X(error_description) \
+
+#define WOS_PIPES_KEYS_B(X) \
     X(additional_authorization_parameters) \
     X(api_key) \
     X(api_key_last_4) \
@@ -25,21 +48,17 @@
     X(custom_provider) \
     X(description) \
     X(enabled) \
-    X(expires_at) \
     X(id) \
     X(installation) \
     X(integration_type) \
-    X(missing_scopes) \
     X(name) \
     X(object) \
-    X(organization_id) \
     X(pkce_enabled) \
     X(provider) \
     X(redacted_client_secret) \
     X(redirect_uri) \
     X(refresh_token_url) \
     X(request_scope_separator) \
-    X(scopes) \
     X(scopes_required) \
     X(secret) \
     X(slug) \
@@ -48,12 +67,6 @@
     X(token_url) \
     X(type) \
     X(updated_at) \
-    X(user_id) \
-    X(active) \
-    X(error) \
-    X(message) \
-    X(code) \
-    X(error_description) \
     X(data) \
     X(list_metadata) \
     X(before) \
@@ -64,9 +77,6 @@
     X(auth_method) \
     X(metadata) \
     X(credential) \
-    X(connected_account_id) \
-    X(connection_owner) \
-    X(supports_multiple_connections) \
     X(refresh_token) \
     X(client_secret_last_4) \
     X(credentials_type) \
@@ -76,15 +86,29 @@
     X(client_secret_last_four) \
     X(token) \
 
-#define WOS_PIPES_KEY_DECL(k) extern const char wos_k_##k[];
-WOS_PIPES_KEYS(WOS_PIPES_KEY_DECL)
-#undef WOS_PIPES_KEY_DECL
+#define WOS_PIPES_KEY_A(k) char k[sizeof #k];
+#define WOS_PIPES_KEY_B(k) char k[(sizeof #k + 3u) & ~3u];
+struct wos_pipes_keys_a { WOS_PIPES_KEYS_A(WOS_PIPES_KEY_A) };
+struct wos_pipes_keys_b { WOS_PIPES_KEYS_B(WOS_PIPES_KEY_B) };
+#undef WOS_PIPES_KEY_A
+#undef WOS_PIPES_KEY_B
 
-#define WOS_PIPES_KEY_ENUM(k) WK_##k,
-enum wos_pipes_key { WOS_PIPES_KEYS(WOS_PIPES_KEY_ENUM) WK_COUNT };
-#undef WOS_PIPES_KEY_ENUM
+/* The hand-written code names a string as wos_keys_a.user_id, wos_keys_b.data. */
+extern const struct wos_pipes_keys_a wos_keys_a;
+extern const struct wos_pipes_keys_b wos_keys_b;
 
-/* Every name, by WK_* index (linked only by the table-driven encoder and decoder). */
-extern const char *const wos_keys[WK_COUNT];
+#define WOS_PIPES_KEY_ENUM_A(k) WK_##k,
+#define WOS_PIPES_KEY_ENUM_B(k) WK_##k = WK_A_COUNT + offsetof(struct wos_pipes_keys_b, k) / 4u,
+enum wos_pipes_key {
+    WOS_PIPES_KEYS_A(WOS_PIPES_KEY_ENUM_A) WK_A_COUNT,
+    WOS_PIPES_KEYS_B(WOS_PIPES_KEY_ENUM_B)
+};
+#undef WOS_PIPES_KEY_ENUM_A
+#undef WOS_PIPES_KEY_ENUM_B
+typedef char wos_pipes_keys_a_offsets_fit_a_byte[sizeof(struct wos_pipes_keys_a) <= 256u ? 1 : -1];
+typedef char wos_pipes_keys_fit_a_byte[WK_A_COUNT + sizeof(struct wos_pipes_keys_b) / 4u <= 256u ? 1 : -1];
+
+/* The name WK_* k stands for (linked only by the table-driven encoder and decoders). */
+const char *wos_key(uint8_t k);
 
 #endif

@@ -1,57 +1,40 @@
 /* SPDX-License-Identifier: MIT */
 /* List results, page iteration, and the pager that walks every page. */
+#include "json_internal.h"
 #include "pipes_internal.h"
 
 #include <string.h>
 
 #include "pipes_keys.h"
 
-static wos_status take_cursor(wos_json *doc, int meta, const char *key, wos_str *out)
+/* The cursors of list_metadata (an object): each null, absent or a string. */
+static wos_status take_cursors(wos_json *doc, int meta, wos_integration_page *out)
 {
-    int v;
-    if (wos_json_member(doc, meta, key, &v) != WOS_OK || wos_json_is_null(doc, v)) {
-        return WOS_OK;
+    static const char *const keys[] = {wos_keys_b.before, wos_keys_b.after};
+    wos_str *const dst[] = {&out->before, &out->after};
+    int v[2];
+    unsigned i;
+    if (wos_json_members(doc, meta, keys, 2u, v) == WOS_ERR_JSON_SHAPE) {
+        return WOS_ERR_JSON_SHAPE;
     }
-    return wos_json_string(doc, v, out) == WOS_OK ? WOS_OK : WOS_ERR_JSON_SHAPE;
-}
-
-/* Every item is checked here so that a page reported OK has no bad item. */
-static wos_status check_items(wos_integration_page *page)
-{
-    wos_json_iter it;
-    int k, v;
-    wos_status st = wos_json_iter_init(&it, &page->doc, page->data_tok);
-    while (st == WOS_OK && wos_json_iter_next(&it, &page->doc, &k, &v)) {
-        st = wos_pipes_decode_integration_at(&page->doc, v, NULL);
+    for (i = 0; i < 2u; i++) {
+        if (v[i] >= 0 && !wos_json_is_null(doc, v[i]) && wos_json_string(doc, v[i], dst[i]) != WOS_OK) {
+            return WOS_ERR_JSON_SHAPE;
+        }
     }
-    return st;
+    return WOS_OK;
 }
 
 wos_status wos_pipes_decode_list(wos_pipes_reply *r, wos_integration_page *out, wos_api_error *err)
 {
     int meta;
     wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &out->doc, err);
-    if (st != WOS_OK) {
-        return st;
+    if (st == WOS_OK && wos_json_member(&out->doc, 0, wos_keys_b.list_metadata, &meta) == WOS_OK) {
+        st = take_cursors(&out->doc, meta, out);
     }
-    if (wos_json_member(&out->doc, 0, wos_k_data, &out->data_tok) != WOS_OK ||
-        wos_json_type_of(&out->doc, out->data_tok) != WOS_JSON_ARRAY) {
-        return WOS_ERR_JSON_SHAPE;
-    }
-    out->count = wos_json_size(&out->doc, out->data_tok);
-    if (wos_json_member(&out->doc, 0, wos_k_list_metadata, &meta) == WOS_OK) {
-        if (wos_json_type_of(&out->doc, meta) != WOS_JSON_OBJECT) {
-            return WOS_ERR_JSON_SHAPE;
-        }
-        st = take_cursor(&out->doc, meta, wos_k_before, &out->before);
-        if (st == WOS_OK) {
-            st = take_cursor(&out->doc, meta, wos_k_after, &out->after);
-        }
-        if (st != WOS_OK) {
-            return st;
-        }
-    }
-    return check_items(out);
+    /* Every item is checked here so that a page reported OK has no bad item. */
+    return st != WOS_OK ? st
+                        : wos_pipes_data(&out->doc, &wos_pipes_integration_t, &out->data_tok, &out->count);
 }
 
 wos_status wos_page_next(wos_integration_page *page, wos_data_integration *out)
@@ -73,16 +56,16 @@ wos_status wos_page_next(wos_integration_page *page, wos_data_integration *out)
 
 wos_status wos_page_item(const wos_integration_page *page, unsigned idx, wos_data_integration *out)
 {
-    wos_integration_page walk;
+    wos_json doc;
     int tok;
     if (page == NULL || out == NULL || page->data_tok <= 0) {
         return WOS_ERR_INVALID_ARG;
     }
-    walk = *page;
-    if (wos_json_item(&walk.doc, walk.data_tok, idx, &tok) != WOS_OK) {
+    doc = page->doc; /* the page is const; decoding rewrites the body, not the doc */
+    if (wos_json_item(&doc, page->data_tok, idx, &tok) != WOS_OK) {
         return WOS_ERR_NOT_FOUND;
     }
-    return wos_pipes_decode_integration_at(&walk.doc, tok, out);
+    return wos_pipes_decode_integration_at(&doc, tok, out);
 }
 
 static wos_status set_cursor(wos_pager *pg, wos_str c)
@@ -99,7 +82,7 @@ static wos_status set_cursor(wos_pager *pg, wos_str c)
 
 wos_status wos_pager_init(wos_pager *pg, const wos_list_params *params)
 {
-    wos_str *start;
+    wos_str *start, c;
     if (pg == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
@@ -110,11 +93,9 @@ wos_status wos_pager_init(wos_pager *pg, const wos_list_params *params)
     pg->params = *params;
     pg->backwards = wos_str_eq(params->order, "normal");
     start = pg->backwards ? &pg->params.before : &pg->params.after;
-    if (start->ptr == NULL) {
-        return WOS_OK;
-    }
+    c = *start;
     start->ptr = NULL; /* from here on the cursor lives in pg->cursor */
-    return set_cursor(pg, pg->backwards ? params->before : params->after);
+    return c.ptr == NULL ? WOS_OK : set_cursor(pg, c);
 }
 
 wos_status wos_pager_next_params(const wos_pager *pg, wos_list_params *out)
@@ -162,15 +143,15 @@ wos_status wos_pager_advance(wos_pager *pg, const wos_integration_page *page)
     next = pg->backwards ? page->before : page->after;
     /* An empty page, no cursor, an empty one or the one just used: a server
      * answering so would otherwise restart or repeat the walk forever. */
-    if (page->count == 0u || next.ptr == NULL || next.len == 0u ||
-        (next.len == pg->cursor_len && memcmp(next.ptr, pg->cursor, next.len) == 0)) {
-        pg->done = true;
-        return WOS_OK;
+    st = WOS_OK;
+    if (page->count != 0u && next.ptr != NULL && next.len != 0u &&
+        (next.len != pg->cursor_len || memcmp(next.ptr, pg->cursor, next.len) != 0)) {
+        st = set_cursor(pg, next);
+        if (st == WOS_OK) {
+            return st;
+        }
     }
-    st = set_cursor(pg, next);
-    if (st != WOS_OK) {
-        pg->done = true;
-    }
+    pg->done = true;
     return st;
 }
 

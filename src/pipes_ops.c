@@ -6,6 +6,11 @@
  */
 #include "pipes_ops.h"
 
+const char wos_m_post[] = "POST";
+const char wos_m_get[] = "GET";
+const char wos_m_put[] = "PUT";
+const char wos_m_delete[] = "DELETE";
+
 /* The decoders take typed results; these adapt them to the descriptor's
  * void * (a call through a mismatched function pointer type is undefined). */
 static wos_status decode_token(wos_pipes_reply *r, void *out, wos_api_error *err)
@@ -31,30 +36,30 @@ static wos_status decode_delete(wos_pipes_reply *r, void *out, wos_api_error *er
 
 /* A token call only reads, so it is repeatable, though it is a POST. */
 const wos_pipes_op_desc wos_op_token = {
-    .method = "POST", .segments = 3u, .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_KEYED,
+    .method = wos_m_post, .segments = 3u, .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_KEYED,
     .has_result = 1u, .prepare = wos_pipes_prepare_token, .decode = decode_token,
 };
 /* A create is not resent once it may have reached the server (the server
  * does not de-duplicate POSTs); a PUT of the same body and a DELETE are. */
 const wos_pipes_op_desc wos_op_create = {
-    .method = "POST", .segments = 1u,
+    .method = wos_m_post, .segments = 1u,
     .retry = WOS_RETRY_KEYED | WOS_RETRY_WRITE | WOS_RETRY_CONFLICT_UNCONFIRMED,
     .has_result = 1u, .prepare = wos_pipes_prepare_create, .decode = decode_integration,
 };
 const wos_pipes_op_desc wos_op_list = {
-    .method = "GET", .segments = 1u, .retry = WOS_RETRY_REPEATABLE,
+    .method = wos_m_get, .segments = 1u, .retry = WOS_RETRY_REPEATABLE,
     .has_result = 1u, .prepare = wos_pipes_prepare_list, .decode = decode_list,
 };
 const wos_pipes_op_desc wos_op_get = {
-    .method = "GET", .segments = 2u, .retry = WOS_RETRY_REPEATABLE,
+    .method = wos_m_get, .segments = 2u, .retry = WOS_RETRY_REPEATABLE,
     .has_result = 1u, .prepare = wos_pipes_prepare_slug, .decode = decode_integration,
 };
 const wos_pipes_op_desc wos_op_update = {
-    .method = "PUT", .segments = 2u, .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_WRITE,
+    .method = wos_m_put, .segments = 2u, .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_WRITE,
     .has_result = 1u, .prepare = wos_pipes_prepare_update, .decode = decode_integration,
 };
 const wos_pipes_op_desc wos_op_delete = {
-    .method = "DELETE", .segments = 2u,
+    .method = wos_m_delete, .segments = 2u,
     .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_WRITE | WOS_RETRY_GONE_IS_DONE,
     .has_result = 0u, .prepare = wos_pipes_prepare_slug, .decode = decode_delete,
 };

@@ -52,7 +52,7 @@ typedef bool (*wos_pipes_prepare_fn)(const wos_pipes_call *call, wos_pipes_req_p
 typedef wos_status (*wos_pipes_decode_fn)(wos_pipes_reply *r, void *out, wos_api_error *err);
 
 struct wos_pipes_op_desc {
-    char method[7];               /* "POST", "GET", "PUT", "DELETE" */
+    const char *method;           /* wos_m_post, wos_m_get, wos_m_put, wos_m_delete */
     uint8_t segments;             /* 1: collection, 2: + slug, 3: + "token"; 0: spec's path */
     uint8_t retry;                /* WOS_RETRY_* bits */
     uint8_t has_result;           /* 1: the call needs an out struct */
@@ -60,6 +60,10 @@ struct wos_pipes_op_desc {
     wos_pipes_decode_fn decode;   /* pipes_ops.c, over the public decoders */
     const struct wos_pipes_spec *spec; /* wos_pipes_prepare_spec(): path, query, body */
 };
+
+/* The methods, each its own object so a firmware links the ones its operations use
+ * (pipes_ops.c); a pointer in the descriptor is smaller than the name. */
+extern const char wos_m_post[], wos_m_get[], wos_m_put[], wos_m_delete[];
 
 /* The prepare steps (pipes_request.c). */
 bool wos_pipes_prepare_token(const wos_pipes_call *call, wos_pipes_req_parts *parts);

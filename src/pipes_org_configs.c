@@ -60,9 +60,7 @@ wos_status wos_org_config_item(const wos_pipes_items *list, unsigned idx, wos_or
 
 wos_status wos_pipes_decode_org_config(wos_pipes_reply *r, wos_org_config *out, wos_api_error *err)
 {
-    wos_json doc;
-    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
-    return st != WOS_OK ? st : wos_pipes_decode_object(&doc, 0, &k_org_config_t, (char *)out);
+    return wos_pipes_decode_one(r, out, sizeof *out, err, &k_org_config_t);
 }
 
 static wos_status dec_org_configs(wos_pipes_reply *r, void *out, wos_api_error *err)
@@ -76,10 +74,10 @@ static wos_status dec_org_config(wos_pipes_reply *r, void *out, wos_api_error *e
 }
 
 const wos_pipes_op_desc wos_op_org_configs = {
-    .method = "GET", .retry = WOS_RETRY_REPEATABLE, .has_result = 1u,
+    .method = wos_m_get, .retry = WOS_RETRY_REPEATABLE, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_org_configs, .spec = &k_org_configs,
 };
 const wos_pipes_op_desc wos_op_org_config_set = {
-    .method = "PUT", .retry = WOS_RETRY_WRITE, .has_result = 1u,
+    .method = wos_m_put, .retry = WOS_RETRY_WRITE, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_org_config, .spec = &k_org_config_set,
 };

@@ -9,7 +9,10 @@
 #include "url.h"
 #include "utf8.h"
 
-static const wos_str k_collection = WOS_STR_LIT("data-integrations");
+/* A named array, not a literal: the literal's section would be named for
+ * its first user (wos_pipes_prepare_spec), which a token-only firmware must not link. */
+static const char k_collection_name[] = "data-integrations";
+static const wos_str k_collection = {k_collection_name, sizeof k_collection_name - 1u};
 static const wos_str k_token_seg = WOS_STR_LIT("token");
 
 static bool has(wos_str s) { return s.ptr != NULL; }
@@ -27,8 +30,8 @@ static const pfield k_cred_p[] = {
 };
 static const pfield k_apikey_p[] = {
     P(wos_api_key_params, secret, secret, P_STR),
-    P(wos_api_key_params, user_id, user_id, P_STR),
-    P(wos_api_key_params, organization_id, organization_id, P_STR),
+    PF(wos_api_key_params, user_id, user_id, P_STR, PF_REQ | PF_ID),
+    PF(wos_api_key_params, organization_id, organization_id, P_STR, PF_ID),
 };
 static const pfield k_cp_p[] = {
     P(wos_custom_provider_params, name, name, P_STR),
@@ -48,7 +51,7 @@ static const pfield k_cp_p[] = {
 static const ptable k_int_subs[] = {PT(k_cred_p), PT(k_apikey_p), PT(k_cp_p)};
 
 static const pfield k_int_p[] = {
-    P(wos_integration_params, provider, provider, P_STR),
+    PF(wos_integration_params, provider, provider, P_STR, PF_ID),
     P(wos_integration_params, description, description, P_OPT),
     P(wos_integration_params, enabled, enabled, P_BOOL),
     P(wos_integration_params, scopes, scopes, P_LIST),
@@ -89,7 +92,7 @@ static void put_map(wos_json_writer *w, const wos_str_map *m)
 /* The member at p, or NULL when it is to be omitted. */
 static const void *member_if_set(const pfield *f, const char *p)
 {
-    switch (f->kind) {
+    switch (f->kind & PF_KIND) {
     case P_STR:
     case P_OBJ: /* a nested struct starts with its presence-deciding wos_str */
         return has(*(const wos_str *)(const void *)p) ? p : NULL;
@@ -109,12 +112,16 @@ static const void *member_if_set(const pfield *f, const char *p)
 static void put_value(wos_json_writer *w, const pfield *f, const void *m)
 {
     const wos_opt_str *o = (const wos_opt_str *)m;
-    switch (f->kind) {
+    switch (f->kind & PF_KIND) {
+    case P_OPT: /* null unless set */
+        if (o->state != WOS_SET) {
+            wos_jw_null(w);
+            break;
+        }
+        m = &o->value;
+        /* fall through */
     case P_STR:
         wos_jw_string(w, *(const wos_str *)m);
-        break;
-    case P_OPT:
-        wos_jw_string(w, o->state == WOS_SET ? o->value : (wos_str)WOS_STR_NULL);
         break;
     case P_BOOL:
         wos_jw_bool(w, ((const wos_opt_bool *)m)->value);
@@ -131,7 +138,7 @@ static void put_value(wos_json_writer *w, const pfield *f, const void *m)
 /* The key of f, then its value. */
 static void put_member(wos_json_writer *w, const pfield *f, const void *m)
 {
-    wos_jw_key(w, wos_str_c(wos_keys[f->key])); /* not _c: one frame less on the deepest stack */
+    wos_jw_key(w, wos_str_c(wos_key(f->key))); /* not _c: one frame less on the deepest stack */
     put_value(w, f, m);
 }
 
@@ -157,10 +164,10 @@ static void put_object(wos_json_writer *w, const ptable *t, const char *base)
         if (m == NULL) {
             continue;
         }
-        if (f->kind == P_OBJ || f->kind == P_PTR) {
-            wos_jw_key_c(w, wos_keys[f->key]);
+        if ((f->kind & PF_KIND) >= P_OBJ) { /* P_OBJ, P_PTR */
+            wos_jw_key_c(w, wos_key(f->key));
             wos_jw_object_begin(w);
-            put_flat(w, &t->subs[f->sub], (const char *)m);
+            put_flat(w, &t->subs[f->kind >> PF_SUB_SHIFT], (const char *)m);
             wos_jw_object_end(w);
         } else {
             put_member(w, f, m);
@@ -169,13 +176,19 @@ static void put_object(wos_json_writer *w, const ptable *t, const char *base)
     wos_jw_object_end(w);
 }
 
-/* The bodies are JSON; the HTTP writer only sees bytes (wos_http_body_fn). */
-static wos_status integration_body(char *buf, size_t cap, const void *arg, size_t *out_len)
+/* The object of table t over base, as a whole body. */
+static wos_status put_body(char *buf, size_t cap, const ptable *t, const char *base, size_t *out_len)
 {
     wos_json_writer w;
     wos_jw_init(&w, buf, cap);
-    put_object(&w, &k_int_t, (const char *)arg);
+    put_object(&w, t, base);
     return wos_jw_finish(&w, out_len);
+}
+
+/* The bodies are JSON; the HTTP writer only sees bytes (wos_http_body_fn). */
+static wos_status integration_body(char *buf, size_t cap, const void *arg, size_t *out_len)
+{
+    return put_body(buf, cap, &k_int_t, (const char *)arg, out_len);
 }
 
 /* Written by hand: a token-only firmware then links no table loop. */
@@ -185,14 +198,14 @@ static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out
     wos_json_writer w;
     wos_jw_init(&w, buf, cap);
     wos_jw_object_begin(&w);
-    wos_jw_key_c(&w, wos_k_user_id);
+    wos_jw_key_c(&w, wos_keys_a.user_id);
     wos_jw_string(&w, p->user_id);
     if (has(p->organization_id)) {
-        wos_jw_key_c(&w, wos_k_organization_id);
+        wos_jw_key_c(&w, wos_keys_a.organization_id);
         wos_jw_string(&w, p->organization_id);
     }
     if (has(p->connected_account_id)) {
-        wos_jw_key_c(&w, wos_k_connected_account_id);
+        wos_jw_key_c(&w, wos_keys_a.connected_account_id);
         wos_jw_string(&w, p->connected_account_id);
     }
     /* The ids' UTF-8 is checked as they are written, not in a pass of its
@@ -202,11 +215,11 @@ static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out
         return WOS_ERR_INVALID_ARG;
     }
     if (has(p->connection_owner)) {
-        wos_jw_key_c(&w, wos_k_connection_owner);
+        wos_jw_key_c(&w, wos_keys_a.connection_owner);
         wos_jw_string(&w, p->connection_owner);
     }
     if (p->supports_multiple_connections.set) {
-        wos_jw_key_c(&w, wos_k_supports_multiple_connections);
+        wos_jw_key_c(&w, wos_keys_a.supports_multiple_connections);
         wos_jw_bool(&w, p->supports_multiple_connections.value);
     }
     wos_jw_object_end(&w);
@@ -238,19 +251,15 @@ static bool list_ok(const wos_str_list *l)
     return true;
 }
 
-/* Checks the writer cannot make: required fields and where null is allowed. */
+/* Checks the writer cannot make: required fields and where null is allowed
+ * (the tables' flags: ids, lists without NULL items, an API key's user). */
 static bool integration_params_ok(const wos_integration_params *p, bool create)
 {
-    const wos_api_key_params *k;
-    if (p == NULL || create != has(p->provider) || p->auth_methods.state == WOS_NULL ||
-        !id_ok(p->provider) || !list_ok(&p->scopes) || !list_ok(&p->auth_methods)) {
-        return false;
-    }
-    k = &p->api_key;
-    if (has(k->secret) && (!has(k->user_id) || !id_ok(k->user_id) || !id_ok(k->organization_id))) {
-        return false;
-    }
-    return p->custom_provider == NULL || !create || has(p->custom_provider->name);
+    return p != NULL && create == has(p->provider) && p->auth_methods.state != WOS_NULL &&
+           wos_pipes_table_ok(&k_int_t, (const char *)p) &&
+           (!has(p->api_key.secret) ||
+            wos_pipes_table_ok(&k_int_subs[1], (const char *)&p->api_key)) &&
+           (p->custom_provider == NULL || !create || has(p->custom_provider->name));
 }
 
 /* Omitted (ptr NULL), or not empty. */
@@ -356,10 +365,7 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
 static wos_status table_body(char *buf, size_t cap, const void *arg, size_t *out_len)
 {
     const wos_pipes_call *call = (const wos_pipes_call *)arg;
-    wos_json_writer w;
-    wos_jw_init(&w, buf, cap);
-    put_object(&w, call->op->spec->body, (const char *)call->params);
-    return wos_jw_finish(&w, out_len);
+    return put_body(buf, cap, call->op->spec->body, (const char *)call->params, out_len);
 }
 
 bool wos_pipes_id_ok(wos_str s)
@@ -373,13 +379,11 @@ bool wos_pipes_table_ok(const ptable *t, const char *base)
     for (i = 0; i < t->n; i++) {
         const pfield *f = &t->f[i];
         const char *m = base + f->off;
-        if ((f->flags & PF_REQ) != 0u && member_if_set(f, m) == NULL) {
+        const wos_str *str = (const wos_str *)(const void *)m; /* PF_* flag only wos_str members */
+        if (((f->kind & PF_REQ) != 0u && !has(*str)) || ((f->kind & PF_ID) != 0u && !id_ok(*str))) {
             return false;
         }
-        if ((f->flags & PF_ID) != 0u && !id_ok(*(const wos_str *)(const void *)m)) {
-            return false;
-        }
-        if (f->kind == P_LIST && !list_ok((const wos_str_list *)(const void *)m)) {
+        if ((f->kind & PF_KIND) == P_LIST && !list_ok((const wos_str_list *)(const void *)m)) {
             return false;
         }
     }
@@ -391,7 +395,8 @@ static const wos_str *param_str(const void *params, uint8_t off)
     return (const wos_str *)(const void *)((const char *)params + off);
 }
 
-/* The path's segments: literals between '/', and bytes 1..3 naming a required id. */
+/* The path's segments: literals between '/', bytes 1..3 naming a required id, and
+ * WOS_SEG_COLLECTION. */
 static bool spec_path(const wos_pipes_spec *sp, const void *params, wos_pipes_req_parts *parts)
 {
     const char *p = sp->path;
@@ -404,8 +409,10 @@ static bool spec_path(const wos_pipes_spec *sp, const void *params, wos_pipes_re
             seg.len++;
         }
         p += seg.len + (p[seg.len] == '/' ? 1u : 0u);
-        if (seg.len == 1u && (uint8_t)seg.ptr[0] <= 3u) {
-            seg = *param_str(params, sp->ids[(uint8_t)seg.ptr[0] - 1u]);
+        if (seg.len == 1u && (uint8_t)seg.ptr[0] <= WOS_SEG_COLLECTION) {
+            seg = (uint8_t)seg.ptr[0] == WOS_SEG_COLLECTION
+                      ? k_collection
+                      : *param_str(params, sp->ids[(uint8_t)seg.ptr[0] - 1u]);
             if (!has(seg) || !id_ok(seg)) {
                 return false;
             }
@@ -427,7 +434,7 @@ bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *par
         if (!id_ok(*org)) {
             return false;
         }
-        parts->p.path.org.name = wos_k_organization_id;
+        parts->p.path.org.name = wos_keys_a.organization_id;
         parts->p.path.org.value = *org;
         parts->req.query = &parts->p.path.org;
         parts->req.query_count = 1u;

@@ -12,40 +12,32 @@
 #include "json_internal.h"
 #include "pipes_keys.h"
 
-/* Value token v decoded as kind into dst; absent (v < 0) leaves dst as it is. */
-static wos_status member(wos_json *doc, int v, uint8_t kind, void *dst)
-{
-    return v < 0 ? WOS_OK : wos_pipes_shape(wos_pipes_decode_value(doc, v, kind, (char *)dst));
-}
-
-/* The members named keys[0..n) of obj, in one pass: JSON_SHAPE when obj is not an object. */
-static wos_status members(wos_json *doc, int obj, const char *const *keys, unsigned n, int *vals)
-{
-    wos_status st = wos_json_members(doc, obj, keys, n, vals);
-    return st == WOS_ERR_NOT_FOUND ? WOS_OK : st;
-}
-
 /* The nested access_token object; the token's raw extent is kept before it
- * is decoded in place, so a wipe also covers its escapes. */
+ * is decoded in place, so a wipe also covers its escapes. Absent members
+ * (v < 0) stay zero. */
 static wos_status token_object(wos_json *doc, int obj, wos_access_token *out)
 {
-    static const char *const keys[] = {wos_k_access_token, wos_k_expires_at, wos_k_scopes,
-                                       wos_k_missing_scopes};
+    static const char *const keys[] = {wos_keys_a.access_token, wos_keys_a.expires_at, wos_keys_a.scopes,
+                                       wos_keys_a.missing_scopes};
     int v[4];
-    wos_status st = members(doc, obj, keys, 4u, v);
-    if (st != WOS_OK || wos_json_type_of(doc, v[0]) != WOS_JSON_STRING) {
+    wos_status st;
+    if (wos_json_members(doc, obj, keys, 4u, v) != WOS_OK ||
+        wos_json_type_of(doc, v[0]) != WOS_JSON_STRING) {
         return WOS_ERR_JSON_SHAPE;
     }
     out->secret_span_ = doc->js + doc->tok[v[0]].start;
     out->secret_span_len_ = (size_t)(doc->tok[v[0]].end - doc->tok[v[0]].start);
-    st = wos_pipes_shape(wos_json_string(doc, v[0], &out->access_token));
-    if (st == WOS_OK) {
-        st = member(doc, v[1], K_TIME, &out->expires_at);
+    st = wos_json_string(doc, v[0], &out->access_token);
+    if (st == WOS_OK && v[1] >= 0) {
+        st = wos_pipes_decode_time(doc, v[1], &out->expires_at);
     }
-    if (st == WOS_OK) {
-        st = member(doc, v[2], K_STRS, &out->scopes);
+    if (st == WOS_OK && v[2] >= 0) {
+        st = wos_pipes_decode_strings(doc, v[2], WOS_JSON_ARRAY, &out->scopes);
     }
-    return st == WOS_OK ? member(doc, v[3], K_STRS, &out->missing_scopes) : st;
+    if (st == WOS_OK && v[3] >= 0) {
+        st = wos_pipes_decode_strings(doc, v[3], WOS_JSON_ARRAY, &out->missing_scopes);
+    }
+    return st;
 }
 
 static wos_token_reason token_reason(wos_str e)
@@ -59,19 +51,20 @@ static wos_token_reason token_reason(wos_str e)
 
 wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err)
 {
-    static const char *const keys[] = {wos_k_active, wos_k_error, wos_k_access_token};
+    static const char *const keys[] = {wos_keys_a.active, wos_keys_a.error, wos_keys_a.access_token};
     wos_json doc;
     int v[3];
     wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
     if (st != WOS_OK) {
         return st;
     }
-    if (members(&doc, 0, keys, 3u, v) != WOS_OK || v[0] < 0) {
+    /* None found leaves v[0] -1: active is required. */
+    if (wos_json_members(&doc, 0, keys, 3u, v) != WOS_OK || v[0] < 0) {
         return WOS_ERR_JSON_SHAPE;
     }
-    st = wos_pipes_shape(wos_json_bool(&doc, v[0], &out->active));
-    if (st == WOS_OK) {
-        st = member(&doc, v[1], K_STR, &out->error);
+    st = wos_json_bool(&doc, v[0], &out->active);
+    if (st == WOS_OK && v[1] >= 0) {
+        st = wos_json_string(&doc, v[1], &out->error);
     }
     if (st == WOS_OK && v[2] >= 0 && !wos_json_is_null(&doc, v[2])) {
         st = token_object(&doc, v[2], out);

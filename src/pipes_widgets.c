@@ -18,9 +18,7 @@ static const table k_widget_t = T(k_widget_f, 0x1u);
 wos_status wos_pipes_decode_widget_token(wos_pipes_reply *r, wos_widget_token *out,
                                          wos_api_error *err)
 {
-    wos_json doc;
-    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
-    return st != WOS_OK ? st : wos_pipes_decode_object(&doc, 0, &k_widget_t, (char *)out);
+    return wos_pipes_decode_one(r, out, sizeof *out, err, &k_widget_t);
 }
 
 static wos_status dec_widget(wos_pipes_reply *r, void *out, wos_api_error *err)
@@ -30,6 +28,6 @@ static wos_status dec_widget(wos_pipes_reply *r, void *out, wos_api_error *err)
 
 /* A new session each time: a POST not resent once it may have arrived. */
 const wos_pipes_op_desc wos_op_widget_token = {
-    .method = "POST", .retry = WOS_RETRY_KEYED, .has_result = 1u,
+    .method = wos_m_post, .retry = WOS_RETRY_KEYED, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_widget, .spec = &k_widget,
 };
