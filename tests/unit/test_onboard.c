@@ -141,7 +141,8 @@ static void poll_and_token_failures(void **state)
     assert_int_equal(wos_onboard_step(&g_o, &g_c, true, NULL), WOS_OK); /* nothing left */
 }
 
-/* A URL longer than WOS_ONBOARD_URL_MAX is refused with the size error. */
+/* A URL longer than WOS_ONBOARD_URL_MAX is refused with the size error,
+ * which says the WOS_ONBOARD_URL_MAX it needs (its length and the NUL). */
 static void url_too_long(void **state)
 {
     static char resp[WOS_ONBOARD_URL_MAX + 128];
@@ -155,6 +156,8 @@ static void url_too_long(void **state)
     setup(s, 1);
     assert_int_equal(wos_onboard_step(&g_o, &g_c, false, NULL), WOS_ERR_BUFFER_TOO_SMALL);
     assert_int_equal(g_o.state, WOS_ONBOARD_FAILED);
+    assert_int_equal(g_o.url_needed, WOS_ONBOARD_URL_MAX + 1);
+    assert_int_equal(wos_onboard_url(&g_o).len, 0);
 }
 
 int main(void)
