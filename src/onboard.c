@@ -48,6 +48,7 @@ static wos_status took(wos_onboard *o)
     switch (o->state) {
     case WOS_ONBOARD_AUTHORIZE:
         if (o->scratch.url.url.len >= sizeof o->url) {
+            o->url_needed = o->scratch.url.url.len + 1u;
             return WOS_ERR_BUFFER_TOO_SMALL;
         }
         /* NUL-terminated: wos_onboard_init() zeroed url, and this runs once. */
