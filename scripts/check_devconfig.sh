@@ -31,7 +31,7 @@ bad() { fail=$((fail + 1)); echo "  FAILED: $1"; }
 # Compiles the port into $out/$1 with compiler $2 and flags $3; 0 when all build.
 build_port() {
     mkdir -p "$out/$1"
-    for f in port/mbedtls/*.c port/posix/*.c; do
+    for f in port/mbedtls/*.c port/posix/*.c port/proxy/*.c; do
         # shellcheck disable=SC2086
         "$2" $warn -O2 $incs $3 -isystem "$stage" -c "$f" -o "$out/$1/$(basename "$f" .c).o" \
             >>"$out/$1.log" 2>&1 || return 1
