@@ -5,8 +5,8 @@
 # WOS_E2E_CA, WOS_E2E_API_KEY) and checks what the README promises: an
 # active token with its expiry for the seeded user, "not active" for the
 # user who must reauthorize; a LABEL starting with "clash" must fail
-# instead. A LABEL starting with "proxy" is a proxy_token_fetch build: it
-# goes through the CONNECT proxy at WOS_E2E_PROXY (tests/packaging/with_proxy.py).
+# instead. A LABEL starting with "proxy" runs BIN with WORKOS_PROXY set to
+# the CONNECT proxy at WOS_E2E_PROXY (tests/packaging/with_proxy.py).
 # One "ok:"/"FAILED:" line per check.
 set -u
 USER_ID=user_01EHZNVPK3SFK441A1RGBFSHRT

@@ -9,12 +9,11 @@
 #   pkg-config        cc $(pkg-config --cflags --libs --static wospipes)
 #   add_subdirectory  the source tree inside the consumer's build, with
 #                     WOSPIPES_JSMN_INTERNAL=ON and a foreign jsmn linked in
-# and runs the three against the emulator. Each consumer also builds
-# tests/packaging/proxy_token_fetch.c with wospipes::proxy (find_package
-# asks for the components core, posix, mbedtls and proxy; an unknown one
-# must be refused) and fetches the same tokens through the loopback CONNECT
-# proxy of `make cli-proxy` (tests/packaging/with_proxy.py counts the
-# tunnels). The install sets
+# and runs the three against the emulator. token_fetch links wospipes::proxy
+# (find_package asks for the components core, posix, mbedtls and proxy; an
+# unknown one must be refused), and each build fetches the same tokens
+# again with WORKOS_PROXY naming the loopback CONNECT proxy of
+# `make cli-proxy` (tests/packaging/with_proxy.py counts the tunnels). The install sets
 # WOSPIPES_PAGER_CURSOR_MAX=80: the first two compile settings_check.c,
 # which fails unless they see that value. As the reason for
 # WOSPIPES_JSMN_INTERNAL, a pkg-config build with a foreign jsmn must fail.
@@ -94,10 +93,6 @@ step "pkg-config consumer builds" "$pc/build.log" sh -c \
     "cc -std=c99 \$(pkg-config --cflags wospipes) '$repo/examples/token_fetch.c' \
      '$repo/tests/packaging/settings_check.c' \
      \$(pkg-config --static --libs wospipes) -o '$pc/token_fetch'"
-step "pkg-config proxy consumer builds" "$pc/build_proxy.log" sh -c \
-    "cc -std=c99 \$(pkg-config --cflags wospipes) '$repo/tests/packaging/proxy_token_fetch.c' \
-     '$repo/tests/packaging/settings_check.c' \
-     \$(pkg-config --static --libs wospipes) -o '$pc/proxy_token_fetch'"
 
 # The reason for WOSPIPES_JSMN_INTERNAL: the installed library keeps the
 # jsmn names, so the foreign jsmn takes its place and every call fails.
@@ -116,13 +111,13 @@ syms=$(nm -g --defined-only "$as/wospipes/libwospipes.a" 2>/dev/null | awk '{pri
     || ko "jsmn internal: library defines: $syms"
 
 # The three against the emulator, directly and through the proxy (two
-# fetches per build; the proxy must see two CONNECTs per proxied build).
+# fetches per run; the proxy must see two CONNECTs per proxied run).
 if python3 tests/e2e/with_emulator.py tests/packaging/with_proxy.py --expect 6 \
         tests/packaging/run_token_fetch.sh \
         "find_package=$fp/token_fetch" "pkg-config=$pc/token_fetch" \
         "add_subdirectory=$as/token_fetch" "clash-without-jsmn-internal=$pc/token_fetch_clash" \
-        "proxy-find_package=$fp/proxy_token_fetch" "proxy-pkg-config=$pc/proxy_token_fetch" \
-        "proxy-add_subdirectory=$as/proxy_token_fetch" >"$w/run.log" 2>&1; then :; fi
+        "proxy-find_package=$fp/token_fetch" "proxy-pkg-config=$pc/token_fetch" \
+        "proxy-add_subdirectory=$as/token_fetch" >"$w/run.log" 2>&1; then :; fi
 cat "$w/run.log"
 p=$(grep -c '^ok:' "$w/run.log") f=$(grep -c '^FAILED:' "$w/run.log")
 pass=$((pass + p)) fail=$((fail + f))
