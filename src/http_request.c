@@ -117,9 +117,7 @@ static wos_status put_target(sink *s, const wos_http_request *r)
         }
         put1(s, sep);
         sep = '&';
-        while (*z != '\0') {
-            put_pct(s, z++, 1u);
-        }
+        put_pct(s, z, strlen(z));
         put1(s, '=');
         put_pct(s, q->value.ptr, q->value.len);
     }
