@@ -117,9 +117,7 @@ static wos_status put_target(sink *s, const wos_http_request *r)
         }
         put1(s, sep);
         sep = '&';
-        while (*z != '\0') {
-            put_pct(s, z++, 1u);
-        }
+        put_pct(s, z, strlen(z));
         put1(s, '=');
         put_pct(s, q->value.ptr, q->value.len);
     }
@@ -232,18 +230,19 @@ static wos_status put_request(sink *s, const wos_http_request *r)
     }
     PUT_LIT(s, "\r\nAuthorization: Bearer ");
     put(s, r->api_key.ptr, r->api_key.len);
+    /* Each line from here on is ended by what follows it: a line's CRLF
+     * starts the next literal. */
     PUT_LIT(s, "\r\nUser-Agent: wos-pipes-c/" WOS_VERSION
-               "\r\nAccept: application/json\r\nConnection: keep-alive\r\n");
+               "\r\nAccept: application/json\r\nConnection: keep-alive");
     if (r->idempotency_key.ptr != NULL) {
-        PUT_LIT(s, "Idempotency-Key: ");
+        PUT_LIT(s, "\r\nIdempotency-Key: ");
         put(s, r->idempotency_key.ptr, r->idempotency_key.len);
-        PUT_LIT(s, "\r\n");
     }
     if (r->body == NULL) {
-        PUT_LIT(s, "\r\n");
+        PUT_LIT(s, "\r\n\r\n");
         return WOS_OK;
     }
-    PUT_LIT(s, "Content-Type: application/json\r\nContent-Length: ");
+    PUT_LIT(s, "\r\nContent-Type: application/json\r\nContent-Length: ");
     return put_body(s, r);
 }
 

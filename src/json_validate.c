@@ -197,12 +197,6 @@ wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsi
             }
             tokens++;
             st = (st & ST_KEY) ? ST_COLON : (ST_COMMA | ST_CLOSE);
-            /* A key's colon, most often right after it, is taken here
-             * rather than by another turn of the loop. */
-            if (st == ST_COLON && i < len && s[i] == ':') {
-                i++;
-                st = ST_VALUE;
-            }
         }
     }
     if (st != (ST_COMMA | ST_CLOSE) || depth != 0u) {

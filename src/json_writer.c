@@ -122,9 +122,10 @@ static void escape(wos_json_writer *w, unsigned c)
 }
 
 /*
- * Quoted and escaped. Runs of printable ASCII that need no escape are
- * copied as one block; other bytes go one UTF-8 sequence at a time,
- * each validated, then copied as is or escaped.
+ * Quoted and escaped, after step() set w->flags: then the `:` of a key
+ * (F_KEY) or nothing more (F_VALUE). Runs of printable ASCII that need no
+ * escape are copied as one block; other bytes go one UTF-8 sequence at a
+ * time, each validated, then copied as is or escaped.
  */
 static void put_str(wos_json_writer *w, const char *s, size_t len)
 {
@@ -150,7 +151,7 @@ static void put_str(wos_json_writer *w, const char *s, size_t len)
         }
         p += n;
     }
-    put(w, "\"", 1u);
+    put(w, "\":", w->flags); /* F_VALUE == 1, F_KEY == 2: the bytes due */
 }
 
 static void begin(wos_json_writer *w, unsigned kind)
@@ -193,7 +194,6 @@ void wos_jw_key(wos_json_writer *w, wos_str key)
     }
     if (step(w, OP_KEY, K_OBJECT)) {
         put_str(w, key.ptr, key.len);
-        put(w, ":", 1u);
     }
 }
 
