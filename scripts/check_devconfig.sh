@@ -22,7 +22,7 @@ out=${1:?usage: check_devconfig.sh OUT TP_DIR CORE_LIB [MBEDTLS4_SRC]}
 tp=$2 core=$3
 src4=${4:-$tp/mbedtls-4/src/mbedtls-4.0.0}
 warn="-std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Werror"
-incs="-Iinclude -Iport/posix -Iport/mbedtls"
+incs="-Iinclude -Iport/posix -Iport/mbedtls -Iport/proxy"
 pass=0 fail=0
 mkdir -p "$out"
 ok() { pass=$((pass + 1)); echo "  ok: $1"; }
