@@ -317,17 +317,16 @@ bool wos_pipes_prepare_slug(const wos_pipes_call *call, wos_pipes_req_parts *par
 static wos_str limit_digits(uint32_t limit, char out[3])
 {
     wos_str s = WOS_STR_NULL;
+    char *p = out + 3;
     if (limit == 0u) {
         return s;
     }
-    s.ptr = out;
-    if (limit >= 100u) {
-        out[s.len++] = '1';
-    }
-    if (limit >= 10u) {
-        out[s.len++] = (char)('0' + (limit / 10u) % 10u);
-    }
-    out[s.len++] = (char)('0' + limit % 10u);
+    do { /* the digits from the last */
+        *--p = (char)('0' + limit % 10u);
+        limit /= 10u;
+    } while (limit != 0u);
+    s.ptr = p;
+    s.len = (size_t)(out + 3 - p);
     return s;
 }
 
@@ -336,6 +335,16 @@ static const char *const k_query_names[] = {
     [WOS_Q_LIMIT] = "limit", [WOS_Q_BEFORE] = "before", [WOS_Q_AFTER] = "after",
     [WOS_Q_ORDER] = "order",
 };
+/* before, after and order follow each other in wos_list_params, in the query's order. */
+typedef char wos_list_params_cursors_in_order[offsetof(wos_list_params, order) ==
+                                                      offsetof(wos_list_params, before) +
+                                                          2u * sizeof(wos_str) &&
+                                                  offsetof(wos_list_params, after) ==
+                                                      offsetof(wos_list_params, before) +
+                                                          sizeof(wos_str) &&
+                                                  WOS_Q_AFTER == WOS_Q_BEFORE + 1 &&
+                                                  WOS_Q_ORDER == WOS_Q_BEFORE + 2 && WOS_Q_LIMIT == 0
+                                              ? 1 : -1];
 typedef char k_query_names_cover_query[sizeof k_query_names / sizeof k_query_names[0] ==
                                                WOS_Q_COUNT ? 1 : -1];
 
@@ -351,11 +360,13 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
     }
     for (i = 0; i < WOS_Q_COUNT; i++) {
         parts->p.list.query[i].name = k_query_names[i];
+        if (i != WOS_Q_LIMIT) { /* before, after, order: the strings after limit */
+            parts->p.list.query[i].value =
+                *(const wos_str *)(const void *)((const char *)&l->before +
+                                                 (i - WOS_Q_BEFORE) * sizeof(wos_str));
+        }
     }
     parts->p.list.query[WOS_Q_LIMIT].value = limit_digits(l->limit, parts->limit);
-    parts->p.list.query[WOS_Q_BEFORE].value = l->before;
-    parts->p.list.query[WOS_Q_AFTER].value = l->after;
-    parts->p.list.query[WOS_Q_ORDER].value = l->order;
     parts->req.query = parts->p.list.query;
     parts->req.query_count = WOS_Q_COUNT;
     return true;
