@@ -5,6 +5,7 @@
 #include "wos_json_writer.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "url.h"
 #include "utf8.h"
@@ -460,6 +461,18 @@ bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *par
     return true;
 }
 
+/* The endpoint's members are the request's host, port, tls and api_key, in order: one copy. */
+typedef char wos_pipes_endpoint_is_the_request_tail
+    [offsetof(wos_http_request, port) - offsetof(wos_http_request, host) ==
+             offsetof(wos_pipes_endpoint, port) &&
+         offsetof(wos_http_request, tls) - offsetof(wos_http_request, host) ==
+             offsetof(wos_pipes_endpoint, tls) &&
+         offsetof(wos_http_request, api_key) - offsetof(wos_http_request, host) ==
+             offsetof(wos_pipes_endpoint, api_key) &&
+         offsetof(wos_http_request, idempotency_key) - offsetof(wos_http_request, host) ==
+             sizeof(wos_pipes_endpoint)
+     ? 1 : -1];
+
 /* Maps a call onto method, path, query and body; the HTTP writer does the rest. */
 wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *call, char *buf,
                            size_t cap, size_t *out_len)
@@ -468,21 +481,20 @@ wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *c
     const wos_pipes_op_desc *op = call != NULL ? call->op : NULL;
     wos_status st = WOS_ERR_INVALID_ARG;
 
-    parts.p.path.segs[0] = k_collection;
-    parts.p.path.segs[1] = op != NULL ? call->slug : parts.p.path.segs[1];
-    parts.p.path.segs[2] = k_token_seg;
-    if (ep != NULL && op != NULL && out_len != NULL && op->prepare(call, &parts)) {
-        parts.req.method = op->method;
-        parts.req.segments = parts.p.path.segs;
-        parts.req.segment_count = op->segments != 0u ? op->segments : parts.req.segment_count;
-        parts.req.host = ep->host;
-        parts.req.port = ep->port;
-        parts.req.tls = ep->tls;
-        parts.req.api_key = ep->api_key;
-        if ((op->retry & WOS_RETRY_KEYED) != 0u) {
-            parts.req.idempotency_key = call->idempotency_key;
+    if (ep != NULL && op != NULL && out_len != NULL) {
+        parts.p.path.segs[0] = k_collection;
+        parts.p.path.segs[1] = call->slug;
+        parts.p.path.segs[2] = k_token_seg;
+        if (op->prepare(call, &parts)) {
+            parts.req.method = op->method;
+            parts.req.segments = parts.p.path.segs;
+            parts.req.segment_count = op->segments != 0u ? op->segments : parts.req.segment_count;
+            memcpy(&parts.req.host, ep, sizeof *ep);
+            if ((op->retry & WOS_RETRY_KEYED) != 0u) {
+                parts.req.idempotency_key = call->idempotency_key;
+            }
+            st = wos_http_request_write(&parts.req, buf, cap, out_len);
         }
-        st = wos_http_request_write(&parts.req, buf, cap, out_len);
     }
     if (st != WOS_OK && buf != NULL) {
         /* A partly written head holds the API key; a refused call may
