@@ -18,16 +18,16 @@ static const pfield k_account_p[] = {
     PF(wos_account_params, scopes, scopes, P_LIST, 0),
     PF(wos_account_params, state, state, P_STR, 0),
 };
-static const ptable k_account_pt = PT(k_account_p);
 
 /* "users" and the ids are the only per-operation parts of the path. */
 #define ACCOUNT_PATH "user_management/users/\001/connected_accounts/\002"
-#define ACCOUNT_IDS {SO(wos_account_params, user_id), SO(wos_account_params, slug), 0}
+#define ACCOUNT_IDS_QUERY \
+    SO(wos_account_params, user_id), SO(wos_account_params, slug), \
+        SO(wos_account_params, organization_id)
 
-static const wos_pipes_spec k_account_read = {
-    ACCOUNT_PATH, NULL, ACCOUNT_IDS, SO(wos_account_params, organization_id)};
-static const wos_pipes_spec k_account_write = {
-    ACCOUNT_PATH, &k_account_pt, ACCOUNT_IDS, SO(wos_account_params, organization_id)};
+static const wos_pipes_spec k_account_read = SPEC(ACCOUNT_PATH, SPEC_NO_BODY, ACCOUNT_IDS_QUERY);
+static const wos_pipes_spec k_account_write =
+    SPEC(ACCOUNT_PATH, SPEC_BODY(k_account_p), ACCOUNT_IDS_QUERY);
 
 static const field k_account_f[] = {
     F(wos_connected_account, id, id, K_STR),

@@ -15,10 +15,9 @@ static const pfield k_cred_req_p[] = {
     PF(wos_token_params, connection_owner, connection_owner, P_STR, 0),
     PF(wos_token_params, supports_multiple_connections, supports_multiple_connections, P_BOOL, 0),
 };
-static const ptable k_cred_req_pt = PT(k_cred_req_p);
-static const wos_pipes_spec k_credentials = {
-    WOS_SEG_COLLECTION_STR "/\001/credentials", &k_cred_req_pt, {SO(wos_token_params, slug), 0, 0},
-    WOS_SPEC_NO_QUERY};
+static const wos_pipes_spec k_credentials =
+    SPEC(WOS_SEG_COLLECTION_STR "/\001/credentials", SPEC_BODY(k_cred_req_p),
+         SO(wos_token_params, slug), 0, WOS_SPEC_NO_QUERY);
 
 static const field k_credential_f[] = {
     F(wos_credential, value, value, K_STR),

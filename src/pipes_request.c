@@ -377,7 +377,7 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
 static wos_status table_body(char *buf, size_t cap, const void *arg, size_t *out_len)
 {
     const wos_pipes_call *call = (const wos_pipes_call *)arg;
-    return put_body(buf, cap, call->op->spec->body, (const char *)call->params, out_len);
+    return put_body(buf, cap, &call->op->spec->body, (const char *)call->params, out_len);
 }
 
 bool wos_pipes_id_ok(wos_str s)
@@ -407,7 +407,7 @@ static const wos_str *param_str(const void *params, uint8_t off)
     return (const wos_str *)(const void *)((const char *)params + off);
 }
 
-/* The path's segments: literals between '/', bytes 1..3 naming a required id, and
+/* The path's segments: literals between '/', bytes 1..2 naming a required id, and
  * WOS_SEG_COLLECTION. */
 static bool spec_path(const wos_pipes_spec *sp, const void *params, wos_pipes_req_parts *parts)
 {
@@ -424,7 +424,7 @@ static bool spec_path(const wos_pipes_spec *sp, const void *params, wos_pipes_re
         if (seg.len == 1u && (uint8_t)seg.ptr[0] <= WOS_SEG_COLLECTION) {
             seg = (uint8_t)seg.ptr[0] == WOS_SEG_COLLECTION
                       ? k_collection
-                      : *param_str(params, sp->ids[(uint8_t)seg.ptr[0] - 1u]);
+                      : *param_str(params, sp->body.ids[(uint8_t)seg.ptr[0] - 1u]);
             if (!has(seg) || !id_ok(seg)) {
                 return false;
             }
@@ -441,8 +441,8 @@ bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *par
     if (call->params == NULL || !spec_path(sp, call->params, parts)) {
         return false;
     }
-    if (sp->query != WOS_SPEC_NO_QUERY) {
-        const wos_str *org = param_str(call->params, sp->query);
+    if (sp->body.query != WOS_SPEC_NO_QUERY) {
+        const wos_str *org = param_str(call->params, sp->body.query);
         if (!id_ok(*org)) {
             return false;
         }
@@ -451,8 +451,8 @@ bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *par
         parts->req.query = &parts->p.path.org;
         parts->req.query_count = 1u;
     }
-    if (sp->body != NULL) {
-        if (!wos_pipes_table_ok(sp->body, (const char *)call->params)) {
+    if (sp->body.n != 0u) {
+        if (!wos_pipes_table_ok(&sp->body, (const char *)call->params)) {
             return false;
         }
         parts->req.body = table_body;
