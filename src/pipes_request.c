@@ -192,35 +192,49 @@ static wos_status integration_body(char *buf, size_t cap, const void *arg, size_
     return put_body(buf, cap, &k_int_t, (const char *)arg, out_len);
 }
 
+/* The token request's four strings follow each other in wos_token_params,
+ * as their names do in wos_keys_a, supports_multiple_connections next. */
+typedef char wos_token_params_strings_in_order
+    [offsetof(wos_token_params, connection_owner) ==
+             offsetof(wos_token_params, user_id) + 3u * sizeof(wos_str) &&
+         offsetof(struct wos_pipes_keys_a, organization_id) ==
+             offsetof(struct wos_pipes_keys_a, user_id) + sizeof wos_keys_a.user_id &&
+         offsetof(struct wos_pipes_keys_a, connected_account_id) ==
+             offsetof(struct wos_pipes_keys_a, organization_id) + sizeof wos_keys_a.organization_id &&
+         offsetof(struct wos_pipes_keys_a, connection_owner) ==
+             offsetof(struct wos_pipes_keys_a, connected_account_id) +
+                 sizeof wos_keys_a.connected_account_id &&
+         offsetof(struct wos_pipes_keys_a, supports_multiple_connections) ==
+             offsetof(struct wos_pipes_keys_a, connection_owner) + sizeof wos_keys_a.connection_owner
+     ? 1 : -1];
+
 /* Written by hand: a token-only firmware then links no table loop. */
 static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out_len)
 {
+    static const uint8_t k_name_size[] = {
+        sizeof wos_keys_a.user_id, sizeof wos_keys_a.organization_id,
+        sizeof wos_keys_a.connected_account_id, sizeof wos_keys_a.connection_owner};
     const wos_token_params *p = (const wos_token_params *)arg;
+    const wos_str *s = &p->user_id; /* user_id is set: token_params_ok() */
+    const char *key = wos_keys_a.user_id;
+    unsigned i;
     wos_json_writer w;
     wos_jw_init(&w, buf, cap);
     wos_jw_object_begin(&w);
-    wos_jw_key_c(&w, wos_keys_a.user_id);
-    wos_jw_string(&w, p->user_id);
-    if (has(p->organization_id)) {
-        wos_jw_key_c(&w, wos_keys_a.organization_id);
-        wos_jw_string(&w, p->organization_id);
-    }
-    if (has(p->connected_account_id)) {
-        wos_jw_key_c(&w, wos_keys_a.connected_account_id);
-        wos_jw_string(&w, p->connected_account_id);
-    }
-    /* The ids' UTF-8 is checked as they are written, not in a pass of its
-     * own: an id that is not UTF-8 is a bad argument (nothing is sent, the
-     * caller wipes the buffer), whatever the room. */
-    if (w.err == WOS_ERR_INVALID_UTF8) {
-        return WOS_ERR_INVALID_ARG;
-    }
-    if (has(p->connection_owner)) {
-        wos_jw_key_c(&w, wos_keys_a.connection_owner);
-        wos_jw_string(&w, p->connection_owner);
+    for (i = 0; i < sizeof k_name_size; key += k_name_size[i++]) {
+        /* The ids' UTF-8 is checked as they are written, not in a pass of
+         * its own: an id that is not UTF-8 is a bad argument (nothing is
+         * sent, the caller wipes the buffer), whatever the room. */
+        if (i == 3u && w.err == WOS_ERR_INVALID_UTF8) {
+            return WOS_ERR_INVALID_ARG;
+        }
+        if (has(s[i])) {
+            wos_jw_key_c(&w, key);
+            wos_jw_string(&w, s[i]);
+        }
     }
     if (p->supports_multiple_connections.set) {
-        wos_jw_key_c(&w, wos_keys_a.supports_multiple_connections);
+        wos_jw_key_c(&w, key); /* supports_multiple_connections */
         wos_jw_bool(&w, p->supports_multiple_connections.value);
     }
     wos_jw_object_end(&w);
