@@ -21,7 +21,7 @@ extern "C" {
 typedef enum wos_onboard_state {
     WOS_ONBOARD_AUTHORIZE = 0, /**< Next step: get the authorize URL. */
     WOS_ONBOARD_SHOW_URL,      /**< Show wos_onboard_url() to the user, then step on. */
-    WOS_ONBOARD_WAIT,          /**< Waiting for the user; the next poll is due at wos_onboard_due_ms(). */
+    WOS_ONBOARD_WAIT,          /**< Waiting for the user; the next poll is due at due_ms (port clock). */
     WOS_ONBOARD_TOKEN,         /**< Connected; next step: fetch the token. */
     WOS_ONBOARD_DONE,          /**< The token answer is in token (active or not). */
     WOS_ONBOARD_TIMED_OUT,     /**< The wait ended before the account was connected. */
@@ -41,6 +41,7 @@ typedef struct wos_onboard {
     unsigned polls;                   /**< Polls made. */
     char url[WOS_ONBOARD_URL_MAX];    /**< The authorize URL, NUL-terminated. */
     size_t url_len;                   /**< Its length. */
+    size_t url_needed;                /**< After WOS_ERR_BUFFER_TOO_SMALL from the authorize step: the WOS_ONBOARD_URL_MAX the URL needs (its length + 1). */
     wos_account_state last_state;     /**< The account's state at the last poll (UNKNOWN: none yet). */
     union {
         wos_authorize_url url;        /**< Scratch of the authorize call. */
@@ -71,6 +72,8 @@ WOS_NODISCARD wos_status wos_onboard_init(wos_onboard *o, const wos_authorize_pa
  * @param[out] info The call's info; may be NULL.
  * @return The call's status (WOS_OK when no call was made); on a failure
  *         other than a poll's 404 the state is WOS_ONBOARD_FAILED.
+ *         WOS_ERR_BUFFER_TOO_SMALL from the authorize step: the URL does
+ *         not fit WOS_ONBOARD_URL_MAX; o->url_needed is the value it needs.
  */
 WOS_NODISCARD wos_status wos_onboard_step(wos_onboard *o, wos_client *c, bool sleep,
                                           wos_call_info *info);

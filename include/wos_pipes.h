@@ -12,7 +12,10 @@
  * Decoders rewrite JSON strings in place (escapes are decoded into the same
  * bytes), so the body buffer must be writable. Of duplicate members of an
  * object the last wins, top-level and nested, as JavaScript, Python and the
- * official SDKs read JSON.
+ * official SDKs read JSON; where the member holds a secret (a token's
+ * `access_token`, a credential and its `value`) the earlier copies, which
+ * no result points to, are zeroed in the body while decoding, so the wipe
+ * of the result leaves none of them behind.
  */
 #ifndef WOS_PIPES_H
 #define WOS_PIPES_H

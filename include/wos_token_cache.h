@@ -23,11 +23,11 @@ extern "C" {
 
 /** @brief One cached token. Private; zero-initialised storage is an empty entry. */
 typedef struct wos_token_cache_entry {
+    uint64_t refresh_ms_;                 /**< Private: when to refresh (expiry minus the margin) on
+                                               the monotonic clock; 0: empty; UINT64_MAX: never
+                                               (expires_at was null). */
     char key_[3][WOS_TOKEN_CACHE_ID_MAX]; /**< Private: slug, user, organization. */
     uint8_t key_len_[3];                  /**< Private: their lengths (org: 0 when none). */
-    bool used_;                           /**< Private: holds a token. */
-    bool expires_;                        /**< Private: false: expires_at was null. */
-    uint64_t expires_ms_;                 /**< Private: expiry on the monotonic clock. */
     uint16_t token_len_;                  /**< Private. */
     char token_[WOS_TOKEN_CACHE_TOKEN_MAX]; /**< Private: the token (a secret). */
 } wos_token_cache_entry;
@@ -36,8 +36,10 @@ typedef struct wos_token_cache_entry {
 typedef struct wos_token_cache {
     wos_token_cache_entry *entries; /**< The caller's entries. */
     unsigned count;                 /**< How many. */
-    uint32_t margin_s;              /**< Refresh this long before expiry. */
+    uint32_t margin_s;              /**< Refresh this long before expiry (read when a token is stored). */
     wos_access_token fresh_;        /**< Private: the answer of a refresh (caller memory, not stack). */
+    wos_str key_[3];                /**< Private: the key of the call in progress. */
+    wos_token_cache_entry *fill_;   /**< Private: the entry its fresh token goes to (NULL: not keyable). */
 } wos_token_cache;
 
 /** @brief What a get handed out. */

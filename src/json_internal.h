@@ -19,15 +19,18 @@ size_t wos_json_esc(const char *s, size_t avail, uint32_t *out);
  * text is already its decoded value. */
 wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsigned *out_esc);
 
-/* wos_json_member() for several keys in one pass over the object:
- * out_vals[j] is the value of the last member named keys[j], or -1.
- * WOS_OK when any was found, else as wos_json_member(). Internal: keys,
- * each key and out_vals are never NULL, and n <= WOS_JSON_KEYS_MAX (the
- * decoders' own tables). */
 /* The most keys wos_json_members() takes. */
 #define WOS_JSON_KEYS_MAX 4u
 
+/* wos_json_member() for several keys in one pass over the object:
+ * out_vals[j] is the value of the last member named keys[j], or -1.
+ * WOS_OK when any was found, else as wos_json_member(). Bit j of secret
+ * set: keys[j] names a secret, and the text of its earlier duplicates
+ * (which no result points to) is zeroed. Internal: keys, each key and
+ * out_vals are never NULL, and n <= WOS_JSON_KEYS_MAX (the decoders' own
+ * tables). */
 struct wos_json;
-wos_status wos_json_members(const struct wos_json *doc, int obj, const char *const *keys, unsigned n, int *out_vals);
+wos_status wos_json_members(const struct wos_json *doc, int obj, const char *const *keys, unsigned n, unsigned secret,
+                            int *out_vals);
 
 #endif

@@ -236,7 +236,10 @@ static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key, siz
  * of duplicates wins, as JavaScript reads JSON), or with keys NULL item
  * idx: one pass over its members, each key compared once. out[j] is -1
  * where absent (an item's out is set only when found); WOS_OK when
- * anything was found. */
+ * anything was found. With keys, idx is a mask of the keys that name a
+ * secret: an earlier duplicate of such a member, which no result will
+ * point to, has its text zeroed, so that it cannot outlive the wipe of the
+ * one that won (the text is the caller's, read later: memset() stays). */
 static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char *const *keys, unsigned nk,
                        unsigned idx, int *out)
 {
@@ -266,6 +269,10 @@ static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char 
         }
         for (j = 0u; j < nk; j++) {
             if (key_is(doc, &doc->tok[k], keys[j], klen[j])) {
+                if (out[j] >= 0 && ((idx >> j) & 1u) != 0u) {
+                    end = doc->tok[out[j]].start;
+                    memset(doc->js + end, 0, (size_t)(doc->tok[out[j]].end - end));
+                }
                 out[j] = v;
                 st = WOS_OK;
                 break;
@@ -295,9 +302,10 @@ wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *o
     return st;
 }
 
-wos_status wos_json_members(const wos_json *doc, int obj, const char *const *keys, unsigned n, int *out_vals)
+wos_status wos_json_members(const wos_json *doc, int obj, const char *const *keys, unsigned n, unsigned secret,
+                            int *out_vals)
 {
-    return find(doc, obj, WOS_JSON_OBJECT, keys, n, 0u, out_vals);
+    return find(doc, obj, WOS_JSON_OBJECT, keys, n, secret, out_vals);
 }
 
 wos_status wos_json_string(wos_json *doc, int i, wos_str *out)

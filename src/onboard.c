@@ -48,11 +48,12 @@ static wos_status took(wos_onboard *o)
     switch (o->state) {
     case WOS_ONBOARD_AUTHORIZE:
         if (o->scratch.url.url.len >= sizeof o->url) {
+            o->url_needed = o->scratch.url.url.len + 1u;
             return WOS_ERR_BUFFER_TOO_SMALL;
         }
+        /* NUL-terminated: wos_onboard_init() zeroed url, and this runs once. */
         memcpy(o->url, o->scratch.url.url.ptr, o->scratch.url.url.len);
         o->url_len = o->scratch.url.url.len;
-        o->url[o->url_len] = '\0';
         o->state = WOS_ONBOARD_SHOW_URL;
         break;
     case WOS_ONBOARD_WAIT: /* any state but connected means not yet */

@@ -4,6 +4,7 @@
  * any installation (oauth, api_key, client_credentials, or an auth_method
  * added later, kept as text with whatever members came), or inactive.
  */
+#include "json_internal.h"
 #include "pipes_accounts.h"
 #include "pipes_encode.h"
 #include "wos_time.h"
@@ -40,9 +41,21 @@ wos_status wos_pipes_decode_credentials(wos_pipes_reply *r, wos_credentials_resu
                                         wos_api_error *err)
 {
     const wos_credential *c = &out->credential;
-    wos_status st = wos_pipes_decode_one(r, out, sizeof *out, err, &k_cred_answer_t);
+    static const char *const kc = wos_keys_b.credential, *const kv = wos_keys_b.value;
+    wos_json doc;
+    int cv = -1, vv = -1;
+    wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
     if (st != WOS_OK) {
         return st;
+    }
+    st = wos_pipes_decode_object(&doc, 0, &k_cred_answer_t, (char *)out);
+    if (st != WOS_OK) {
+        return st;
+    }
+    /* Earlier copies of the credential or of its value are no result's:
+     * looked up once more as secrets, which zeroes them. */
+    if (wos_json_members(&doc, 0, &kc, 1u, 0x1u, &cv) == WOS_OK) {
+        (void)wos_json_members(&doc, cv, &kv, 1u, 0x1u, &vv);
     }
     /* The union on `active`: a credential when true, a reason when false. */
     if (out->active ? !c->present : out->error.ptr == NULL) {

@@ -71,7 +71,7 @@ wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out)
         wos_json_parse(&doc, r->body, r->body_len, r->tokens, r->token_cap, &needed) != WOS_OK) {
         return WOS_OK; /* empty, HTML, truncated: the raw body is all there is */
     }
-    if (wos_json_members(&doc, 0, keys, 4u, v) == WOS_ERR_JSON_SHAPE) { /* one pass */
+    if (wos_json_members(&doc, 0, keys, 4u, 0u, v) == WOS_ERR_JSON_SHAPE) { /* one pass */
         v[0] = v[1] = v[3] = -1; /* not an object: a bare string is the error */
         v[2] = 0;
     }

@@ -14,7 +14,7 @@ static wos_status take_cursors(wos_json *doc, int meta, wos_integration_page *ou
     wos_str *const dst[] = {&out->before, &out->after};
     int v[2];
     unsigned i;
-    if (wos_json_members(doc, meta, keys, 2u, v) == WOS_ERR_JSON_SHAPE) {
+    if (wos_json_members(doc, meta, keys, 2u, 0u, v) == WOS_ERR_JSON_SHAPE) {
         return WOS_ERR_JSON_SHAPE;
     }
     for (i = 0; i < 2u; i++) {

@@ -21,7 +21,7 @@ static wos_status token_object(wos_json *doc, int obj, wos_access_token *out)
                                        wos_keys_a.missing_scopes};
     int v[4];
     wos_status st;
-    if (wos_json_members(doc, obj, keys, 4u, v) != WOS_OK ||
+    if (wos_json_members(doc, obj, keys, 4u, 0x1u, v) != WOS_OK || /* access_token: a secret */
         wos_json_type_of(doc, v[0]) != WOS_JSON_STRING) {
         return WOS_ERR_JSON_SHAPE;
     }
@@ -59,7 +59,7 @@ wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos
         return st;
     }
     /* None found leaves v[0] -1: active is required. */
-    if (wos_json_members(&doc, 0, keys, 3u, v) != WOS_OK || v[0] < 0) {
+    if (wos_json_members(&doc, 0, keys, 3u, 0x4u, v) != WOS_OK || v[0] < 0) { /* access_token holds one */
         return WOS_ERR_JSON_SHAPE;
     }
     st = wos_json_bool(&doc, v[0], &out->active);

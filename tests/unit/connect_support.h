@@ -81,6 +81,18 @@ static inline void cs_refused(wos_pipes_op op, const void *params)
     }
 }
 
+/* Whether the n bytes at hay hold needle (a secret left behind, say). */
+static inline int cs_contains(const char *hay, size_t n, const char *needle)
+{
+    size_t m = strlen(needle), i;
+    for (i = 0; m <= n && i <= n - m; i++) {
+        if (memcmp(hay + i, needle, m) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static inline wos_pipes_reply cs_reply(int status, const char *json)
 {
     return reply_in(cs_body, sizeof cs_body, cs_tok, 4096, status, json);

@@ -334,17 +334,41 @@ static void members_in_one_pass(void **state)
     wos_str s;
     (void)state;
     load("{\"a\":\"first\",\"b\":{\"c\":1},\"a\":\"last\",\"\\u0063\":true}");
-    assert_int_equal(wos_json_members(&g_doc, 0, keys, 4u, v), WOS_OK);
+    assert_int_equal(wos_json_members(&g_doc, 0, keys, 4u, 0u, v), WOS_OK);
     assert_int_equal(wos_json_string(&g_doc, v[0], &s), WOS_OK);
     assert_true(wos_str_eq(s, "last"));
     assert_int_equal(wos_json_type_of(&g_doc, v[1]), WOS_JSON_OBJECT);
     assert_int_equal(v[2], -1);
     assert_int_equal(wos_json_type_of(&g_doc, v[3]), WOS_JSON_BOOL);
     /* The nested object's "c" is not a member of the root. */
-    assert_int_equal(wos_json_members(&g_doc, 0, none, 2u, v), WOS_ERR_NOT_FOUND);
+    assert_int_equal(wos_json_members(&g_doc, 0, none, 2u, 0u, v), WOS_ERR_NOT_FOUND);
     assert_int_equal(v[0], -1);
     assert_int_equal(v[1], -1);
-    assert_int_equal(wos_json_members(&g_doc, 1, keys, 4u, v), WOS_ERR_JSON_SHAPE); /* a string */
+    assert_int_equal(wos_json_members(&g_doc, 1, keys, 4u, 0u, v), WOS_ERR_JSON_SHAPE); /* a string */
+    /* Nothing was written: the first "a" is still in the text. */
+    assert_non_null(strstr(g_doc.js, "first"));
+}
+
+/* A key marked secret: the text of its earlier duplicates, objects
+ * included, is zeroed; the winner and every other byte stay as they were. */
+static void members_zero_earlier_secrets(void **state)
+{
+    static const char *const keys[] = {"n", "k"};
+    static const char text[] = "{\"k\":\"s1\",\"n\":\"n1\",\"k\":{\"x\":\"s2\"},\"n\":\"n2\",\"k\":\"s3\"}";
+    char want[sizeof text];
+    int v[2];
+    wos_str s;
+    (void)state;
+    memcpy(want, text, sizeof text);
+    memset(want + (strstr(text, "{\"x\"") - text), 0, strlen("{\"x\":\"s2\"}")); /* the second "k": its object */
+    memset(want + (strstr(text, "s1") - text), 0, 2); /* the first: its string's text */
+    load(text);
+    assert_int_equal(wos_json_members(&g_doc, 0, keys, 2u, 0x2u, v), WOS_OK);
+    assert_memory_equal(g_doc.js, want, sizeof text - 1u);
+    assert_int_equal(wos_json_string(&g_doc, v[1], &s), WOS_OK);
+    assert_true(wos_str_eq(s, "s3"));
+    assert_int_equal(wos_json_string(&g_doc, v[0], &s), WOS_OK);
+    assert_true(wos_str_eq(s, "n2"));
 }
 
 /* A bare primitive root, whitespace around it, is one token. */
@@ -653,6 +677,7 @@ int main(void)
         cmocka_unit_test(example_bodies_token_counts),
         cmocka_unit_test(member_of_duplicates_is_the_last),
         cmocka_unit_test(members_in_one_pass),
+        cmocka_unit_test(members_zero_earlier_secrets),
         cmocka_unit_test(bare_primitive_root_with_whitespace),
         cmocka_unit_test(high_surrogate_without_its_pair),
         cmocka_unit_test(iteration_outputs_are_optional),

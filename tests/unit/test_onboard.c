@@ -58,6 +58,7 @@ static void completes(void **state)
     assert_int_equal(g_o.state, WOS_ONBOARD_SHOW_URL);
     url = wos_onboard_url(&g_o);
     assert_true(wos_str_eq(url, "https://x.test/authorize-redir"));
+    assert_string_equal(g_o.url, "https://x.test/authorize-redir"); /* NUL-terminated */
     assert_int_equal(wos_onboard_step(&g_o, &g_c, false, NULL), WOS_OK);
     assert_int_equal(g_o.state, WOS_ONBOARD_WAIT);
     /* Not due: no call, no sleep. */
@@ -140,7 +141,8 @@ static void poll_and_token_failures(void **state)
     assert_int_equal(wos_onboard_step(&g_o, &g_c, true, NULL), WOS_OK); /* nothing left */
 }
 
-/* A URL longer than WOS_ONBOARD_URL_MAX is refused with the size error. */
+/* A URL longer than WOS_ONBOARD_URL_MAX is refused with the size error,
+ * which says the WOS_ONBOARD_URL_MAX it needs (its length and the NUL). */
 static void url_too_long(void **state)
 {
     static char resp[WOS_ONBOARD_URL_MAX + 128];
@@ -154,6 +156,8 @@ static void url_too_long(void **state)
     setup(s, 1);
     assert_int_equal(wos_onboard_step(&g_o, &g_c, false, NULL), WOS_ERR_BUFFER_TOO_SMALL);
     assert_int_equal(g_o.state, WOS_ONBOARD_FAILED);
+    assert_int_equal(g_o.url_needed, WOS_ONBOARD_URL_MAX + 1);
+    assert_int_equal(wos_onboard_url(&g_o).len, 0);
 }
 
 int main(void)

@@ -167,6 +167,22 @@ static void duplicates_last_wins(void **state)
     expect_str(c.credential.value, "second");
 }
 
+/* A repeated secret: the last wins, and no earlier copy outlives the wipe. */
+static void duplicates_leave_no_secret(void **state)
+{
+    wos_pipes_reply r = cs_reply(200,
+        "{\"active\": true, \"credential\": {\"auth_method\": \"api_key\", \"value\": \"sk-firstobj\"},"
+        " \"credential\": {\"auth_method\": \"api_key\", \"value\": \"sk-earlier\","
+        " \"value\": \"sk-\\u0077inner\"}}");
+    wos_credentials_result c;
+    (void)state;
+    assert_int_equal(wos_pipes_decode_credentials(&r, &c, NULL), WOS_OK);
+    expect_str(c.credential.value, "sk-winner");
+    wos_credentials_wipe(&c);
+    assert_false(cs_contains(cs_body, r.body_len, "sk-"));
+    assert_false(cs_contains(cs_body, r.body_len, "inner"));
+}
+
 static void wipe_zeroes_the_value_escapes_included(void **state)
 {
     static const char json[] = "{\"active\": true, \"credential\": {\"auth_method\": \"api_key\","
@@ -209,6 +225,7 @@ int main(void)
         cmocka_unit_test(inactive_and_unknown_values),
         cmocka_unit_test(hostile_shapes),
         cmocka_unit_test(duplicates_last_wins),
+        cmocka_unit_test(duplicates_leave_no_secret),
         cmocka_unit_test(wipe_zeroes_the_value_escapes_included),
         cmocka_unit_test(error_answers),
     };

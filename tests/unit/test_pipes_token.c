@@ -225,6 +225,24 @@ static void token_duplicates_last_wins(void **state)
     assert_int_equal(wos_pipes_decode_token(&r, &t, NULL), WOS_ERR_JSON_SHAPE);
 }
 
+/* A repeated secret: the last occurrence wins, and the earlier ones, which
+ * no result points to, must not stay in the buffer past the wipe. */
+static void token_duplicates_leave_no_secret(void **state)
+{
+    wos_pipes_reply r = reply(200,
+        "{\"active\":true,\"access_token\":{\"access_token\":\"gho_firstobj\"},"
+        "\"access_token\":{\"access_token\":\"gho_earlier\",\"scopes\":[\"repo\"],"
+        "\"access_token\":\"gho_\\u0077inner\"}}");
+    wos_access_token t;
+    (void)state;
+    assert_int_equal(wos_pipes_decode_token(&r, &t, NULL), WOS_OK);
+    expect_str(t.access_token, "gho_winner");
+    assert_int_equal(t.scopes.count, 1);
+    wos_access_token_wipe(&t);
+    assert_false(contains(g_body, r.body_len, "gho_"));
+    assert_false(contains(g_body, r.body_len, "inner"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -238,6 +256,7 @@ int main(void)
         cmocka_unit_test(token_too_few_tokens_reports_count),
         cmocka_unit_test(non_2xx_is_http_status),
         cmocka_unit_test(token_duplicates_last_wins),
+        cmocka_unit_test(token_duplicates_leave_no_secret),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -240,6 +240,55 @@ static void failures_and_unkeyable(void **state)
     wos_token_cache_invalidate(&g_cache, &lp); /* unkeyable: nothing to do */
 }
 
+/* An omitted organization (ptr NULL) keys as none whatever its len says: cached, then hit. */
+static void omitted_organization_with_a_length(void **state)
+{
+    fake_exchange s[1] = {{NULL, FAKE_NORMAL, 0}};
+    wos_token_params lp = k_user;
+    wos_cached_token t;
+    (void)state;
+    lp.organization_id.len = 5; /* ptr NULL omits: the length means nothing */
+    s[0].response = token_answer(0, DATE, "tok_a", IN_1H);
+    setup(s, 1);
+    t = get(&lp);
+    expect_token(&t, "tok_a");
+    assert_true(t.cached);
+    t = get(&k_user);
+    assert_true(t.hit);
+    assert_int_equal(g_fake.requests, 1);
+}
+
+/* A token longer than WOS_TOKEN_CACHE_TOKEN_MAX is handed out, not cached; a NULL user is not keyed. */
+static void too_long_token_and_null_user(void **state)
+{
+    static char token[WOS_TOKEN_CACHE_TOKEN_MAX + 2];
+    static char resp[WOS_TOKEN_CACHE_TOKEN_MAX + 512];
+    static char body[WOS_TOKEN_CACHE_TOKEN_MAX + 256];
+    fake_exchange s[3] = {{resp, FAKE_NORMAL, 0}, {NULL, FAKE_NORMAL, 0}, {NULL, FAKE_NORMAL, 0}};
+    wos_token_params nu = k_user;
+    wos_cached_token t;
+    int n;
+    (void)state;
+    memset(token, 't', sizeof token - 1u);
+    n = snprintf(body, sizeof body,
+                 "{\"active\":true,\"access_token\":{\"access_token\":\"%s\",\"expires_at\":%s,"
+                 "\"scopes\":[]}}", token, IN_1H);
+    snprintf(resp, sizeof resp, "HTTP/1.1 200 OK\r\nDate: %s\r\nContent-Length: %d\r\n\r\n%s", DATE, n,
+             body);
+    s[1].response = token_answer(1, DATE, "tok_b", IN_1H);
+    setup(s, 3);
+    t = get(&k_user);
+    expect_token(&t, token); /* handed out from the client's buffer */
+    assert_false(t.cached);
+    t = get(&k_user); /* nothing was cached: a call */
+    expect_token(&t, "tok_b");
+    assert_true(t.cached);
+    nu.user_id = (wos_str)WOS_STR_NULL; /* not keyable: refused by the call, nothing cached */
+    assert_int_equal(wos_token_cache_get(&g_cache, &g_c, &nu, NULL, &t, NULL), WOS_ERR_INVALID_ARG);
+    assert_false(t.cached);
+    assert_int_equal(g_fake.requests, 2);
+}
+
 static void bad_arguments(void **state)
 {
     wos_cached_token t;
@@ -262,6 +311,8 @@ int main(void)
         cmocka_unit_test(inactive_is_not_cached),
         cmocka_unit_test(keys_and_eviction_and_wipe),
         cmocka_unit_test(failures_and_unkeyable),
+        cmocka_unit_test(omitted_organization_with_a_length),
+        cmocka_unit_test(too_long_token_and_null_user),
         cmocka_unit_test(bad_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
