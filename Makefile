@@ -204,8 +204,8 @@ SIZE_FW_SRC  := tests/size/stub_port.c
 # descriptor: the report follows those calls to every function they can reach.
 SIZE_INDIRECT := --indirect run_body=integration_body,token_body,table_body \
     --indirect wos_pipes_write=wos_pipes_prepare_token,wos_pipes_prepare_create,wos_pipes_prepare_update,wos_pipes_prepare_list,wos_pipes_prepare_slug,wos_pipes_prepare_spec \
-    --indirect wos_client_call=decode_token,decode_integration,decode_list,decode_delete,$\
-dec_authorize,dec_installed,dec_credentials,dec_account,dec_account_gone,dec_providers,$\
+    --indirect wos_client_call=decode_token,decode_integration,decode_list,wos_pipes_dec_gone,$\
+dec_authorize,dec_credentials,wos_pipes_dec_account,dec_providers,$\
 dec_org_configs,dec_org_config,dec_widget
 
 define size_core

@@ -18,16 +18,16 @@ static const pfield k_account_p[] = {
     PF(wos_account_params, scopes, scopes, P_LIST, 0),
     PF(wos_account_params, state, state, P_STR, 0),
 };
-static const ptable k_account_pt = PT(k_account_p);
 
 /* "users" and the ids are the only per-operation parts of the path. */
 #define ACCOUNT_PATH "user_management/users/\001/connected_accounts/\002"
-#define ACCOUNT_IDS {SO(wos_account_params, user_id), SO(wos_account_params, slug), 0}
+#define ACCOUNT_IDS_QUERY \
+    SO(wos_account_params, user_id), SO(wos_account_params, slug), \
+        SO(wos_account_params, organization_id)
 
-static const wos_pipes_spec k_account_read = {
-    ACCOUNT_PATH, NULL, ACCOUNT_IDS, SO(wos_account_params, organization_id)};
-static const wos_pipes_spec k_account_write = {
-    ACCOUNT_PATH, &k_account_pt, ACCOUNT_IDS, SO(wos_account_params, organization_id)};
+static const wos_pipes_spec k_account_read = SPEC(ACCOUNT_PATH, SPEC_NO_BODY, ACCOUNT_IDS_QUERY);
+static const wos_pipes_spec k_account_write =
+    SPEC(ACCOUNT_PATH, SPEC_BODY(k_account_p), ACCOUNT_IDS_QUERY);
 
 static const field k_account_f[] = {
     F(wos_connected_account, id, id, K_STR),
@@ -85,32 +85,26 @@ wos_status wos_pipes_decode_account(wos_pipes_reply *r, wos_connected_account *o
     return st;
 }
 
-static wos_status dec_account(wos_pipes_reply *r, void *out, wos_api_error *err)
+wos_status wos_pipes_dec_account(wos_pipes_reply *r, void *out, wos_api_error *err)
 {
     return wos_pipes_decode_account(r, (wos_connected_account *)out, err);
-}
-
-static wos_status dec_account_gone(wos_pipes_reply *r, void *out, wos_api_error *err)
-{
-    (void)out;
-    return wos_pipes_decode_delete(r, err);
 }
 
 /* Writes are not resent once they may have reached the server (issue 10). */
 const wos_pipes_op_desc wos_op_account_get = {
     .method = wos_m_get, .retry = WOS_RETRY_REPEATABLE, .has_result = 1u,
-    .prepare = wos_pipes_prepare_spec, .decode = dec_account, .spec = &k_account_read,
+    .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_account, .spec = &k_account_read,
 };
 const wos_pipes_op_desc wos_op_account_create = {
     .method = wos_m_post, .retry = WOS_RETRY_KEYED | WOS_RETRY_WRITE | WOS_RETRY_CONFLICT_UNCONFIRMED,
-    .has_result = 1u, .prepare = wos_pipes_prepare_spec, .decode = dec_account,
+    .has_result = 1u, .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_account,
     .spec = &k_account_write,
 };
 const wos_pipes_op_desc wos_op_account_update = {
     .method = wos_m_put, .retry = WOS_RETRY_WRITE, .has_result = 1u,
-    .prepare = wos_pipes_prepare_spec, .decode = dec_account, .spec = &k_account_write,
+    .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_account, .spec = &k_account_write,
 };
 const wos_pipes_op_desc wos_op_account_delete = {
     .method = wos_m_delete, .retry = WOS_RETRY_WRITE | WOS_RETRY_GONE_IS_DONE, .has_result = 0u,
-    .prepare = wos_pipes_prepare_spec, .decode = dec_account_gone, .spec = &k_account_read,
+    .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_gone, .spec = &k_account_read,
 };

@@ -14,4 +14,8 @@ void wos_pipes_account_finish(wos_connected_account *a);
 /* "oauth", "api_key", "client_credentials", or WOS_AUTH_METHOD_UNKNOWN. */
 wos_auth_method wos_pipes_auth_method(wos_str s);
 
+/* The descriptors' decoder of a connected_account (get, create, update and the
+ * installations of pipes_data_integrations.c): one adapter for all. */
+wos_status wos_pipes_dec_account(wos_pipes_reply *r, void *out, wos_api_error *err);
+
 #endif

@@ -16,10 +16,9 @@ static const pfield k_cred_req_p[] = {
     PF(wos_token_params, connection_owner, connection_owner, P_STR, 0),
     PF(wos_token_params, supports_multiple_connections, supports_multiple_connections, P_BOOL, 0),
 };
-static const ptable k_cred_req_pt = PT(k_cred_req_p);
-static const wos_pipes_spec k_credentials = {
-    WOS_SEG_COLLECTION_STR "/\001/credentials", &k_cred_req_pt, {SO(wos_token_params, slug), 0, 0},
-    WOS_SPEC_NO_QUERY};
+static const wos_pipes_spec k_credentials =
+    SPEC(WOS_SEG_COLLECTION_STR "/\001/credentials", SPEC_BODY(k_cred_req_p),
+         SO(wos_token_params, slug), 0, WOS_SPEC_NO_QUERY);
 
 static const field k_credential_f[] = {
     F(wos_credential, value, value, K_STR),
@@ -37,13 +36,6 @@ static const field k_cred_answer_f[] = {
     FO(wos_credentials_result, credential, credential, 0),
 };
 static const table k_cred_answer_t = TS(k_cred_answer_f, k_cred_answer_subs, 0x1u); /* active */
-
-static wos_token_reason reason_of(wos_str e)
-{
-    static const char *const k_reasons[] = {"not_installed", "needs_reauthorization", NULL};
-    int n = wos_pipes_enum_of(e, k_reasons);
-    return n != 0 ? (wos_token_reason)n : WOS_TOKEN_REASON_UNKNOWN;
-}
 
 wos_status wos_pipes_decode_credentials(wos_pipes_reply *r, wos_credentials_result *out,
                                         wos_api_error *err)
@@ -73,7 +65,7 @@ wos_status wos_pipes_decode_credentials(wos_pipes_reply *r, wos_credentials_resu
     out->secret_span_ = (char *)(uintptr_t)c->value.ptr;
     out->secret_span_len_ = c->value.len;
     out->auth_method = wos_pipes_auth_method(c->auth_method_text);
-    out->reason = out->active ? WOS_TOKEN_ACTIVE : reason_of(out->error);
+    out->reason = out->active ? WOS_TOKEN_ACTIVE : wos_pipes_token_reason(out->error);
     if (c->expires_at.state == WOS_SET) {
         st = wos_time_parse_rfc3339(c->expires_at.value.ptr, c->expires_at.value.len,
                                     &out->expires_at_unix);

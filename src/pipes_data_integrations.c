@@ -25,19 +25,15 @@ static const pfield k_client_creds_p[] = {
     PF(wos_client_credentials_params, client_secret, client_secret, P_STR, PF_REQ),
     PF(wos_client_credentials_params, config, config, P_MAP, 0),
 };
-static const ptable k_authorize_pt = PT(k_authorize_p);
-static const ptable k_api_key_pt = PT(k_api_key_p);
-static const ptable k_client_creds_pt = PT(k_client_creds_p);
-
-static const wos_pipes_spec k_authorize = {
-    WOS_SEG_COLLECTION_STR "/\001/authorize", &k_authorize_pt,
-    {SO(wos_authorize_params, slug), 0, 0}, WOS_SPEC_NO_QUERY};
-static const wos_pipes_spec k_api_key = {
-    WOS_SEG_COLLECTION_STR "/\001/api-key", &k_api_key_pt,
-    {SO(wos_api_key_upsert_params, slug), 0, 0}, WOS_SPEC_NO_QUERY};
-static const wos_pipes_spec k_client_creds = {
-    WOS_SEG_COLLECTION_STR "/\001/client-credentials", &k_client_creds_pt,
-    {SO(wos_client_credentials_params, slug), 0, 0}, WOS_SPEC_NO_QUERY};
+static const wos_pipes_spec k_authorize =
+    SPEC(WOS_SEG_COLLECTION_STR "/\001/authorize", SPEC_BODY(k_authorize_p),
+         SO(wos_authorize_params, slug), 0, WOS_SPEC_NO_QUERY);
+static const wos_pipes_spec k_api_key =
+    SPEC(WOS_SEG_COLLECTION_STR "/\001/api-key", SPEC_BODY(k_api_key_p),
+         SO(wos_api_key_upsert_params, slug), 0, WOS_SPEC_NO_QUERY);
+static const wos_pipes_spec k_client_creds =
+    SPEC(WOS_SEG_COLLECTION_STR "/\001/client-credentials", SPEC_BODY(k_client_creds_p),
+         SO(wos_client_credentials_params, slug), 0, WOS_SPEC_NO_QUERY);
 
 static const field k_url_f[] = {F(wos_authorize_url, url, url, K_STR)};
 static const table k_url_t = T(k_url_f, 0x1u);
@@ -53,11 +49,6 @@ static wos_status dec_authorize(wos_pipes_reply *r, void *out, wos_api_error *er
     return wos_pipes_decode_authorize(r, (wos_authorize_url *)out, err);
 }
 
-static wos_status dec_installed(wos_pipes_reply *r, void *out, wos_api_error *err)
-{
-    return wos_pipes_decode_account(r, (wos_connected_account *)out, err);
-}
-
 /* authorize starts a pending authorization: a POST, not resent once it may have arrived. */
 const wos_pipes_op_desc wos_op_authorize = {
     .method = wos_m_post, .retry = WOS_RETRY_KEYED, .has_result = 1u,
@@ -65,9 +56,9 @@ const wos_pipes_op_desc wos_op_authorize = {
 };
 const wos_pipes_op_desc wos_op_api_key = {
     .method = wos_m_put, .retry = WOS_RETRY_WRITE, .has_result = 1u,
-    .prepare = wos_pipes_prepare_spec, .decode = dec_installed, .spec = &k_api_key,
+    .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_account, .spec = &k_api_key,
 };
 const wos_pipes_op_desc wos_op_client_credentials = {
     .method = wos_m_put, .retry = WOS_RETRY_WRITE, .has_result = 1u,
-    .prepare = wos_pipes_prepare_spec, .decode = dec_installed, .spec = &k_client_creds,
+    .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_account, .spec = &k_client_creds,
 };

@@ -44,6 +44,9 @@ struct ptable {
     const pfield *f;
     const ptable *subs; /* the nested structs' tables; they hold none */
     uint8_t n;
+    /* A spec's path ids and query (wos_pipes_spec), in what would be padding. */
+    uint8_t ids[2];
+    uint8_t query;
 };
 
 /* The offset of member in type as a byte; a compile error when it is 256 or more. */
@@ -57,27 +60,32 @@ struct ptable {
       .kind = (kind_) | (flags_) | 0u * sizeof(char[(flags_) == 0 || (kind_) == P_STR ? 1 : -1]) }
 #define PS(type, k, member, kind_, sub_) \
     { .off = P_OFF(type, member), .key = WK_##k, .kind = (kind_) | (sub_) << PF_SUB_SHIFT }
-#define PT(arr) { arr, NULL, (uint8_t)(sizeof arr / sizeof arr[0]) }
-#define PTS(arr, subs_) { arr, subs_, (uint8_t)(sizeof arr / sizeof arr[0]) }
+#define PT(arr) { .f = arr, .n = (uint8_t)(sizeof arr / sizeof arr[0]) }
+#define PTS(arr, subs_) { .f = arr, .subs = subs_, .n = (uint8_t)(sizeof arr / sizeof arr[0]) }
 
 /*
  * Where an operation of wos_pipes_connect.h goes: path is its segments
- * separated by '/', where a byte 1..3 stands for the params member at
- * ids[byte - 1] (a required id) and WOS_SEG_COLLECTION (4) for
- * "data-integrations" (in flash once); query, when not 0xff, is the offset of
- * the organization_id sent as ?organization_id=. body NULL: no body.
+ * separated by '/', where a byte 1..2 stands for the params member at
+ * body.ids[byte - 1] (a required id) and WOS_SEG_COLLECTION (3) for
+ * "data-integrations" (in flash once); body.query, when not 0xff, is the
+ * offset of the organization_id sent as ?organization_id=. body.n 0: no body.
+ * The body's table is held in the spec, not pointed at, with the ids and
+ * query in its padding (SPEC()).
  */
 typedef struct wos_pipes_spec {
+    ptable body;
     const char *path;
-    const ptable *body;
-    uint8_t ids[3];
-    uint8_t query;
 } wos_pipes_spec;
 
 #define WOS_SPEC_NO_QUERY 0xffu
-#define WOS_SEG_COLLECTION 4u
-#define WOS_SEG_COLLECTION_STR "\004"
+#define WOS_SEG_COLLECTION 3u
+#define WOS_SEG_COLLECTION_STR "\003"
 #define SO(type, member) ((uint8_t)offsetof(type, member))
+/* A spec: its path, body members (SPEC_BODY(arr) or SPEC_NO_BODY), the two ids' and the query's offsets. */
+#define SPEC(...) SPEC_(__VA_ARGS__) /* expanded first: body_ is three arguments */
+#define SPEC_(path_, f_, subs_, n_, id1, id2, query_) { { f_, subs_, n_, {id1, id2}, query_ }, path_ }
+#define SPEC_BODY(arr) arr, NULL, (uint8_t)(sizeof arr / sizeof arr[0])
+#define SPEC_NO_BODY NULL, NULL, 0u
 
 /* The prepare step of every operation with a spec (op->spec). */
 bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *parts);

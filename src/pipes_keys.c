@@ -7,10 +7,10 @@ const struct wos_pipes_keys_b wos_keys_b = {WOS_PIPES_KEYS_B(WOS_PIPES_KEY_DEF)}
 
 const char *wos_key(uint8_t k)
 {
-    /* Where each name of block "a" starts; block "b" needs none (WK_* = position / 4). */
+    /* Where each name of block "a" starts; block "b" needs none (WK_* = position / WOS_PIPES_KEY_UNIT). */
 #define WOS_PIPES_KEY_OFF(k) (uint8_t)offsetof(struct wos_pipes_keys_a, k),
     static const uint8_t k_a_off[WK_A_COUNT] = {WOS_PIPES_KEYS_A(WOS_PIPES_KEY_OFF)};
 #undef WOS_PIPES_KEY_OFF
     return k < WK_A_COUNT ? (const char *)&wos_keys_a + k_a_off[k]
-                          : (const char *)&wos_keys_b + 4u * (unsigned)(k - WK_A_COUNT);
+                          : (const char *)&wos_keys_b + WOS_PIPES_KEY_UNIT * (unsigned)(k - WK_A_COUNT);
 }

@@ -8,7 +8,9 @@
  * names are kept in two packed blocks: "a", the names the hand-written
  * token and error decoders and the token request use (a token-only
  * firmware links this block alone), and "b", every other name, each
- * padded to four bytes so that its WK_* is its position / 4.
+ * padded to a multiple of WOS_PIPES_KEY_UNIT bytes so that its WK_* is its
+ * position / WOS_PIPES_KEY_UNIT. Three bytes waste least while every WK_*
+ * still fits a byte (the check below; four when more names come).
  */
 #ifndef WOS_PIPES_KEYS_H
 #define WOS_PIPES_KEYS_H
@@ -87,7 +89,9 @@
     X(token) \
 
 #define WOS_PIPES_KEY_A(k) char k[sizeof #k];
-#define WOS_PIPES_KEY_B(k) char k[(sizeof #k + 3u) & ~3u];
+#define WOS_PIPES_KEY_UNIT 3u
+#define WOS_PIPES_KEY_B(k) \
+    char k[(sizeof #k + WOS_PIPES_KEY_UNIT - 1u) / WOS_PIPES_KEY_UNIT * WOS_PIPES_KEY_UNIT];
 struct wos_pipes_keys_a { WOS_PIPES_KEYS_A(WOS_PIPES_KEY_A) };
 struct wos_pipes_keys_b { WOS_PIPES_KEYS_B(WOS_PIPES_KEY_B) };
 #undef WOS_PIPES_KEY_A
@@ -98,7 +102,7 @@ extern const struct wos_pipes_keys_a wos_keys_a;
 extern const struct wos_pipes_keys_b wos_keys_b;
 
 #define WOS_PIPES_KEY_ENUM_A(k) WK_##k,
-#define WOS_PIPES_KEY_ENUM_B(k) WK_##k = WK_A_COUNT + offsetof(struct wos_pipes_keys_b, k) / 4u,
+#define WOS_PIPES_KEY_ENUM_B(k) WK_##k = WK_A_COUNT + offsetof(struct wos_pipes_keys_b, k) / WOS_PIPES_KEY_UNIT,
 enum wos_pipes_key {
     WOS_PIPES_KEYS_A(WOS_PIPES_KEY_ENUM_A) WK_A_COUNT,
     WOS_PIPES_KEYS_B(WOS_PIPES_KEY_ENUM_B)
@@ -106,7 +110,7 @@ enum wos_pipes_key {
 #undef WOS_PIPES_KEY_ENUM_A
 #undef WOS_PIPES_KEY_ENUM_B
 typedef char wos_pipes_keys_a_offsets_fit_a_byte[sizeof(struct wos_pipes_keys_a) <= 256u ? 1 : -1];
-typedef char wos_pipes_keys_fit_a_byte[WK_A_COUNT + sizeof(struct wos_pipes_keys_b) / 4u <= 256u ? 1 : -1];
+typedef char wos_pipes_keys_fit_a_byte[WK_A_COUNT + sizeof(struct wos_pipes_keys_b) / WOS_PIPES_KEY_UNIT <= 256u ? 1 : -1];
 
 /* The name WK_* k stands for (linked only by the table-driven encoder and decoders). */
 const char *wos_key(uint8_t k);

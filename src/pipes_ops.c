@@ -28,7 +28,7 @@ static wos_status decode_list(wos_pipes_reply *r, void *out, wos_api_error *err)
     return wos_pipes_decode_list(r, (wos_integration_page *)out, err);
 }
 
-static wos_status decode_delete(wos_pipes_reply *r, void *out, wos_api_error *err)
+wos_status wos_pipes_dec_gone(wos_pipes_reply *r, void *out, wos_api_error *err)
 {
     (void)out;
     return wos_pipes_decode_delete(r, err);
@@ -61,5 +61,5 @@ const wos_pipes_op_desc wos_op_update = {
 const wos_pipes_op_desc wos_op_delete = {
     .method = wos_m_delete, .segments = 2u,
     .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_WRITE | WOS_RETRY_GONE_IS_DONE,
-    .has_result = 0u, .prepare = wos_pipes_prepare_slug, .decode = decode_delete,
+    .has_result = 0u, .prepare = wos_pipes_prepare_slug, .decode = wos_pipes_dec_gone,
 };

@@ -51,6 +51,9 @@ typedef bool (*wos_pipes_prepare_fn)(const wos_pipes_call *call, wos_pipes_req_p
 /* Decode a reply into the operation's result type (out may be NULL only when has_result is 0). */
 typedef wos_status (*wos_pipes_decode_fn)(wos_pipes_reply *r, void *out, wos_api_error *err);
 
+/* The descriptors' decoder of a reply without a result (the deletes; out unused). */
+wos_status wos_pipes_dec_gone(wos_pipes_reply *r, void *out, wos_api_error *err);
+
 struct wos_pipes_op_desc {
     const char *method;           /* wos_m_post, wos_m_get, wos_m_put, wos_m_delete */
     uint8_t segments;             /* 1: collection, 2: + slug, 3: + "token"; 0: spec's path */

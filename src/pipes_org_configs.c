@@ -14,15 +14,13 @@ static const pfield k_org_config_p[] = {
     PF(wos_org_config_params, client_secret, client_secret, P_STR, 0),
     PF(wos_org_config_params, config, config, P_MAP, 0),
 };
-static const ptable k_org_config_pt = PT(k_org_config_p);
-
-static const wos_pipes_spec k_org_configs = {
-    "organizations/\001/data_integration_configurations", NULL,
-    {SO(wos_org_config_params, organization_id), 0, 0}, WOS_SPEC_NO_QUERY};
-static const wos_pipes_spec k_org_config_set = {
-    "organizations/\001/data_integration_configurations/\002", &k_org_config_pt,
-    {SO(wos_org_config_params, organization_id), SO(wos_org_config_params, slug), 0},
-    WOS_SPEC_NO_QUERY};
+static const wos_pipes_spec k_org_configs =
+    SPEC("organizations/\001/data_integration_configurations", SPEC_NO_BODY,
+         SO(wos_org_config_params, organization_id), 0, WOS_SPEC_NO_QUERY);
+static const wos_pipes_spec k_org_config_set =
+    SPEC("organizations/\001/data_integration_configurations/\002", SPEC_BODY(k_org_config_p),
+         SO(wos_org_config_params, organization_id), SO(wos_org_config_params, slug),
+         WOS_SPEC_NO_QUERY);
 
 static const field k_org_creds_f[] = {
     F(wos_org_credentials, credentials_type, credentials_type, K_STR),

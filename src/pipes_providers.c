@@ -8,9 +8,9 @@
 #include "pipes_accounts.h"
 #include "pipes_encode.h"
 
-static const wos_pipes_spec k_providers = {
-    "user_management/users/\001/data_providers", NULL,
-    {SO(wos_providers_params, user_id), 0, 0}, SO(wos_providers_params, organization_id)};
+static const wos_pipes_spec k_providers =
+    SPEC("user_management/users/\001/data_providers", SPEC_NO_BODY,
+         SO(wos_providers_params, user_id), 0, SO(wos_providers_params, organization_id));
 
 static const field k_provider_f[] = {
     F(wos_data_provider, id, id, K_STR),

@@ -5,6 +5,7 @@
 #include "wos_json_writer.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "url.h"
 #include "utf8.h"
@@ -191,35 +192,49 @@ static wos_status integration_body(char *buf, size_t cap, const void *arg, size_
     return put_body(buf, cap, &k_int_t, (const char *)arg, out_len);
 }
 
+/* The token request's four strings follow each other in wos_token_params,
+ * as their names do in wos_keys_a, supports_multiple_connections next. */
+typedef char wos_token_params_strings_in_order
+    [offsetof(wos_token_params, connection_owner) ==
+             offsetof(wos_token_params, user_id) + 3u * sizeof(wos_str) &&
+         offsetof(struct wos_pipes_keys_a, organization_id) ==
+             offsetof(struct wos_pipes_keys_a, user_id) + sizeof wos_keys_a.user_id &&
+         offsetof(struct wos_pipes_keys_a, connected_account_id) ==
+             offsetof(struct wos_pipes_keys_a, organization_id) + sizeof wos_keys_a.organization_id &&
+         offsetof(struct wos_pipes_keys_a, connection_owner) ==
+             offsetof(struct wos_pipes_keys_a, connected_account_id) +
+                 sizeof wos_keys_a.connected_account_id &&
+         offsetof(struct wos_pipes_keys_a, supports_multiple_connections) ==
+             offsetof(struct wos_pipes_keys_a, connection_owner) + sizeof wos_keys_a.connection_owner
+     ? 1 : -1];
+
 /* Written by hand: a token-only firmware then links no table loop. */
 static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out_len)
 {
+    static const uint8_t k_name_size[] = {
+        sizeof wos_keys_a.user_id, sizeof wos_keys_a.organization_id,
+        sizeof wos_keys_a.connected_account_id, sizeof wos_keys_a.connection_owner};
     const wos_token_params *p = (const wos_token_params *)arg;
+    const wos_str *s = &p->user_id; /* user_id is set: token_params_ok() */
+    const char *key = wos_keys_a.user_id;
+    unsigned i;
     wos_json_writer w;
     wos_jw_init(&w, buf, cap);
     wos_jw_object_begin(&w);
-    wos_jw_key_c(&w, wos_keys_a.user_id);
-    wos_jw_string(&w, p->user_id);
-    if (has(p->organization_id)) {
-        wos_jw_key_c(&w, wos_keys_a.organization_id);
-        wos_jw_string(&w, p->organization_id);
-    }
-    if (has(p->connected_account_id)) {
-        wos_jw_key_c(&w, wos_keys_a.connected_account_id);
-        wos_jw_string(&w, p->connected_account_id);
-    }
-    /* The ids' UTF-8 is checked as they are written, not in a pass of its
-     * own: an id that is not UTF-8 is a bad argument (nothing is sent, the
-     * caller wipes the buffer), whatever the room. */
-    if (w.err == WOS_ERR_INVALID_UTF8) {
-        return WOS_ERR_INVALID_ARG;
-    }
-    if (has(p->connection_owner)) {
-        wos_jw_key_c(&w, wos_keys_a.connection_owner);
-        wos_jw_string(&w, p->connection_owner);
+    for (i = 0; i < sizeof k_name_size; key += k_name_size[i++]) {
+        /* The ids' UTF-8 is checked as they are written, not in a pass of
+         * its own: an id that is not UTF-8 is a bad argument (nothing is
+         * sent, the caller wipes the buffer), whatever the room. */
+        if (i == 3u && w.err == WOS_ERR_INVALID_UTF8) {
+            return WOS_ERR_INVALID_ARG;
+        }
+        if (has(s[i])) {
+            wos_jw_key_c(&w, key);
+            wos_jw_string(&w, s[i]);
+        }
     }
     if (p->supports_multiple_connections.set) {
-        wos_jw_key_c(&w, wos_keys_a.supports_multiple_connections);
+        wos_jw_key_c(&w, key); /* supports_multiple_connections */
         wos_jw_bool(&w, p->supports_multiple_connections.value);
     }
     wos_jw_object_end(&w);
@@ -317,17 +332,16 @@ bool wos_pipes_prepare_slug(const wos_pipes_call *call, wos_pipes_req_parts *par
 static wos_str limit_digits(uint32_t limit, char out[3])
 {
     wos_str s = WOS_STR_NULL;
+    char *p = out + 3;
     if (limit == 0u) {
         return s;
     }
-    s.ptr = out;
-    if (limit >= 100u) {
-        out[s.len++] = '1';
-    }
-    if (limit >= 10u) {
-        out[s.len++] = (char)('0' + (limit / 10u) % 10u);
-    }
-    out[s.len++] = (char)('0' + limit % 10u);
+    do { /* the digits from the last */
+        *--p = (char)('0' + limit % 10u);
+        limit /= 10u;
+    } while (limit != 0u);
+    s.ptr = p;
+    s.len = (size_t)(out + 3 - p);
     return s;
 }
 
@@ -336,6 +350,16 @@ static const char *const k_query_names[] = {
     [WOS_Q_LIMIT] = "limit", [WOS_Q_BEFORE] = "before", [WOS_Q_AFTER] = "after",
     [WOS_Q_ORDER] = "order",
 };
+/* before, after and order follow each other in wos_list_params, in the query's order. */
+typedef char wos_list_params_cursors_in_order[offsetof(wos_list_params, order) ==
+                                                      offsetof(wos_list_params, before) +
+                                                          2u * sizeof(wos_str) &&
+                                                  offsetof(wos_list_params, after) ==
+                                                      offsetof(wos_list_params, before) +
+                                                          sizeof(wos_str) &&
+                                                  WOS_Q_AFTER == WOS_Q_BEFORE + 1 &&
+                                                  WOS_Q_ORDER == WOS_Q_BEFORE + 2 && WOS_Q_LIMIT == 0
+                                              ? 1 : -1];
 typedef char k_query_names_cover_query[sizeof k_query_names / sizeof k_query_names[0] ==
                                                WOS_Q_COUNT ? 1 : -1];
 
@@ -351,11 +375,13 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
     }
     for (i = 0; i < WOS_Q_COUNT; i++) {
         parts->p.list.query[i].name = k_query_names[i];
+        if (i != WOS_Q_LIMIT) { /* before, after, order: the strings after limit */
+            parts->p.list.query[i].value =
+                *(const wos_str *)(const void *)((const char *)&l->before +
+                                                 (i - WOS_Q_BEFORE) * sizeof(wos_str));
+        }
     }
     parts->p.list.query[WOS_Q_LIMIT].value = limit_digits(l->limit, parts->limit);
-    parts->p.list.query[WOS_Q_BEFORE].value = l->before;
-    parts->p.list.query[WOS_Q_AFTER].value = l->after;
-    parts->p.list.query[WOS_Q_ORDER].value = l->order;
     parts->req.query = parts->p.list.query;
     parts->req.query_count = WOS_Q_COUNT;
     return true;
@@ -365,7 +391,7 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
 static wos_status table_body(char *buf, size_t cap, const void *arg, size_t *out_len)
 {
     const wos_pipes_call *call = (const wos_pipes_call *)arg;
-    return put_body(buf, cap, call->op->spec->body, (const char *)call->params, out_len);
+    return put_body(buf, cap, &call->op->spec->body, (const char *)call->params, out_len);
 }
 
 bool wos_pipes_id_ok(wos_str s)
@@ -395,7 +421,7 @@ static const wos_str *param_str(const void *params, uint8_t off)
     return (const wos_str *)(const void *)((const char *)params + off);
 }
 
-/* The path's segments: literals between '/', bytes 1..3 naming a required id, and
+/* The path's segments: literals between '/', bytes 1..2 naming a required id, and
  * WOS_SEG_COLLECTION. */
 static bool spec_path(const wos_pipes_spec *sp, const void *params, wos_pipes_req_parts *parts)
 {
@@ -412,7 +438,7 @@ static bool spec_path(const wos_pipes_spec *sp, const void *params, wos_pipes_re
         if (seg.len == 1u && (uint8_t)seg.ptr[0] <= WOS_SEG_COLLECTION) {
             seg = (uint8_t)seg.ptr[0] == WOS_SEG_COLLECTION
                       ? k_collection
-                      : *param_str(params, sp->ids[(uint8_t)seg.ptr[0] - 1u]);
+                      : *param_str(params, sp->body.ids[(uint8_t)seg.ptr[0] - 1u]);
             if (!has(seg) || !id_ok(seg)) {
                 return false;
             }
@@ -429,8 +455,8 @@ bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *par
     if (call->params == NULL || !spec_path(sp, call->params, parts)) {
         return false;
     }
-    if (sp->query != WOS_SPEC_NO_QUERY) {
-        const wos_str *org = param_str(call->params, sp->query);
+    if (sp->body.query != WOS_SPEC_NO_QUERY) {
+        const wos_str *org = param_str(call->params, sp->body.query);
         if (!id_ok(*org)) {
             return false;
         }
@@ -439,8 +465,8 @@ bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *par
         parts->req.query = &parts->p.path.org;
         parts->req.query_count = 1u;
     }
-    if (sp->body != NULL) {
-        if (!wos_pipes_table_ok(sp->body, (const char *)call->params)) {
+    if (sp->body.n != 0u) {
+        if (!wos_pipes_table_ok(&sp->body, (const char *)call->params)) {
             return false;
         }
         parts->req.body = table_body;
@@ -448,6 +474,18 @@ bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *par
     }
     return true;
 }
+
+/* The endpoint's members are the request's host, port, tls and api_key, in order: one copy. */
+typedef char wos_pipes_endpoint_is_the_request_tail
+    [offsetof(wos_http_request, port) - offsetof(wos_http_request, host) ==
+             offsetof(wos_pipes_endpoint, port) &&
+         offsetof(wos_http_request, tls) - offsetof(wos_http_request, host) ==
+             offsetof(wos_pipes_endpoint, tls) &&
+         offsetof(wos_http_request, api_key) - offsetof(wos_http_request, host) ==
+             offsetof(wos_pipes_endpoint, api_key) &&
+         offsetof(wos_http_request, idempotency_key) - offsetof(wos_http_request, host) ==
+             sizeof(wos_pipes_endpoint)
+     ? 1 : -1];
 
 /* Maps a call onto method, path, query and body; the HTTP writer does the rest. */
 wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *call, char *buf,
@@ -457,21 +495,20 @@ wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *c
     const wos_pipes_op_desc *op = call != NULL ? call->op : NULL;
     wos_status st = WOS_ERR_INVALID_ARG;
 
-    parts.p.path.segs[0] = k_collection;
-    parts.p.path.segs[1] = op != NULL ? call->slug : parts.p.path.segs[1];
-    parts.p.path.segs[2] = k_token_seg;
-    if (ep != NULL && op != NULL && out_len != NULL && op->prepare(call, &parts)) {
-        parts.req.method = op->method;
-        parts.req.segments = parts.p.path.segs;
-        parts.req.segment_count = op->segments != 0u ? op->segments : parts.req.segment_count;
-        parts.req.host = ep->host;
-        parts.req.port = ep->port;
-        parts.req.tls = ep->tls;
-        parts.req.api_key = ep->api_key;
-        if ((op->retry & WOS_RETRY_KEYED) != 0u) {
-            parts.req.idempotency_key = call->idempotency_key;
+    if (ep != NULL && op != NULL && out_len != NULL) {
+        parts.p.path.segs[0] = k_collection;
+        parts.p.path.segs[1] = call->slug;
+        parts.p.path.segs[2] = k_token_seg;
+        if (op->prepare(call, &parts)) {
+            parts.req.method = op->method;
+            parts.req.segments = parts.p.path.segs;
+            parts.req.segment_count = op->segments != 0u ? op->segments : parts.req.segment_count;
+            memcpy(&parts.req.host, ep, sizeof *ep);
+            if ((op->retry & WOS_RETRY_KEYED) != 0u) {
+                parts.req.idempotency_key = call->idempotency_key;
+            }
+            st = wos_http_request_write(&parts.req, buf, cap, out_len);
         }
-        st = wos_http_request_write(&parts.req, buf, cap, out_len);
     }
     if (st != WOS_OK && buf != NULL) {
         /* A partly written head holds the API key; a refused call may

@@ -40,7 +40,7 @@ static wos_status token_object(wos_json *doc, int obj, wos_access_token *out)
     return st;
 }
 
-static wos_token_reason token_reason(wos_str e)
+wos_token_reason wos_pipes_token_reason(wos_str e)
 {
     if (wos_str_eq(e, "not_installed")) {
         return WOS_TOKEN_NOT_INSTALLED;
@@ -74,6 +74,6 @@ wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos
         st = WOS_ERR_JSON_SHAPE;
     }
     out->expires = out->expires_at.text.ptr != NULL;
-    out->reason = out->active ? WOS_TOKEN_ACTIVE : token_reason(out->error);
+    out->reason = out->active ? WOS_TOKEN_ACTIVE : wos_pipes_token_reason(out->error);
     return st;
 }

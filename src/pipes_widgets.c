@@ -8,9 +8,8 @@ static const pfield k_widget_p[] = {
     PF(wos_widget_token_params, user_id, user_id, P_STR, PF_ID),
     PF(wos_widget_token_params, scopes, scopes, P_LIST, 0),
 };
-static const ptable k_widget_pt = PT(k_widget_p);
-static const wos_pipes_spec k_widget = {"widgets/token", &k_widget_pt, {0, 0, 0},
-                                        WOS_SPEC_NO_QUERY};
+static const wos_pipes_spec k_widget =
+    SPEC("widgets/token", SPEC_BODY(k_widget_p), 0, 0, WOS_SPEC_NO_QUERY);
 
 static const field k_widget_f[] = {F(wos_widget_token, token, token, K_STR)};
 static const table k_widget_t = T(k_widget_f, 0x1u);

@@ -259,6 +259,24 @@ static void update_custom_provider_refresh_url_value(void **state)
     expect_member_str(o, "refresh_token_url", "https://r.example/t");
 }
 
+/* Every limit the API takes is written in decimal, without leading zeros. */
+static void list_every_limit(void **state)
+{
+    wos_list_params lp = {0, WOS_STR_NULL, WOS_STR_NULL, WOS_STR_NULL};
+    wos_pipes_call c = {0};
+    char want[64];
+    unsigned n;
+    (void)state;
+    c.op = WOS_OP_LIST;
+    c.list = &lp;
+    for (n = 1; n <= 100u; n++) {
+        lp.limit = n;
+        write_call(&c);
+        snprintf(want, sizeof want, "GET /data-integrations?limit=%u HTTP/1.1\r\n", n);
+        assert_memory_equal(g_buf, want, strlen(want));
+    }
+}
+
 static void list_get_delete_bytes(void **state)
 {
     wos_list_params lp = {100, WOS_STR_NULL, WOS_STR_LIT("data_integration_01H+/x"), WOS_STR_LIT("asc")};
@@ -554,6 +572,7 @@ int main(void)
         cmocka_unit_test(update_tristates),
         cmocka_unit_test(update_custom_provider_refresh_url_value),
         cmocka_unit_test(list_get_delete_bytes),
+        cmocka_unit_test(list_every_limit),
         cmocka_unit_test(typed_wrappers_match_generic),
         cmocka_unit_test(rejects_bad_calls),
         cmocka_unit_test(failed_request_leaves_no_secret),
