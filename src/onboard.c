@@ -6,7 +6,16 @@
  */
 #include "wos_onboard.h"
 
+#include <stddef.h>
 #include <string.h>
+
+typedef char wos_onboard_ids_lead[offsetof(wos_token_params, slug) == 0u &&
+                                          offsetof(wos_authorize_params, slug) == 0u &&
+                                          offsetof(wos_token_params, user_id) == sizeof(wos_str) &&
+                                          offsetof(wos_authorize_params, user_id) == sizeof(wos_str) &&
+                                          offsetof(wos_token_params, organization_id) == 2u * sizeof(wos_str) &&
+                                          offsetof(wos_authorize_params, organization_id) == 2u * sizeof(wos_str)
+                                      ? 1 : -1];
 
 static uint64_t now_ms(const wos_client *c)
 {
@@ -21,12 +30,11 @@ wos_status wos_onboard_init(wos_onboard *o, const wos_authorize_params *p, uint3
     }
     memset(o, 0, sizeof *o);
     o->authorize = *p;
+    /* The token's slug, user and organization lead both structs, in order. */
+    memcpy(&o->token_params, p, 3u * sizeof(wos_str));
     o->account.user_id = p->user_id;
     o->account.slug = p->slug;
     o->account.organization_id = p->organization_id;
-    o->token_params.slug = p->slug;
-    o->token_params.user_id = p->user_id;
-    o->token_params.organization_id = p->organization_id;
     o->poll_ms = poll_ms != 0u ? poll_ms : 2000u;
     o->wait_ms = wait_ms != 0u ? wait_ms : 300000u;
     return WOS_OK;

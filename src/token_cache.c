@@ -5,9 +5,16 @@
  */
 #include "wos_token_cache.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "wos_time.h"
+
+typedef char wos_token_key_leads_params[offsetof(wos_token_params, slug) == 0u &&
+                                                offsetof(wos_token_params, user_id) == sizeof(wos_str) &&
+                                                offsetof(wos_token_params, organization_id) ==
+                                                    2u * sizeof(wos_str)
+                                            ? 1 : -1];
 
 wos_status wos_token_cache_init(wos_token_cache *cache, wos_token_cache_entry *entries,
                                 unsigned count, uint32_t margin_s)
@@ -36,9 +43,7 @@ static wos_token_cache_entry *find(wos_token_cache *cache, const wos_token_param
     wos_token_cache_entry *e = cache->entries, *end = e + cache->count;
     wos_str *k = cache->key_;
     unsigned j;
-    k[0] = p->slug;
-    k[1] = p->user_id;
-    k[2] = p->organization_id;
+    memcpy(k, p, sizeof cache->key_); /* slug, user, organization lead p, in order */
     if (k[2].ptr == NULL) {
         k[2].ptr = "";
         k[2].len = 0;
