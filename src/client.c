@@ -114,8 +114,8 @@ static wos_status set_idempotency_key(wos_client *c, wos_pipes_call *call,
         if (len >= sizeof info->idempotency_key) {
             return WOS_ERR_INVALID_ARG;
         }
+        /* NUL-terminated: wos_client_call() zeroed info, and this runs once a call. */
         memcpy(info->idempotency_key, opts->idempotency_key.ptr, len);
-        info->idempotency_key[len] = '\0';
     } else {
         st = wos_uuid4(c->cfg.platform, info->idempotency_key);
     }
