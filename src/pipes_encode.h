@@ -13,6 +13,13 @@
 #include "pipes_keys.h"
 #include "pipes_ops.h"
 
+/* Kept out of line where inlining would copy a function into a deeper frame. */
+#if defined(__GNUC__) || defined(__clang__)
+#define WOS_PIPES_NOINLINE __attribute__((noinline))
+#else
+#define WOS_PIPES_NOINLINE
+#endif
+
 enum pkind {
     P_STR,  /* wos_str, omitted when ptr is NULL */
     P_OPT,  /* wos_opt_str: omitted, null or value */

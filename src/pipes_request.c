@@ -91,7 +91,7 @@ static void put_map(wos_json_writer *w, const wos_str_map *m)
 }
 
 /* The member at p, or NULL when it is to be omitted. */
-static const void *member_if_set(const pfield *f, const char *p)
+static WOS_PIPES_NOINLINE const void *member_if_set(const pfield *f, const char *p)
 {
     switch (f->kind & PF_KIND) {
     case P_STR:
@@ -110,7 +110,7 @@ static const void *member_if_set(const pfield *f, const char *p)
     }
 }
 
-static void put_value(wos_json_writer *w, const pfield *f, const void *m)
+static WOS_PIPES_NOINLINE void put_value(wos_json_writer *w, const pfield *f, const void *m)
 {
     const wos_opt_str *o = (const wos_opt_str *)m;
     switch (f->kind & PF_KIND) {
@@ -136,49 +136,51 @@ static void put_value(wos_json_writer *w, const pfield *f, const void *m)
     }
 }
 
-/* The key of f, then its value. */
-static void put_member(wos_json_writer *w, const pfield *f, const void *m)
-{
-    wos_jw_key(w, wos_str_c(wos_key(f->key))); /* not _c: one frame less on the deepest stack */
-    put_value(w, f, m);
-}
-
-/* Members of a table without nested objects. */
-static void put_flat(wos_json_writer *w, const ptable *t, const char *base)
-{
-    const pfield *f;
-    for (f = t->f; f < t->f + t->n; f++) {
-        const void *m = member_if_set(f, base + f->off);
-        if (m != NULL) {
-            put_member(w, f, m);
-        }
-    }
-}
-
-/* One level of nested objects, so put_flat serves them without recursion. */
+/*
+ * The object of table t over base. One level of nested objects (P_OBJ,
+ * P_PTR): the loop steps into a nested table and back out, so every
+ * member's key and value are written by the same code, without recursion.
+ */
 static void put_object(wos_json_writer *w, const ptable *t, const char *base)
 {
-    const pfield *f;
+    const pfield *f = t->f, *end = f + t->n;
+    const pfield *resume = NULL; /* the outer loop's next member while nested */
+    const char *outer = base;
     wos_jw_object_begin(w);
-    for (f = t->f; f < t->f + t->n; f++) {
-        const void *m = member_if_set(f, base + f->off);
-        if (m == NULL) {
+    for (;;) {
+        const void *m;
+        if (f == end) {
+            wos_jw_object_end(w);
+            if (resume == NULL) {
+                return;
+            }
+            f = resume;
+            end = t->f + t->n;
+            base = outer;
+            resume = NULL;
             continue;
         }
-        if ((f->kind & PF_KIND) >= P_OBJ) { /* P_OBJ, P_PTR */
+        m = member_if_set(f, base + f->off);
+        if (m != NULL) {
+            /* _c: its frame is no deeper than put_value()'s, and the view it makes is not in this one. */
             wos_jw_key_c(w, wos_key(f->key));
-            wos_jw_object_begin(w);
-            put_flat(w, &t->subs[f->kind >> PF_SUB_SHIFT], (const char *)m);
-            wos_jw_object_end(w);
-        } else {
-            put_member(w, f, m);
+            if ((f->kind & PF_KIND) >= P_OBJ) { /* P_OBJ, P_PTR */
+                const ptable *sub = &t->subs[f->kind >> PF_SUB_SHIFT];
+                resume = f + 1;
+                f = sub->f;
+                end = f + sub->n;
+                base = (const char *)m;
+                wos_jw_object_begin(w);
+                continue;
+            }
+            put_value(w, f, m);
         }
+        f++;
     }
-    wos_jw_object_end(w);
 }
 
 /* The object of table t over base, as a whole body. */
-static wos_status put_body(char *buf, size_t cap, const ptable *t, const char *base, size_t *out_len)
+static WOS_PIPES_NOINLINE wos_status put_body(char *buf, size_t cap, const ptable *t, const char *base, size_t *out_len)
 {
     wos_json_writer w;
     wos_jw_init(&w, buf, cap);
