@@ -347,9 +347,9 @@ static wos_str limit_digits(uint32_t limit, char out[3])
     return s;
 }
 
-/* The query of a list, in this order on the wire. */
+/* The query of a list, in this order on the wire (the cursors' names are the members'). */
 static const char *const k_query_names[] = {
-    [WOS_Q_LIMIT] = "limit", [WOS_Q_BEFORE] = "before", [WOS_Q_AFTER] = "after",
+    [WOS_Q_LIMIT] = "limit", [WOS_Q_BEFORE] = wos_keys_b.before, [WOS_Q_AFTER] = wos_keys_b.after,
     [WOS_Q_ORDER] = "order",
 };
 /* before, after and order follow each other in wos_list_params, in the query's order. */
