@@ -100,7 +100,4 @@ bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *par
 /* Whether t's checks hold for the struct at base (PF_* flags, lists without NULL items). */
 bool wos_pipes_table_ok(const ptable *t, const char *base);
 
-/* An id: omitted (ptr NULL), or non-empty UTF-8. */
-bool wos_pipes_id_ok(wos_str s);
-
 #endif

@@ -396,11 +396,6 @@ static wos_status table_body(char *buf, size_t cap, const void *arg, size_t *out
     return put_body(buf, cap, &call->op->spec->body, (const char *)call->params, out_len);
 }
 
-bool wos_pipes_id_ok(wos_str s)
-{
-    return id_ok(s);
-}
-
 bool wos_pipes_table_ok(const ptable *t, const char *base)
 {
     uint8_t i;
