@@ -188,10 +188,17 @@ static WOS_PIPES_NOINLINE wos_status put_body(char *buf, size_t cap, const ptabl
     return wos_jw_finish(&w, out_len);
 }
 
-/* The bodies are JSON; the HTTP writer only sees bytes (wos_http_body_fn). */
-static wos_status integration_body(char *buf, size_t cap, const void *arg, size_t *out_len)
+/*
+ * The body of a create, an update or a spec's operation (arg is the call):
+ * a spec's table over call->params, else the integration's over call->fields.
+ * The bodies are JSON; the HTTP writer only sees bytes (wos_http_body_fn).
+ */
+static wos_status table_body(char *buf, size_t cap, const void *arg, size_t *out_len)
 {
-    return put_body(buf, cap, &k_int_t, (const char *)arg, out_len);
+    const wos_pipes_call *call = (const wos_pipes_call *)arg;
+    const wos_pipes_spec *sp = call->op->spec;
+    return sp != NULL ? put_body(buf, cap, &sp->body, (const char *)call->params, out_len)
+                      : put_body(buf, cap, &k_int_t, (const char *)call->fields, out_len);
 }
 
 /* The token request's four strings follow each other in wos_token_params,
@@ -308,8 +315,8 @@ static bool prepare_fields(const wos_pipes_call *call, wos_pipes_req_parts *part
     if (!integration_params_ok(call->fields, create)) {
         return false;
     }
-    parts->req.body = integration_body;
-    parts->req.body_arg = call->fields;
+    parts->req.body = table_body;
+    parts->req.body_arg = call;
     return true;
 }
 
@@ -387,13 +394,6 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
     parts->req.query = parts->p.list.query;
     parts->req.query_count = WOS_Q_COUNT;
     return true;
-}
-
-/* A spec's body: its table over the call's params (arg is the call). */
-static wos_status table_body(char *buf, size_t cap, const void *arg, size_t *out_len)
-{
-    const wos_pipes_call *call = (const wos_pipes_call *)arg;
-    return put_body(buf, cap, &call->op->spec->body, (const char *)call->params, out_len);
 }
 
 bool wos_pipes_table_ok(const ptable *t, const char *base)
