@@ -202,7 +202,7 @@ SIZE_LINK    := -Os -nostartfiles -Wl,--gc-sections -Wl,-e,main
 SIZE_FW_SRC  := tests/size/stub_port.c
 # The engine calls an operation's body encoder and decoder through its
 # descriptor: the report follows those calls to every function they can reach.
-SIZE_INDIRECT := --indirect run_body=integration_body,token_body,table_body \
+SIZE_INDIRECT := --indirect run_body=token_body,table_body \
     --indirect wos_pipes_write=wos_pipes_prepare_token,wos_pipes_prepare_create,wos_pipes_prepare_update,wos_pipes_prepare_list,wos_pipes_prepare_slug,wos_pipes_prepare_spec \
     --indirect wos_client_call=decode_token,decode_integration,decode_list,wos_pipes_dec_gone,$\
 dec_authorize,dec_credentials,wos_pipes_dec_account,dec_providers,$\
@@ -229,8 +229,8 @@ $(foreach c,$(SIZE_CORES),$(eval $(call size_core,$(c))))
 SIZE_IMAGES := $(foreach c,$(SIZE_CORES),$(BUILD)/size/$(c)/token.elf $(BUILD)/size/$(c)/all.elf)
 # Pay per use: the token image must hold none of the other operations' code.
 SIZE_ABSENT  := --absent token=wos_op_create,wos_op_list,wos_op_get,wos_op_update,wos_op_delete,$\
-    wos_pipes_decode_list,wos_pipes_decode_integration,integration_body,decode_object,$\
-    wos_pipes_prepare_create,wos_pipes_prepare_list,wos_pager_advance,put_object,$\
+    wos_pipes_decode_list,wos_pipes_decode_integration,table_body,decode_object,$\
+    wos_pipes_prepare_create,wos_pipes_prepare_list,wos_pager_advance,put_body,$\
     wos_pipes_prepare_spec,wos_op_authorize,wos_op_credentials,wos_op_account_get,wos_pipes_decode_object
 # --objdump: the C library's and libgcc's frames are read from the linked
 # "all" image (their prologues) and charged where the core calls them.

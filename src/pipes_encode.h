@@ -13,6 +13,13 @@
 #include "pipes_keys.h"
 #include "pipes_ops.h"
 
+/* Kept out of line where inlining would copy a function into a deeper frame. */
+#if defined(__GNUC__) || defined(__clang__)
+#define WOS_PIPES_NOINLINE __attribute__((noinline))
+#else
+#define WOS_PIPES_NOINLINE
+#endif
+
 enum pkind {
     P_STR,  /* wos_str, omitted when ptr is NULL */
     P_OPT,  /* wos_opt_str: omitted, null or value */
@@ -92,8 +99,5 @@ bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *par
 
 /* Whether t's checks hold for the struct at base (PF_* flags, lists without NULL items). */
 bool wos_pipes_table_ok(const ptable *t, const char *base);
-
-/* An id: omitted (ptr NULL), or non-empty UTF-8. */
-bool wos_pipes_id_ok(wos_str s);
 
 #endif

@@ -8,29 +8,20 @@
 #include "pipes_keys.h"
 
 /* The cursors of list_metadata (an object): each null, absent or a string. */
-static wos_status take_cursors(wos_json *doc, int meta, wos_integration_page *out)
-{
-    static const char *const keys[] = {wos_keys_b.before, wos_keys_b.after};
-    wos_str *const dst[] = {&out->before, &out->after};
-    int v[2];
-    unsigned i;
-    if (wos_json_members(doc, meta, keys, 2u, 0u, v) == WOS_ERR_JSON_SHAPE) {
-        return WOS_ERR_JSON_SHAPE;
-    }
-    for (i = 0; i < 2u; i++) {
-        if (v[i] >= 0 && !wos_json_is_null(doc, v[i]) && wos_json_string(doc, v[i], dst[i]) != WOS_OK) {
-            return WOS_ERR_JSON_SHAPE;
-        }
-    }
-    return WOS_OK;
-}
+static const field k_meta_f[] = {
+    F(wos_integration_page, before, before, K_NSTR),
+    F(wos_integration_page, after, after, K_NSTR),
+};
+static const table k_meta_t = T(k_meta_f, 0u);
 
 wos_status wos_pipes_decode_list(wos_pipes_reply *r, wos_integration_page *out, wos_api_error *err)
 {
     int meta;
     wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &out->doc, err);
     if (st == WOS_OK && wos_json_member(&out->doc, 0, wos_keys_b.list_metadata, &meta) == WOS_OK) {
-        st = take_cursors(&out->doc, meta, out);
+        /* Any fault in them (not an object, a cursor not a string or not UTF-8) is one of shape. */
+        st = wos_pipes_decode_object(&out->doc, meta, &k_meta_t, (char *)out) != WOS_OK ? WOS_ERR_JSON_SHAPE
+                                                                                       : WOS_OK;
     }
     /* Every item is checked here so that a page reported OK has no bad item. */
     return st != WOS_OK ? st

@@ -91,7 +91,7 @@ static void put_map(wos_json_writer *w, const wos_str_map *m)
 }
 
 /* The member at p, or NULL when it is to be omitted. */
-static const void *member_if_set(const pfield *f, const char *p)
+static WOS_PIPES_NOINLINE const void *member_if_set(const pfield *f, const char *p)
 {
     switch (f->kind & PF_KIND) {
     case P_STR:
@@ -110,7 +110,7 @@ static const void *member_if_set(const pfield *f, const char *p)
     }
 }
 
-static void put_value(wos_json_writer *w, const pfield *f, const void *m)
+static WOS_PIPES_NOINLINE void put_value(wos_json_writer *w, const pfield *f, const void *m)
 {
     const wos_opt_str *o = (const wos_opt_str *)m;
     switch (f->kind & PF_KIND) {
@@ -136,49 +136,51 @@ static void put_value(wos_json_writer *w, const pfield *f, const void *m)
     }
 }
 
-/* The key of f, then its value. */
-static void put_member(wos_json_writer *w, const pfield *f, const void *m)
-{
-    wos_jw_key(w, wos_str_c(wos_key(f->key))); /* not _c: one frame less on the deepest stack */
-    put_value(w, f, m);
-}
-
-/* Members of a table without nested objects. */
-static void put_flat(wos_json_writer *w, const ptable *t, const char *base)
-{
-    const pfield *f;
-    for (f = t->f; f < t->f + t->n; f++) {
-        const void *m = member_if_set(f, base + f->off);
-        if (m != NULL) {
-            put_member(w, f, m);
-        }
-    }
-}
-
-/* One level of nested objects, so put_flat serves them without recursion. */
+/*
+ * The object of table t over base. One level of nested objects (P_OBJ,
+ * P_PTR): the loop steps into a nested table and back out, so every
+ * member's key and value are written by the same code, without recursion.
+ */
 static void put_object(wos_json_writer *w, const ptable *t, const char *base)
 {
-    const pfield *f;
+    const pfield *f = t->f, *end = f + t->n;
+    const pfield *resume = NULL; /* the outer loop's next member while nested */
+    const char *outer = base;
     wos_jw_object_begin(w);
-    for (f = t->f; f < t->f + t->n; f++) {
-        const void *m = member_if_set(f, base + f->off);
-        if (m == NULL) {
+    for (;;) {
+        const void *m;
+        if (f == end) {
+            wos_jw_object_end(w);
+            if (resume == NULL) {
+                return;
+            }
+            f = resume;
+            end = t->f + t->n;
+            base = outer;
+            resume = NULL;
             continue;
         }
-        if ((f->kind & PF_KIND) >= P_OBJ) { /* P_OBJ, P_PTR */
+        m = member_if_set(f, base + f->off);
+        if (m != NULL) {
+            /* _c: its frame is no deeper than put_value()'s, and the view it makes is not in this one. */
             wos_jw_key_c(w, wos_key(f->key));
-            wos_jw_object_begin(w);
-            put_flat(w, &t->subs[f->kind >> PF_SUB_SHIFT], (const char *)m);
-            wos_jw_object_end(w);
-        } else {
-            put_member(w, f, m);
+            if ((f->kind & PF_KIND) >= P_OBJ) { /* P_OBJ, P_PTR */
+                const ptable *sub = &t->subs[f->kind >> PF_SUB_SHIFT];
+                resume = f + 1;
+                f = sub->f;
+                end = f + sub->n;
+                base = (const char *)m;
+                wos_jw_object_begin(w);
+                continue;
+            }
+            put_value(w, f, m);
         }
+        f++;
     }
-    wos_jw_object_end(w);
 }
 
 /* The object of table t over base, as a whole body. */
-static wos_status put_body(char *buf, size_t cap, const ptable *t, const char *base, size_t *out_len)
+static WOS_PIPES_NOINLINE wos_status put_body(char *buf, size_t cap, const ptable *t, const char *base, size_t *out_len)
 {
     wos_json_writer w;
     wos_jw_init(&w, buf, cap);
@@ -186,10 +188,17 @@ static wos_status put_body(char *buf, size_t cap, const ptable *t, const char *b
     return wos_jw_finish(&w, out_len);
 }
 
-/* The bodies are JSON; the HTTP writer only sees bytes (wos_http_body_fn). */
-static wos_status integration_body(char *buf, size_t cap, const void *arg, size_t *out_len)
+/*
+ * The body of a create, an update or a spec's operation (arg is the call):
+ * a spec's table over call->params, else the integration's over call->fields.
+ * The bodies are JSON; the HTTP writer only sees bytes (wos_http_body_fn).
+ */
+static wos_status table_body(char *buf, size_t cap, const void *arg, size_t *out_len)
 {
-    return put_body(buf, cap, &k_int_t, (const char *)arg, out_len);
+    const wos_pipes_call *call = (const wos_pipes_call *)arg;
+    const wos_pipes_spec *sp = call->op->spec;
+    return sp != NULL ? put_body(buf, cap, &sp->body, (const char *)call->params, out_len)
+                      : put_body(buf, cap, &k_int_t, (const char *)call->fields, out_len);
 }
 
 /* The token request's four strings follow each other in wos_token_params,
@@ -306,8 +315,8 @@ static bool prepare_fields(const wos_pipes_call *call, wos_pipes_req_parts *part
     if (!integration_params_ok(call->fields, create)) {
         return false;
     }
-    parts->req.body = integration_body;
-    parts->req.body_arg = call->fields;
+    parts->req.body = table_body;
+    parts->req.body_arg = call;
     return true;
 }
 
@@ -345,9 +354,9 @@ static wos_str limit_digits(uint32_t limit, char out[3])
     return s;
 }
 
-/* The query of a list, in this order on the wire. */
+/* The query of a list, in this order on the wire (the cursors' names are the members'). */
 static const char *const k_query_names[] = {
-    [WOS_Q_LIMIT] = "limit", [WOS_Q_BEFORE] = "before", [WOS_Q_AFTER] = "after",
+    [WOS_Q_LIMIT] = "limit", [WOS_Q_BEFORE] = wos_keys_b.before, [WOS_Q_AFTER] = wos_keys_b.after,
     [WOS_Q_ORDER] = "order",
 };
 /* before, after and order follow each other in wos_list_params, in the query's order. */
@@ -385,18 +394,6 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
     parts->req.query = parts->p.list.query;
     parts->req.query_count = WOS_Q_COUNT;
     return true;
-}
-
-/* A spec's body: its table over the call's params (arg is the call). */
-static wos_status table_body(char *buf, size_t cap, const void *arg, size_t *out_len)
-{
-    const wos_pipes_call *call = (const wos_pipes_call *)arg;
-    return put_body(buf, cap, &call->op->spec->body, (const char *)call->params, out_len);
-}
-
-bool wos_pipes_id_ok(wos_str s)
-{
-    return id_ok(s);
 }
 
 bool wos_pipes_table_ok(const ptable *t, const char *base)
