@@ -142,21 +142,16 @@ wos_status wos_json_iter_init(wos_json_iter *it, const wos_json *doc, int contai
 
 bool wos_json_iter_next(wos_json_iter *it, const wos_json *doc, int *out_key, int *out_val)
 {
-    int k = -1, v, end;
-    /* Index 0 is the root, which is nobody's member. */
-    if (it == NULL || doc == NULL || it->left == 0u || it->next < 1 ||
-        (unsigned)it->next >= doc->count) {
+    int k = -1, v;
+    /* Index 0 is the root, which is nobody's member; type 0 is no token. */
+    if (it == NULL || it->left == 0u || it->next < 1 || wos_json_type_of(doc, it->next) == 0) {
         return false;
     }
     v = it->next;
     if (doc->tok[doc->tok[v].parent].type == JSMN_OBJECT) {
         k = v++;
     }
-    /* As wos_json_skip(v), without its checks: v is a valid index here. */
-    end = doc->tok[v].end;
-    for (it->next = v + 1; it->next < (int)doc->count && doc->tok[it->next].start < end;
-         it->next++) {
-    }
+    it->next = wos_json_skip(doc, v);
     it->left--;
     if (out_key != NULL) {
         *out_key = k;
