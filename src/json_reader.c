@@ -116,8 +116,11 @@ static wos_status want(const wos_json *doc, int i, unsigned mask, const void *ou
 int wos_json_skip(const wos_json *doc, int i)
 {
     int j, end;
-    if (wos_json_type_of(doc, i) == 0) {
-        return doc != NULL ? (int)doc->count : 0;
+    if (doc == NULL) {
+        return 0;
+    }
+    if ((unsigned)i >= doc->count) { /* a negative i wraps */
+        return (int)doc->count;
     }
     end = doc->tok[i].end;
     for (j = i + 1; j < (int)doc->count && doc->tok[j].start < end; j++) {
@@ -143,8 +146,8 @@ wos_status wos_json_iter_init(wos_json_iter *it, const wos_json *doc, int contai
 bool wos_json_iter_next(wos_json_iter *it, const wos_json *doc, int *out_key, int *out_val)
 {
     int k = -1, v;
-    /* Index 0 is the root, which is nobody's member; type 0 is no token. */
-    if (it == NULL || it->left == 0u || it->next < 1 || wos_json_type_of(doc, it->next) == 0) {
+    /* Index 0 is the root, which is nobody's member. */
+    if (it == NULL || doc == NULL || it->left == 0u || it->next < 1 || (unsigned)it->next >= doc->count) {
         return false;
     }
     v = it->next;
