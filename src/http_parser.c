@@ -425,8 +425,8 @@ wos_status wos_http_parser_commit(wos_http_parser *p, size_t n)
 
 wos_status wos_http_parser_feed(wos_http_parser *p, const char *data, size_t len, size_t *out_used)
 {
-    size_t used = 0, room = 0;
-    char *dst = NULL;
+    size_t used = 0, room; /* room and dst: set by wos_http_parser_space() before any use */
+    char *dst;
     wos_status st;
     if (p == NULL || out_used == NULL || (data == NULL && len != 0u)) {
         return WOS_ERR_INVALID_ARG;

@@ -116,8 +116,11 @@ static wos_status want(const wos_json *doc, int i, unsigned mask, const void *ou
 int wos_json_skip(const wos_json *doc, int i)
 {
     int j, end;
-    if (wos_json_type_of(doc, i) == 0) {
-        return doc != NULL ? (int)doc->count : 0;
+    if (doc == NULL) {
+        return 0;
+    }
+    if ((unsigned)i >= doc->count) { /* a negative i wraps */
+        return (int)doc->count;
     }
     end = doc->tok[i].end;
     for (j = i + 1; j < (int)doc->count && doc->tok[j].start < end; j++) {
@@ -142,21 +145,16 @@ wos_status wos_json_iter_init(wos_json_iter *it, const wos_json *doc, int contai
 
 bool wos_json_iter_next(wos_json_iter *it, const wos_json *doc, int *out_key, int *out_val)
 {
-    int k = -1, v, end;
+    int k = -1, v;
     /* Index 0 is the root, which is nobody's member. */
-    if (it == NULL || doc == NULL || it->left == 0u || it->next < 1 ||
-        (unsigned)it->next >= doc->count) {
+    if (it == NULL || doc == NULL || it->left == 0u || it->next < 1 || (unsigned)it->next >= doc->count) {
         return false;
     }
     v = it->next;
     if (doc->tok[doc->tok[v].parent].type == JSMN_OBJECT) {
         k = v++;
     }
-    /* As wos_json_skip(v), without its checks: v is a valid index here. */
-    end = doc->tok[v].end;
-    for (it->next = v + 1; it->next < (int)doc->count && doc->tok[it->next].start < end;
-         it->next++) {
-    }
+    it->next = wos_json_skip(doc, v);
     it->left--;
     if (out_key != NULL) {
         *out_key = k;

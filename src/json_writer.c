@@ -217,10 +217,20 @@ void wos_jw_int(wos_json_writer *w, int64_t v)
     size_t i = sizeof d;
     /* Negate in unsigned arithmetic: INT64_MIN has no positive int64. */
     uint64_t u = v < 0 ? 0u - (uint64_t)v : (uint64_t)v;
+    uint32_t hi = (uint32_t)(u >> 32), lo = (uint32_t)u, m, q;
+    /*
+     * u / 10 as long division in 32-bit steps (hi, then lo's two halves, each
+     * with the remainder, < 10, of the step before on top), so no 64-bit
+     * division: that is a 700-byte libgcc routine on Cortex-M.
+     */
     do {
-        d[--i] = (char)('0' + (unsigned)(u % 10u));
-        u /= 10u;
-    } while (u != 0u);
+        m = (hi % 10u) << 16 | lo >> 16;
+        hi /= 10u;
+        q = m / 10u;
+        m = (m % 10u) << 16 | (lo & 0xFFFFu);
+        lo = q << 16 | m / 10u;
+        d[--i] = (char)('0' + m % 10u);
+    } while ((hi | lo) != 0u);
     if (v < 0) {
         d[--i] = '-';
     }

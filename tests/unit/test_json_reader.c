@@ -430,7 +430,12 @@ static void iteration_outputs_are_optional(void **state)
     assert_false(wos_json_iter_next(&it, &g_doc, &k, &v));
     it.next = 99; /* past the tokens */
     assert_false(wos_json_iter_next(&it, &g_doc, &k, &v));
+    it.next = 1;
+    assert_false(wos_json_iter_next(&it, NULL, &k, &v));
     assert_int_equal(wos_json_skip(NULL, 0), 0);
+    /* out of range either way: the count */
+    assert_int_equal(wos_json_skip(&g_doc, (int)g_doc.count), (int)g_doc.count);
+    assert_int_equal(wos_json_skip(&g_doc, -1), (int)g_doc.count);
 }
 
 static void failed_parse_leaves_empty_doc(void **state)

@@ -261,6 +261,19 @@ static void int_limits(void **state)
             expect_doc(b_int, &v[i], want);
         }
     }
+    /* Every power of two and its neighbours: the 16- and 32-bit limbs. */
+    for (p = 1; p <= INT64_MAX / 2; p *= 2) {
+        int64_t v[4];
+        size_t i;
+        v[0] = p;
+        v[1] = p - 1;
+        v[2] = p + 1;
+        v[3] = -p;
+        for (i = 0; i < 4; i++) {
+            snprintf(want, sizeof want, "%lld", (long long)v[i]);
+            expect_doc(b_int, &v[i], want);
+        }
+    }
 }
 
 static void nesting(void **state)
