@@ -92,19 +92,19 @@ wos_status wos_pipes_dec_account(wos_pipes_reply *r, void *out, wos_api_error *e
 
 /* Writes are not resent once they may have reached the server (issue 10). */
 const wos_pipes_op_desc wos_op_account_get = {
-    .method = wos_m_get, .retry = WOS_RETRY_REPEATABLE, .has_result = 1u,
+    .method = WOS_M_GET, .retry = WOS_RETRY_REPEATABLE, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_account, .spec = &k_account_read,
 };
 const wos_pipes_op_desc wos_op_account_create = {
-    .method = wos_m_post, .retry = WOS_RETRY_KEYED | WOS_RETRY_WRITE | WOS_RETRY_CONFLICT_UNCONFIRMED,
+    .method = WOS_M_POST, .retry = WOS_RETRY_KEYED | WOS_RETRY_WRITE | WOS_RETRY_CONFLICT_UNCONFIRMED,
     .has_result = 1u, .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_account,
     .spec = &k_account_write,
 };
 const wos_pipes_op_desc wos_op_account_update = {
-    .method = wos_m_put, .retry = WOS_RETRY_WRITE, .has_result = 1u,
+    .method = WOS_M_PUT, .retry = WOS_RETRY_WRITE, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_account, .spec = &k_account_write,
 };
 const wos_pipes_op_desc wos_op_account_delete = {
-    .method = wos_m_delete, .retry = WOS_RETRY_WRITE | WOS_RETRY_GONE_IS_DONE, .has_result = 0u,
+    .method = WOS_M_DELETE, .retry = WOS_RETRY_WRITE | WOS_RETRY_GONE_IS_DONE, .has_result = 0u,
     .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_gone, .spec = &k_account_read,
 };

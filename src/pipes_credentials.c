@@ -92,6 +92,6 @@ static wos_status dec_credentials(wos_pipes_reply *r, void *out, wos_api_error *
 
 /* It only reads, so it is retried like token after a lost answer. */
 const wos_pipes_op_desc wos_op_credentials = {
-    .method = wos_m_post, .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_KEYED, .has_result = 1u,
+    .method = WOS_M_POST, .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_KEYED, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_credentials, .spec = &k_credentials,
 };

@@ -51,14 +51,14 @@ static wos_status dec_authorize(wos_pipes_reply *r, void *out, wos_api_error *er
 
 /* authorize starts a pending authorization: a POST, not resent once it may have arrived. */
 const wos_pipes_op_desc wos_op_authorize = {
-    .method = wos_m_post, .retry = WOS_RETRY_KEYED, .has_result = 1u,
+    .method = WOS_M_POST, .retry = WOS_RETRY_KEYED, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_authorize, .spec = &k_authorize,
 };
 const wos_pipes_op_desc wos_op_api_key = {
-    .method = wos_m_put, .retry = WOS_RETRY_WRITE, .has_result = 1u,
+    .method = WOS_M_PUT, .retry = WOS_RETRY_WRITE, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_account, .spec = &k_api_key,
 };
 const wos_pipes_op_desc wos_op_client_credentials = {
-    .method = wos_m_put, .retry = WOS_RETRY_WRITE, .has_result = 1u,
+    .method = WOS_M_PUT, .retry = WOS_RETRY_WRITE, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_account, .spec = &k_client_creds,
 };

@@ -6,10 +6,9 @@
  */
 #include "pipes_ops.h"
 
-const char wos_m_post[] = "POST";
-const char wos_m_get[] = "GET";
-const char wos_m_put[] = "PUT";
-const char wos_m_delete[] = "DELETE";
+const char wos_methods[] = "POST\0GET\0PUT\0DELETE";
+/* The offsets of pipes_ops.h name these bytes. */
+typedef char wos_methods_match[sizeof wos_methods == 20u ? 1 : -1];
 
 /* The decoders take typed results; these adapt them to the descriptor's
  * void * (a call through a mismatched function pointer type is undefined). */
@@ -36,30 +35,30 @@ wos_status wos_pipes_dec_gone(wos_pipes_reply *r, void *out, wos_api_error *err)
 
 /* A token call only reads, so it is repeatable, though it is a POST. */
 const wos_pipes_op_desc wos_op_token = {
-    .method = wos_m_post, .segments = 3u, .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_KEYED,
+    .method = WOS_M_POST, .segments = 3u, .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_KEYED,
     .has_result = 1u, .prepare = wos_pipes_prepare_token, .decode = decode_token,
 };
 /* A create is not resent once it may have reached the server (the server
  * does not de-duplicate POSTs); a PUT of the same body and a DELETE are. */
 const wos_pipes_op_desc wos_op_create = {
-    .method = wos_m_post, .segments = 1u,
+    .method = WOS_M_POST, .segments = 1u,
     .retry = WOS_RETRY_KEYED | WOS_RETRY_WRITE | WOS_RETRY_CONFLICT_UNCONFIRMED,
     .has_result = 1u, .prepare = wos_pipes_prepare_create, .decode = decode_integration,
 };
 const wos_pipes_op_desc wos_op_list = {
-    .method = wos_m_get, .segments = 1u, .retry = WOS_RETRY_REPEATABLE,
+    .method = WOS_M_GET, .segments = 1u, .retry = WOS_RETRY_REPEATABLE,
     .has_result = 1u, .prepare = wos_pipes_prepare_list, .decode = decode_list,
 };
 const wos_pipes_op_desc wos_op_get = {
-    .method = wos_m_get, .segments = 2u, .retry = WOS_RETRY_REPEATABLE,
+    .method = WOS_M_GET, .segments = 2u, .retry = WOS_RETRY_REPEATABLE,
     .has_result = 1u, .prepare = wos_pipes_prepare_slug, .decode = decode_integration,
 };
 const wos_pipes_op_desc wos_op_update = {
-    .method = wos_m_put, .segments = 2u, .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_WRITE,
+    .method = WOS_M_PUT, .segments = 2u, .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_WRITE,
     .has_result = 1u, .prepare = wos_pipes_prepare_update, .decode = decode_integration,
 };
 const wos_pipes_op_desc wos_op_delete = {
-    .method = wos_m_delete, .segments = 2u,
+    .method = WOS_M_DELETE, .segments = 2u,
     .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_WRITE | WOS_RETRY_GONE_IS_DONE,
     .has_result = 0u, .prepare = wos_pipes_prepare_slug, .decode = wos_pipes_dec_gone,
 };

@@ -54,8 +54,13 @@ typedef wos_status (*wos_pipes_decode_fn)(wos_pipes_reply *r, void *out, wos_api
 /* The descriptors' decoder of a reply without a result (the deletes; out unused). */
 wos_status wos_pipes_dec_gone(wos_pipes_reply *r, void *out, wos_api_error *err);
 
+/* The methods, packed: a descriptor holds its method's offset in
+ * wos_methods, a byte in the descriptor's padding where a pointer took four. */
+enum { WOS_M_POST = 0, WOS_M_GET = 5, WOS_M_PUT = 9, WOS_M_DELETE = 13 };
+extern const char wos_methods[];
+
 struct wos_pipes_op_desc {
-    const char *method;           /* wos_m_post, wos_m_get, wos_m_put, wos_m_delete */
+    uint8_t method;               /* WOS_M_POST, WOS_M_GET, WOS_M_PUT, WOS_M_DELETE */
     uint8_t segments;             /* 1: collection, 2: + slug, 3: + "token"; 0: spec's path */
     uint8_t retry;                /* WOS_RETRY_* bits */
     uint8_t has_result;           /* 1: the call needs an out struct */
@@ -64,9 +69,6 @@ struct wos_pipes_op_desc {
     const struct wos_pipes_spec *spec; /* wos_pipes_prepare_spec(): path, query, body */
 };
 
-/* The methods, each its own object so a firmware links the ones its operations use
- * (pipes_ops.c); a pointer in the descriptor is smaller than the name. */
-extern const char wos_m_post[], wos_m_get[], wos_m_put[], wos_m_delete[];
 
 /* The prepare steps (pipes_request.c). */
 bool wos_pipes_prepare_token(const wos_pipes_call *call, wos_pipes_req_parts *parts);

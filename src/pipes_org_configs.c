@@ -72,10 +72,10 @@ static wos_status dec_org_config(wos_pipes_reply *r, void *out, wos_api_error *e
 }
 
 const wos_pipes_op_desc wos_op_org_configs = {
-    .method = wos_m_get, .retry = WOS_RETRY_REPEATABLE, .has_result = 1u,
+    .method = WOS_M_GET, .retry = WOS_RETRY_REPEATABLE, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_org_configs, .spec = &k_org_configs,
 };
 const wos_pipes_op_desc wos_op_org_config_set = {
-    .method = wos_m_put, .retry = WOS_RETRY_WRITE, .has_result = 1u,
+    .method = WOS_M_PUT, .retry = WOS_RETRY_WRITE, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_org_config, .spec = &k_org_config_set,
 };

@@ -49,6 +49,6 @@ static wos_status dec_providers(wos_pipes_reply *r, void *out, wos_api_error *er
 }
 
 const wos_pipes_op_desc wos_op_providers = {
-    .method = wos_m_get, .retry = WOS_RETRY_REPEATABLE, .has_result = 1u,
+    .method = WOS_M_GET, .retry = WOS_RETRY_REPEATABLE, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_providers, .spec = &k_providers,
 };

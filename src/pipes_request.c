@@ -497,7 +497,7 @@ wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *c
         parts.p.path.segs[1] = call->slug;
         parts.p.path.segs[2] = k_token_seg;
         if (op->prepare(call, &parts)) {
-            parts.req.method = op->method;
+            parts.req.method = wos_methods + op->method;
             parts.req.segments = parts.p.path.segs;
             parts.req.segment_count = op->segments != 0u ? op->segments : parts.req.segment_count;
             memcpy(&parts.req.host, ep, sizeof *ep);

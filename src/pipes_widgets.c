@@ -27,6 +27,6 @@ static wos_status dec_widget(wos_pipes_reply *r, void *out, wos_api_error *err)
 
 /* A new session each time: a POST not resent once it may have arrived. */
 const wos_pipes_op_desc wos_op_widget_token = {
-    .method = wos_m_post, .retry = WOS_RETRY_KEYED, .has_result = 1u,
+    .method = WOS_M_POST, .retry = WOS_RETRY_KEYED, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = dec_widget, .spec = &k_widget,
 };
