@@ -109,8 +109,9 @@ def check_parts(want):
         low = name.lower()
         var = "${WOSPIPES_%s_SOURCES}" % name
         target = "wospipes" if name == "CORE" else "wospipes_" + low
-        check(re.search(r"_wospipes_library\(%s %s \$\{WOSPIPES_%s_SOURCES\}\)" % (target, low, name), cmake)
-              is not None, "CMakeLists.txt builds %s as wospipes::%s" % (name, low))
+        built = (r"_wospipes_library\(%s %s \$\{WOSPIPES_%s_SOURCES\}\)" % (target, low, name)
+                 if name == "CORE" else r"_wospipes_part\(%s %s %s\)" % (name, target, low))
+        check(re.search(built, cmake) is not None, "CMakeLists.txt builds %s as wospipes::%s" % (name, low))
         m = re.search(r"foreach\(_wos_part ([a-z ]+)\)", config)
         check(m is not None and low in m.group(1).split(),
               "cmake/wospipesConfig.cmake.in knows the component %s" % low)

@@ -70,7 +70,7 @@ mutate() { # mutate FILE SED-SCRIPT: FILE without the proxy must fail the check
 }
 mutate wospipesFilePaths.cmake '/PROXY/d'
 mutate library.json 's|, "+<port/proxy/\*.c>"||'
-mutate CMakeLists.txt '/_wospipes_library(wospipes_proxy/d'
+mutate CMakeLists.txt '/_wospipes_part(PROXY /d'
 mutate zephyr/CMakeLists.txt '/WOSPIPES_PROXY_SOURCES/d'
 mutate zephyr/Kconfig '/^config WOS_PIPES_PROXY_PORT$/d'
 mutate cmake/wospipesConfig.cmake.in 's/ proxy)/)/'
