@@ -404,6 +404,19 @@ static void high_surrogate_without_its_pair(void **state)
     assert_true(wos_str_eq(s, "\xF0\x9F\x98\x80"));
 }
 
+/* An iterator the caller set on a member's last token (a value taken for a
+ * key, so its "value" would be past the tokens) ends instead of handing
+ * out an index past the document: the reader once read that token. */
+static void iteration_past_the_tokens_ends(void **state)
+{
+    wos_json_iter it = {2, 1};
+    int k = -2, v = -2;
+    (void)state;
+    load("{\"a\":1}"); /* 0 the object, 1 "a", 2 the number */
+    assert_false(wos_json_iter_next(&it, &g_doc, &k, &v));
+    assert_int_equal(v, -2);
+}
+
 /* Iteration may ask for the value only, or the key only; misuse ends it. */
 static void iteration_outputs_are_optional(void **state)
 {
@@ -686,6 +699,7 @@ int main(void)
         cmocka_unit_test(bare_primitive_root_with_whitespace),
         cmocka_unit_test(high_surrogate_without_its_pair),
         cmocka_unit_test(iteration_outputs_are_optional),
+        cmocka_unit_test(iteration_past_the_tokens_ends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
