@@ -141,6 +141,37 @@ static void poll_and_token_failures(void **state)
     assert_int_equal(wos_onboard_step(&g_o, &g_c, true, NULL), WOS_OK); /* nothing left */
 }
 
+/* Every argument is checked, and a wait shorter than the poll interval
+ * sleeps only until its deadline, then times out without polling. */
+static void arguments_and_a_short_wait(void **state)
+{
+    static const fake_exchange s[] = {{URL_OK, FAKE_NORMAL, 0}};
+    wos_authorize_params p = {0};
+    (void)state;
+    assert_int_equal(wos_onboard_init(NULL, &p, 0, 0), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_onboard_init(&g_o, NULL, 0, 0), WOS_ERR_INVALID_ARG);
+    p.slug = (wos_str)WOS_STR_LIT("github");
+    assert_int_equal(wos_onboard_init(&g_o, &p, 0, 0), WOS_ERR_INVALID_ARG); /* no user */
+    p.slug = (wos_str)WOS_STR_NULL;
+    p.user_id = (wos_str)WOS_STR_LIT("user_1");
+    assert_int_equal(wos_onboard_init(&g_o, &p, 0, 0), WOS_ERR_INVALID_ARG); /* no slug */
+    assert_null(wos_onboard_url(NULL).ptr);
+    setup(s, 1);
+    assert_int_equal(wos_onboard_step(&g_o, NULL, false, NULL), WOS_ERR_INVALID_ARG);
+    p.slug = (wos_str)WOS_STR_LIT("github");
+    assert_int_equal(wos_onboard_init(&g_o, &p, 5000, 3000), WOS_OK);
+    assert_int_equal(g_o.poll_ms, 5000);
+    assert_int_equal(g_o.wait_ms, 3000);
+    assert_int_equal(wos_onboard_step(&g_o, &g_c, true, NULL), WOS_OK); /* authorize */
+    assert_int_equal(wos_onboard_step(&g_o, &g_c, true, NULL), WOS_OK); /* shown */
+    assert_int_equal(wos_onboard_step(&g_o, &g_c, true, NULL), WOS_OK);
+    assert_int_equal(g_fake.sleeps, 1);
+    assert_int_equal(g_fake.slept_ms[0], 3000); /* the deadline, not the 5 s poll */
+    assert_int_equal(g_o.state, WOS_ONBOARD_TIMED_OUT);
+    assert_int_equal(g_o.polls, 0);
+    assert_int_equal(g_fake.requests, 1);
+}
+
 /* A URL longer than WOS_ONBOARD_URL_MAX is refused with the size error,
  * which says the WOS_ONBOARD_URL_MAX it needs (its length and the NUL). */
 static void url_too_long(void **state)
@@ -168,6 +199,7 @@ int main(void)
         cmocka_unit_test(failures),
         cmocka_unit_test(poll_and_token_failures),
         cmocka_unit_test(url_too_long),
+        cmocka_unit_test(arguments_and_a_short_wait),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
