@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wos_client.h"
 #include "wos_port.h"
 
 enum fake_action {
@@ -251,6 +252,26 @@ static void fake_reset(const fake_exchange *script, size_t n)
     g_fake.script = script;
     g_fake.script_len = n;
     g_fake.now = 1000;
+}
+
+/* A client configuration over the fake transport and platform, for
+ * https://api.example.test with its own API key, the working buffer and
+ * token array given and no retries; a test sets what else it needs before
+ * wos_client_init(). */
+static inline void fake_client_config(wos_client_config *cfg, char *buf, size_t cap, jsmntok_t *tok,
+                                      unsigned ntok)
+{
+    wos_client_config_init(cfg);
+    cfg->base_url = "https://api.example.test";
+    cfg->api_key = (wos_str)WOS_STR_LIT("sk_test_key");
+    cfg->transport.ops = &k_fake_ops;
+    cfg->transport.ctx = &g_fake;
+    cfg->platform = &k_fake_platform;
+    cfg->buf = buf;
+    cfg->buf_cap = cap;
+    cfg->tokens = tok;
+    cfg->token_cap = ntok;
+    cfg->retry.max_retries = 0;
 }
 
 #endif

@@ -24,16 +24,7 @@ static void setup_client(const fake_exchange *script, size_t n, uint8_t retries)
 {
     wos_client_config cfg;
     fake_reset(script, n);
-    wos_client_config_init(&cfg);
-    cfg.base_url = "https://api.example.test";
-    cfg.api_key = (wos_str)WOS_STR_LIT("sk_test_key");
-    cfg.transport.ops = &k_fake_ops;
-    cfg.transport.ctx = &g_fake;
-    cfg.platform = &k_fake_platform;
-    cfg.buf = g_buf;
-    cfg.buf_cap = BUF_CAP;
-    cfg.tokens = g_tok;
-    cfg.token_cap = 256;
+    fake_client_config(&cfg, g_buf, BUF_CAP, g_tok, 256);
     cfg.timeout_ms = 5000;
     cfg.retry.max_retries = retries;
     memset(g_buf, 0x5A, sizeof g_buf);
@@ -731,17 +722,7 @@ static void page_of_100_in_a_buffer_sized_for_it(void **state)
     need = (size_t)snprintf(resp, sizeof resp, "HTTP/1.1 200 OK\r\nContent-Length: %lu\r\n\r\n%s",
                             (unsigned long)n, body);
     fake_reset(s, 3);
-    wos_client_config_init(&cfg);
-    cfg.base_url = "https://api.example.test";
-    cfg.api_key = (wos_str)WOS_STR_LIT("sk_test_key");
-    cfg.transport.ops = &k_fake_ops;
-    cfg.transport.ctx = &g_fake;
-    cfg.platform = &k_fake_platform;
-    cfg.buf = big;
-    cfg.buf_cap = need - 1;
-    cfg.tokens = toks;
-    cfg.token_cap = 8192;
-    cfg.retry.max_retries = 0;
+    fake_client_config(&cfg, big, need - 1, toks, 8192);
     assert_int_equal(wos_client_init(&g_c, &cfg), WOS_OK);
     assert_int_equal(wos_client_list(&g_c, NULL, NULL, &page, &info), WOS_ERR_BUFFER_TOO_SMALL);
     assert_int_equal(info.buffer_needed, need);

@@ -62,16 +62,8 @@ static void setup_client(const fake_exchange *script, size_t n, uint8_t retries)
 {
     wos_client_config cfg;
     fake_reset(script, n);
-    wos_client_config_init(&cfg);
-    cfg.base_url = "https://api.example.test";
+    fake_client_config(&cfg, g_buf, BUF_CAP, g_tok, 128);
     cfg.api_key = (wos_str)WOS_STR_LIT("sk_test_replay");
-    cfg.transport.ops = &k_fake_ops;
-    cfg.transport.ctx = &g_fake;
-    cfg.platform = &k_fake_platform;
-    cfg.buf = g_buf;
-    cfg.buf_cap = BUF_CAP;
-    cfg.tokens = g_tok;
-    cfg.token_cap = 128;
     cfg.timeout_ms = 5000;
     cfg.retry.max_retries = retries;
     assert_int_equal(wos_client_init(&g_c, &cfg), WOS_OK);

@@ -28,17 +28,7 @@ static void setup(const fake_exchange *script, size_t n)
     wos_client_config cfg;
     wos_authorize_params p = {0};
     fake_reset(script, n);
-    wos_client_config_init(&cfg);
-    cfg.base_url = "https://api.example.test";
-    cfg.api_key = (wos_str)WOS_STR_LIT("sk_test_key");
-    cfg.transport.ops = &k_fake_ops;
-    cfg.transport.ctx = &g_fake;
-    cfg.platform = &k_fake_platform;
-    cfg.buf = g_buf;
-    cfg.buf_cap = BUF_CAP;
-    cfg.tokens = g_tok;
-    cfg.token_cap = 128;
-    cfg.retry.max_retries = 0;
+    fake_client_config(&cfg, g_buf, BUF_CAP, g_tok, 128);
     assert_int_equal(wos_client_init(&g_c, &cfg), WOS_OK);
     p.slug = (wos_str)WOS_STR_LIT("github");
     p.user_id = (wos_str)WOS_STR_LIT("user_1");
