@@ -213,16 +213,10 @@ static void answer(unsigned i, const char *status, const char *body)
 static void new_client(size_t n)
 {
     fake_reset(g_script, n);
-    wos_client_config_init(&g_cfg);
-    g_cfg.base_url = "https://api.example.test";
+    fake_client_config(&g_cfg, g_buf, BUF_CAP, g_tok, 128);
     g_cfg.api_key = (wos_str)WOS_STR_LIT("sk_test_stack");
-    g_cfg.transport.ops = &k_ops;
-    g_cfg.transport.ctx = &g_fake;
+    g_cfg.transport.ops = &k_ops; /* the fake's, through the trampolines */
     g_cfg.platform = &k_plat;
-    g_cfg.buf = g_buf;
-    g_cfg.buf_cap = BUF_CAP;
-    g_cfg.tokens = g_tok;
-    g_cfg.token_cap = 128;
     g_cfg.retry.max_retries = 2;
     assert_int_equal(wos_client_init(&g_c, &g_cfg), WOS_OK);
 }
