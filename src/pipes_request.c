@@ -14,7 +14,6 @@
  * its first user (wos_pipes_prepare_spec), which a token-only firmware must not link. */
 static const char k_collection_name[] = "data-integrations";
 static const wos_str k_collection = {k_collection_name, sizeof k_collection_name - 1u};
-static const wos_str k_token_seg = WOS_STR_LIT("token");
 
 static bool has(wos_str s) { return s.ptr != NULL; }
 
@@ -493,9 +492,13 @@ wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *c
     wos_status st = WOS_ERR_INVALID_ARG;
 
     if (ep != NULL && op != NULL && out_len != NULL) {
-        parts.p.path.segs[0] = k_collection;
+        /* Member by member: a pointer and a length load in less code
+         * than a view copied from flash. */
+        parts.p.path.segs[0].ptr = k_collection_name;
+        parts.p.path.segs[0].len = sizeof k_collection_name - 1u;
         parts.p.path.segs[1] = call->slug;
-        parts.p.path.segs[2] = k_token_seg;
+        parts.p.path.segs[2].ptr = "token";
+        parts.p.path.segs[2].len = 5u;
         if (op->prepare(call, &parts)) {
             parts.req.method = wos_methods + op->method;
             parts.req.segments = parts.p.path.segs;
