@@ -69,9 +69,11 @@ static void put_hex(sink *s, unsigned d)
     put1(s, (char)(d < 10u ? '0' + d : 'A' - 10u + d));
 }
 
-static void put_pct(sink *s, const char *p, size_t n)
+/* lead, then p[0..n) percent-encoded. */
+static void put_pct(sink *s, char lead, const char *p, size_t n)
 {
     size_t i;
+    put1(s, lead);
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)p[i];
         if (unreserved(c)) {
@@ -103,8 +105,7 @@ static wos_status put_target(sink *s, const wos_http_request *r)
         if (r->segments == NULL || bad_segment(&r->segments[i])) {
             return WOS_ERR_INVALID_ARG;
         }
-        put1(s, '/');
-        put_pct(s, r->segments[i].ptr, r->segments[i].len);
+        put_pct(s, '/', r->segments[i].ptr, r->segments[i].len);
     }
     for (i = 0; i < r->query_count; i++) {
         const wos_http_query *q = r->query != NULL ? &r->query[i] : NULL;
@@ -115,11 +116,9 @@ static wos_status put_target(sink *s, const wos_http_request *r)
         if (q->value.ptr == NULL) {
             continue;
         }
-        put1(s, sep);
+        put_pct(s, sep, z, strlen(z));
         sep = '&';
-        put_pct(s, z, strlen(z));
-        put1(s, '=');
-        put_pct(s, q->value.ptr, q->value.len);
+        put_pct(s, '=', q->value.ptr, q->value.len);
     }
     return WOS_OK;
 }
@@ -158,9 +157,12 @@ static wos_status run_body(const wos_http_request *r, char *buf, size_t cap, siz
 /* Decimal digits of v. */
 static size_t dec_len(size_t v)
 {
-    sink m = {NULL, 0u, 0u};
-    put_dec(&m, v);
-    return m.len;
+    size_t n = 1u;
+    while (v >= 10u) {
+        v /= 10u;
+        n++;
+    }
+    return n;
 }
 
 /* The body of s->buf's request, whose head ends in "Content-Length: ".
