@@ -10,7 +10,7 @@
  * behind that room is written a second time, at its exact place. The
  * callback must therefore write the same bytes every time and have no side
  * effects. The writer knows nothing of the body's format (the Pipes layer
- * writes JSON with wos_json_writer.h).
+ * writes JSON bodies).
  */
 #ifndef WOS_HTTP_REQUEST_H
 #define WOS_HTTP_REQUEST_H

@@ -37,6 +37,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "wos_sink.h"
 #include "wos_status.h"
 #include "wos_str.h"
 
@@ -52,9 +53,7 @@ extern "C" {
  * only; use the wos_jw_* functions.
  */
 typedef struct wos_json_writer {
-    char *buf;        /**< Caller buffer (may be NULL when cap == 0: measure only). */
-    size_t cap;       /**< Size of buf in bytes. */
-    size_t len;       /**< Bytes the output needs so far; may exceed cap. */
+    wos_sink out;     /**< Caller buffer, its size, and the bytes the output needs so far. */
     wos_status err;   /**< First error; sticky: later calls do nothing. */
     uint64_t kinds;   /**< Bit per nesting level, innermost in bit 0: 1 = object, 0 = array. */
     uint8_t depth;    /**< Open containers. */

@@ -4,32 +4,21 @@
 #include <string.h>
 
 #include "scan.h"
+#include "sink.h"
 #include "wos_config.h"
 
 /*
- * Output goes through a counting sink: bytes land only while they fit, the
- * count always advances, so one pass both writes what fits and learns the
- * exact size needed. The count saturates at SIZE_MAX, which then means
- * "does not fit in size_t".
+ * Output goes through a counting sink (sink.h): bytes land only while they
+ * fit, the count always advances, so one pass both writes what fits and
+ * learns the exact size needed. The count saturates at SIZE_MAX, which
+ * then means "does not fit in size_t".
  */
-typedef struct sink {
-    char *buf;
-    size_t cap;
-    size_t len;
-} sink;
+typedef wos_sink sink;
 
-/*
- * What fits of p[0..n) is copied as one block (nothing when p is NULL: the
- * bytes are already in place); the count always advances. memmove: the
- * body is moved down within the buffer.
- */
+/* The bytes of p[0..n) (counted only when p is NULL: already in place). */
 static void put(sink *s, const char *p, size_t n)
 {
-    size_t room = s->len < s->cap ? s->cap - s->len : 0u;
-    if (p != NULL && room != 0u) {
-        memmove(s->buf + s->len, p, n < room ? n : room);
-    }
-    s->len = n > SIZE_MAX - s->len ? SIZE_MAX : s->len + n;
+    (void)wos_sink_put(s, p, n);
 }
 
 static void put1(sink *s, char c)

@@ -2,6 +2,7 @@
 /* Pipes requests: each operation as method, path segments, query and a JSON body. */
 #include "pipes_encode.h"
 
+#include "sink.h"
 #include "wos_json_writer.h"
 
 #include <stddef.h>
@@ -216,37 +217,42 @@ typedef char wos_token_params_strings_in_order
              offsetof(struct wos_pipes_keys_a, connection_owner) + sizeof wos_keys_a.connection_owner
      ? 1 : -1];
 
-/* Written by hand: a token-only firmware then links no table loop. */
+/* Written by hand into a sink (sink.h), not with the JSON writer: a
+ * token-only firmware then links neither a table loop nor the writer's
+ * state machine. user_id is always first (token_params_ok() requires it). */
 static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out_len)
 {
-    static const uint8_t k_name_size[] = {
-        sizeof wos_keys_a.user_id, sizeof wos_keys_a.organization_id,
-        sizeof wos_keys_a.connected_account_id, sizeof wos_keys_a.connection_owner};
     const wos_token_params *p = (const wos_token_params *)arg;
-    const wos_str *s = &p->user_id; /* user_id is set: token_params_ok() */
+    const wos_str *s = &p->user_id;
     const char *key = wos_keys_a.user_id;
-    unsigned i;
-    wos_json_writer w;
-    wos_jw_init(&w, buf, cap);
-    wos_jw_object_begin(&w);
-    for (i = 0; i < sizeof k_name_size; key += k_name_size[i++]) {
-        /* The ids' UTF-8 is checked as they are written, not in a pass of
-         * its own: an id that is not UTF-8 is a bad argument (nothing is
-         * sent, the caller wipes the buffer), whatever the room. */
-        if (i == 3u && w.err == WOS_ERR_INVALID_UTF8) {
-            return WOS_ERR_INVALID_ARG;
+    unsigned i, v = p->supports_multiple_connections.value;
+    wos_sink o;
+    o.buf = buf;
+    o.cap = cap;
+    o.len = 0u;
+    for (i = 0; i < 5u; i++) {
+        size_t n = strlen(key);
+        if (i < 4u ? has(s[i]) : p->supports_multiple_connections.set) {
+            (void)wos_sink_put(&o, &"{,"[i != 0u], 1u);
+            (void)wos_sink_esc(&o, key, n, WOS_ESC_JSON_KEY);
+            if (i == 4u) {
+                (void)wos_sink_put(&o, &"falsetrue"[5u * v], 5u - v);
+            } else {
+                /* The ids' UTF-8 is checked as they are written, not in a
+                 * pass of its own: an id (the first three) that is not
+                 * UTF-8 is a bad argument (nothing is sent, the caller
+                 * wipes the buffer), whatever the room. */
+                wos_status st = wos_sink_esc(&o, s[i].ptr, s[i].len, WOS_ESC_JSON);
+                if (st != WOS_OK) {
+                    return i < 3u && st == WOS_ERR_INVALID_UTF8 ? WOS_ERR_INVALID_ARG : st;
+                }
+            }
         }
-        if (has(s[i])) {
-            wos_jw_key_c(&w, key);
-            wos_jw_string(&w, s[i]);
-        }
+        key += n + 1u; /* the next name: wos_keys_a's arrays are each its name's size */
     }
-    if (p->supports_multiple_connections.set) {
-        wos_jw_key_c(&w, key); /* supports_multiple_connections */
-        wos_jw_bool(&w, p->supports_multiple_connections.value);
-    }
-    wos_jw_object_end(&w);
-    return wos_jw_finish(&w, out_len);
+    (void)wos_sink_put(&o, "}", 1u);
+    *out_len = o.len; /* SIZE_MAX when it does not fit size_t: the writer says so */
+    return o.len > cap ? WOS_ERR_BUFFER_TOO_SMALL : WOS_OK;
 }
 
 /* Slugs, ids and cursors: omitted (ptr NULL), or non-empty UTF-8. Whether

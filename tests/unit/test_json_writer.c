@@ -790,13 +790,13 @@ static void size_counter_does_not_wrap(void **state)
     size_t n = 99;
     (void)state;
     wos_jw_init(&w, NULL, 0);
-    w.len = SIZE_MAX - 4;
+    w.out.len = SIZE_MAX - 4;
     wos_jw_null(&w); /* exactly SIZE_MAX */
     assert_int_equal(wos_jw_finish(&w, &n), WOS_ERR_BUFFER_TOO_SMALL);
     assert_true(n == SIZE_MAX);
 
     wos_jw_init(&w, NULL, 0);
-    w.len = SIZE_MAX - 3;
+    w.out.len = SIZE_MAX - 3;
     wos_jw_null(&w); /* one past */
     assert_int_equal(wos_jw_finish(&w, &n), WOS_ERR_OVERFLOW);
     assert_int_equal(n, 0);
