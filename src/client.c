@@ -60,8 +60,9 @@ wos_status wos_client_init(wos_client *c, const wos_client_config *cfg)
         c->cfg.timeout_ms = WOS_DEFAULT_TIMEOUT_MS;
     }
     url = cfg->base_url != NULL ? cfg->base_url : WOS_DEFAULT_BASE_URL;
-    st = wos_url_parse(url, c->host, sizeof c->host, &c->port, &c->tls);
-    if (st == WOS_OK && !c->tls && !cfg->allow_plain_http) {
+    c->ep.api_key = cfg->api_key;
+    st = wos_url_parse(url, c->host, sizeof c->host, &c->ep);
+    if (st == WOS_OK && !c->ep.tls && !cfg->allow_plain_http) {
         st = WOS_ERR_INVALID_ARG; /* plain HTTP only when asked for explicitly */
     }
     return st;

@@ -67,19 +67,17 @@ bool wos_host_ok(const char *h, size_t n)
     return host_kind(h, n) != HOST_BAD;
 }
 
-wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t *out_port,
-                         bool *out_tls)
+wos_status wos_url_parse(const char *url, char *host, size_t host_cap, wos_pipes_endpoint *out)
 {
     const char *h, *rest;
     size_t n = 0;
     uint32_t port;
-    bool br;
-    if (url == NULL || host == NULL || out_port == NULL || out_tls == NULL ||
-        (n = scheme_len(url, out_tls)) == 0u) {
+    bool br, tls = false;
+    if (url == NULL || host == NULL || out == NULL || (n = scheme_len(url, &tls)) == 0u) {
         return WOS_ERR_INVALID_ARG;
     }
     h = url + n;
-    port = *out_tls ? 443u : 80u;
+    port = tls ? 443u : 80u;
     br = *h == '['; /* [IPv6]: host gets the address without the brackets */
     h += br;
     n = 0;
@@ -106,6 +104,9 @@ wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t 
     }
     memcpy(host, h, n);
     host[n] = '\0';
-    *out_port = (uint16_t)port;
+    out->host.ptr = host;
+    out->host.len = n;
+    out->port = (uint16_t)port;
+    out->tls = tls;
     return WOS_OK;
 }
