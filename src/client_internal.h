@@ -25,8 +25,4 @@ uint64_t wos_client_now(const wos_client *c);
 WOS_NODISCARD wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt *a,
                               wos_call_info *info);
 
-/* Run a call with deadlines and retries; on WOS_OK c->reply_ holds the final reply (any status). */
-WOS_NODISCARD wos_status wos_client_run(wos_client *c, const wos_pipes_call *call, const wos_call_options *opts,
-                          wos_call_info *info);
-
 #endif
