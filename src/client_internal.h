@@ -12,10 +12,9 @@
 typedef struct attempt {
     uint64_t deadline;  /* absolute, port clock */
     size_t request_len; /* bytes of the request */
-    size_t sent;        /* request bytes sent */
+    size_t sent;        /* request bytes sent: all of them, request_len */
     size_t received;    /* response bytes received */
     bool reused;        /* ran on a kept-alive connection */
-    bool fully_sent;    /* the whole request went out */
 } attempt;
 
 /* The port clock (client_io.c, with the connection it times). */

@@ -53,7 +53,6 @@ static wos_status send_all(wos_client *c, attempt *a)
         }
         a->sent += n;
     }
-    a->fully_sent = true;
     return WOS_OK;
 }
 
@@ -118,7 +117,7 @@ wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt
     if (st == WOS_OK) {
         st = send_all(c, a);
     }
-    wos_request_wipe(c->cfg.buf, a->request_len); /* the API key and any secret */
+    wos_secure_zero(c->cfg.buf, a->request_len); /* the API key and any secret */
     if (st == WOS_OK) {
         st = receive(c, a, p);
         if (st == WOS_ERR_BUFFER_TOO_SMALL) {
