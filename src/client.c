@@ -225,9 +225,9 @@ static wos_status resent_outcome(wos_pipes_op op, wos_status st, const wos_call_
 }
 
 /* The final answer, whatever its status, handed to the operation's decoder. */
-static wos_status decode(wos_client *c, wos_pipes_op op, void *out, wos_call_info *info)
+static wos_status decode(wos_client *c, const wos_http_response *resp, wos_pipes_op op, void *out,
+                         wos_call_info *info)
 {
-    const wos_http_response *resp = wos_http_parser_response(&c->parser);
     wos_pipes_reply *r = &c->reply_;
     wos_status st;
     r->status = resp->status;
@@ -304,7 +304,7 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call_in,
         st = WOS_OK;
     }
     if (st == WOS_OK) {
-        st = decode(c, call->op, out, info);
+        st = decode(c, resp, call->op, out, info);
     }
     return st;
 }
