@@ -17,7 +17,7 @@
  * the name, or the IPv6 address without its brackets, NUL-terminated.
  * On WOS_OK out gets host (a view of host, without the NUL), port and tls,
  * so that a client keeps the endpoint of every request ready; its api_key
- * is left as it was. WOS_OK; WOS_ERR_INVALID_ARG;
+ * is left as it was. On failure out may be partly written. WOS_OK; WOS_ERR_INVALID_ARG;
  * WOS_ERR_BUFFER_TOO_SMALL (host_cap too small).
  */
 WOS_NODISCARD wos_status wos_url_parse(const char *url, char *host, size_t host_cap,
