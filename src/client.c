@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The client's set-up and retry policy: the loop around one attempt applies
- * deadlines and the retry rules of the contract. It calls down into the
+ * The client's set-up and its call path: the loop around one attempt
+ * applies deadlines and the retry rules of the contract, then the
+ * operation's decoder reads the final answer. It calls down into the
  * attempt (client_io.c), which owns the connection; nothing calls back up.
  * Everything lives in caller memory (the client struct, its working buffer
  * and token array) and a bounded stack.
@@ -169,7 +170,7 @@ typedef char retry_errors_fit_32_bits[WOS_ERR_CLOSED < 32 && WOS_ERR_NETWORK < 3
  * sent again after the server may have got them; a create (POST, which
  * the server does not de-duplicate) is not, once fully sent with its
  * answer lost. After a 408, 429 or 5xx every operation is resent; what a
- * write's retry answers then is read in wos_client_call() (resent_write).
+ * write's retry answers then is read by decode() (resent_write).
  * A kept-alive connection that the server closed before answering
  * anything is reopened at once and outside the retry count: the request
  * never reached the server, or the call is a read.
