@@ -9,6 +9,8 @@
  */
 #include "pipes_internal.h"
 
+#include <string.h>
+
 #include "json_internal.h"
 #include "pipes_keys.h"
 
@@ -42,11 +44,15 @@ static wos_status token_object(wos_json *doc, int obj, wos_access_token *out)
 
 wos_token_reason wos_pipes_token_reason(wos_str e)
 {
-    if (wos_str_eq(e, "not_installed")) {
-        return WOS_TOKEN_NOT_INSTALLED;
+    /* Told apart by length, then compared (no wos_str_eq(), whose strlen()
+     * a token-only firmware would link for this alone). */
+    wos_token_reason r = WOS_TOKEN_NEEDS_REAUTHORIZATION;
+    const char *name = "needs_reauthorization";
+    if (e.len == 13u) {
+        r = WOS_TOKEN_NOT_INSTALLED;
+        name = "not_installed";
     }
-    return wos_str_eq(e, "needs_reauthorization") ? WOS_TOKEN_NEEDS_REAUTHORIZATION
-                                                   : WOS_TOKEN_REASON_UNKNOWN;
+    return (e.len == 13u || e.len == 21u) && memcmp(e.ptr, name, e.len) == 0 ? r : WOS_TOKEN_REASON_UNKNOWN;
 }
 
 wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err)

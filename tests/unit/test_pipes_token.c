@@ -76,10 +76,15 @@ static void seed_token_inactive(void **state)
          "needs_reauthorization"},
         {"{\"error\": \"revoked_by_user\", \"active\": false, \"hint\": {\"a\": [1]}}",
          WOS_TOKEN_REASON_UNKNOWN, "revoked_by_user"},
+        /* The lengths of the known reasons, other text: unknown. */
+        {"{\"active\": false, \"error\": \"not_installee\"}", WOS_TOKEN_REASON_UNKNOWN, "not_installee"},
+        {"{\"active\": false, \"error\": \"needs_reauthorizatioN\"}", WOS_TOKEN_REASON_UNKNOWN,
+         "needs_reauthorizatioN"},
+        {"{\"active\": false, \"error\": \"\"}", WOS_TOKEN_REASON_UNKNOWN, ""},
     };
     size_t i;
     (void)state;
-    for (i = 0; i < 3; i++) {
+    for (i = 0; i < sizeof k / sizeof k[0]; i++) {
         wos_pipes_reply r = reply(200, k[i].json);
         wos_access_token t;
         assert_int_equal(wos_pipes_decode_token(&r, &t, NULL), WOS_OK);
