@@ -23,7 +23,6 @@
     X(error) \
     X(access_token) \
     X(expires_at) \
-    X(scopes) \
     X(missing_scopes) \
     X(user_id) \
     X(organization_id) \
@@ -48,9 +47,7 @@
     X(created_at) \
     X(credentials) \
     X(custom_provider) \
-    X(description) \
     X(enabled) \
-    X(id) \
     X(installation) \
     X(integration_type) \
     X(name) \
@@ -86,7 +83,17 @@
     X(connected_account) \
     X(has_credentials) \
     X(client_secret_last_four) \
-    X(token) \
+
+/* Names that end another name of block "a" are that name's tail, not a
+ * copy: X(name, of). Each has its WK_* after block "a"'s own. */
+#define WOS_PIPES_KEY_TAILS(X) \
+    X(scopes, missing_scopes) \
+    X(token, access_token) \
+    X(id, user_id) \
+    X(description, error_description) \
+
+/* The tail k of name `of` in block "a" (a string constant's address). */
+#define WOS_KEY_TAIL(k, of) (wos_keys_a.of + sizeof wos_keys_a.of - sizeof #k)
 
 #define WOS_PIPES_KEY_A(k) char k[sizeof #k];
 #define WOS_PIPES_KEY_UNIT 3u
@@ -102,12 +109,14 @@ extern const struct wos_pipes_keys_a wos_keys_a;
 extern const struct wos_pipes_keys_b wos_keys_b;
 
 #define WOS_PIPES_KEY_ENUM_A(k) WK_##k,
+#define WOS_PIPES_KEY_ENUM_T(k, of) WK_##k,
 #define WOS_PIPES_KEY_ENUM_B(k) WK_##k = WK_A_COUNT + offsetof(struct wos_pipes_keys_b, k) / WOS_PIPES_KEY_UNIT,
 enum wos_pipes_key {
-    WOS_PIPES_KEYS_A(WOS_PIPES_KEY_ENUM_A) WK_A_COUNT,
+    WOS_PIPES_KEYS_A(WOS_PIPES_KEY_ENUM_A) WOS_PIPES_KEY_TAILS(WOS_PIPES_KEY_ENUM_T) WK_A_COUNT,
     WOS_PIPES_KEYS_B(WOS_PIPES_KEY_ENUM_B)
 };
 #undef WOS_PIPES_KEY_ENUM_A
+#undef WOS_PIPES_KEY_ENUM_T
 #undef WOS_PIPES_KEY_ENUM_B
 typedef char wos_pipes_keys_a_offsets_fit_a_byte[sizeof(struct wos_pipes_keys_a) <= 256u ? 1 : -1];
 typedef char wos_pipes_keys_fit_a_byte[WK_A_COUNT + sizeof(struct wos_pipes_keys_b) / WOS_PIPES_KEY_UNIT <= 256u ? 1 : -1];

@@ -19,7 +19,7 @@
  * (v < 0) stay zero. */
 static wos_status token_object(wos_json *doc, int obj, wos_access_token *out)
 {
-    static const char *const keys[] = {wos_keys_a.access_token, wos_keys_a.expires_at, wos_keys_a.scopes,
+    static const char *const keys[] = {wos_keys_a.access_token, wos_keys_a.expires_at, WOS_KEY_TAIL(scopes, missing_scopes),
                                        wos_keys_a.missing_scopes};
     int v[4];
     wos_status st;
