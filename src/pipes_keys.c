@@ -14,6 +14,13 @@ const char *wos_key(uint8_t k)
                                                     WOS_PIPES_KEY_TAILS(WOS_PIPES_KEY_TAIL_OFF)};
 #undef WOS_PIPES_KEY_OFF
 #undef WOS_PIPES_KEY_TAIL_OFF
-    return k < WK_A_COUNT ? (const char *)&wos_keys_a + k_a_off[k]
-                          : (const char *)&wos_keys_b + WOS_PIPES_KEY_UNIT * (unsigned)(k - WK_A_COUNT);
+    /* Where each tail of a name of block "b" starts in it. */
+#define WOS_PIPES_KEY_B_TAIL_OFF(k, of) (uint16_t)(offsetof(struct wos_pipes_keys_b, of) + sizeof #of - sizeof #k),
+    static const uint16_t k_b_tail_off[WK_COUNT - WK_B_LAST - 1] = {WOS_PIPES_KEY_B_TAILS(WOS_PIPES_KEY_B_TAIL_OFF)};
+#undef WOS_PIPES_KEY_B_TAIL_OFF
+    if (k < WK_A_COUNT) {
+        return (const char *)&wos_keys_a + k_a_off[k];
+    }
+    return (const char *)&wos_keys_b + (k <= WK_B_LAST ? WOS_PIPES_KEY_UNIT * (unsigned)(k - WK_A_COUNT)
+                                                      : k_b_tail_off[k - WK_B_LAST - 1]);
 }

@@ -19,6 +19,7 @@ static void every_key_names_itself(void **state)
     WOS_PIPES_KEYS_A(CHECK_KEY)
     WOS_PIPES_KEYS_B(CHECK_KEY)
     WOS_PIPES_KEY_TAILS(CHECK_TAIL)
+    WOS_PIPES_KEY_B_TAILS(CHECK_TAIL)
 }
 
 /* The hand-written decoders name a tail by WOS_KEY_TAIL(). */
@@ -29,6 +30,7 @@ static void tails_by_macro(void **state)
     assert_string_equal(WOS_KEY_TAIL(token, access_token), "token");
     assert_string_equal(WOS_KEY_TAIL(id, user_id), "id");
     assert_string_equal(WOS_KEY_TAIL(description, error_description), "description");
+    assert_string_equal(WOS_KEY_B_TAIL(data, list_metadata), "data");
 }
 
 int main(void)
