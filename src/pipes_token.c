@@ -14,16 +14,20 @@
 #include "json_internal.h"
 #include "pipes_keys.h"
 
+/* The reply's names, then (from access_token on) the nested object's: the
+ * two lookups share access_token's entry. */
+static const char *const k_keys[] = {wos_keys_a.active, wos_keys_a.error, wos_keys_a.access_token,
+                                     wos_keys_a.expires_at, WOS_KEY_TAIL(scopes, missing_scopes),
+                                     wos_keys_a.missing_scopes};
+
 /* The nested access_token object; the token's raw extent is kept before it
  * is decoded in place, so a wipe also covers its escapes. Absent members
  * (v < 0) stay zero. */
 static wos_status token_object(wos_json *doc, int obj, wos_access_token *out)
 {
-    static const char *const keys[] = {wos_keys_a.access_token, wos_keys_a.expires_at, WOS_KEY_TAIL(scopes, missing_scopes),
-                                       wos_keys_a.missing_scopes};
     int v[4];
     wos_status st;
-    if (wos_json_members(doc, obj, keys, 4u, 0x1u, v) != WOS_OK || /* access_token: a secret */
+    if (wos_json_members(doc, obj, k_keys + 2, 4u, 0x1u, v) != WOS_OK || /* access_token: a secret */
         wos_json_type_of(doc, v[0]) != WOS_JSON_STRING) {
         return WOS_ERR_JSON_SHAPE;
     }
@@ -57,7 +61,6 @@ wos_token_reason wos_pipes_token_reason(wos_str e)
 
 wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err)
 {
-    static const char *const keys[] = {wos_keys_a.active, wos_keys_a.error, wos_keys_a.access_token};
     wos_json doc;
     int v[3];
     wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
@@ -65,7 +68,7 @@ wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos
         return st;
     }
     /* None found leaves v[0] -1: active is required. */
-    if (wos_json_members(&doc, 0, keys, 3u, 0x4u, v) != WOS_OK || v[0] < 0) { /* access_token holds one */
+    if (wos_json_members(&doc, 0, k_keys, 3u, 0x4u, v) != WOS_OK || v[0] < 0) { /* access_token holds one */
         return WOS_ERR_JSON_SHAPE;
     }
     st = wos_json_bool(&doc, v[0], &out->active);
