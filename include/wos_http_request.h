@@ -66,7 +66,7 @@ typedef struct wos_http_request {
  * and the JSON body, in that order.
  *
  * Headers, in order: Host, Authorization, User-Agent, Accept,
- * Idempotency-Key (when set), Connection: keep-alive, and with a body
+ * Connection: keep-alive, Idempotency-Key (when set), and with a body
  * Content-Type and Content-Length. On any failure the buffer's contents are
  * unspecified, but nothing is ever written at or past `buf + cap`.
  *

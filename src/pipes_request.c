@@ -214,7 +214,12 @@ typedef char wos_token_params_strings_in_order
              offsetof(struct wos_pipes_keys_a, connected_account_id) +
                  sizeof wos_keys_a.connected_account_id &&
          offsetof(struct wos_pipes_keys_a, supports_multiple_connections) ==
-             offsetof(struct wos_pipes_keys_a, connection_owner) + sizeof wos_keys_a.connection_owner
+             offsetof(struct wos_pipes_keys_a, connection_owner) + sizeof wos_keys_a.connection_owner &&
+         /* each exactly its name's size: token_body() steps by strlen + 1 */
+         sizeof wos_keys_a.user_id == sizeof "user_id" &&
+         sizeof wos_keys_a.organization_id == sizeof "organization_id" &&
+         sizeof wos_keys_a.connected_account_id == sizeof "connected_account_id" &&
+         sizeof wos_keys_a.connection_owner == sizeof "connection_owner"
      ? 1 : -1];
 
 /* Written by hand into a sink (sink.h), not with the JSON writer: a

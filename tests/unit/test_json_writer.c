@@ -802,6 +802,37 @@ static void size_counter_does_not_wrap(void **state)
     assert_int_equal(n, 0);
 }
 
+/* A string or key whose bytes pass SIZE_MAX is an overflow too, and it is
+ * reported first when a byte after it is not UTF-8 (the first error). */
+static void size_counter_does_not_wrap_in_strings(void **state)
+{
+    static const char bad[] = "abc\xFF";
+    wos_json_writer w;
+    size_t n = 99;
+    (void)state;
+    wos_jw_init(&w, NULL, 0);
+    w.out.len = SIZE_MAX - 4;
+    wos_jw_string(&w, (wos_str)WOS_STR_LIT("abc")); /* "abc" is 5 bytes */
+    assert_int_equal(wos_jw_finish(&w, &n), WOS_ERR_OVERFLOW);
+    assert_int_equal(n, 0);
+
+    wos_jw_init(&w, NULL, 0);
+    w.out.len = SIZE_MAX - 2;
+    wos_jw_string(&w, (wos_str){bad, sizeof bad - 1u}); /* past SIZE_MAX, then \xFF */
+    assert_int_equal(wos_jw_finish(&w, &n), WOS_ERR_OVERFLOW);
+
+    wos_jw_init(&w, NULL, 0);
+    wos_jw_object_begin(&w);
+    w.out.len = SIZE_MAX - 5;
+    wos_jw_key_c(&w, "ab"); /* "ab": is 5 bytes: fits; the value passes */
+    wos_jw_null(&w);
+    assert_int_equal(wos_jw_finish(&w, &n), WOS_ERR_OVERFLOW);
+
+    wos_jw_init(&w, NULL, 0);
+    wos_jw_string(&w, (wos_str){bad, sizeof bad - 1u}); /* no overflow: the UTF-8 error */
+    assert_int_equal(wos_jw_finish(&w, &n), WOS_ERR_INVALID_UTF8);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -818,6 +849,7 @@ int main(void)
         cmocka_unit_test(nothing_written_after_error),
         cmocka_unit_test(null_arguments),
         cmocka_unit_test(size_counter_does_not_wrap),
+        cmocka_unit_test(size_counter_does_not_wrap_in_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
