@@ -5,7 +5,8 @@
  * one caller buffer, with an exact Content-Length and no body copy.
  *
  * The body callback runs once, into the buffer behind the head and the
- * room its longest possible Content-Length takes; the body is then moved
+ * room the longest possible Content-Length takes (the digits of SIZE_MAX,
+ * whatever the buffer's size); the body is then moved
  * down next to its actual length. Only a body that fits the buffer but not
  * behind that room is written a second time, at its exact place. The
  * callback must therefore write the same bytes every time and have no side

@@ -143,26 +143,15 @@ static wos_status run_body(const wos_http_request *r, char *buf, size_t cap, siz
     return r->body(buf, cap, r->body_arg, n);
 }
 
-/* Decimal digits of v. */
-static size_t dec_len(size_t v)
-{
-    size_t n = 1u;
-    while (v >= 10u) {
-        v /= 10u;
-        n++;
-    }
-    return n;
-}
-
 /* The body of s->buf's request, whose head ends in "Content-Length: ".
  * It is written once, behind the room the longest possible length takes
- * (as many digits as the capacity has), then moved down to close the
- * gap. Only a body that fits the buffer but not behind that room is
+ * (as many digits as SIZE_MAX has, fewer than 3 a byte of size_t), then
+ * moved down to close the gap. Only a body that fits the buffer but not behind that room is
  * written a second time, at its exact place and with exactly its room: a
  * callback that then writes more cannot touch bytes past the request. */
 static wos_status put_body(sink *s, const wos_http_request *req)
 {
-    size_t h = s->len, gap = dec_len(s->cap) + 4u, room = 0u, blen = 0u, again = 0u;
+    size_t h = s->len, gap = 3u * sizeof(size_t) + 4u, room = 0u, blen = 0u, again = 0u;
     char *at = NULL;
     wos_status st;
     if (h < s->cap && gap < s->cap - h) {
