@@ -42,21 +42,23 @@ wos_status wos_sink_esc(wos_sink *s, const char *str, size_t len, unsigned how)
         const void *out = p;
         unsigned c = *p;
         char e[6];
-        if (n == 0u && c < 0x80u) {
+        if (n == 0u && c < 0x80u) { /* `\u00xx`, unless c has a shorter form */
+            unsigned d = c & 0xFu;
             out = e;
             n = 1u;
             m = 2u;
             e[0] = '\\';
-            e[1] = (char)c;
-            if (c < 0x20u) {
-                e[1] = c - 8u < 6u ? short_forms[c - 8u] : '\0';
-                if (e[1] == '\0') {
-                    memcpy(e + 1, "u00", 3u);
-                    e[4] = (char)('0' + (c >> 4));
-                    c &= 0xFu;
-                    e[5] = (char)(c < 10u ? '0' + c : 'a' - 10u + c);
-                    m = 6u;
-                }
+            e[1] = 'u';
+            e[2] = '0';
+            e[3] = '0';
+            e[4] = (char)('0' + (c >> 4));
+            e[5] = (char)(d < 10u ? '0' + d : 'a' - 10u + d);
+            if (c >= 0x20u) { /* `"` or `\` */
+                e[1] = (char)c;
+            } else if (c - 8u < 6u && short_forms[c - 8u] != '\0') {
+                e[1] = short_forms[c - 8u];
+            } else {
+                m = 6u;
             }
         } else {
             if (n == 0u) { /* a UTF-8 sequence, copied once valid */
