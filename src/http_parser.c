@@ -218,18 +218,18 @@ wos_status wos_http_parser_init(wos_http_parser *p, char *buf, size_t cap, size_
  * byte once. Bytes at or past base + lim are over the size limit. OK: a
  * CRLF-terminated line ends at pos_; NEED_MORE: all input examined. After
  * an ordinary byte, the run of ordinary bytes that follows (up to the
- * limit) is skipped a word at a time when at least a word of it is there. */
+ * limit) is skipped by wos_scan_text(), a word at a time. */
 static wos_status scan_line(wos_http_parser *p, size_t base, size_t lim)
 {
     const char *b = p->buf_;
-    size_t i = p->pos_;
+    size_t i = p->pos_, end = p->len_;
     wos_status st = WOS_ERR_NEED_MORE;
-    while (i < p->len_) {
+    if (end - base > lim) { /* base <= pos_ <= len_; the limit falls inside */
+        end = base + lim;
+        st = WOS_ERR_HTTP_HEADERS_TOO_LARGE;
+    }
+    while (i < end) {
         unsigned char c = (unsigned char)b[i];
-        if (i - base >= lim) {
-            st = WOS_ERR_HTTP_HEADERS_TOO_LARGE;
-            break;
-        }
         if ((i > p->line_ && b[i - 1u] == '\r') != (c == '\n') ||
             (c < 0x20u && ((0xFFFFD9FFu >> c) & 1u) != 0u) || c == 0x7Fu) { /* all but tab, LF, CR */
             st = WOS_ERR_HTTP_MALFORMED; /* bare CR, bare LF or a control byte */
@@ -241,11 +241,7 @@ static wos_status scan_line(wos_http_parser *p, size_t base, size_t lim)
             break;
         }
         if (c != '\r') {
-            size_t n = p->len_ - i, room = lim - (i - base); /* i - base <= lim here */
-            n = n < room ? n : room;
-            if (n >= sizeof(size_t)) {
-                i += wos_scan_text(b + i, n);
-            }
+            i += wos_scan_text(b + i, end - i);
         }
     }
     WOS_HTTP_WORK(p, i - p->pos_);
