@@ -203,6 +203,11 @@ static const want k_table[] = {
          200, NO, NO, "", 0, false, ""),
     RESP("Connection: other", "HTTP/1.1 200 OK\r\nConnection: closed\r\nContent-Length: 0\r\n\r\n",
          200, NO, NO, "", 0, true, ""),
+    /* Empty options and a word's prefix name no option. */
+    RESP("Connection: empty options", "HTTP/1.1 200 OK\r\nConnection: , ,clos\r\nConnection:\r\nContent-Length: 0\r\n\r\n",
+         200, NO, NO, "", 0, true, ""),
+    RESP("HTTP/1.0 empty options", "HTTP/1.0 200 OK\r\nConnection: ,keep\r\nContent-Length: 0\r\n\r\n",
+         200, NO, NO, "", 0, false, ""),
     RETRY("Retry-After seconds", "HTTP/1.1 429 Too Many Requests\r\nRetry-After:  120 \r\nContent-Length: 0\r\n\r\n",
           429, 120, -1, -1),
     RETRY("Retry-After absurd", "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 99999999999999999999999\r\n"
@@ -308,6 +313,8 @@ static const want k_table[] = {
     BAD("Transfer-Encoding then Content-Length",
           "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n", WOS_ERR_HTTP_FRAMING),
     BAD("Transfer-Encoding gzip", "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n", WOS_ERR_HTTP_FRAMING),
+    BAD("Transfer-Encoding empty", "HTTP/1.1 200 OK\r\nTransfer-Encoding: \r\n\r\n", WOS_ERR_HTTP_FRAMING),
+    BAD("Transfer-Encoding chunk", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunk\r\n\r\n", WOS_ERR_HTTP_FRAMING),
     BAD("Transfer-Encoding gzip, chunked", "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n",
           WOS_ERR_HTTP_FRAMING),
     BAD("Transfer-Encoding chunked twice",
