@@ -4,6 +4,7 @@
  * (http_parser.c) alone moves its state machine. */
 #include "http_internal.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "scan.h"
@@ -15,18 +16,26 @@
 /* The words we act on: the headers we extract, those most responses carry
  * first (they are tried in this order), then the Connection options (in the order of their flags)
  * and the one coding we decode. Lower case; compared in any ASCII case.
- * A pointer table and a length table: half the flash of a table of views. */
+ * One block of text (a struct of NUL-terminated arrays, so the compiler
+ * lays it out) and a table of byte offsets into it: 40 B less than a
+ * pointer table and a length table; the NUL ends a comparison. */
 #define WOS_HTTP_WORDS(X)                                                                      \
     X(W_CONTENT_LENGTH, "content-length") X(W_CONTENT_TYPE, "content-type") X(W_DATE, "date")     \
     X(W_REQUEST_ID, "x-request-id") X(W_CONNECTION, "connection") X(W_TE, "transfer-encoding")    \
     X(W_RETRY_AFTER, "retry-after") X(W_CLOSE, "close") X(W_KEEP_ALIVE, "keep-alive")             \
     X(W_CHUNKED, "chunked")
 #define WOS_HTTP_W_ENUM(id, text) id,
-#define WOS_HTTP_W_TEXT(id, text) [id] = text,
-#define WOS_HTTP_W_LEN(id, text) [id] = sizeof text - 1u,
+#define WOS_HTTP_W_MEMBER(id, text) char id[sizeof text];
+#define WOS_HTTP_W_TEXT(id, text) text,
+#define WOS_HTTP_W_OFF(id, text) [id] = (uint8_t)offsetof(struct wos_http_words, id),
 enum { WOS_HTTP_WORDS(WOS_HTTP_W_ENUM) W_COUNT };
-static const char *const k_words[W_COUNT] = {WOS_HTTP_WORDS(WOS_HTTP_W_TEXT)};
-static const uint8_t k_word_len[W_COUNT] = {WOS_HTTP_WORDS(WOS_HTTP_W_LEN)};
+struct wos_http_words {
+    WOS_HTTP_WORDS(WOS_HTTP_W_MEMBER)
+};
+static const struct wos_http_words k_text = {WOS_HTTP_WORDS(WOS_HTTP_W_TEXT)};
+/* Word i is the text from k_off[i] up to its NUL. */
+static const uint8_t k_off[W_COUNT] = {WOS_HTTP_WORDS(WOS_HTTP_W_OFF)};
+typedef char wos_http_words_fit[sizeof k_text <= 255u ? 1 : -1];
 
 /* One bit per ASCII byte that may not appear in a field name: controls,
  * space, DEL and the RFC 9110 delimiters "(),/:;<=>?@[\]{}. */
@@ -71,27 +80,29 @@ wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str 
     return WOS_OK;
 }
 
-/* Whether s[0..n) is word i of k_words in any ASCII case; word(): the index
- * of the word in k_words from i on that v is, or -1. Views go by pointer
- * here: passing them by value costs copies on Cortex-M. The words hold
- * lower-case letters and '-' only, so a byte matches when it equals the
- * word's byte with the case bit set: besides the capital, only CR also
- * turns into '-' so, and no line holds one. */
-static bool is_word(const char *s, size_t n, int i)
+/* The length of word i of k_text when s[0..n) starts with it in any ASCII
+ * case, else SIZE_MAX (equal to no length a caller compares it with).
+ * The words hold lower-case letters and '-' only, so a byte matches when
+ * it equals the word's byte with the case bit set: besides the capital,
+ * only CR also turns into '-' so, and no line holds one; no byte turns
+ * into the NUL that ends the word. */
+static size_t prefix(const char *s, size_t n, int i)
 {
-    size_t j;
-    if (k_word_len[i] != n) { /* the length first: most words differ in it */
-        return false;
+    const char *w = (const char *)&k_text + k_off[i];
+    size_t j = 0;
+    while (j < n && (s[j] | 0x20) == w[j]) {
+        j++;
     }
-    for (j = 0; j < n && (s[j] | 0x20) == k_words[i][j]; j++) {
-    }
-    return j == n;
+    return w[j] == '\0' ? j : SIZE_MAX;
 }
 
+/* word(): the index of the word in k_text from i on that v is, or -1.
+ * Views go by pointer here: passing them by value costs copies on
+ * Cortex-M. */
 static int word(const wos_str *v, int i)
 {
     for (; i < W_COUNT; i++) {
-        if (is_word(v->ptr, v->len, i)) {
+        if (prefix(v->ptr, v->len, i) == v->len) {
             return i;
         }
     }
@@ -164,8 +175,8 @@ wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, uint8_
      * is one of them holds only tchars, so it needs no other check. Any
      * other name is checked, then ignored. */
     for (i = 0; i < W_CLOSE; i++) {
-        l = k_word_len[i];
-        if (l < n && s[l] == ':' && is_word(s, l, i)) {
+        l = prefix(s, n, i);
+        if (l < n && s[l] == ':') {
             trim(s + l + 1u, n - l - 1u, &value);
             return on_field(r, flags, i, &value);
         }
