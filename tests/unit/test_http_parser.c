@@ -236,6 +236,7 @@ static const want k_table[] = {
           503, -1, T_30, -1),
     RETRY("Retry-After garbage", "HTTP/1.1 503 Busy\r\nRetry-After: -5\r\nContent-Length: 0\r\n\r\n", 503, -1, -1, -1),
     RESP("empty reason with space", "HTTP/1.1 200 \r\nContent-Length: 0\r\n\r\n", 200, NO, NO, "", 0, true, ""),
+    RESP("no reason, no space", "HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n", 200, NO, NO, "", 0, true, ""),
     RESP("no reason", "HTTP/1.1 404\r\nContent-Length: 1\r\n\r\n!", 404, NO, NO, "!", 1, true, ""),
     RESP("obs-text in reason and value", "HTTP/1.1 200 \xc3\x89t\xc3\xa9\r\nX-Request-ID: caf\xc3\xa9\r\n"
                                          "Content-Length: 0\r\n\r\n",
@@ -278,6 +279,10 @@ static const want k_table[] = {
     BAD("status: letters", "HTTP/1.1 2x0 X\r\n\r\n", WOS_ERR_HTTP_MALFORMED),
     BAD("status: HTTP/2", "HTTP/2 200 OK\r\n\r\n", WOS_ERR_HTTP_MALFORMED),
     BAD("status: HTTP/1.2", "HTTP/1.2 200 OK\r\n\r\n", WOS_ERR_HTTP_MALFORMED),
+    BAD("status: HTTP/0.1", "HTTP/0.1 200 OK\r\n\r\n", WOS_ERR_HTTP_MALFORMED),
+    BAD("status: HTTP/2.0", "HTTP/2.0 200 OK\r\n\r\n", WOS_ERR_HTTP_MALFORMED),
+    BAD("status: HTTP/1.10", "HTTP/1.10 200 OK\r\n\r\n", WOS_ERR_HTTP_MALFORMED),
+    BAD("status: HTTP/1x1", "HTTP/1x1 200 OK\r\n\r\n", WOS_ERR_HTTP_MALFORMED),
     BAD("status: lower case", "http/1.1 200 OK\r\n\r\n", WOS_ERR_HTTP_MALFORMED),
     BAD("status: two spaces", "HTTP/1.1  200 OK\r\n\r\n", WOS_ERR_HTTP_MALFORMED),
     BAD("status: no space after code", "HTTP/1.1 200OK\r\n\r\n", WOS_ERR_HTTP_MALFORMED),
