@@ -4,7 +4,6 @@
  * (http_parser.c) alone moves its state machine. */
 #include "http_internal.h"
 
-#include <stddef.h>
 #include <string.h>
 
 #include "scan.h"
@@ -14,11 +13,11 @@
 #define RETRY_AFTER_MAX 0x7FFFFFFF
 
 /* The words we act on: the headers we extract, those most responses carry
- * first (they are tried in this order), then the Connection options (in the order of their flags)
- * and the one coding we decode. Lower case; compared in any ASCII case.
+ * first (they are tried in this order), then the Connection options (in
+ * the order of their flags) and the one coding we decode. Lower case; compared in any ASCII case.
  * One block of text (a struct of NUL-terminated arrays, so the compiler
- * lays it out) and a table of byte offsets into it: 40 B less than a
- * pointer table and a length table; the NUL ends a comparison. */
+ * lays it out) walked with a table of lengths: 40 B less than a table of
+ * pointers. */
 #define WOS_HTTP_WORDS(X)                                                                      \
     X(W_CONTENT_LENGTH, "content-length") X(W_CONTENT_TYPE, "content-type") X(W_DATE, "date")     \
     X(W_REQUEST_ID, "x-request-id") X(W_CONNECTION, "connection") X(W_TE, "transfer-encoding")    \
@@ -27,15 +26,17 @@
 #define WOS_HTTP_W_ENUM(id, text) id,
 #define WOS_HTTP_W_MEMBER(id, text) char id[sizeof text];
 #define WOS_HTTP_W_TEXT(id, text) text,
-#define WOS_HTTP_W_OFF(id, text) [id] = (uint8_t)offsetof(struct wos_http_words, id),
+#define WOS_HTTP_W_LEN(id, text) [id] = sizeof text - 1u,
 enum { WOS_HTTP_WORDS(WOS_HTTP_W_ENUM) W_COUNT };
 struct wos_http_words {
     WOS_HTTP_WORDS(WOS_HTTP_W_MEMBER)
 };
 static const struct wos_http_words k_text = {WOS_HTTP_WORDS(WOS_HTTP_W_TEXT)};
-/* Word i is the text from k_off[i] up to its NUL. */
-static const uint8_t k_off[W_COUNT] = {WOS_HTTP_WORDS(WOS_HTTP_W_OFF)};
-typedef char wos_http_words_fit[sizeof k_text <= 255u ? 1 : -1];
+/* The words' lengths: word i + 1 starts k_len[i] + 1 bytes after word i,
+ * as the struct has no padding (checked). */
+static const uint8_t k_len[W_COUNT] = {WOS_HTTP_WORDS(WOS_HTTP_W_LEN)};
+#define WOS_HTTP_W_SIZE(id, text) +sizeof text
+typedef char wos_http_words_packed[sizeof k_text == 0u WOS_HTTP_WORDS(WOS_HTTP_W_SIZE) ? 1 : -1];
 
 /* One bit per ASCII byte that may not appear in a field name: controls,
  * space, DEL and the RFC 9110 delimiters "(),/:;<=>?@[\]{}. */
@@ -80,30 +81,28 @@ wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str 
     return WOS_OK;
 }
 
-/* The length of word i of k_text when s[0..n) starts with it in any ASCII
- * case, else SIZE_MAX (equal to no length a caller compares it with).
- * The words hold lower-case letters and '-' only, so a byte matches when
- * it equals the word's byte with the case bit set: besides the capital,
- * only CR also turns into '-' so, and no line holds one; no byte turns
- * into the NUL that ends the word. */
-static size_t prefix(const char *s, size_t n, int i)
+/* Whether s[0..n) is the word w (n bytes) in any ASCII case. The words
+ * hold lower-case letters and '-' only, so a byte matches when it equals
+ * the word's byte with the case bit set: besides the capital, only CR also
+ * turns into '-' so, and no line holds one. */
+static bool same(const char *s, const char *w, size_t n)
 {
-    const char *w = (const char *)&k_text + k_off[i];
     size_t j = 0;
     while (j < n && (s[j] | 0x20) == w[j]) {
         j++;
     }
-    return w[j] == '\0' ? j : SIZE_MAX;
+    return j == n;
 }
 
-/* word(): the index of the word in k_text from i on that v is, or -1.
- * Views go by pointer here: passing them by value costs copies on
- * Cortex-M. */
+/* The index of the word from index i on that v is, or -1. Views go by
+ * pointer here: passing them by value costs copies on Cortex-M. */
 static int word(const wos_str *v, int i)
 {
-    for (; i < W_COUNT; i++) {
-        if (prefix(v->ptr, v->len, i) == v->len) {
-            return i;
+    const char *w = (const char *)&k_text; /* word k: the bytes of one object */
+    int k;
+    for (k = 0; k < W_COUNT; w += k_len[k++] + 1u) {
+        if (k >= i && k_len[k] == v->len && same(v->ptr, w, v->len)) {
+            return k;
         }
     }
     return -1;
@@ -169,14 +168,15 @@ static wos_status on_field(wos_http_response *r, uint8_t *flags, int name, const
 wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, uint8_t *flags)
 {
     wos_str name, value;
+    const char *w = (const char *)&k_text; /* word i: the bytes of one object */
     size_t l;
     int i;
-    /* The names we act on are tried first, each with its colon: a name that
-     * is one of them holds only tchars, so it needs no other check. Any
-     * other name is checked, then ignored. */
-    for (i = 0; i < W_CLOSE; i++) {
-        l = prefix(s, n, i);
-        if (l < n && s[l] == ':') {
+    /* The names we act on are tried first, each with its colon (the length
+     * first: few names pass): a name that is one of them holds only tchars,
+     * so it needs no other check. Any other name is checked, then ignored. */
+    for (i = 0; i < W_CLOSE; w += k_len[i++] + 1u) {
+        l = k_len[i];
+        if (l < n && s[l] == ':' && same(s, w, l)) {
             trim(s + l + 1u, n - l - 1u, &value);
             return on_field(r, flags, i, &value);
         }
