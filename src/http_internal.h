@@ -36,6 +36,16 @@ enum {
 #define WOS_HTTP_NOINLINE
 #endif
 
+/* Out of line only in builds for size (GCC's -Os defines __OPTIMIZE_SIZE__)
+ * on Arm, where inlining a big static function into a loop costs more flash
+ * than the call; at -O2 the call costs time, and RV32 code is smaller
+ * inlined. */
+#if defined(__GNUC__) && defined(__OPTIMIZE_SIZE__) && !defined(__riscv)
+#define WOS_HTTP_OS_NOINLINE __attribute__((noinline))
+#else
+#define WOS_HTTP_OS_NOINLINE
+#endif
+
 /* Count bytes examined or moved, in test builds only (see work_). */
 #ifdef WOS_TEST_WORK_COUNT
 #define WOS_HTTP_WORK(p, n) ((p)->work_ += (n))

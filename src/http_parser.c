@@ -282,7 +282,7 @@ static size_t take(const wos_http_parser *p)
 }
 
 /* Consume input in the current state; WOS_OK means progress was made. */
-static wos_status step(wos_http_parser *p)
+WOS_HTTP_OS_NOINLINE static wos_status step(wos_http_parser *p)
 {
     size_t n;
     switch (p->state_) {
