@@ -11,8 +11,7 @@
  * means "the next bytes form a CRLF-terminated line", and everything after
  * WOS_HTTP_ST_HEADER means "the final header section is parsed". */
 enum {
-    WOS_HTTP_ST_STATUS,     /* status line */
-    WOS_HTTP_ST_HEADER,     /* header lines up to the blank line */
+    WOS_HTTP_ST_HEADER,     /* status line (while resp_.status is 0), header lines up to the blank line */
     WOS_HTTP_ST_CHUNK_SIZE, /* chunk-size [; extensions] */
     WOS_HTTP_ST_TRAILER,    /* trailer lines up to the blank line */
     WOS_HTTP_ST_CHUNK_END,  /* the CRLF after chunk data; left_ = bytes of it seen */

@@ -91,7 +91,7 @@ WOS_HTTP_NOINLINE static void reset_response(wos_http_parser *p)
      * complement), the three adjacent members, in one call. */
     memset(&r->content_length, 0xFF, WOS_HTTP_OFF(date) - WOS_HTTP_OFF(content_length));
     p->flags_ = 0;
-    p->state_ = WOS_HTTP_ST_STATUS;
+    p->state_ = WOS_HTTP_ST_HEADER;
     p->hdr_ = p->pos_;
 }
 
@@ -166,13 +166,10 @@ static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
     size_t size = 0;
     wos_status st;
     switch (p->state_) {
-    case WOS_HTTP_ST_STATUS:
-        st = status_line(s, n, &p->resp_.status, &p->flags_);
-        if (st == WOS_OK) {
-            p->state_ = WOS_HTTP_ST_HEADER;
+    case WOS_HTTP_ST_HEADER: /* the status line first */
+        if (p->resp_.status == 0) { /* 0 until the status line is read */
+            return status_line(s, n, &p->resp_.status, &p->flags_);
         }
-        return st;
-    case WOS_HTTP_ST_HEADER:
         return n == 0u ? headers_done(p) : wos_http_header(s, n, &p->resp_, &p->flags_);
     case WOS_HTTP_ST_CHUNK_SIZE:
         st = chunk_size(s, n, &size);
