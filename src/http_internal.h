@@ -15,8 +15,8 @@ enum {
     WOS_HTTP_ST_CHUNK_SIZE, /* chunk-size [; extensions] */
     WOS_HTTP_ST_TRAILER,    /* trailer lines up to the blank line */
     WOS_HTTP_ST_CHUNK_END,  /* the CRLF after chunk data; left_ = bytes of it seen */
-    WOS_HTTP_ST_CHUNK_DATA, /* left_ = chunk bytes to come */
-    WOS_HTTP_ST_BODY,       /* left_ = Content-Length bytes to come, or SIZE_MAX with F_UNTIL_CLOSE */
+    WOS_HTTP_ST_BODY,       /* left_ = bytes to come of the chunk (F_CHUNKED) or of the Content-Length
+                             * body, or SIZE_MAX with F_UNTIL_CLOSE */
     WOS_HTTP_ST_DONE
 };
 

@@ -182,7 +182,7 @@ static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
         if (size > p->cap_ - (p->out_ - p->hdr_)) {
             return WOS_ERR_BUFFER_TOO_SMALL;
         }
-        p->state_ = size == 0u ? WOS_HTTP_ST_TRAILER : WOS_HTTP_ST_CHUNK_DATA;
+        p->state_ = size == 0u ? WOS_HTTP_ST_TRAILER : WOS_HTTP_ST_BODY;
         p->left_ = size;
         return WOS_OK;
     default: /* trailer fields are checked, never used; left_ counts their bytes */
@@ -283,8 +283,7 @@ WOS_HTTP_OS_NOINLINE static wos_status step(wos_http_parser *p)
 {
     size_t n;
     switch (p->state_) {
-    case WOS_HTTP_ST_BODY:       /* out_ == pos_: nothing moves */
-    case WOS_HTTP_ST_CHUNK_DATA: /* de-chunk: close up behind the body */
+    case WOS_HTTP_ST_BODY: /* de-chunk: close up behind the body; else out_ == pos_ */
         n = take(p);
         if (p->out_ != p->pos_) {
             memmove(p->buf_ + p->out_, p->buf_ + p->pos_, n);
@@ -295,7 +294,7 @@ WOS_HTTP_OS_NOINLINE static wos_status step(wos_http_parser *p)
         p->line_ = p->pos_;
         p->left_ -= n;
         if (p->left_ == 0u) {
-            if (p->state_ == WOS_HTTP_ST_BODY) {
+            if ((p->flags_ & WOS_HTTP_F_CHUNKED) == 0u) {
                 finish(p);
             } else {
                 p->state_ = WOS_HTTP_ST_CHUNK_END;
