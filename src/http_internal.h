@@ -13,8 +13,8 @@
 enum {
     WOS_HTTP_ST_HEADER,     /* status line (while resp_.status is 0), header lines up to the blank line */
     WOS_HTTP_ST_CHUNK_SIZE, /* chunk-size [; extensions] */
+    WOS_HTTP_ST_CHUNK_END,  /* the CRLF after chunk data: an empty line, its CR checked first */
     WOS_HTTP_ST_TRAILER,    /* trailer lines up to the blank line */
-    WOS_HTTP_ST_CHUNK_END,  /* the CRLF after chunk data; left_ = bytes of it seen */
     WOS_HTTP_ST_BODY,       /* left_ = bytes to come of the chunk (F_CHUNKED) or of the Content-Length
                              * body, or SIZE_MAX with F_UNTIL_CLOSE */
     WOS_HTTP_ST_DONE

@@ -185,6 +185,9 @@ static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
         p->state_ = size == 0u ? WOS_HTTP_ST_TRAILER : WOS_HTTP_ST_BODY;
         p->left_ = size;
         return WOS_OK;
+    case WOS_HTTP_ST_CHUNK_END: /* "\r\n": line_step() checked the CR */
+        p->state_ = WOS_HTTP_ST_CHUNK_SIZE;
+        return WOS_OK;
     default: /* trailer fields are checked, never used; left_ counts their bytes */
         p->left_ += n + 2u;
         if (n == 0u) {
@@ -255,6 +258,8 @@ static wos_status line_step(wos_http_parser *p)
         lim = p->max_hdr_;
     } else if (p->state_ == WOS_HTTP_ST_TRAILER) {
         lim = p->max_hdr_ - p->left_;
+    } else if (p->state_ == WOS_HTTP_ST_CHUNK_END && p->pos_ == base && p->buf_[base] != '\r') {
+        return WOS_ERR_HTTP_FRAMING; /* not CR: fail now, not when a line ends */
     }
     st = scan_line(p, base, lim);
     if (st == WOS_OK) {
@@ -266,8 +271,9 @@ static wos_status line_step(wos_http_parser *p)
     }
     if (st == WOS_ERR_NEED_MORE) {
         st = WOS_OK;
-    } else if (st == WOS_ERR_HTTP_MALFORMED && p->state_ == WOS_HTTP_ST_CHUNK_SIZE) {
-        st = WOS_ERR_HTTP_FRAMING; /* a bad byte in a chunk-size line */
+    } else if (st == WOS_ERR_HTTP_MALFORMED &&
+               (unsigned)p->state_ - WOS_HTTP_ST_CHUNK_SIZE <= WOS_HTTP_ST_CHUNK_END - WOS_HTTP_ST_CHUNK_SIZE) {
+        st = WOS_ERR_HTTP_FRAMING; /* a bad byte in a chunk-size line or after chunk data */
     }
     return st;
 }
@@ -299,16 +305,6 @@ WOS_HTTP_OS_NOINLINE static wos_status step(wos_http_parser *p)
             } else {
                 p->state_ = WOS_HTTP_ST_CHUNK_END;
             }
-        }
-        return WOS_OK;
-    case WOS_HTTP_ST_CHUNK_END:
-        WOS_HTTP_WORK(p, 1u);
-        if (p->buf_[p->pos_++] != "\r\n"[p->left_]) {
-            return WOS_ERR_HTTP_FRAMING;
-        }
-        p->line_ = p->pos_;
-        if (++p->left_ == 2u) {
-            p->state_ = WOS_HTTP_ST_CHUNK_SIZE;
         }
         return WOS_OK;
     default:
