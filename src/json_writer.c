@@ -48,19 +48,20 @@ static void raw(wos_json_writer *w, const void *s, size_t n)
 /*
  * Check that op may come next, write what separates it from the previous
  * item (a comma before a value, key or begin), then the item: s[0..n) for
- * a value or key, the bracket of a begin or end. Every call of the writer
- * is one call of this, so their checks and writes are in one place.
+ * a value, the bracket of a begin or end (a key's or a string's: quoted()).
+ * Every call of the writer is one call of this, so their checks and
+ * writes are in one place.
  */
-static void step(wos_json_writer *w, unsigned op, const char *s, size_t n)
+static bool step(wos_json_writer *w, unsigned op, const char *s, size_t n)
 {
     unsigned kind = (op & OP_OBJ) != 0u ? K_OBJECT : K_ARRAY, cur, f;
     bool ok;
     if (w == NULL || w->err != WOS_OK) {
-        return;
+        return false;
     }
     if ((op & OP_KEY) != 0u && s == NULL) {
         w->err = WOS_ERR_INVALID_ARG;
-        return;
+        return false;
     }
     f = w->flags;
     cur = (unsigned)(w->kinds & 1u) | (w->depth == 0u ? K_TOP : 0u);
@@ -73,7 +74,7 @@ static void step(wos_json_writer *w, unsigned op, const char *s, size_t n)
     }
     if (!ok) {
         w->err = WOS_ERR_STATE;
-        return;
+        return false;
     }
     if ((op & OP_END) != 0u) {
         s = &"]}"[kind];
@@ -91,16 +92,23 @@ static void step(wos_json_writer *w, unsigned op, const char *s, size_t n)
             w->depth++;
         }
     }
-    if ((op & (OP_KEY | OP_STR)) != 0u) {
-        /* quoted and escaped (sink.c), then a key's `:` */
-        wos_status st = wos_sink_esc(&w->out, s, n, f);
-        if (st != WOS_OK) {
-            fail(w, st);
-        }
-    } else {
+    if ((op & (OP_KEY | OP_STR)) == 0u) { /* those: quoted() */
         raw(w, s, n); /* a bracket: n is 1 */
     }
     w->flags = (uint8_t)f;
+    return true;
+}
+
+/* After step() let a key or string value by: the string quoted and
+ * escaped (sink.c), then a key's `:` (how F_KEY). Called by those two
+ * calls themselves, not by step(): the string writer's frame then does
+ * not stack on step()'s (on the request writer's deepest chain). */
+static void quoted(wos_json_writer *w, wos_str s, unsigned how)
+{
+    wos_status st = wos_sink_esc(&w->out, s.ptr, s.len, how);
+    if (st != WOS_OK) {
+        fail(w, st);
+    }
 }
 
 void wos_jw_init(wos_json_writer *w, char *buf, size_t cap)
@@ -116,14 +124,16 @@ void wos_jw_init(wos_json_writer *w, char *buf, size_t cap)
     }
 }
 
-void wos_jw_object_begin(wos_json_writer *w) { step(w, OP_BEGIN | OP_OBJ, NULL, 1u); }
-void wos_jw_object_end(wos_json_writer *w) { step(w, OP_END | OP_OBJ, NULL, 1u); }
-void wos_jw_array_begin(wos_json_writer *w) { step(w, OP_BEGIN, NULL, 1u); }
-void wos_jw_array_end(wos_json_writer *w) { step(w, OP_END, NULL, 1u); }
+void wos_jw_object_begin(wos_json_writer *w) { (void)step(w, OP_BEGIN | OP_OBJ, NULL, 1u); }
+void wos_jw_object_end(wos_json_writer *w) { (void)step(w, OP_END | OP_OBJ, NULL, 1u); }
+void wos_jw_array_begin(wos_json_writer *w) { (void)step(w, OP_BEGIN, NULL, 1u); }
+void wos_jw_array_end(wos_json_writer *w) { (void)step(w, OP_END, NULL, 1u); }
 
 void wos_jw_key(wos_json_writer *w, wos_str key)
 {
-    step(w, OP_KEY | OP_OBJ, key.ptr, key.len);
+    if (step(w, OP_KEY | OP_OBJ, key.ptr, key.len)) {
+        quoted(w, key, F_KEY);
+    }
 }
 
 void wos_jw_key_c(wos_json_writer *w, const char *key)
@@ -136,7 +146,9 @@ void wos_jw_string(wos_json_writer *w, wos_str s)
     if (s.ptr == NULL) {
         wos_jw_null(w);
     } else {
-        step(w, OP_VALUE | OP_STR, s.ptr, s.len);
+        if (step(w, OP_VALUE | OP_STR, s.ptr, s.len)) {
+            quoted(w, s, F_VALUE);
+        }
     }
 }
 
@@ -163,17 +175,17 @@ void wos_jw_int(wos_json_writer *w, int64_t v)
     if (v < 0) {
         d[--i] = '-';
     }
-    step(w, OP_VALUE, d + i, sizeof d - i);
+    (void)step(w, OP_VALUE, d + i, sizeof d - i);
 }
 
 void wos_jw_bool(wos_json_writer *w, bool v)
 {
-    step(w, OP_VALUE, &"falsetrue"[5u * v], 5u - v);
+    (void)step(w, OP_VALUE, &"falsetrue"[5u * v], 5u - v);
 }
 
 void wos_jw_null(wos_json_writer *w)
 {
-    step(w, OP_VALUE, "null", 4u);
+    (void)step(w, OP_VALUE, "null", 4u);
 }
 
 wos_status wos_jw_finish(const wos_json_writer *w, size_t *out_len)
