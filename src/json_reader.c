@@ -167,16 +167,15 @@ bool wos_json_iter_next(wos_json_iter *it, const wos_json *doc, int *out_key, in
 
 /*
  * Decode one unit of validated string text at s[*r] (r < end) into out:
- * a raw byte, an escape, or a \u escape or pair; with raw set (a decoded
- * token) a backslash is just a byte too.
+ * a raw byte, an escape, or a \u escape or pair.
  * Returns its byte count, never more than the input it used, or 0 for a
  * lone surrogate or \u0000.
  */
-static size_t unit(const char *s, size_t *r, size_t end, uint8_t out[4], int raw)
+static size_t unit(const char *s, size_t *r, size_t end, uint8_t out[4])
 {
     size_t i = *r;
     uint32_t cp, lo;
-    if (raw != 0 || s[i] != '\\') {
+    if (s[i] != '\\') {
         out[0] = (uint8_t)s[i];
         *r = i + 1u;
         return 1u;
@@ -192,7 +191,7 @@ static size_t unit(const char *s, size_t *r, size_t end, uint8_t out[4], int raw
 }
 
 /*
- * Decode string token t unit by unit (a decoded one byte by byte); compare with cmp when cmp is set,
+ * Decode string token t (not yet decoded) unit by unit; compare with cmp when cmp is set,
  * write to dst when set (dst <= the read position, so in place is safe).
  * Decoded bytes are never NUL, so cmp's terminator stops a longer token.
  * Returns the decoded length, or NPOS for a bad escape or a mismatch.
@@ -203,7 +202,7 @@ static size_t walk(const wos_json *doc, const jsmntok_t *t, const char *cmp, cha
     size_t r = (size_t)t->start, end = (size_t)t->end, w = 0u, n, j;
     uint8_t buf[4];
     while (r < end) {
-        n = unit(doc->js, &r, end, buf, t->size & WOS_JSON_DECODED);
+        n = unit(doc->js, &r, end, buf);
         if (n == 0u) {
             return NPOS;
         }
@@ -219,13 +218,16 @@ static size_t walk(const wos_json *doc, const jsmntok_t *t, const char *cmp, cha
     return w;
 }
 
-/* Whether key token t names key. Decoded bytes are never NUL, so key's
- * terminator ends the match of a longer token (no strlen() needed), and
- * key is read no further than its terminator. */
-static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key)
+/* Whether key token t names key, of klen bytes. A decoded token is
+ * compared in place, by length first: most names differ in it. */
+static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key, size_t klen)
 {
-    size_t n = walk(doc, t, key, NULL);
-    return n != NPOS && key[n] == '\0';
+    size_t n = (size_t)(t->end - t->start);
+    if ((t->size & WOS_JSON_DECODED) == 0) {
+        n = walk(doc, t, key, NULL);
+        return n == klen;
+    }
+    return n == klen && memcmp(doc->js + t->start, key, n) == 0;
 }
 
 /* Values of the members keys[0..nk) of a container of type ty (the last
@@ -241,11 +243,13 @@ static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char 
 {
     int k, v, end, n;
     unsigned left, j;
+    size_t klen[WOS_JSON_KEYS_MAX];
     wos_status st = want(doc, c, TY(ty), out);
     if (st != WOS_OK) {
         return st;
     }
-    for (j = 0u; j < nk; j++) {
+    for (j = 0u; j < nk; j++) { /* once per lookup, not per member */
+        klen[j] = strlen(keys[j]);
         out[j] = -1;
     }
     st = WOS_ERR_NOT_FOUND;
@@ -262,7 +266,7 @@ static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char 
             return WOS_OK;
         }
         for (j = 0u; j < nk; j++) {
-            if (key_is(doc, &doc->tok[k], keys[j])) {
+            if (key_is(doc, &doc->tok[k], keys[j], klen[j])) {
                 if (out[j] >= 0 && ((idx >> j) & 1u) != 0u) {
                     end = doc->tok[out[j]].start;
                     memset(doc->js + end, 0, (size_t)(doc->tok[out[j]].end - end));
