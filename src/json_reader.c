@@ -12,45 +12,6 @@
 #include "utf8.h"
 #include "wos_json.h"
 
-/* Tokenise text that wos_json_validate() accepted with need tokens. jsmn
- * cannot disagree with the validator (the fuzz target checks this), except
- * that its strict mode (when a firmware turns it on globally) wants a
- * delimiter after a primitive: a bare primitive root running to the end of
- * the text then gets its single token here. */
-static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned need, unsigned esc)
-{
-    jsmn_parser p;
-    int r;
-    unsigned k;
-    jsmn_init(&p);
-    r = jsmn_parse(&p, js, len, tokens, need);
-#ifdef JSMN_STRICT
-    if (r == JSMN_ERROR_PART && need == 1u) {
-        int a = 0;
-        while ((unsigned char)js[a] <= ' ') { /* only whitespace comes first */
-            a++;
-        }
-        tokens->type = JSMN_PRIMITIVE;
-        tokens->start = a;
-        tokens->end = (int)len;
-        tokens->size = 0;
-        tokens->parent = -1;
-        r = 1;
-    }
-#endif
-    if (r != (int)need) {
-        return WOS_ERR_JSON_MALFORMED;
-    }
-    /* Text without a backslash is its own decoding: mark every string so
-     * that reading one costs nothing. */
-    for (k = 0u; esc == 0u && k < need; k++) {
-        if (tokens[k].type == JSMN_STRING) {
-            tokens[k].size |= WOS_JSON_DECODED;
-        }
-    }
-    return WOS_OK;
-}
-
 wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens, unsigned cap,
                           unsigned *out_needed)
 {
@@ -66,7 +27,7 @@ wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens
         }
     }
     if (rc == WOS_OK) {
-        rc = cap < need ? WOS_ERR_JSON_TOKENS : tokenise(js, len, tokens, need, esc);
+        rc = cap < need ? WOS_ERR_JSON_TOKENS : wos_json_tokenise(js, len, tokens, need, esc);
     }
     if (rc == WOS_OK) {
         doc->count = need;
