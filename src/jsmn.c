@@ -28,6 +28,12 @@ wos_status wos_json_tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned n
     jsmn_parser p;
     int r;
     unsigned k;
+    /* Never true from wos_json_parse() (need >= 1 tokens fit), but it tells
+     * the compiler so: jsmn's count-only paths (tokens NULL) then fold
+     * away, 28 to 48 bytes of flash. */
+    if (tokens == NULL) {
+        return WOS_ERR_JSON_MALFORMED;
+    }
     jsmn_init(&p);
     r = jsmn_parse(&p, js, len, tokens, need);
 #ifdef JSMN_STRICT

@@ -22,7 +22,7 @@ wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsi
 
 /* Tokenise text that wos_json_check() accepted with need tokens (esc: its
  * *out_esc) into tokens, exactly need of them; WOS_ERR_JSON_MALFORMED if
- * jsmn disagrees. In src/jsmn.c, the one file that holds jsmn. */
+ * jsmn disagrees, or tokens is NULL. In src/jsmn.c, the one file that holds jsmn. */
 wos_status wos_json_tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned need, unsigned esc);
 
 /* The most keys wos_json_members() takes. */
