@@ -82,8 +82,7 @@ typedef struct wos_call_info {
 typedef struct wos_client {
     wos_client_config cfg;  /**< Copy of the configuration. */
     char host[WOS_HOST_MAX + 1]; /**< Host of the base URL, NUL-terminated. */
-    uint16_t port;          /**< Port of the base URL. */
-    bool tls;               /**< https. */
+    wos_pipes_endpoint ep;  /**< Private: host (a view of host), port, tls and API key of every request. */
     bool connected;         /**< A connection is open. */
     wos_http_parser parser; /**< Response parser of the current call; here rather than on the stack. */
     wos_call_info info;     /**< What a call reports when its caller passes no info. */

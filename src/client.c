@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The client's set-up and retry policy: the loop around one attempt applies
- * deadlines and the retry rules of the contract. It calls down into the
+ * The client's set-up and its call path: the loop around one attempt
+ * applies deadlines and the retry rules of the contract, then the
+ * operation's decoder reads the final answer. It calls down into the
  * attempt (client_io.c), which owns the connection; nothing calls back up.
  * Everything lives in caller memory (the client struct, its working buffer
  * and token array) and a bounded stack.
@@ -54,14 +55,17 @@ wos_status wos_client_init(wos_client *c, const wos_client_config *cfg)
         cfg->transport.ops == NULL || cfg->api_key.ptr == NULL || !header_safe(cfg->api_key)) {
         return WOS_ERR_INVALID_ARG;
     }
-    memset(c, 0, sizeof *c);
+    /* Every other member is set before it is read: the endpoint below,
+     * the parser by each attempt, info, call_ and reply_ by each call. */
+    c->connected = false;
     c->cfg = *cfg;
     if (c->cfg.timeout_ms == 0u) {
         c->cfg.timeout_ms = WOS_DEFAULT_TIMEOUT_MS;
     }
     url = cfg->base_url != NULL ? cfg->base_url : WOS_DEFAULT_BASE_URL;
-    st = wos_url_parse(url, c->host, sizeof c->host, &c->port, &c->tls);
-    if (st == WOS_OK && !c->tls && !cfg->allow_plain_http) {
+    c->ep.api_key = cfg->api_key;
+    st = wos_url_parse(url, c->host, sizeof c->host, &c->ep);
+    if (st == WOS_OK && !c->ep.tls && !cfg->allow_plain_http) {
         st = WOS_ERR_INVALID_ARG; /* plain HTTP only when asked for explicitly */
     }
     return st;
@@ -166,7 +170,7 @@ typedef char retry_errors_fit_32_bits[WOS_ERR_CLOSED < 32 && WOS_ERR_NETWORK < 3
  * sent again after the server may have got them; a create (POST, which
  * the server does not de-duplicate) is not, once fully sent with its
  * answer lost. After a 408, 429 or 5xx every operation is resent; what a
- * write's retry answers then is read in wos_client_call() (resent_write).
+ * write's retry answers then is read by decode() (resent_write).
  * A kept-alive connection that the server closed before answering
  * anything is reopened at once and outside the retry count: the request
  * never reached the server, or the call is a read.
@@ -203,8 +207,30 @@ static bool again(const wos_client *c, wos_pipes_op op, const attempt *a, wos_st
     return true;
 }
 
-static void fill_reply(const wos_client *c, const wos_http_response *resp, wos_pipes_reply *r)
+/*
+ * What the retry of a write answers after an attempt that may have done
+ * the work (info->resent_write): a DELETE's 404 means the first attempt
+ * deleted it; a create's 409 means it probably created it.
+ */
+static wos_status resent_outcome(wos_pipes_op op, wos_status st, const wos_call_info *info)
 {
+    if (st != WOS_ERR_HTTP_STATUS || !info->resent_write) {
+        return st;
+    }
+    if ((op->retry & WOS_RETRY_GONE_IS_DONE) != 0u && info->api.http_status == 404) {
+        return WOS_OK;
+    }
+    return (op->retry & WOS_RETRY_CONFLICT_UNCONFIRMED) != 0u && info->api.http_status == 409
+               ? WOS_ERR_CREATE_UNCONFIRMED
+               : st;
+}
+
+/* The final answer, whatever its status, handed to the operation's decoder. */
+static wos_status decode(wos_client *c, const wos_http_response *resp, wos_pipes_op op, void *out,
+                         wos_call_info *info)
+{
+    wos_pipes_reply *r = &c->reply_;
+    wos_status st;
     r->status = resp->status;
     r->body = NULL;
     if (resp->body.ptr != NULL) {
@@ -217,17 +243,39 @@ static void fill_reply(const wos_client *c, const wos_http_response *resp, wos_p
     r->tokens = c->cfg.tokens;
     r->token_cap = c->cfg.token_cap;
     r->tokens_needed = 0u;
+    info->date = resp->date;
+    st = op->decode(r, out, &info->api);
+    if (st == WOS_ERR_JSON_TOKENS) {
+        info->tokens_needed = r->tokens_needed; /* else still 0 */
+    }
+    if (st != WOS_OK && st != WOS_ERR_HTTP_STATUS) {
+        /* A 2xx body that failed to decode may hold a secret (a token)
+         * that no result points to, so no wipe could reach it later. */
+        wos_secure_zero(r->body, r->body_len);
+    }
+    return resent_outcome(op, st, info);
 }
 
-wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
-                          const wos_call_options *opts, wos_call_info *info)
+/* The call path: deadlines and retries around the attempts, then the decode. */
+wos_status wos_client_call(wos_client *c, const wos_pipes_call *call_in,
+                           const wos_call_options *opts, void *out, wos_call_info *info)
 {
-    wos_pipes_call *call = &c->call_;
+    wos_pipes_call *call;
+    const wos_http_response *resp;
     attempt a;
     limits l;
-    const wos_http_response *resp = wos_http_parser_response(&c->parser); /* fixed: c's own */
     wos_status st;
+    if (c == NULL || call_in == NULL || call_in->op == NULL ||
+        (out == NULL && call_in->op->has_result)) {
+        return WOS_ERR_INVALID_ARG; /* before anything is sent */
+    }
+    if (info == NULL) {
+        info = &c->info; /* caller memory, not stack */
+    }
+    memset(info, 0, sizeof *info);
+    call = &c->call_;
     *call = *call_in;
+    resp = wos_http_parser_response(&c->parser); /* fixed: c's own */
     call_limits(c, opts, &l);
     st = set_idempotency_key(c, call, opts, info);
     while (st == WOS_OK) {
@@ -237,7 +285,9 @@ wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
         memset(&a, 0, sizeof a);
         a.deadline = now + l.timeout < l.overall ? now + l.timeout : l.overall;
         st = wos_client_attempt(c, call, &a, info);
-        maybe_done = st == WOS_OK ? resp->status >= 500 : a.fully_sent;
+        /* A transport failure after the whole request went out (a request
+         * refused before sending fails for good, whatever its sizes say). */
+        maybe_done = st == WOS_OK ? resp->status >= 500 : a.sent == a.request_len;
         if (!again(c, call->op, &a, st, resp, maybe_done, &l, &delay)) {
             break;
         }
@@ -255,7 +305,7 @@ wos_status wos_client_run(wos_client *c, const wos_pipes_call *call_in,
         st = WOS_OK;
     }
     if (st == WOS_OK) {
-        fill_reply(c, resp, &c->reply_);
+        st = decode(c, resp, call->op, out, info);
     }
     return st;
 }

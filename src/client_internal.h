@@ -12,10 +12,9 @@
 typedef struct attempt {
     uint64_t deadline;  /* absolute, port clock */
     size_t request_len; /* bytes of the request */
-    size_t sent;        /* request bytes sent */
+    size_t sent;        /* request bytes sent: all of them, request_len */
     size_t received;    /* response bytes received */
     bool reused;        /* ran on a kept-alive connection */
-    bool fully_sent;    /* the whole request went out */
 } attempt;
 
 /* The port clock (client_io.c, with the connection it times). */
@@ -24,9 +23,5 @@ uint64_t wos_client_now(const wos_client *c);
 /* Connect or reuse, send the request, receive one whole response into c->parser. */
 WOS_NODISCARD wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt *a,
                               wos_call_info *info);
-
-/* Run a call with deadlines and retries; on WOS_OK c->reply_ holds the final reply (any status). */
-WOS_NODISCARD wos_status wos_client_run(wos_client *c, const wos_pipes_call *call, const wos_call_options *opts,
-                          wos_call_info *info);
 
 #endif

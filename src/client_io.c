@@ -32,7 +32,7 @@ static wos_status connect_if_needed(wos_client *c, attempt *a, wos_call_info *in
     a->reused = c->connected;
     info->reused_connection = a->reused;
     if (!a->reused) {
-        st = o->connect(c->cfg.transport.ctx, c->host, c->port, a->deadline);
+        st = o->connect(c->cfg.transport.ctx, c->host, c->ep.port, a->deadline);
         c->connected = st == WOS_OK;
     }
     return st;
@@ -53,7 +53,6 @@ static wos_status send_all(wos_client *c, attempt *a)
         }
         a->sent += n;
     }
-    a->fully_sent = true;
     return WOS_OK;
 }
 
@@ -93,14 +92,8 @@ static wos_status receive(wos_client *c, attempt *a, wos_http_parser *p)
 static wos_status build_request(wos_client *c, const wos_pipes_call *call, attempt *a,
                                 wos_call_info *info)
 {
-    wos_pipes_endpoint ep;
-    wos_status st;
-    ep.host = wos_str_c(c->host);
-    ep.port = c->port;
-    ep.tls = c->tls;
-    ep.api_key = c->cfg.api_key;
-    /* The host was checked once, by wos_client_init(). */
-    st = wos_pipes_write(&ep, call, c->cfg.buf, c->cfg.buf_cap, &a->request_len);
+    /* The host was checked once, by wos_client_init(), which set c->ep. */
+    wos_status st = wos_pipes_write(&c->ep, call, c->cfg.buf, c->cfg.buf_cap, &a->request_len);
     /* On failure wos_pipes_write() wiped the buffer and nothing is sent;
      * request_len is then the size needed (BUFFER_TOO_SMALL) or 0, and
      * buffer_needed is still 0 (no earlier attempt of the call got as far). */
@@ -124,7 +117,7 @@ wos_status wos_client_attempt(wos_client *c, const wos_pipes_call *call, attempt
     if (st == WOS_OK) {
         st = send_all(c, a);
     }
-    wos_request_wipe(c->cfg.buf, a->request_len); /* the API key and any secret */
+    wos_secure_zero(c->cfg.buf, a->request_len); /* the API key and any secret */
     if (st == WOS_OK) {
         st = receive(c, a, p);
         if (st == WOS_ERR_BUFFER_TOO_SMALL) {

@@ -25,24 +25,29 @@ static wos_error_kind kind_of(int status)
  * A string member's value v (absent: -1), or (for "message") the first
  * string of an array, as sent, escapes kept: decoding in place would
  * rewrite the raw body, which the error result hands out intact. Any
- * other value leaves out absent.
+ * other value leaves out absent. Arrays and strings are told by the
+ * token's own type (no wos_json_type_of(), which reads primitives' text).
  */
 static void take_string(const wos_json *doc, int v, wos_str *out)
 {
+    const jsmntok_t *t = doc->tok;
     int i;
-    if (wos_json_type_of(doc, v) == WOS_JSON_ARRAY) {
+    if ((unsigned)v >= doc->count) {
+        return;
+    }
+    if (t[v].type == JSMN_ARRAY) {
         /* Its first item that is a string: the first string token in the
          * array's extent whose parent is the array (nested ones are not). */
-        for (i = v + 1; (unsigned)i < doc->count && doc->tok[i].start < doc->tok[v].end; i++) {
-            if (doc->tok[i].parent == v && wos_json_type_of(doc, i) == WOS_JSON_STRING) {
+        for (i = v + 1; (unsigned)i < doc->count && t[i].start < t[v].end; i++) {
+            if (t[i].parent == v && t[i].type == JSMN_STRING) {
                 v = i;
                 break;
             }
         }
     }
-    if (wos_json_type_of(doc, v) == WOS_JSON_STRING) {
-        out->ptr = doc->js + doc->tok[v].start;
-        out->len = (size_t)(doc->tok[v].end - doc->tok[v].start);
+    if (t[v].type == JSMN_STRING) {
+        out->ptr = doc->js + t[v].start;
+        out->len = (size_t)(t[v].end - t[v].start);
     }
 }
 

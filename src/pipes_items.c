@@ -11,7 +11,7 @@ wos_status wos_pipes_data(wos_json *doc, const table *t, int *data_tok, unsigned
     wos_json_iter it;
     int k, v;
     wos_status st;
-    if (wos_json_member(doc, 0, wos_keys_b.data, data_tok) != WOS_OK ||
+    if (wos_json_member(doc, 0, WOS_KEY_B_TAIL(data, list_metadata), data_tok) != WOS_OK ||
         wos_json_type_of(doc, *data_tok) != WOS_JSON_ARRAY) {
         return WOS_ERR_JSON_SHAPE;
     }

@@ -9,8 +9,18 @@ const char *wos_key(uint8_t k)
 {
     /* Where each name of block "a" starts; block "b" needs none (WK_* = position / WOS_PIPES_KEY_UNIT). */
 #define WOS_PIPES_KEY_OFF(k) (uint8_t)offsetof(struct wos_pipes_keys_a, k),
-    static const uint8_t k_a_off[WK_A_COUNT] = {WOS_PIPES_KEYS_A(WOS_PIPES_KEY_OFF)};
+#define WOS_PIPES_KEY_TAIL_OFF(k, of) (uint8_t)(offsetof(struct wos_pipes_keys_a, of) + sizeof #of - sizeof #k),
+    static const uint8_t k_a_off[WK_A_COUNT] = {WOS_PIPES_KEYS_A(WOS_PIPES_KEY_OFF)
+                                                    WOS_PIPES_KEY_TAILS(WOS_PIPES_KEY_TAIL_OFF)};
 #undef WOS_PIPES_KEY_OFF
-    return k < WK_A_COUNT ? (const char *)&wos_keys_a + k_a_off[k]
-                          : (const char *)&wos_keys_b + WOS_PIPES_KEY_UNIT * (unsigned)(k - WK_A_COUNT);
+#undef WOS_PIPES_KEY_TAIL_OFF
+    /* Where each tail of a name of block "b" starts in it. */
+#define WOS_PIPES_KEY_B_TAIL_OFF(k, of) (uint16_t)(offsetof(struct wos_pipes_keys_b, of) + sizeof #of - sizeof #k),
+    static const uint16_t k_b_tail_off[WK_COUNT - WK_B_LAST - 1] = {WOS_PIPES_KEY_B_TAILS(WOS_PIPES_KEY_B_TAIL_OFF)};
+#undef WOS_PIPES_KEY_B_TAIL_OFF
+    if (k < WK_A_COUNT) {
+        return (const char *)&wos_keys_a + k_a_off[k];
+    }
+    return (const char *)&wos_keys_b + (k <= WK_B_LAST ? WOS_PIPES_KEY_UNIT * (unsigned)(k - WK_A_COUNT)
+                                                      : k_b_tail_off[k - WK_B_LAST - 1]);
 }

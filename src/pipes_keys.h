@@ -23,7 +23,6 @@
     X(error) \
     X(access_token) \
     X(expires_at) \
-    X(scopes) \
     X(missing_scopes) \
     X(user_id) \
     X(organization_id) \
@@ -42,42 +41,30 @@
     X(authenticate_via) \
     X(authorization_url) \
     X(client_id) \
-    X(client_secret) \
     X(client_secret_required) \
     X(config) \
     X(created_at) \
-    X(credentials) \
     X(custom_provider) \
-    X(description) \
-    X(enabled) \
-    X(id) \
     X(installation) \
     X(integration_type) \
     X(name) \
     X(object) \
     X(pkce_enabled) \
-    X(provider) \
     X(redacted_client_secret) \
     X(redirect_uri) \
     X(refresh_token_url) \
     X(request_scope_separator) \
     X(scopes_required) \
-    X(secret) \
     X(slug) \
     X(state) \
     X(token_body_content_type) \
-    X(token_url) \
-    X(type) \
     X(updated_at) \
-    X(data) \
     X(list_metadata) \
     X(before) \
     X(after) \
-    X(url) \
     X(return_to) \
     X(value) \
     X(auth_method) \
-    X(metadata) \
     X(credential) \
     X(refresh_token) \
     X(client_secret_last_4) \
@@ -86,7 +73,31 @@
     X(connected_account) \
     X(has_credentials) \
     X(client_secret_last_four) \
-    X(token) \
+
+/* Names that end another name of block "a" are that name's tail, not a
+ * copy: X(name, of). Each has its WK_* after block "a"'s own. */
+#define WOS_PIPES_KEY_TAILS(X) \
+    X(scopes, missing_scopes) \
+    X(token, access_token) \
+    X(id, user_id) \
+    X(description, error_description) \
+
+/* The same within block "b": X(name, of), its WK_* after the block's own. */
+#define WOS_PIPES_KEY_B_TAILS(X) \
+    X(client_secret, redacted_client_secret) \
+    X(secret, redacted_client_secret) \
+    X(token_url, refresh_token_url) \
+    X(url, refresh_token_url) \
+    X(metadata, list_metadata) \
+    X(data, list_metadata) \
+    X(type, integration_type) \
+    X(credentials, has_credentials) \
+    X(enabled, pkce_enabled) \
+    X(provider, custom_provider) \
+
+/* The tail k of name `of` in block "a" or "b" (a string constant's address). */
+#define WOS_KEY_TAIL(k, of) (wos_keys_a.of + sizeof #of - sizeof #k)
+#define WOS_KEY_B_TAIL(k, of) (wos_keys_b.of + sizeof #of - sizeof #k)
 
 #define WOS_PIPES_KEY_A(k) char k[sizeof #k];
 #define WOS_PIPES_KEY_UNIT 3u
@@ -97,20 +108,24 @@ struct wos_pipes_keys_b { WOS_PIPES_KEYS_B(WOS_PIPES_KEY_B) };
 #undef WOS_PIPES_KEY_A
 #undef WOS_PIPES_KEY_B
 
-/* The hand-written code names a string as wos_keys_a.user_id, wos_keys_b.data. */
+/* The hand-written code names a string as wos_keys_a.user_id, wos_keys_b.value. */
 extern const struct wos_pipes_keys_a wos_keys_a;
 extern const struct wos_pipes_keys_b wos_keys_b;
 
 #define WOS_PIPES_KEY_ENUM_A(k) WK_##k,
+#define WOS_PIPES_KEY_ENUM_T(k, of) WK_##k,
 #define WOS_PIPES_KEY_ENUM_B(k) WK_##k = WK_A_COUNT + offsetof(struct wos_pipes_keys_b, k) / WOS_PIPES_KEY_UNIT,
 enum wos_pipes_key {
-    WOS_PIPES_KEYS_A(WOS_PIPES_KEY_ENUM_A) WK_A_COUNT,
+    WOS_PIPES_KEYS_A(WOS_PIPES_KEY_ENUM_A) WOS_PIPES_KEY_TAILS(WOS_PIPES_KEY_ENUM_T) WK_A_COUNT,
     WOS_PIPES_KEYS_B(WOS_PIPES_KEY_ENUM_B)
+    WK_B_LAST = WK_A_COUNT + sizeof(struct wos_pipes_keys_b) / WOS_PIPES_KEY_UNIT - 1, /* its tails follow */
+    WOS_PIPES_KEY_B_TAILS(WOS_PIPES_KEY_ENUM_T) WK_COUNT
 };
 #undef WOS_PIPES_KEY_ENUM_A
+#undef WOS_PIPES_KEY_ENUM_T
 #undef WOS_PIPES_KEY_ENUM_B
 typedef char wos_pipes_keys_a_offsets_fit_a_byte[sizeof(struct wos_pipes_keys_a) <= 256u ? 1 : -1];
-typedef char wos_pipes_keys_fit_a_byte[WK_A_COUNT + sizeof(struct wos_pipes_keys_b) / WOS_PIPES_KEY_UNIT <= 256u ? 1 : -1];
+typedef char wos_pipes_keys_fit_a_byte[WK_COUNT <= 256u ? 1 : -1];
 
 /* The name WK_* k stands for (linked only by the table-driven encoder and decoders). */
 const char *wos_key(uint8_t k);

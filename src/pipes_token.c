@@ -9,19 +9,25 @@
  */
 #include "pipes_internal.h"
 
+#include <string.h>
+
 #include "json_internal.h"
 #include "pipes_keys.h"
+
+/* The reply's names, then (from access_token on) the nested object's: the
+ * two lookups share access_token's entry. */
+static const char *const k_keys[] = {wos_keys_a.active, wos_keys_a.error, wos_keys_a.access_token,
+                                     wos_keys_a.expires_at, WOS_KEY_TAIL(scopes, missing_scopes),
+                                     wos_keys_a.missing_scopes};
 
 /* The nested access_token object; the token's raw extent is kept before it
  * is decoded in place, so a wipe also covers its escapes. Absent members
  * (v < 0) stay zero. */
 static wos_status token_object(wos_json *doc, int obj, wos_access_token *out)
 {
-    static const char *const keys[] = {wos_keys_a.access_token, wos_keys_a.expires_at, wos_keys_a.scopes,
-                                       wos_keys_a.missing_scopes};
     int v[4];
     wos_status st;
-    if (wos_json_members(doc, obj, keys, 4u, 0x1u, v) != WOS_OK || /* access_token: a secret */
+    if (wos_json_members(doc, obj, k_keys + 2, 4u, 0x1u, v) != WOS_OK || /* access_token: a secret */
         wos_json_type_of(doc, v[0]) != WOS_JSON_STRING) {
         return WOS_ERR_JSON_SHAPE;
     }
@@ -42,16 +48,19 @@ static wos_status token_object(wos_json *doc, int obj, wos_access_token *out)
 
 wos_token_reason wos_pipes_token_reason(wos_str e)
 {
-    if (wos_str_eq(e, "not_installed")) {
-        return WOS_TOKEN_NOT_INSTALLED;
+    /* Told apart by length, then compared (no wos_str_eq(), whose strlen()
+     * a token-only firmware would link for this alone). */
+    wos_token_reason r = WOS_TOKEN_NEEDS_REAUTHORIZATION;
+    const char *name = "needs_reauthorization";
+    if (e.len == 13u) {
+        r = WOS_TOKEN_NOT_INSTALLED;
+        name = "not_installed";
     }
-    return wos_str_eq(e, "needs_reauthorization") ? WOS_TOKEN_NEEDS_REAUTHORIZATION
-                                                   : WOS_TOKEN_REASON_UNKNOWN;
+    return (e.len == 13u || e.len == 21u) && memcmp(e.ptr, name, e.len) == 0 ? r : WOS_TOKEN_REASON_UNKNOWN;
 }
 
 wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err)
 {
-    static const char *const keys[] = {wos_keys_a.active, wos_keys_a.error, wos_keys_a.access_token};
     wos_json doc;
     int v[3];
     wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
@@ -59,7 +68,7 @@ wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos
         return st;
     }
     /* None found leaves v[0] -1: active is required. */
-    if (wos_json_members(&doc, 0, keys, 3u, 0x4u, v) != WOS_OK || v[0] < 0) { /* access_token holds one */
+    if (wos_json_members(&doc, 0, k_keys, 3u, 0x4u, v) != WOS_OK || v[0] < 0) { /* access_token holds one */
         return WOS_ERR_JSON_SHAPE;
     }
     st = wos_json_bool(&doc, v[0], &out->active);

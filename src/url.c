@@ -67,38 +67,34 @@ bool wos_host_ok(const char *h, size_t n)
     return host_kind(h, n) != HOST_BAD;
 }
 
-wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t *out_port,
-                         bool *out_tls)
+wos_status wos_url_parse(const char *url, char *host, size_t host_cap, wos_pipes_endpoint *out)
 {
-    const char *h, *rest;
-    size_t n = 0;
+    const char *h;
+    size_t n;
     uint32_t port;
     bool br;
-    if (url == NULL || host == NULL || out_port == NULL || out_tls == NULL ||
-        (n = scheme_len(url, out_tls)) == 0u) {
+    if (url == NULL || host == NULL || out == NULL || (n = scheme_len(url, &out->tls)) == 0u) {
         return WOS_ERR_INVALID_ARG;
     }
     h = url + n;
-    port = *out_tls ? 443u : 80u;
     br = *h == '['; /* [IPv6]: host gets the address without the brackets */
     h += br;
-    n = 0;
-    while (h[n] != '\0' && h[n] != ']' && h[n] != '/' && (br || h[n] != ':')) {
-        n++;
+    for (n = 0; h[n] != '\0' && h[n] != ']' && h[n] != '/' && (br || h[n] != ':'); n++) {
     }
-    rest = h + n;
-    if ((br && *rest++ != ']') || host_kind(h, n) != (br ? HOST_V6 : HOST_NAME)) {
+    url = h + n; /* what follows the host */
+    if ((br && *url++ != ']') || host_kind(h, n) != (br ? HOST_V6 : HOST_NAME)) {
         return WOS_ERR_INVALID_ARG;
     }
-    if (*rest == ':') { /* no digits leave 0, refused as port 0 */
-        for (port = 0u, rest++; *rest >= '0' && *rest <= '9' && port <= 65535u; rest++) {
-            port = port * 10u + (uint32_t)(*rest - '0');
+    port = out->tls ? 443u : 80u;
+    if (*url == ':') { /* no digits leave 0, refused as port 0 */
+        for (port = 0u, url++; (unsigned)(*url - '0') < 10u && port <= 65535u; url++) {
+            port = port * 10u + (uint32_t)(*url - '0');
         }
         if (port - 1u >= 65535u) {
             return WOS_ERR_INVALID_ARG;
         }
     }
-    if (!(*rest == '\0' || (*rest == '/' && rest[1] == '\0'))) {
+    if (!(*url == '\0' || (*url == '/' && url[1] == '\0'))) {
         return WOS_ERR_INVALID_ARG;
     }
     if (n >= host_cap) {
@@ -106,6 +102,8 @@ wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t 
     }
     memcpy(host, h, n);
     host[n] = '\0';
-    *out_port = (uint16_t)port;
+    out->host.ptr = host;
+    out->host.len = n;
+    out->port = (uint16_t)port;
     return WOS_OK;
 }

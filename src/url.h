@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "wos_pipes.h"
 #include "wos_status.h"
 
 /*
@@ -14,10 +15,13 @@
  * case-insensitive); host may be an IPv6 literal in brackets ("[::1]").
  * A path other than "/", userinfo, query or fragment is rejected. host gets
  * the name, or the IPv6 address without its brackets, NUL-terminated.
- * WOS_OK; WOS_ERR_INVALID_ARG; WOS_ERR_BUFFER_TOO_SMALL (host_cap too small).
+ * On WOS_OK out gets host (a view of host, without the NUL), port and tls,
+ * so that a client keeps the endpoint of every request ready; its api_key
+ * is left as it was. On failure out may be partly written. WOS_OK; WOS_ERR_INVALID_ARG;
+ * WOS_ERR_BUFFER_TOO_SMALL (host_cap too small).
  */
-WOS_NODISCARD wos_status wos_url_parse(const char *url, char *host, size_t host_cap, uint16_t *out_port,
-                         bool *out_tls);
+WOS_NODISCARD wos_status wos_url_parse(const char *url, char *host, size_t host_cap,
+                                       wos_pipes_endpoint *out);
 
 /*
  * Whether h[0..n) is a host name the library sends: letters, digits, '-',

@@ -1097,12 +1097,12 @@ static void init_validates(void **state)
     cfg.token_cap = 256;
     assert_int_equal(wos_client_init(&c, &cfg), WOS_OK);
     assert_string_equal(c.host, "api.workos.com");
-    assert_int_equal(c.port, 443);
+    assert_int_equal(c.ep.port, 443);
     cfg.base_url = "http://127.0.0.1:8080";
     assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
     cfg.allow_plain_http = true;
     assert_int_equal(wos_client_init(&c, &cfg), WOS_OK);
-    assert_int_equal(c.port, 8080);
+    assert_int_equal(c.ep.port, 8080);
     cfg.base_url = "ftp://x";
     assert_int_equal(wos_client_init(&c, &cfg), WOS_ERR_INVALID_ARG);
     cfg.base_url = "https://api..example.com";

@@ -205,6 +205,22 @@ static void raw_body_survives_escaped_strings(void **state)
     assert_memory_equal(e.body.ptr, raw, strlen(raw));
 }
 
+/* Escaped member names are the names they spell; the body stays as sent. */
+static void escaped_member_names(void **state)
+{
+    static const char raw[] = "{\"c\\u006fde\":\"a\",\"\\u006dessage\":[\"m\"],\"error\\u0000\":\"nul\","
+                              "\"errors\":\"s\",\"error_descriptio\":\"p\"}";
+    wos_api_error e;
+    (void)state;
+    e = decode(400, raw);
+    expect(e.code, "a");
+    expect(e.message, "m");
+    expect(e.error, NULL);
+    expect(e.error_description, NULL);
+    assert_int_equal(e.body.len, strlen(raw));
+    assert_memory_equal(e.body.ptr, raw, strlen(raw));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +229,7 @@ int main(void)
         cmocka_unit_test(bodies_that_are_not_json),
         cmocka_unit_test(too_few_tokens_still_decodes),
         cmocka_unit_test(raw_body_survives_escaped_strings),
+        cmocka_unit_test(escaped_member_names),
         cmocka_unit_test(duplicate_members_last_wins),
         cmocka_unit_test(decoders_check_the_reply),
     };

@@ -76,10 +76,15 @@ static void seed_token_inactive(void **state)
          "needs_reauthorization"},
         {"{\"error\": \"revoked_by_user\", \"active\": false, \"hint\": {\"a\": [1]}}",
          WOS_TOKEN_REASON_UNKNOWN, "revoked_by_user"},
+        /* The lengths of the known reasons, other text: unknown. */
+        {"{\"active\": false, \"error\": \"not_installee\"}", WOS_TOKEN_REASON_UNKNOWN, "not_installee"},
+        {"{\"active\": false, \"error\": \"needs_reauthorizatioN\"}", WOS_TOKEN_REASON_UNKNOWN,
+         "needs_reauthorizatioN"},
+        {"{\"active\": false, \"error\": \"\"}", WOS_TOKEN_REASON_UNKNOWN, ""},
     };
     size_t i;
     (void)state;
-    for (i = 0; i < 3; i++) {
+    for (i = 0; i < sizeof k / sizeof k[0]; i++) {
         wos_pipes_reply r = reply(200, k[i].json);
         wos_access_token t;
         assert_int_equal(wos_pipes_decode_token(&r, &t, NULL), WOS_OK);
@@ -243,6 +248,25 @@ static void token_duplicates_leave_no_secret(void **state)
     assert_false(contains(g_body, r.body_len, "inner"));
 }
 
+/* Member names are compared as JSON reads them: an escaped name is the
+ * name it spells; one that spells another (a NUL, a letter more) is not. */
+static void token_escaped_member_names(void **state)
+{
+    wos_pipes_reply r = reply(200,
+        "{\"\\u0061ctive\":true,\"access_\\u0074oken\":{\"access_token\\u0000\":\"gho_nul\","
+        "\"access_token\":\"gho_\\u0031\",\"\\u0073copes\":[\"repo\"],\"scopes_\":7,\"sc\\u00f6pes\":1}}");
+    wos_access_token t;
+    (void)state;
+    assert_int_equal(wos_pipes_decode_token(&r, &t, NULL), WOS_OK);
+    assert_true(t.active);
+    expect_str(t.access_token, "gho_1");
+    assert_int_equal(t.scopes.count, 1);
+    expect_item(&t.scopes, 0, "repo");
+    /* A name that is a prefix of a wanted one is not it. */
+    r = reply(200, "{\"activ\":true,\"active\":false,\"erro\":\"x\"}");
+    assert_int_equal(wos_pipes_decode_token(&r, &t, NULL), WOS_ERR_JSON_SHAPE); /* inactive: no error */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -257,6 +281,7 @@ int main(void)
         cmocka_unit_test(non_2xx_is_http_status),
         cmocka_unit_test(token_duplicates_last_wins),
         cmocka_unit_test(token_duplicates_leave_no_secret),
+        cmocka_unit_test(token_escaped_member_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

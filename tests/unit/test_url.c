@@ -12,24 +12,25 @@
 static void parses_scheme_host_port(void **state)
 {
     char host[32];
-    uint16_t port;
-    bool tls;
+    wos_pipes_endpoint ep;
     (void)state;
-    assert_int_equal(wos_url_parse("https://api.workos.com", host, sizeof host, &port, &tls), WOS_OK);
+    assert_int_equal(wos_url_parse("https://api.workos.com", host, sizeof host, &ep), WOS_OK);
     assert_string_equal(host, "api.workos.com");
-    assert_int_equal(port, 443);
-    assert_true(tls);
-    assert_int_equal(wos_url_parse("HTTPS://localhost:8443/", host, sizeof host, &port, &tls), WOS_OK);
+    assert_ptr_equal(ep.host.ptr, host); /* the endpoint views the copy, without its NUL */
+    assert_int_equal(ep.host.len, 14);
+    assert_int_equal(ep.port, 443);
+    assert_true(ep.tls);
+    assert_int_equal(wos_url_parse("HTTPS://localhost:8443/", host, sizeof host, &ep), WOS_OK);
     assert_string_equal(host, "localhost");
-    assert_int_equal(port, 8443);
-    assert_int_equal(wos_url_parse("http://127.0.0.1:65535", host, sizeof host, &port, &tls), WOS_OK);
-    assert_false(tls);
-    assert_int_equal(port, 65535);
-    assert_int_equal(wos_url_parse("http://h", host, sizeof host, &port, &tls), WOS_OK);
-    assert_int_equal(port, 80);
-    assert_int_equal(wos_url_parse("https://API.Example-1.COM:8443/", host, sizeof host, &port, &tls), WOS_OK);
+    assert_int_equal(ep.port, 8443);
+    assert_int_equal(wos_url_parse("http://127.0.0.1:65535", host, sizeof host, &ep), WOS_OK);
+    assert_false(ep.tls);
+    assert_int_equal(ep.port, 65535);
+    assert_int_equal(wos_url_parse("http://h", host, sizeof host, &ep), WOS_OK);
+    assert_int_equal(ep.port, 80);
+    assert_int_equal(wos_url_parse("https://API.Example-1.COM:8443/", host, sizeof host, &ep), WOS_OK);
     assert_string_equal(host, "API.Example-1.COM");
-    assert_int_equal(port, 8443);
+    assert_int_equal(ep.port, 8443);
 }
 
 static void rejects_bad_urls(void **state)
@@ -41,20 +42,18 @@ static void rejects_bad_urls(void **state)
         "https:///", "https://a]", "https://h:443x", "ahttps://h", "https//h",
     };
     char host[32];
-    uint16_t port;
-    bool tls;
+    wos_pipes_endpoint ep;
     size_t i;
     (void)state;
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        assert_int_equal(wos_url_parse(bad[i], host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
+        assert_int_equal(wos_url_parse(bad[i], host, sizeof host, &ep), WOS_ERR_INVALID_ARG);
     }
-    assert_int_equal(wos_url_parse(NULL, host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
-    assert_int_equal(wos_url_parse("https://h", NULL, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
-    assert_int_equal(wos_url_parse("https://h", host, sizeof host, NULL, &tls), WOS_ERR_INVALID_ARG);
-    assert_int_equal(wos_url_parse("https://h", host, sizeof host, &port, NULL), WOS_ERR_INVALID_ARG);
-    assert_int_equal(wos_url_parse("https://h:/", host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
-    assert_int_equal(wos_url_parse("https://h%41", host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
-    assert_int_equal(wos_url_parse("https://h~", host, sizeof host, &port, &tls), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse(NULL, host, sizeof host, &ep), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h", NULL, sizeof host, &ep), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h", host, sizeof host, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h:/", host, sizeof host, &ep), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h%41", host, sizeof host, &ep), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_url_parse("https://h~", host, sizeof host, &ep), WOS_ERR_INVALID_ARG);
 }
 
 /* Host names: no empty label (".", "..", "a..b", a leading or trailing
@@ -69,17 +68,16 @@ static void rejects_bad_host_names(void **state)
         "https://a-b.c_d.example", "https://x.y", "https://127.0.0.1:8443", "https://a--b", "https://a_",
     };
     char host[32];
-    uint16_t port;
-    bool tls;
+    wos_pipes_endpoint ep;
     size_t i;
     (void)state;
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        if (wos_url_parse(bad[i], host, sizeof host, &port, &tls) != WOS_ERR_INVALID_ARG) {
+        if (wos_url_parse(bad[i], host, sizeof host, &ep) != WOS_ERR_INVALID_ARG) {
             fail_msg("accepted %s", bad[i]);
         }
     }
     for (i = 0; i < sizeof good / sizeof good[0]; i++) {
-        if (wos_url_parse(good[i], host, sizeof host, &port, &tls) != WOS_OK) {
+        if (wos_url_parse(good[i], host, sizeof host, &ep) != WOS_OK) {
             fail_msg("refused %s", good[i]);
         }
     }
@@ -94,23 +92,23 @@ static void ipv6_literals(void **state)
         "https://[[::1]]", "https://[::1]:443:1", "https://[0000:0000:0000:0000:0000:0000:0000:0000:0000:1]" /* over 45 */,
     };
     char host[48];
-    uint16_t port;
-    bool tls;
+    wos_pipes_endpoint ep;
     size_t i;
     (void)state;
-    assert_int_equal(wos_url_parse("https://[::1]:8443", host, sizeof host, &port, &tls), WOS_OK);
+    assert_int_equal(wos_url_parse("https://[::1]:8443", host, sizeof host, &ep), WOS_OK);
     assert_string_equal(host, "::1");
-    assert_int_equal(port, 8443);
-    assert_true(tls);
-    assert_int_equal(wos_url_parse("http://[2001:DB8::a:1]/", host, sizeof host, &port, &tls), WOS_OK);
+    assert_int_equal(ep.host.len, 3);
+    assert_int_equal(ep.port, 8443);
+    assert_true(ep.tls);
+    assert_int_equal(wos_url_parse("http://[2001:DB8::a:1]/", host, sizeof host, &ep), WOS_OK);
     assert_string_equal(host, "2001:DB8::a:1");
-    assert_int_equal(port, 80);
-    assert_int_equal(wos_url_parse("https://[::ffff:192.0.2.1]", host, sizeof host, &port, &tls), WOS_OK);
+    assert_int_equal(ep.port, 80);
+    assert_int_equal(wos_url_parse("https://[::ffff:192.0.2.1]", host, sizeof host, &ep), WOS_OK);
     assert_string_equal(host, "::ffff:192.0.2.1");
-    assert_int_equal(port, 443);
-    assert_int_equal(wos_url_parse("https://[2001:db8::1]", host, 11, &port, &tls), WOS_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(ep.port, 443);
+    assert_int_equal(wos_url_parse("https://[2001:db8::1]", host, 11, &ep), WOS_ERR_BUFFER_TOO_SMALL);
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        if (wos_url_parse(bad[i], host, sizeof host, &port, &tls) != WOS_ERR_INVALID_ARG) {
+        if (wos_url_parse(bad[i], host, sizeof host, &ep) != WOS_ERR_INVALID_ARG) {
             fail_msg("accepted %s", bad[i]);
         }
     }
@@ -172,15 +170,14 @@ static void host_ok_matches_its_definition(void **state)
             }
             bool colon = memchr(h, ':', n) != NULL, want = ref_host_ok(h, n);
             char url[16], host[8];
-            uint16_t port;
-            bool tls;
+            wos_pipes_endpoint ep;
             if (wos_host_ok(h, n) != want) {
                 fail_msg("wos_host_ok(\"%.*s\") = %d", (int)n, h, (int)wos_host_ok(h, n));
             }
             /* the URL parser: an address only in brackets, a name without */
             snprintf(url, sizeof url, colon ? "http://[%.*s]" : "http://%.*s", (int)n, h);
             if ((colon || n == 0 || h[0] != '[') &&
-                (wos_url_parse(url, host, sizeof host, &port, &tls) == WOS_OK) != want) {
+                (wos_url_parse(url, host, sizeof host, &ep) == WOS_OK) != want) {
                 fail_msg("wos_url_parse(\"%s\") disagrees", url);
             }
         }
@@ -192,11 +189,10 @@ static void host_ok_matches_its_definition(void **state)
 static void host_buffer_too_small(void **state)
 {
     char host[9 + 1];
-    uint16_t port;
-    bool tls;
+    wos_pipes_endpoint ep;
     (void)state;
-    assert_int_equal(wos_url_parse("https://localhost", host, 10, &port, &tls), WOS_OK);
-    assert_int_equal(wos_url_parse("https://localhost1", host, 10, &port, &tls), WOS_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(wos_url_parse("https://localhost", host, 10, &ep), WOS_OK);
+    assert_int_equal(wos_url_parse("https://localhost1", host, 10, &ep), WOS_ERR_BUFFER_TOO_SMALL);
 }
 
 int main(void)
