@@ -13,20 +13,30 @@
 #define RETRY_AFTER_MAX 0x7FFFFFFF
 
 /* The words we act on: the headers we extract, those most responses carry
- * first (they are tried in this order), then the Connection options (in the order of their flags)
- * and the one coding we decode. Lower case; compared in any ASCII case.
- * A pointer table and a length table: half the flash of a table of views. */
+ * first (they are tried in this order), then the Connection options (in
+ * the order of their flags) and the one coding we decode. Lower case; compared in any ASCII case.
+ * One block of text (a struct of NUL-terminated arrays, so the compiler
+ * lays it out) walked with a table of lengths: 40 B less than a table of
+ * pointers. */
 #define WOS_HTTP_WORDS(X)                                                                      \
     X(W_CONTENT_LENGTH, "content-length") X(W_CONTENT_TYPE, "content-type") X(W_DATE, "date")     \
     X(W_REQUEST_ID, "x-request-id") X(W_CONNECTION, "connection") X(W_TE, "transfer-encoding")    \
     X(W_RETRY_AFTER, "retry-after") X(W_CLOSE, "close") X(W_KEEP_ALIVE, "keep-alive")             \
     X(W_CHUNKED, "chunked")
 #define WOS_HTTP_W_ENUM(id, text) id,
-#define WOS_HTTP_W_TEXT(id, text) [id] = text,
+#define WOS_HTTP_W_MEMBER(id, text) char id[sizeof text];
+#define WOS_HTTP_W_TEXT(id, text) text,
 #define WOS_HTTP_W_LEN(id, text) [id] = sizeof text - 1u,
 enum { WOS_HTTP_WORDS(WOS_HTTP_W_ENUM) W_COUNT };
-static const char *const k_words[W_COUNT] = {WOS_HTTP_WORDS(WOS_HTTP_W_TEXT)};
-static const uint8_t k_word_len[W_COUNT] = {WOS_HTTP_WORDS(WOS_HTTP_W_LEN)};
+struct wos_http_words {
+    WOS_HTTP_WORDS(WOS_HTTP_W_MEMBER)
+};
+static const struct wos_http_words k_text = {WOS_HTTP_WORDS(WOS_HTTP_W_TEXT)};
+/* The words' lengths: word i + 1 starts k_len[i] + 1 bytes after word i,
+ * as the struct has no padding (checked). */
+static const uint8_t k_len[W_COUNT] = {WOS_HTTP_WORDS(WOS_HTTP_W_LEN)};
+#define WOS_HTTP_W_SIZE(id, text) +sizeof text
+typedef char wos_http_words_packed[sizeof k_text == 0u WOS_HTTP_WORDS(WOS_HTTP_W_SIZE) ? 1 : -1];
 
 /* One bit per ASCII byte that may not appear in a field name: controls,
  * space, DEL and the RFC 9110 delimiters "(),/:;<=>?@[\]{}. */
@@ -71,28 +81,28 @@ wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str 
     return WOS_OK;
 }
 
-/* Whether s[0..n) is word i of k_words in any ASCII case; word(): the index
- * of the word in k_words from i on that v is, or -1. Views go by pointer
- * here: passing them by value costs copies on Cortex-M. The words hold
- * lower-case letters and '-' only, so a byte matches when it equals the
- * word's byte with the case bit set: besides the capital, only CR also
+/* Whether s[0..n) is the word w (n bytes) in any ASCII case. The words
+ * hold lower-case letters and '-' only, so a byte matches when it equals
+ * the word's byte with the case bit set: besides the capital, only CR also
  * turns into '-' so, and no line holds one. */
-static bool is_word(const char *s, size_t n, int i)
+static bool same(const char *s, const char *w, size_t n)
 {
-    size_t j;
-    if (k_word_len[i] != n) { /* the length first: most words differ in it */
-        return false;
-    }
-    for (j = 0; j < n && (s[j] | 0x20) == k_words[i][j]; j++) {
+    size_t j = 0;
+    while (j < n && (s[j] | 0x20) == w[j]) {
+        j++;
     }
     return j == n;
 }
 
+/* The index of the word from index i on that v is, or -1. Views go by
+ * pointer here: passing them by value costs copies on Cortex-M. */
 static int word(const wos_str *v, int i)
 {
-    for (; i < W_COUNT; i++) {
-        if (is_word(v->ptr, v->len, i)) {
-            return i;
+    const char *w = (const char *)&k_text; /* word k: the bytes of one object */
+    int k;
+    for (k = 0; k < W_COUNT; w += k_len[k++] + 1u) {
+        if (k >= i && k_len[k] == v->len && same(v->ptr, w, v->len)) {
+            return k;
         }
     }
     return -1;
@@ -158,14 +168,15 @@ static wos_status on_field(wos_http_response *r, uint8_t *flags, int name, const
 wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, uint8_t *flags)
 {
     wos_str name, value;
+    const char *w = (const char *)&k_text; /* word i: the bytes of one object */
     size_t l;
     int i;
-    /* The names we act on are tried first, each with its colon: a name that
-     * is one of them holds only tchars, so it needs no other check. Any
-     * other name is checked, then ignored. */
-    for (i = 0; i < W_CLOSE; i++) {
-        l = k_word_len[i];
-        if (l < n && s[l] == ':' && is_word(s, l, i)) {
+    /* The names we act on are tried first, each with its colon (the length
+     * first: few names pass): a name that is one of them holds only tchars,
+     * so it needs no other check. Any other name is checked, then ignored. */
+    for (i = 0; i < W_CLOSE; w += k_len[i++] + 1u) {
+        l = k_len[i];
+        if (l < n && s[l] == ':' && same(s, w, l)) {
             trim(s + l + 1u, n - l - 1u, &value);
             return on_field(r, flags, i, &value);
         }

@@ -11,13 +11,12 @@
  * means "the next bytes form a CRLF-terminated line", and everything after
  * WOS_HTTP_ST_HEADER means "the final header section is parsed". */
 enum {
-    WOS_HTTP_ST_STATUS,     /* status line */
-    WOS_HTTP_ST_HEADER,     /* header lines up to the blank line */
+    WOS_HTTP_ST_HEADER,     /* status line (while resp_.status is 0), header lines up to the blank line */
     WOS_HTTP_ST_CHUNK_SIZE, /* chunk-size [; extensions] */
+    WOS_HTTP_ST_CHUNK_END,  /* the CRLF after chunk data: an empty line, its CR checked first */
     WOS_HTTP_ST_TRAILER,    /* trailer lines up to the blank line */
-    WOS_HTTP_ST_CHUNK_END,  /* the CRLF after chunk data; left_ = bytes of it seen */
-    WOS_HTTP_ST_CHUNK_DATA, /* left_ = chunk bytes to come */
-    WOS_HTTP_ST_BODY,       /* left_ = Content-Length bytes to come, or SIZE_MAX with F_UNTIL_CLOSE */
+    WOS_HTTP_ST_BODY,       /* left_ = bytes to come of the chunk (F_CHUNKED) or of the Content-Length
+                             * body, or SIZE_MAX with F_UNTIL_CLOSE */
     WOS_HTTP_ST_DONE
 };
 
@@ -34,6 +33,16 @@ enum {
 #define WOS_HTTP_NOINLINE __attribute__((noinline))
 #else
 #define WOS_HTTP_NOINLINE
+#endif
+
+/* Out of line only in builds for size (GCC's -Os defines __OPTIMIZE_SIZE__)
+ * on Arm, where inlining a big static function into a loop costs more flash
+ * than the call; at -O2 the call costs time, and RV32 code is smaller
+ * inlined. */
+#if defined(__GNUC__) && defined(__OPTIMIZE_SIZE__) && !defined(__riscv)
+#define WOS_HTTP_OS_NOINLINE __attribute__((noinline))
+#else
+#define WOS_HTTP_OS_NOINLINE
 #endif
 
 /* Count bytes examined or moved, in test builds only (see work_). */

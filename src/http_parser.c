@@ -91,7 +91,7 @@ WOS_HTTP_NOINLINE static void reset_response(wos_http_parser *p)
      * complement), the three adjacent members, in one call. */
     memset(&r->content_length, 0xFF, WOS_HTTP_OFF(date) - WOS_HTTP_OFF(content_length));
     p->flags_ = 0;
-    p->state_ = WOS_HTTP_ST_STATUS;
+    p->state_ = WOS_HTTP_ST_HEADER;
     p->hdr_ = p->pos_;
 }
 
@@ -166,13 +166,10 @@ static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
     size_t size = 0;
     wos_status st;
     switch (p->state_) {
-    case WOS_HTTP_ST_STATUS:
-        st = status_line(s, n, &p->resp_.status, &p->flags_);
-        if (st == WOS_OK) {
-            p->state_ = WOS_HTTP_ST_HEADER;
+    case WOS_HTTP_ST_HEADER: /* the status line first */
+        if (p->resp_.status == 0) { /* 0 until the status line is read */
+            return status_line(s, n, &p->resp_.status, &p->flags_);
         }
-        return st;
-    case WOS_HTTP_ST_HEADER:
         return n == 0u ? headers_done(p) : wos_http_header(s, n, &p->resp_, &p->flags_);
     case WOS_HTTP_ST_CHUNK_SIZE:
         st = chunk_size(s, n, &size);
@@ -185,8 +182,11 @@ static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
         if (size > p->cap_ - (p->out_ - p->hdr_)) {
             return WOS_ERR_BUFFER_TOO_SMALL;
         }
-        p->state_ = size == 0u ? WOS_HTTP_ST_TRAILER : WOS_HTTP_ST_CHUNK_DATA;
+        p->state_ = size == 0u ? WOS_HTTP_ST_TRAILER : WOS_HTTP_ST_BODY;
         p->left_ = size;
+        return WOS_OK;
+    case WOS_HTTP_ST_CHUNK_END: /* "\r\n": line_step() checked the CR */
+        p->state_ = WOS_HTTP_ST_CHUNK_SIZE;
         return WOS_OK;
     default: /* trailer fields are checked, never used; left_ counts their bytes */
         p->left_ += n + 2u;
@@ -218,18 +218,18 @@ wos_status wos_http_parser_init(wos_http_parser *p, char *buf, size_t cap, size_
  * byte once. Bytes at or past base + lim are over the size limit. OK: a
  * CRLF-terminated line ends at pos_; NEED_MORE: all input examined. After
  * an ordinary byte, the run of ordinary bytes that follows (up to the
- * limit) is skipped a word at a time when at least a word of it is there. */
+ * limit) is skipped by wos_scan_text(), a word at a time. */
 static wos_status scan_line(wos_http_parser *p, size_t base, size_t lim)
 {
     const char *b = p->buf_;
-    size_t i = p->pos_;
+    size_t i = p->pos_, end = p->len_;
     wos_status st = WOS_ERR_NEED_MORE;
-    while (i < p->len_) {
+    if (end - base > lim) { /* base <= pos_ <= len_; the limit falls inside */
+        end = base + lim;
+        st = WOS_ERR_HTTP_HEADERS_TOO_LARGE;
+    }
+    while (i < end) {
         unsigned char c = (unsigned char)b[i];
-        if (i - base >= lim) {
-            st = WOS_ERR_HTTP_HEADERS_TOO_LARGE;
-            break;
-        }
         if ((i > p->line_ && b[i - 1u] == '\r') != (c == '\n') ||
             (c < 0x20u && ((0xFFFFD9FFu >> c) & 1u) != 0u) || c == 0x7Fu) { /* all but tab, LF, CR */
             st = WOS_ERR_HTTP_MALFORMED; /* bare CR, bare LF or a control byte */
@@ -241,11 +241,7 @@ static wos_status scan_line(wos_http_parser *p, size_t base, size_t lim)
             break;
         }
         if (c != '\r') {
-            size_t n = p->len_ - i, room = lim - (i - base); /* i - base <= lim here */
-            n = n < room ? n : room;
-            if (n >= sizeof(size_t)) {
-                i += wos_scan_text(b + i, n);
-            }
+            i += wos_scan_text(b + i, end - i);
         }
     }
     WOS_HTTP_WORK(p, i - p->pos_);
@@ -262,6 +258,8 @@ static wos_status line_step(wos_http_parser *p)
         lim = p->max_hdr_;
     } else if (p->state_ == WOS_HTTP_ST_TRAILER) {
         lim = p->max_hdr_ - p->left_;
+    } else if (p->state_ == WOS_HTTP_ST_CHUNK_END && p->pos_ == base && p->buf_[base] != '\r') {
+        return WOS_ERR_HTTP_FRAMING; /* not CR: fail now, not when a line ends */
     }
     st = scan_line(p, base, lim);
     if (st == WOS_OK) {
@@ -273,8 +271,9 @@ static wos_status line_step(wos_http_parser *p)
     }
     if (st == WOS_ERR_NEED_MORE) {
         st = WOS_OK;
-    } else if (st == WOS_ERR_HTTP_MALFORMED && p->state_ == WOS_HTTP_ST_CHUNK_SIZE) {
-        st = WOS_ERR_HTTP_FRAMING; /* a bad byte in a chunk-size line */
+    } else if (st == WOS_ERR_HTTP_MALFORMED &&
+               (unsigned)p->state_ - WOS_HTTP_ST_CHUNK_SIZE <= WOS_HTTP_ST_CHUNK_END - WOS_HTTP_ST_CHUNK_SIZE) {
+        st = WOS_ERR_HTTP_FRAMING; /* a bad byte in a chunk-size line or after chunk data */
     }
     return st;
 }
@@ -286,12 +285,11 @@ static size_t take(const wos_http_parser *p)
 }
 
 /* Consume input in the current state; WOS_OK means progress was made. */
-static wos_status step(wos_http_parser *p)
+WOS_HTTP_OS_NOINLINE static wos_status step(wos_http_parser *p)
 {
     size_t n;
     switch (p->state_) {
-    case WOS_HTTP_ST_BODY:       /* out_ == pos_: nothing moves */
-    case WOS_HTTP_ST_CHUNK_DATA: /* de-chunk: close up behind the body */
+    case WOS_HTTP_ST_BODY: /* de-chunk: close up behind the body; else out_ == pos_ */
         n = take(p);
         if (p->out_ != p->pos_) {
             memmove(p->buf_ + p->out_, p->buf_ + p->pos_, n);
@@ -302,21 +300,11 @@ static wos_status step(wos_http_parser *p)
         p->line_ = p->pos_;
         p->left_ -= n;
         if (p->left_ == 0u) {
-            if (p->state_ == WOS_HTTP_ST_BODY) {
+            if ((p->flags_ & WOS_HTTP_F_CHUNKED) == 0u) {
                 finish(p);
             } else {
                 p->state_ = WOS_HTTP_ST_CHUNK_END;
             }
-        }
-        return WOS_OK;
-    case WOS_HTTP_ST_CHUNK_END:
-        WOS_HTTP_WORK(p, 1u);
-        if (p->buf_[p->pos_++] != "\r\n"[p->left_]) {
-            return WOS_ERR_HTTP_FRAMING;
-        }
-        p->line_ = p->pos_;
-        if (++p->left_ == 2u) {
-            p->state_ = WOS_HTTP_ST_CHUNK_SIZE;
         }
         return WOS_OK;
     default:
