@@ -5,11 +5,13 @@
  * (non-strict) mode, declarations only. jsmn only ever sees text that
  * wos_json_validate() accepted, on which both modes give the same tokens;
  * strict mode's extra checks cost flash and time for nothing (and it
- * refuses a bare primitive root, which src/json_reader.c then handles).
+ * refuses a bare primitive root, which src/jsmn.c then handles).
  * The token layout depends on these macros, so every translation unit
  * that touches jsmntok_t must include this header rather than <jsmn.h>
- * directly. The implementation is compiled once, in
- * src/jsmn.c.
+ * directly. The implementation is compiled once, static, in src/jsmn.c
+ * (inside its one caller, the library's tokeniser): the library defines no
+ * jsmn symbol, so another jsmn in the same firmware, whatever its layout,
+ * neither clashes with it nor takes its place at link time.
  */
 #ifndef WOS_JSMN_H
 #define WOS_JSMN_H
@@ -19,9 +21,8 @@
 #ifndef JSMN_PARENT_LINKS
 #define JSMN_PARENT_LINKS
 #endif
-/* WOS_JSMN_INTERNAL: our jsmn's two functions get wos_ names, so another
- * jsmn in the same firmware (with its own token layout) can never be
- * linked in their place, nor clash with them. */
+/* WOS_JSMN_INTERNAL: our jsmn's two functions get wos_ names. Kept for
+ * the builds that set it; since they are static it changes no symbol. */
 #if defined(WOS_JSMN_INTERNAL) && WOS_JSMN_INTERNAL
 #define jsmn_init wos_jsmn_init
 #define jsmn_parse wos_jsmn_parse

@@ -12,45 +12,6 @@
 #include "utf8.h"
 #include "wos_json.h"
 
-/* Tokenise text that wos_json_validate() accepted with need tokens. jsmn
- * cannot disagree with the validator (the fuzz target checks this), except
- * that its strict mode (when a firmware turns it on globally) wants a
- * delimiter after a primitive: a bare primitive root running to the end of
- * the text then gets its single token here. */
-static wos_status tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned need, unsigned esc)
-{
-    jsmn_parser p;
-    int r;
-    unsigned k;
-    jsmn_init(&p);
-    r = jsmn_parse(&p, js, len, tokens, need);
-#ifdef JSMN_STRICT
-    if (r == JSMN_ERROR_PART && need == 1u) {
-        int a = 0;
-        while ((unsigned char)js[a] <= ' ') { /* only whitespace comes first */
-            a++;
-        }
-        tokens->type = JSMN_PRIMITIVE;
-        tokens->start = a;
-        tokens->end = (int)len;
-        tokens->size = 0;
-        tokens->parent = -1;
-        r = 1;
-    }
-#endif
-    if (r != (int)need) {
-        return WOS_ERR_JSON_MALFORMED;
-    }
-    /* Text without a backslash is its own decoding: mark every string so
-     * that reading one costs nothing. */
-    for (k = 0u; esc == 0u && k < need; k++) {
-        if (tokens[k].type == JSMN_STRING) {
-            tokens[k].size |= WOS_JSON_DECODED;
-        }
-    }
-    return WOS_OK;
-}
-
 wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens, unsigned cap,
                           unsigned *out_needed)
 {
@@ -66,7 +27,7 @@ wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens
         }
     }
     if (rc == WOS_OK) {
-        rc = cap < need ? WOS_ERR_JSON_TOKENS : tokenise(js, len, tokens, need, esc);
+        rc = cap < need ? WOS_ERR_JSON_TOKENS : wos_json_tokenise(js, len, tokens, need, esc);
     }
     if (rc == WOS_OK) {
         doc->count = need;
@@ -230,21 +191,22 @@ static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key, siz
     return n == klen && memcmp(doc->js + t->start, key, n) == 0;
 }
 
-/* Values of the members keys[0..nk) of a container of type ty (the last
- * of duplicates wins, as JavaScript reads JSON), or with keys NULL item
- * idx: one pass over its members, each key compared once. out[j] is -1
+/* Values of the members keys[0..nk) of an object (the last of duplicates
+ * wins, as JavaScript reads JSON), or with keys NULL item idx of an
+ * array: one pass over its members, each key compared once (the item
+ * lookups call it too, so the token image needs no wrapper). out[j] is -1
  * where absent (an item's out is set only when found); WOS_OK when
  * anything was found. With keys, idx is a mask of the keys that name a
  * secret: an earlier duplicate of such a member, which no result will
  * point to, has its text zeroed, so that it cannot outlive the wipe of the
  * one that won (the text is the caller's, read later: memset() stays). */
-static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char *const *keys, unsigned nk,
-                       unsigned idx, int *out)
+wos_status wos_json_members(const wos_json *doc, int c, const char *const *keys, unsigned nk, unsigned idx,
+                            int *out)
 {
     int k, v, end, n;
     unsigned left, j;
     size_t klen[WOS_JSON_KEYS_MAX];
-    wos_status st = want(doc, c, TY(ty), out);
+    wos_status st = want(doc, c, keys != NULL ? TY(WOS_JSON_OBJECT) : TY(WOS_JSON_ARRAY), out);
     if (st != WOS_OK) {
         return st;
     }
@@ -285,7 +247,7 @@ static wos_status find(const wos_json *doc, int c, wos_json_type ty, const char 
 
 wos_status wos_json_item(const wos_json *doc, int arr, unsigned idx, int *out_val)
 {
-    return find(doc, arr, WOS_JSON_ARRAY, NULL, 0u, idx, out_val);
+    return wos_json_members(doc, arr, NULL, 0u, idx, out_val);
 }
 
 wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *out_val)
@@ -293,17 +255,11 @@ wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *o
     /* A NULL key goes with a NULL out: refused before the key is read.
      * out_val is left as it was unless the key is found. */
     int v;
-    wos_status st = find(doc, obj, WOS_JSON_OBJECT, &key, 1u, 0u, key != NULL && out_val != NULL ? &v : NULL);
+    wos_status st = wos_json_members(doc, obj, &key, 1u, 0u, key != NULL && out_val != NULL ? &v : NULL);
     if (st == WOS_OK) {
         *out_val = v;
     }
     return st;
-}
-
-wos_status wos_json_members(const wos_json *doc, int obj, const char *const *keys, unsigned n, unsigned secret,
-                            int *out_vals)
-{
-    return find(doc, obj, WOS_JSON_OBJECT, keys, n, secret, out_vals);
 }
 
 wos_status wos_json_string(wos_json *doc, int i, wos_str *out)

@@ -372,6 +372,22 @@ static void members_zero_earlier_secrets(void **state)
 }
 
 /* A bare primitive root, whitespace around it, is one token. */
+/* The tokeniser behind wos_json_parse() fills exactly the count the check
+ * gave, or refuses: no token array, or a count jsmn does not reach. */
+static void tokenise_refuses_what_it_cannot_fill(void **state)
+{
+    char js[] = "[1,\"a\"]";
+    jsmntok_t tok[3];
+    (void)state;
+    assert_int_equal(wos_json_tokenise(js, sizeof js - 1u, NULL, 3u, 0u), WOS_ERR_JSON_MALFORMED);
+    assert_int_equal(wos_json_tokenise(js, sizeof js - 1u, tok, 2u, 0u), WOS_ERR_JSON_MALFORMED);
+    assert_int_equal(wos_json_tokenise(js, sizeof js - 1u, tok, 3u, 0u), WOS_OK);
+    assert_int_equal(tok[2].type, JSMN_STRING);
+    assert_true((tok[2].size & WOS_JSON_DECODED) != 0); /* no backslash: decoded as it is */
+    assert_int_equal(wos_json_tokenise(js, sizeof js - 1u, tok, 3u, 1u), WOS_OK);
+    assert_int_equal(tok[2].size & WOS_JSON_DECODED, 0);
+}
+
 static void bare_primitive_root_with_whitespace(void **state)
 {
     int64_t v = 0;
@@ -703,6 +719,7 @@ int main(void)
         cmocka_unit_test(member_of_duplicates_is_the_last),
         cmocka_unit_test(members_in_one_pass),
         cmocka_unit_test(members_zero_earlier_secrets),
+        cmocka_unit_test(tokenise_refuses_what_it_cannot_fill),
         cmocka_unit_test(bare_primitive_root_with_whitespace),
         cmocka_unit_test(high_surrogate_without_its_pair),
         cmocka_unit_test(iteration_outputs_are_optional),

@@ -2,9 +2,8 @@
 /*
  * Another jsmn in the same firmware, as an application might carry one:
  * default options (no JSMN_PARENT_LINKS, so a smaller jsmntok_t) and
- * non-static jsmn_init/jsmn_parse. Linked before the library, it would
- * take the place of the library's jsmn unless WOS_JSMN_INTERNAL renames
- * the library's.
+ * non-static jsmn_init/jsmn_parse. Linked before the library, it must
+ * change nothing: the library's jsmn is static.
  */
 #include <jsmn.h>
 
