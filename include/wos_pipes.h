@@ -334,7 +334,6 @@ typedef struct wos_pipes_reply {
     jsmntok_t *tokens;      /**< Caller token array for the body. */
     unsigned token_cap;     /**< Its size. */
     unsigned tokens_needed; /**< Out: after WOS_ERR_JSON_TOKENS, the count needed. */
-    wos_str date;           /**< The Date header, unparsed; ptr NULL when absent (the client fills it). */
 } wos_pipes_reply;
 
 /**

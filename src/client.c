@@ -239,14 +239,12 @@ static wos_status decode(wos_client *c, const wos_http_response *resp, wos_pipes
     r->body_len = resp->body.len;
     r->request_id = resp->request_id;
     r->retry_after_s = retry_after_s(c, resp);
-    r->date = resp->date;
     r->tokens = c->cfg.tokens;
     r->token_cap = c->cfg.token_cap;
-    r->tokens_needed = 0u;
     info->date = resp->date;
     st = op->decode(r, out, &info->api);
     if (st == WOS_ERR_JSON_TOKENS) {
-        info->tokens_needed = r->tokens_needed; /* else still 0 */
+        info->tokens_needed = r->tokens_needed; /* set by the decoder's parse; else still 0 */
     }
     if (st != WOS_OK && st != WOS_ERR_HTTP_STATUS) {
         /* A 2xx body that failed to decode may hold a secret (a token)
