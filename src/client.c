@@ -9,6 +9,7 @@
  */
 #include "client_internal.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "scan.h"
@@ -225,6 +226,16 @@ static wos_status resent_outcome(wos_pipes_op op, wos_status st, const wos_call_
                : st;
 }
 
+/* The reply's request_id, body and body_len lie as the response's request_id and body. */
+#define REPLY_VIEWS (offsetof(wos_pipes_reply, body_len) + sizeof(size_t) - offsetof(wos_pipes_reply, request_id))
+typedef char reply_views_as_response[
+    offsetof(wos_pipes_reply, body) - offsetof(wos_pipes_reply, request_id) ==
+            offsetof(wos_http_response, body) - offsetof(wos_http_response, request_id) &&
+        REPLY_VIEWS == offsetof(wos_http_response, body) + sizeof(wos_str) -
+                           offsetof(wos_http_response, request_id) &&
+        offsetof(wos_pipes_reply, body_len) - offsetof(wos_pipes_reply, body) == offsetof(wos_str, len)
+    ? 1 : -1];
+
 /* The final answer, whatever its status, handed to the operation's decoder. */
 static wos_status decode(wos_client *c, const wos_http_response *resp, wos_pipes_op op, void *out,
                          wos_call_info *info)
@@ -232,12 +243,8 @@ static wos_status decode(wos_client *c, const wos_http_response *resp, wos_pipes
     wos_pipes_reply *r = &c->reply_;
     wos_status st;
     r->status = resp->status;
-    r->body = NULL;
-    if (resp->body.ptr != NULL) {
-        r->body = c->cfg.buf + (resp->body.ptr - c->cfg.buf); /* our own, writable buffer */
-    }
-    r->body_len = resp->body.len;
-    r->request_id = resp->request_id;
+    /* request_id and the body (a view of our own, writable buffer) in one copy. */
+    memcpy(&r->request_id, &resp->request_id, REPLY_VIEWS);
     r->retry_after_s = retry_after_s(c, resp);
     r->tokens = c->cfg.tokens;
     r->token_cap = c->cfg.token_cap;
