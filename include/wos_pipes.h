@@ -334,6 +334,7 @@ typedef struct wos_pipes_reply {
     jsmntok_t *tokens;      /**< Caller token array for the body. */
     unsigned token_cap;     /**< Its size. */
     unsigned tokens_needed; /**< Out: after WOS_ERR_JSON_TOKENS, the count needed. */
+    bool resent_;           /**< Private: set by the client for its operation descriptors; the decoders here never read it. */
 } wos_pipes_reply;
 
 /**
