@@ -3,8 +3,8 @@
 
 #include <string.h>
 
+#include "http_request.h"
 #include "scan.h"
-#include "sink.h"
 #include "wos_config.h"
 
 /*
@@ -82,20 +82,10 @@ static int bad_segment(const wos_str *g)
            (g->len <= 2u && g->ptr[0] == '.' && g->ptr[g->len - 1u] == '.');
 }
 
-static wos_status put_target(sink *s, const wos_http_request *r)
+wos_status wos_http_put_query(sink *s, const wos_http_request *r)
 {
     size_t i;
     char sep = '?';
-    if (r->segment_count == 0u) {
-        put1(s, '/');
-    }
-    for (i = 0; i < r->segment_count; i++) {
-        /* segments is read only when there are some: NULL then is refused */
-        if (r->segments == NULL || bad_segment(&r->segments[i])) {
-            return WOS_ERR_INVALID_ARG;
-        }
-        put_pct(s, '/', r->segments[i].ptr, r->segments[i].len);
-    }
     for (i = 0; i < r->query_count; i++) {
         const wos_http_query *q = r->query != NULL ? &r->query[i] : NULL;
         const char *z = q != NULL ? q->name : NULL;
@@ -110,6 +100,22 @@ static wos_status put_target(sink *s, const wos_http_request *r)
         put_pct(s, '=', q->value.ptr, q->value.len);
     }
     return WOS_OK;
+}
+
+static wos_status put_target(sink *s, const wos_http_request *r, wos_http_query_fn q)
+{
+    size_t i;
+    if (r->segment_count == 0u) {
+        put1(s, '/');
+    }
+    for (i = 0; i < r->segment_count; i++) {
+        /* segments is read only when there are some: NULL then is refused */
+        if (r->segments == NULL || bad_segment(&r->segments[i])) {
+            return WOS_ERR_INVALID_ARG;
+        }
+        put_pct(s, '/', r->segments[i].ptr, r->segments[i].len);
+    }
+    return q != NULL ? q(s, r) : WOS_OK;
 }
 
 /* A CR or LF would let a value start a new header (injection); NUL
@@ -178,7 +184,7 @@ static wos_status put_body(sink *s, const wos_http_request *req)
 }
 
 /* The whole request: head, then the body when there is one. */
-static wos_status put_request(sink *s, const wos_http_request *r)
+static wos_status put_request(sink *s, const wos_http_request *r, wos_http_query_fn q)
 {
     wos_status st;
     size_t i, m = method_len(r->method);
@@ -189,7 +195,7 @@ static wos_status put_request(sink *s, const wos_http_request *r)
     }
     put(s, r->method, m);
     put1(s, ' ');
-    st = put_target(s, r);
+    st = put_target(s, r, q);
     if (st != WOS_OK) {
         return st;
     }
@@ -226,13 +232,10 @@ static wos_status put_request(sink *s, const wos_http_request *r)
     return put_body(s, r);
 }
 
-/* One code path for both public calls keeps the argument and size checks
- * in a single copy (flash), which inlining would undo. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static wos_status emit(const wos_http_request *req, char *buf, size_t cap, size_t *out_len,
-                       int whole)
+/* One code path for both public calls and the Pipes layer keeps the
+ * argument and size checks in a single copy (flash). */
+wos_status wos_http_write(const wos_http_request *req, char *buf, size_t cap, size_t *out_len,
+                          wos_http_query_fn q, int whole)
 {
     sink s;
     wos_status st;
@@ -246,7 +249,7 @@ static wos_status emit(const wos_http_request *req, char *buf, size_t cap, size_
     s.buf = buf;
     s.cap = cap;
     s.len = 0u;
-    st = whole ? put_request(&s, req) : put_target(&s, req);
+    st = whole ? put_request(&s, req, q) : put_target(&s, req, q);
     if (st != WOS_OK) {
         return st;
     }
@@ -260,11 +263,11 @@ static wos_status emit(const wos_http_request *req, char *buf, size_t cap, size_
 wos_status wos_http_target_write(const wos_http_request *req, char *buf, size_t cap,
                                  size_t *out_len)
 {
-    return emit(req, buf, cap, out_len, 0);
+    return wos_http_write(req, buf, cap, out_len, wos_http_put_query, 0);
 }
 
 wos_status wos_http_request_write(const wos_http_request *req, char *buf, size_t cap,
                                   size_t *out_len)
 {
-    return emit(req, buf, cap, out_len, 1);
+    return wos_http_write(req, buf, cap, out_len, wos_http_put_query, 1);
 }

@@ -9,7 +9,7 @@
 #ifndef WOS_PIPES_OPS_H
 #define WOS_PIPES_OPS_H
 
-#include "wos_http_request.h"
+#include "http_request.h"
 #include "wos_pipes.h"
 
 /* Retry class bits: when an attempt may be repeated, and what a resend's answer means. */
@@ -42,6 +42,7 @@ typedef struct wos_pipes_req_parts {
         } list;
     } p;
     char limit[3];
+    wos_http_query_fn query; /* set with req.query: who writes it (pay per use) */
 } wos_pipes_req_parts;
 
 /* Check the call's parameters (false: WOS_ERR_INVALID_ARG, nothing written)

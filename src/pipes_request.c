@@ -403,6 +403,7 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
     parts->p.list.query[WOS_Q_LIMIT].value = limit_digits(l->limit, parts->limit);
     parts->req.query = parts->p.list.query;
     parts->req.query_count = WOS_Q_COUNT;
+    parts->query = wos_http_put_query;
     return true;
 }
 
@@ -471,6 +472,7 @@ bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *par
         parts->p.path.org.value = *org;
         parts->req.query = &parts->p.path.org;
         parts->req.query_count = 1u;
+        parts->query = wos_http_put_query;
     }
     if (sp->body.n != 0u) {
         if (!wos_pipes_table_ok(&sp->body, (const char *)call->params)) {
@@ -518,7 +520,7 @@ wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *c
             if ((op->retry & WOS_RETRY_KEYED) != 0u) {
                 parts.req.idempotency_key = call->idempotency_key;
             }
-            st = wos_http_request_write(&parts.req, buf, cap, out_len);
+            st = wos_http_write(&parts.req, buf, cap, out_len, parts.query, 1);
         }
     }
     if (st != WOS_OK && buf != NULL) {
