@@ -75,17 +75,30 @@ static void put_pct(sink *s, char lead, const char *p, size_t n)
     }
 }
 
-/* Empty, "." and ".." would change the path the server resolves. */
-static int bad_segment(const wos_str *g)
+wos_status wos_http_put_segment(sink *s, const wos_str *g)
 {
-    return g->ptr == NULL || g->len == 0u ||
-           (g->len <= 2u && g->ptr[0] == '.' && g->ptr[g->len - 1u] == '.');
+    if (g->ptr == NULL || g->len == 0u ||
+        (g->len <= 2u && g->ptr[0] == '.' && g->ptr[g->len - 1u] == '.')) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    put_pct(s, '/', g->ptr, g->len);
+    return WOS_OK;
 }
 
-wos_status wos_http_put_query(sink *s, const wos_http_request *r)
+/* The target: segments, then the query. */
+static wos_status put_target(sink *s, const wos_http_request *r)
 {
     size_t i;
     char sep = '?';
+    if (r->segment_count == 0u) {
+        put1(s, '/');
+    }
+    for (i = 0; i < r->segment_count; i++) {
+        /* segments is read only when there are some: NULL then is refused */
+        if (r->segments == NULL || wos_http_put_segment(s, &r->segments[i]) != WOS_OK) {
+            return WOS_ERR_INVALID_ARG;
+        }
+    }
     for (i = 0; i < r->query_count; i++) {
         const wos_http_query *q = r->query != NULL ? &r->query[i] : NULL;
         const char *z = q != NULL ? q->name : NULL;
@@ -100,22 +113,6 @@ wos_status wos_http_put_query(sink *s, const wos_http_request *r)
         put_pct(s, '=', q->value.ptr, q->value.len);
     }
     return WOS_OK;
-}
-
-static wos_status put_target(sink *s, const wos_http_request *r, wos_http_query_fn q)
-{
-    size_t i;
-    if (r->segment_count == 0u) {
-        put1(s, '/');
-    }
-    for (i = 0; i < r->segment_count; i++) {
-        /* segments is read only when there are some: NULL then is refused */
-        if (r->segments == NULL || bad_segment(&r->segments[i])) {
-            return WOS_ERR_INVALID_ARG;
-        }
-        put_pct(s, '/', r->segments[i].ptr, r->segments[i].len);
-    }
-    return q != NULL ? q(s, r) : WOS_OK;
 }
 
 /* A CR or LF would let a value start a new header (injection); NUL
@@ -137,6 +134,17 @@ static size_t method_len(const char *m)
         n++;
     }
     return n;
+}
+
+wos_status wos_http_put_line(sink *s, const wos_http_request *r)
+{
+    size_t m = method_len(r->method);
+    if (m == 0u) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    put(s, r->method, m);
+    put1(s, ' ');
+    return put_target(s, r);
 }
 
 /* Out of line on purpose: `make size` follows the body callback from here
@@ -184,18 +192,16 @@ static wos_status put_body(sink *s, const wos_http_request *req)
 }
 
 /* The whole request: head, then the body when there is one. */
-static wos_status put_request(sink *s, const wos_http_request *r, wos_http_query_fn q)
+static wos_status put_request(sink *s, const wos_http_request *r, wos_http_line_fn line)
 {
     wos_status st;
-    size_t i, m = method_len(r->method);
+    size_t i;
     bool v6;
-    if (m == 0u || bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
+    if (bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
         (r->idempotency_key.ptr != NULL && bad_value(r->idempotency_key))) {
         return WOS_ERR_INVALID_ARG;
     }
-    put(s, r->method, m);
-    put1(s, ' ');
-    st = put_target(s, r, q);
+    st = line(s, r);
     if (st != WOS_OK) {
         return st;
     }
@@ -235,7 +241,7 @@ static wos_status put_request(sink *s, const wos_http_request *r, wos_http_query
 /* One code path for both public calls and the Pipes layer keeps the
  * argument and size checks in a single copy (flash). */
 wos_status wos_http_write(const wos_http_request *req, char *buf, size_t cap, size_t *out_len,
-                          wos_http_query_fn q, int whole)
+                          wos_http_line_fn line, int whole)
 {
     sink s;
     wos_status st;
@@ -249,7 +255,7 @@ wos_status wos_http_write(const wos_http_request *req, char *buf, size_t cap, si
     s.buf = buf;
     s.cap = cap;
     s.len = 0u;
-    st = whole ? put_request(&s, req, q) : put_target(&s, req, q);
+    st = whole ? put_request(&s, req, line) : line(&s, req);
     if (st != WOS_OK) {
         return st;
     }
@@ -263,11 +269,11 @@ wos_status wos_http_write(const wos_http_request *req, char *buf, size_t cap, si
 wos_status wos_http_target_write(const wos_http_request *req, char *buf, size_t cap,
                                  size_t *out_len)
 {
-    return wos_http_write(req, buf, cap, out_len, wos_http_put_query, 0);
+    return wos_http_write(req, buf, cap, out_len, put_target, 0);
 }
 
 wos_status wos_http_request_write(const wos_http_request *req, char *buf, size_t cap,
                                   size_t *out_len)
 {
-    return wos_http_write(req, buf, cap, out_len, wos_http_put_query, 1);
+    return wos_http_write(req, buf, cap, out_len, wos_http_put_line, 1);
 }

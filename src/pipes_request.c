@@ -12,9 +12,13 @@
 #include "utf8.h"
 
 /* A named array, not a literal: the literal's section would be named for
- * its first user (wos_pipes_prepare_spec), which a token-only firmware must not link. */
-static const char k_collection_name[] = "data-integrations";
-static const wos_str k_collection = {k_collection_name, sizeof k_collection_name - 1u};
+ * its first user (wos_pipes_prepare_spec), which a token-only firmware must
+ * not link. The token's request line starts with it (token_line()); the
+ * collection's segment is its tail. */
+static const char k_token_line[] = "POST /data-integrations";
+#define K_COLLECTION_NAME (k_token_line + 6)
+#define K_COLLECTION_LEN (sizeof k_token_line - 7u)
+static const wos_str k_collection = {K_COLLECTION_NAME, K_COLLECTION_LEN};
 
 static bool has(wos_str s) { return s.ptr != NULL; }
 
@@ -309,12 +313,23 @@ static bool token_params_ok(const wos_token_params *t)
            nonempty(t->connected_account_id) && id_ok(t->slug);
 }
 
+/* POST /data-integrations/{slug}/token: a fixed line, written by hand (the
+ * writer's generic method, segment and query code is then not linked). */
+static wos_status token_line(wos_sink *s, const wos_http_request *r)
+{
+    wos_status st;
+    (void)wos_sink_put(s, k_token_line, sizeof k_token_line - 1u);
+    st = wos_http_put_segment(s, &((const wos_token_params *)r->body_arg)->slug);
+    (void)wos_sink_put(s, "/token", 6u);
+    return st;
+}
+
 bool wos_pipes_prepare_token(const wos_pipes_call *call, wos_pipes_req_parts *parts)
 {
     if (!token_params_ok(call->token)) {
         return false;
     }
-    parts->p.path.segs[1] = call->token->slug;
+    parts->line = token_line;
     parts->req.body = token_body;
     parts->req.body_arg = call->token;
     return true;
@@ -327,6 +342,7 @@ static bool prepare_fields(const wos_pipes_call *call, wos_pipes_req_parts *part
     }
     parts->req.body = table_body;
     parts->req.body_arg = call;
+    parts->line = wos_http_put_line;
     return true;
 }
 
@@ -343,7 +359,7 @@ bool wos_pipes_prepare_update(const wos_pipes_call *call, wos_pipes_req_parts *p
 /* get and delete: the slug is all they send. */
 bool wos_pipes_prepare_slug(const wos_pipes_call *call, wos_pipes_req_parts *parts)
 {
-    (void)parts;
+    parts->line = wos_http_put_line;
     return id_ok(call->slug);
 }
 
@@ -386,6 +402,7 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
 {
     const wos_list_params *l = call->list;
     unsigned i;
+    parts->line = wos_http_put_line;
     if (l == NULL) {
         return true;
     }
@@ -403,7 +420,6 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
     parts->p.list.query[WOS_Q_LIMIT].value = limit_digits(l->limit, parts->limit);
     parts->req.query = parts->p.list.query;
     parts->req.query_count = WOS_Q_COUNT;
-    parts->query = wos_http_put_query;
     return true;
 }
 
@@ -460,6 +476,7 @@ static bool spec_path(const wos_pipes_spec *sp, const void *params, wos_pipes_re
 bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *parts)
 {
     const wos_pipes_spec *sp = call->op->spec;
+    parts->line = wos_http_put_line;
     if (call->params == NULL || !spec_path(sp, call->params, parts)) {
         return false;
     }
@@ -472,7 +489,6 @@ bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *par
         parts->p.path.org.value = *org;
         parts->req.query = &parts->p.path.org;
         parts->req.query_count = 1u;
-        parts->query = wos_http_put_query;
     }
     if (sp->body.n != 0u) {
         if (!wos_pipes_table_ok(&sp->body, (const char *)call->params)) {
@@ -507,11 +523,9 @@ wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *c
     if (ep != NULL && op != NULL && out_len != NULL) {
         /* Member by member: a pointer and a length load in less code
          * than a view copied from flash. */
-        parts.p.path.segs[0].ptr = k_collection_name;
-        parts.p.path.segs[0].len = sizeof k_collection_name - 1u;
+        parts.p.path.segs[0].ptr = K_COLLECTION_NAME;
+        parts.p.path.segs[0].len = K_COLLECTION_LEN;
         parts.p.path.segs[1] = call->slug;
-        parts.p.path.segs[2].ptr = "token";
-        parts.p.path.segs[2].len = 5u;
         if (op->prepare(call, &parts)) {
             parts.req.method = wos_methods + op->method;
             parts.req.segments = parts.p.path.segs;
@@ -520,7 +534,7 @@ wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *c
             if ((op->retry & WOS_RETRY_KEYED) != 0u) {
                 parts.req.idempotency_key = call->idempotency_key;
             }
-            st = wos_http_write(&parts.req, buf, cap, out_len, parts.query, 1);
+            st = wos_http_write(&parts.req, buf, cap, out_len, parts.line, 1);
         }
     }
     if (st != WOS_OK && buf != NULL) {

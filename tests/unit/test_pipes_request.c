@@ -352,6 +352,8 @@ static void rejects_bad_calls(void **state)
     wos_list_params big = {101, WOS_STR_NULL, WOS_STR_NULL, WOS_STR_NULL};
     wos_token_params no_user = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_NULL,
         .organization_id = WOS_STR_NULL};
+    wos_token_params token_slug = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("u"),
+        .organization_id = WOS_STR_NULL};
     wos_pipes_endpoint ep = k_ep;
     size_t len = 0, i;
     (void)state;
@@ -359,7 +361,18 @@ static void rejects_bad_calls(void **state)
         wos_str s = wos_str_c(bad_slugs[i]);
         assert_int_equal(wos_pipes_write_get(&k_ep, s, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
         assert_int_equal(wos_pipes_write_delete(&k_ep, s, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+        /* the token's fixed request line checks its slug as any segment */
+        token_slug.slug = s;
+        assert_int_equal(wos_pipes_write_token(&k_ep, &token_slug, (wos_str)WOS_STR_NULL, g_buf, 4096, &len),
+                         WOS_ERR_INVALID_ARG);
+        assert_int_equal(len, 0u);
     }
+    token_slug.slug = (wos_str)WOS_STR_NULL;
+    assert_int_equal(wos_pipes_write_token(&k_ep, &token_slug, (wos_str)WOS_STR_NULL, g_buf, 4096, &len),
+                     WOS_ERR_INVALID_ARG);
+    token_slug.slug = (wos_str)WOS_STR_LIT("...");
+    assert_int_equal(wos_pipes_write_token(&k_ep, &token_slug, (wos_str)WOS_STR_NULL, g_buf, 4096, &len), WOS_OK);
+    assert_true(len > 44u && memcmp(g_buf, "POST /data-integrations/.../token HTTP/1.1\r\n", 44) == 0);
     assert_int_equal(wos_pipes_write_get(&k_ep, (wos_str)WOS_STR_LIT("..."), g_buf, 4096, &len), WOS_OK);
     assert_int_equal(wos_pipes_write_create(&k_ep, &create_no_provider, (wos_str)WOS_STR_NULL, g_buf, 4096, &len),
                      WOS_ERR_INVALID_ARG);
