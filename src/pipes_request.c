@@ -228,7 +228,10 @@ typedef char wos_token_params_strings_in_order
 
 /* Written by hand into a sink (sink.h), not with the JSON writer: a
  * token-only firmware then links neither a table loop nor the writer's
- * state machine. user_id is always first (token_params_ok() requires it). */
+ * state machine. The ids are checked here, as they are written, not in a
+ * pass of their own: user_id is required, and an id (the first three) that
+ * is empty or not UTF-8 is a bad argument (nothing is sent, the caller
+ * wipes the buffer), whatever the room. */
 static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out_len)
 {
     const wos_token_params *p = (const wos_token_params *)arg;
@@ -247,15 +250,16 @@ static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out
             if (i == 4u) {
                 (void)wos_sink_put(&o, &"falsetrue"[5u * v], 5u - v);
             } else {
-                /* The ids' UTF-8 is checked as they are written, not in a
-                 * pass of its own: an id (the first three) that is not
-                 * UTF-8 is a bad argument (nothing is sent, the caller
-                 * wipes the buffer), whatever the room. */
                 wos_status st = wos_sink_esc(&o, s[i].ptr, s[i].len, WOS_ESC_JSON);
+                if (i < 3u && (st == WOS_ERR_INVALID_UTF8 || s[i].len == 0u)) {
+                    return WOS_ERR_INVALID_ARG;
+                }
                 if (st != WOS_OK) {
-                    return i < 3u && st == WOS_ERR_INVALID_UTF8 ? WOS_ERR_INVALID_ARG : st;
+                    return st;
                 }
             }
+        } else if (i == 0u) {
+            return WOS_ERR_INVALID_ARG; /* no user_id */
         }
         key += n + 1u; /* the next name: wos_keys_a's arrays are each its name's size */
     }
@@ -300,33 +304,26 @@ static bool integration_params_ok(const wos_integration_params *p, bool create)
            (p->custom_provider == NULL || !create || has(p->custom_provider->name));
 }
 
-/* Omitted (ptr NULL), or not empty. */
-static bool nonempty(wos_str s)
-{
-    return s.ptr == NULL || s.len > 0u;
-}
-
-static bool token_params_ok(const wos_token_params *t)
-{
-    /* Ids are non-empty here; their UTF-8 is checked by token_body(). */
-    return t != NULL && has(t->user_id) && t->user_id.len > 0u && nonempty(t->organization_id) &&
-           nonempty(t->connected_account_id) && id_ok(t->slug);
-}
-
 /* POST /data-integrations/{slug}/token: a fixed line, written by hand (the
- * writer's generic method, segment and query code is then not linked). */
+ * writer's generic method, segment and query code is then not linked).
+ * The slug is checked as any segment, then as any id (UTF-8). */
 static wos_status token_line(wos_sink *s, const wos_http_request *r)
 {
+    const wos_str *slug = &((const wos_token_params *)r->body_arg)->slug;
     wos_status st;
     (void)wos_sink_put(s, k_token_line, sizeof k_token_line - 1u);
-    st = wos_http_put_segment(s, &((const wos_token_params *)r->body_arg)->slug);
+    st = wos_http_put_segment(s, slug);
     (void)wos_sink_put(s, "/token", 6u);
-    return st;
+    return st == WOS_OK && !wos_utf8_valid((const uint8_t *)slug->ptr, slug->len)
+               ? WOS_ERR_INVALID_ARG
+               : st;
 }
 
+/* The token's parameters are checked as they are written (token_line(),
+ * token_body()). */
 bool wos_pipes_prepare_token(const wos_pipes_call *call, wos_pipes_req_parts *parts)
 {
-    if (!token_params_ok(call->token)) {
+    if (call->token == NULL) {
         return false;
     }
     parts->line = token_line;

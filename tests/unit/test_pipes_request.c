@@ -528,9 +528,23 @@ static void refuses_bad_ids_lists_and_hosts(void **state)
     }
     assert_int_equal(wos_pipes_write_token(&k_ep, &t, (wos_str)WOS_STR_LIT("idem"), NULL, 0, &len),
                      WOS_ERR_INVALID_ARG);
+    t.organization_id = (wos_str)WOS_STR_LIT("");
+    assert_int_equal(wos_pipes_write_token(&k_ep, &t, (wos_str)WOS_STR_NULL, NULL, 0, &len),
+                     WOS_ERR_INVALID_ARG);
     t.organization_id = (wos_str)WOS_STR_NULL;
+    t.connected_account_id = (wos_str)WOS_STR_LIT("");
+    assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_ERR_INVALID_ARG);
+    t.connected_account_id = k_bad;
+    assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_ERR_INVALID_ARG);
+    t.connected_account_id = (wos_str)WOS_STR_NULL;
+    t.user_id = (wos_str)WOS_STR_NULL;
+    assert_int_equal(wos_pipes_write_token(&k_ep, &t, (wos_str)WOS_STR_NULL, NULL, 0, &len),
+                     WOS_ERR_INVALID_ARG);
+    t.user_id = (wos_str)WOS_STR_LIT("u");
     t.slug = k_bad;
     assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_pipes_write_token(&k_ep, &t, (wos_str)WOS_STR_NULL, NULL, 0, &len),
+                     WOS_ERR_INVALID_ARG);
     t.slug = ok;
     assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_OK);
     /* Slugs of every operation that names one. */
