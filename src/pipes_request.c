@@ -332,6 +332,22 @@ bool wos_pipes_prepare_token(const wos_pipes_call *call, wos_pipes_req_parts *pa
     return true;
 }
 
+/* Every request line but the token's: the descriptor's method, then its
+ * segments (the collection, then the slug) or a spec's path (spec_path()
+ * sets them after), written by the writer's generic line code. */
+static WOS_PIPES_NOINLINE void generic_line(const wos_pipes_call *call, wos_pipes_req_parts *parts)
+{
+    /* Member by member: a pointer and a length load in less code than a
+     * view copied from flash. */
+    parts->p.path.segs[0].ptr = K_COLLECTION_NAME;
+    parts->p.path.segs[0].len = K_COLLECTION_LEN;
+    parts->p.path.segs[1] = call->slug;
+    parts->req.method = wos_methods + call->op->method;
+    parts->req.segments = parts->p.path.segs;
+    parts->req.segment_count = call->op->segments;
+    parts->line = wos_http_put_line;
+}
+
 static bool prepare_fields(const wos_pipes_call *call, wos_pipes_req_parts *parts, bool create)
 {
     if (!integration_params_ok(call->fields, create)) {
@@ -339,7 +355,7 @@ static bool prepare_fields(const wos_pipes_call *call, wos_pipes_req_parts *part
     }
     parts->req.body = table_body;
     parts->req.body_arg = call;
-    parts->line = wos_http_put_line;
+    generic_line(call, parts);
     return true;
 }
 
@@ -356,7 +372,7 @@ bool wos_pipes_prepare_update(const wos_pipes_call *call, wos_pipes_req_parts *p
 /* get and delete: the slug is all they send. */
 bool wos_pipes_prepare_slug(const wos_pipes_call *call, wos_pipes_req_parts *parts)
 {
-    parts->line = wos_http_put_line;
+    generic_line(call, parts);
     return id_ok(call->slug);
 }
 
@@ -399,7 +415,7 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
 {
     const wos_list_params *l = call->list;
     unsigned i;
-    parts->line = wos_http_put_line;
+    generic_line(call, parts);
     if (l == NULL) {
         return true;
     }
@@ -473,7 +489,7 @@ static bool spec_path(const wos_pipes_spec *sp, const void *params, wos_pipes_re
 bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *parts)
 {
     const wos_pipes_spec *sp = call->op->spec;
-    parts->line = wos_http_put_line;
+    generic_line(call, parts);
     if (call->params == NULL || !spec_path(sp, call->params, parts)) {
         return false;
     }
@@ -509,7 +525,8 @@ typedef char wos_pipes_endpoint_is_the_request_tail
              sizeof(wos_pipes_endpoint)
      ? 1 : -1];
 
-/* Maps a call onto method, path, query and body; the HTTP writer does the rest. */
+/* Maps a call onto its request line, headers and body (the prepare step
+ * picks the line and body writers); the HTTP writer does the rest. */
 wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *call, char *buf,
                            size_t cap, size_t *out_len)
 {
@@ -518,15 +535,7 @@ wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *c
     wos_status st = WOS_ERR_INVALID_ARG;
 
     if (ep != NULL && op != NULL && out_len != NULL) {
-        /* Member by member: a pointer and a length load in less code
-         * than a view copied from flash. */
-        parts.p.path.segs[0].ptr = K_COLLECTION_NAME;
-        parts.p.path.segs[0].len = K_COLLECTION_LEN;
-        parts.p.path.segs[1] = call->slug;
         if (op->prepare(call, &parts)) {
-            parts.req.method = wos_methods + op->method;
-            parts.req.segments = parts.p.path.segs;
-            parts.req.segment_count = op->segments != 0u ? op->segments : parts.req.segment_count;
             memcpy(&parts.req.host, ep, sizeof *ep);
             if ((op->retry & WOS_RETRY_KEYED) != 0u) {
                 parts.req.idempotency_key = call->idempotency_key;
