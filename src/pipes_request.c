@@ -534,7 +534,8 @@ wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *c
     const wos_pipes_op_desc *op = call != NULL ? call->op : NULL;
     wos_status st = WOS_ERR_INVALID_ARG;
 
-    if (ep != NULL && op != NULL && out_len != NULL) {
+    /* out_len is checked by the HTTP writer (WOS_ERR_INVALID_ARG, as here). */
+    if (ep != NULL && op != NULL) {
         if (op->prepare(call, &parts)) {
             memcpy(&parts.req.host, ep, sizeof *ep);
             if ((op->retry & WOS_RETRY_KEYED) != 0u) {

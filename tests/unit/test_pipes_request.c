@@ -409,7 +409,10 @@ static void refuses_missing_parameters(void **state)
     assert_int_equal(wos_pipes_write_request(&k_ep, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
     c.op = WOS_OP_LIST;
     assert_int_equal(wos_pipes_write_request(NULL, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+    memset(g_buf, 'k', 64);
     assert_int_equal(wos_pipes_write_request(&k_ep, &c, g_buf, 4096, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(g_buf[0], 0); /* refused by the HTTP writer, wiped all the same */
+    assert_int_equal(g_buf[63], 0);
     ep.host = (wos_str)WOS_STR_NULL;
     assert_int_equal(wos_pipes_write_request(&ep, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
     /* A custom provider needs its name on create, not on update. */
