@@ -45,8 +45,9 @@ typedef struct wos_pipes_req_parts {
     wos_http_line_fn line; /* set by the prepare step: method and target (pay per use) */
 } wos_pipes_req_parts;
 
-/* Check the call's parameters (false: WOS_ERR_INVALID_ARG, nothing written)
- * and point parts at the slug, query and body the operation sends. */
+/* Check the call's parameters (false: WOS_ERR_INVALID_ARG, nothing written;
+ * the token's are checked as its line and body are written) and point parts
+ * at the line writer, method, path, query and body the operation sends. */
 typedef bool (*wos_pipes_prepare_fn)(const wos_pipes_call *call, wos_pipes_req_parts *parts);
 
 /* Decode a reply into the operation's result type (out may be NULL only when has_result is 0). */
