@@ -62,7 +62,7 @@ static void fill_error(wos_pipes_reply *r, wos_api_error *out)
     static const char *const keys[] = {wos_keys_a.code, wos_keys_a.message, wos_keys_a.error, wos_keys_a.error_description};
     wos_json doc;
     int v[4];
-    unsigned needed = 0, i;
+    unsigned i;
     memset(out, 0, sizeof *out);
     out->http_status = r->status;
     out->kind = kind_of(r->status);
@@ -70,9 +70,8 @@ static void fill_error(wos_pipes_reply *r, wos_api_error *out)
     out->retry_after_s = r->retry_after_s;
     out->body.ptr = r->body != NULL ? r->body : "";
     out->body.len = r->body_len;
-    if (r->body_len == 0u ||
-        wos_json_parse(&doc, r->body, r->body_len, r->tokens, r->token_cap, &needed) != WOS_OK) {
-        return; /* empty, HTML, truncated: the raw body is all there is */
+    if (wos_json_parse(&doc, r->body, r->body_len, r->tokens, r->token_cap, NULL) != WOS_OK) {
+        return; /* empty (not JSON), HTML, truncated: the raw body is all there is */
     }
     if (wos_json_members(&doc, 0, keys, 4u, 0u, v) == WOS_ERR_JSON_SHAPE) { /* one pass */
         v[0] = v[1] = v[3] = -1; /* not an object: a bare string is the error */
