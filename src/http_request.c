@@ -147,16 +147,6 @@ wos_status wos_http_put_line(sink *s, const wos_http_request *r)
     return put_target(s, r);
 }
 
-/* Out of line on purpose: `make size` follows the body callback from here
- * (SIZE_INDIRECT), whichever caller the compiler inlines. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static wos_status run_body(const wos_http_request *r, char *buf, size_t cap, size_t *n)
-{
-    return r->body(buf, cap, r->body_arg, n);
-}
-
 /* The body of s->buf's request, whose head ends in "Content-Length: ".
  * It is written once, behind the room the longest possible length takes
  * (as many digits as SIZE_MAX has, fewer than 3 a byte of size_t), then
@@ -172,7 +162,7 @@ static wos_status put_body(sink *s, const wos_http_request *req)
         at = s->buf + h + gap;
         room = s->cap - h - gap;
     }
-    st = run_body(req, at, room, &blen);
+    st = req->body(at, room, req->body_arg, &blen);
     if (st != WOS_OK && st != WOS_ERR_BUFFER_TOO_SMALL) {
         return st;
     }
@@ -181,7 +171,7 @@ static wos_status put_body(sink *s, const wos_http_request *req)
     if (st != WOS_OK) {
         at = NULL; /* counted only, unless written in place here */
         if (s->len <= s->cap && blen <= s->cap - s->len) {
-            st = run_body(req, s->buf + s->len, blen, &again);
+            st = req->body(s->buf + s->len, blen, req->body_arg, &again);
             if (st != WOS_OK || again != blen) {
                 return st == WOS_OK || st == WOS_ERR_BUFFER_TOO_SMALL ? WOS_ERR_STATE : st;
             }
