@@ -108,7 +108,7 @@ static int word(const wos_str *v, int i)
     return -1;
 }
 
-static void connection(uint8_t *flags, const wos_str *v)
+static void connection(wos_http_small_ *flags, const wos_str *v)
 {
     size_t i = 0, j;
     while (i < v->len) {
@@ -119,13 +119,13 @@ static void connection(uint8_t *flags, const wos_str *v)
         trim(v->ptr + i, j - i, &tok);
         w = (unsigned)(word(&tok, W_CLOSE) - W_CLOSE);
         if (w <= W_KEEP_ALIVE - W_CLOSE) {
-            *flags |= (uint8_t)(WOS_HTTP_F_CLOSE << w);
+            *flags |= (wos_http_small_)(WOS_HTTP_F_CLOSE << w);
         }
         i = j + 1u;
     }
 }
 
-static wos_status on_field(wos_http_response *r, uint8_t *flags, int name, const wos_str *v)
+static wos_status on_field(wos_http_response *r, wos_http_small_ *flags, int name, const wos_str *v)
 {
     uint64_t x;
     switch (name) {
@@ -165,7 +165,7 @@ static wos_status on_field(wos_http_response *r, uint8_t *flags, int name, const
     return WOS_OK;
 }
 
-wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, uint8_t *flags)
+wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, wos_http_small_ *flags)
 {
     wos_str name, value;
     const char *w = (const char *)&k_text; /* word i: the bytes of one object */

@@ -60,6 +60,6 @@ WOS_NODISCARD wos_status wos_http_split_field(const char *s, size_t n, wos_str *
 /* One header field line (CRLF excluded): what it says about the response
  * goes into r and the WOS_HTTP_F_* flags. Errors as wos_http_parser_commit(). */
 WOS_NODISCARD wos_status wos_http_header(const char *s, size_t n, wos_http_response *r,
-                                         uint8_t *flags);
+                                         wos_http_small_ *flags);
 
 #endif

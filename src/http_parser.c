@@ -15,7 +15,7 @@
  * WOS_HTTP_F_HTTP10 added to flags when it is HTTP/1.0.
  * WOS_ERR_HTTP_MALFORMED when it is not one (nothing written). Here rather
  * than with the header fields: static, it is inlined into its one caller. */
-static wos_status status_line(const char *s, size_t n, int *out_code, uint8_t *flags)
+static wos_status status_line(const char *s, size_t n, int *out_code, wos_http_small_ *flags)
 {
     int code = 0;
     size_t i;
@@ -67,7 +67,7 @@ static wos_status chunk_size(const char *s, size_t n, size_t *out_size)
 
 static wos_status fail(wos_http_parser *p, wos_status st)
 {
-    p->err_ = (uint8_t)st;
+    p->err_ = (wos_http_small_)st;
     return st;
 }
 
@@ -470,7 +470,7 @@ wos_str wos_http_parser_leftover(const wos_http_parser *p)
 
 size_t wos_http_parser_needed(const wos_http_parser *p)
 {
-    return p != NULL && p->err_ == (uint8_t)WOS_ERR_BUFFER_TOO_SMALL ? p->left_ : 0u;
+    return p != NULL && p->err_ == (wos_http_small_)WOS_ERR_BUFFER_TOO_SMALL ? p->left_ : 0u;
 }
 
 wos_status wos_http_parser_header(const wos_http_parser *p, const char *name, wos_str *out_value)
