@@ -24,7 +24,7 @@ enum {
 #define WOS_HTTP_F_HTTP10    0x01u
 #define WOS_HTTP_F_CHUNKED   0x02u
 #define WOS_HTTP_F_CLOSE     0x04u
-#define WOS_HTTP_F_KEEPALIVE 0x08u /* F_CLOSE << 1: http_fields.c shifts */
+#define WOS_HTTP_F_KEEPALIVE 0x08u
 #define WOS_HTTP_F_UNTIL_CLOSE 0x10u /* the body ends when the peer closes */
 
 /* Keeps a static function called from two places out of line, where
