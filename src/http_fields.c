@@ -71,14 +71,23 @@ static void trim(const char *s, size_t n, wos_str *v)
     v->len = n;
 }
 
-wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str *value)
+wos_status wos_http_check_field(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n && is_tchar((unsigned char)s[i])) {
         i++;
     }
-    if (i == 0u || i == n || s[i] != ':') {
+    return i == 0u || i == n || s[i] != ':' ? WOS_ERR_HTTP_MALFORMED : WOS_OK;
+}
+
+wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str *value)
+{
+    size_t i = 0;
+    if (wos_http_check_field(s, n) != WOS_OK) {
         return WOS_ERR_HTTP_MALFORMED;
+    }
+    while (s[i] != ':') { /* the first colon ends the name: no tchar is one */
+        i++;
     }
     name->ptr = s;
     name->len = i;
@@ -164,7 +173,7 @@ static wos_status on_field(wos_http_response *r, wos_http_small_ *flags, int nam
 
 wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, wos_http_small_ *flags)
 {
-    wos_str name, value;
+    wos_str value;
     const char *w = (const char *)&k_text; /* word i: the bytes of one object */
     size_t l;
     int i;
@@ -178,5 +187,5 @@ wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, wos_ht
             return on_field(r, flags, i, &value);
         }
     }
-    return wos_http_split_field(s, n, &name, &value);
+    return wos_http_check_field(s, n);
 }

@@ -52,9 +52,14 @@ enum {
 #define WOS_HTTP_WORK(p, n) ((void)0)
 #endif
 
-/* Split a header line (CRLF excluded) into its name and OWS-trimmed value.
- * WOS_ERR_HTTP_MALFORMED: empty or non-token name, no colon, whitespace
- * before the colon, or a line starting with whitespace (obs-fold). */
+/* Check that a header line (CRLF excluded) is a field: a token name right
+ * before a colon. WOS_ERR_HTTP_MALFORMED: empty or non-token name, no
+ * colon, whitespace before the colon, or a line starting with whitespace
+ * (obs-fold). */
+WOS_NODISCARD wos_status wos_http_check_field(const char *s, size_t n);
+
+/* Split a header line (CRLF excluded) into its name and OWS-trimmed value;
+ * errors as wos_http_check_field(). */
 WOS_NODISCARD wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str *value);
 
 /* One header field line (CRLF excluded): what it says about the response

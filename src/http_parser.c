@@ -162,7 +162,6 @@ static wos_status headers_done(wos_http_parser *p)
 /* Act on one complete line (CRLF excluded) in the current line state. */
 static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
 {
-    wos_str name, value;
     size_t size = 0;
     wos_status st;
     switch (p->state_) {
@@ -194,7 +193,7 @@ static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
             finish(p);
             return WOS_OK;
         }
-        return wos_http_split_field(s, n, &name, &value);
+        return wos_http_check_field(s, n);
     }
 }
 
