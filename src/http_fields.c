@@ -43,13 +43,16 @@ typedef char wos_http_words_packed[sizeof k_text == 0u WOS_HTTP_NAMES(WOS_HTTP_W
                                        ? 1
                                        : -1];
 
-/* One bit per ASCII byte that may not appear in a field name: controls,
- * space, DEL and the RFC 9110 delimiters "(),/:;<=>?@[\]{}. */
-static const uint32_t k_not_tchar[4] = {0xFFFFFFFFu, 0xFC009305u, 0x38000001u, 0xA8000000u};
+/* One bit per printable ASCII byte (0x20..0x7F, from bit 0 of word 0)
+ * that may not appear in a field name: space, DEL and the RFC 9110
+ * delimiters "(),/:;<=>?@[\]{}. Bytes below 0x20 or above 0x7F wrap
+ * past the table and are never tchars. */
+static const uint32_t k_not_tchar[3] = {0xFC009305u, 0x38000001u, 0xA8000000u};
 
 static bool is_tchar(unsigned char c)
 {
-    return c < 0x80u && ((k_not_tchar[c >> 5] >> (c & 31u)) & 1u) == 0u;
+    unsigned d = (unsigned)c - 0x20u;
+    return d < 0x60u && ((k_not_tchar[d >> 5] >> (d & 31u)) & 1u) == 0u;
 }
 
 static bool is_ows(char c)
