@@ -19,8 +19,12 @@ static wos_status status_line(const char *s, size_t n, int *out_code, wos_http_s
 {
     int code = 0;
     size_t i;
-    if (n < 12u || memcmp(s, "HTTP/1.", 7) != 0 || (s[7] != '0' && s[7] != '1') || s[8] != ' ' ||
-        (n > 12u && s[12] != ' ')) {
+    unsigned minor;
+    if (n < 12u || memcmp(s, "HTTP/1.", 7) != 0) {
+        return WOS_ERR_HTTP_MALFORMED;
+    }
+    minor = (unsigned)(unsigned char)s[7] - (unsigned)'0'; /* read once: the stores below may alias it */
+    if (minor > 1u || s[8] != ' ' || (n > 12u && s[12] != ' ')) {
         return WOS_ERR_HTTP_MALFORMED;
     }
     for (i = 9; i < 12u; i++) {
@@ -34,9 +38,7 @@ static wos_status status_line(const char *s, size_t n, int *out_code, wos_http_s
         return WOS_ERR_HTTP_MALFORMED;
     }
     *out_code = code;
-    if (s[7] == '0') {
-        *flags |= WOS_HTTP_F_HTTP10;
-    }
+    *flags |= (wos_http_small_)((minor ^ 1u) * WOS_HTTP_F_HTTP10); /* minor is 0 or 1 */
     return WOS_OK;
 }
 
