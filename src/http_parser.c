@@ -126,10 +126,11 @@ static wos_status headers_done(wos_http_parser *p)
 {
     wos_http_response *r = &p->resp_;
     unsigned f = p->flags_;
+    int status = r->status; /* read once: the stores below may alias it */
     if ((f & WOS_HTTP_F_CHUNKED) != 0u && r->content_length >= 0) {
         return WOS_ERR_HTTP_FRAMING;
     }
-    if (r->status < 200) { /* interim: the real one follows */
+    if (status < 200) { /* interim: the real one follows */
         reset_response(p);
         return WOS_OK;
     }
@@ -146,7 +147,7 @@ static wos_status headers_done(wos_http_parser *p)
     r->keep_alive = (f & WOS_HTTP_F_CLOSE) == 0u &&
                     ((f & WOS_HTTP_F_HTTP10) == 0u || (f & WOS_HTTP_F_KEEPALIVE) != 0u);
     p->body_ = p->out_ = p->pos_;
-    if (r->status == 204 || r->status == 304) {
+    if (status == 204 || status == 304) {
         finish(p);
     } else if ((f & WOS_HTTP_F_CHUNKED) != 0u) {
         p->state_ = WOS_HTTP_ST_CHUNK_SIZE;
