@@ -327,14 +327,14 @@ WOS_NODISCARD static inline wos_status wos_pipes_write_delete(const wos_pipes_en
 /** @brief What the HTTP stack received, handed to a decoder. */
 typedef struct wos_pipes_reply {
     int status;             /**< HTTP status code. */
+    wos_str request_id;     /**< X-Request-ID, or absent. */
     char *body;             /**< Body bytes (writable: strings decode in place); may be NULL when body_len is 0. */
     size_t body_len;        /**< Body length. */
-    wos_str request_id;     /**< X-Request-ID, or absent. */
     int64_t retry_after_s;  /**< Retry-After in seconds, or -1. */
     jsmntok_t *tokens;      /**< Caller token array for the body. */
     unsigned token_cap;     /**< Its size. */
     unsigned tokens_needed; /**< Out: after WOS_ERR_JSON_TOKENS, the count needed. */
-    wos_str date;           /**< The Date header, unparsed; ptr NULL when absent (the client fills it). */
+    bool resent_;           /**< Private: set by the client for its operation descriptors; the decoders here never read it. */
 } wos_pipes_reply;
 
 /**

@@ -9,6 +9,7 @@
  */
 #include "client_internal.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "scan.h"
@@ -170,7 +171,7 @@ typedef char retry_errors_fit_32_bits[WOS_ERR_CLOSED < 32 && WOS_ERR_NETWORK < 3
  * sent again after the server may have got them; a create (POST, which
  * the server does not de-duplicate) is not, once fully sent with its
  * answer lost. After a 408, 429 or 5xx every operation is resent; what a
- * write's retry answers then is read by decode() (resent_write).
+ * write's retry answers then is read by its decoder (the reply's resent_).
  * A kept-alive connection that the server closed before answering
  * anything is reopened at once and outside the retry count: the request
  * never reached the server, or the call is a read.
@@ -207,23 +208,15 @@ static bool again(const wos_client *c, wos_pipes_op op, const attempt *a, wos_st
     return true;
 }
 
-/*
- * What the retry of a write answers after an attempt that may have done
- * the work (info->resent_write): a DELETE's 404 means the first attempt
- * deleted it; a create's 409 means it probably created it.
- */
-static wos_status resent_outcome(wos_pipes_op op, wos_status st, const wos_call_info *info)
-{
-    if (st != WOS_ERR_HTTP_STATUS || !info->resent_write) {
-        return st;
-    }
-    if ((op->retry & WOS_RETRY_GONE_IS_DONE) != 0u && info->api.http_status == 404) {
-        return WOS_OK;
-    }
-    return (op->retry & WOS_RETRY_CONFLICT_UNCONFIRMED) != 0u && info->api.http_status == 409
-               ? WOS_ERR_CREATE_UNCONFIRMED
-               : st;
-}
+/* The reply's request_id, body and body_len lie as the response's request_id and body. */
+#define REPLY_VIEWS (offsetof(wos_pipes_reply, body_len) + sizeof(size_t) - offsetof(wos_pipes_reply, request_id))
+typedef char reply_views_as_response[
+    offsetof(wos_pipes_reply, body) - offsetof(wos_pipes_reply, request_id) ==
+            offsetof(wos_http_response, body) - offsetof(wos_http_response, request_id) &&
+        REPLY_VIEWS == offsetof(wos_http_response, body) + sizeof(wos_str) -
+                           offsetof(wos_http_response, request_id) &&
+        offsetof(wos_pipes_reply, body_len) - offsetof(wos_pipes_reply, body) == offsetof(wos_str, len)
+    ? 1 : -1];
 
 /* The final answer, whatever its status, handed to the operation's decoder. */
 static wos_status decode(wos_client *c, const wos_http_response *resp, wos_pipes_op op, void *out,
@@ -232,28 +225,23 @@ static wos_status decode(wos_client *c, const wos_http_response *resp, wos_pipes
     wos_pipes_reply *r = &c->reply_;
     wos_status st;
     r->status = resp->status;
-    r->body = NULL;
-    if (resp->body.ptr != NULL) {
-        r->body = c->cfg.buf + (resp->body.ptr - c->cfg.buf); /* our own, writable buffer */
-    }
-    r->body_len = resp->body.len;
-    r->request_id = resp->request_id;
+    /* request_id and the body (a view of our own, writable buffer) in one copy. */
+    memcpy(&r->request_id, &resp->request_id, REPLY_VIEWS);
     r->retry_after_s = retry_after_s(c, resp);
-    r->date = resp->date;
     r->tokens = c->cfg.tokens;
     r->token_cap = c->cfg.token_cap;
-    r->tokens_needed = 0u;
+    r->resent_ = info->resent_write; /* read by a write's decoder (pipes_ops.h) */
     info->date = resp->date;
     st = op->decode(r, out, &info->api);
     if (st == WOS_ERR_JSON_TOKENS) {
-        info->tokens_needed = r->tokens_needed; /* else still 0 */
+        info->tokens_needed = r->tokens_needed; /* set by the decoder's parse; else still 0 */
     }
-    if (st != WOS_OK && st != WOS_ERR_HTTP_STATUS) {
+    if (st != WOS_OK && st != WOS_ERR_HTTP_STATUS && st != WOS_ERR_CREATE_UNCONFIRMED) {
         /* A 2xx body that failed to decode may hold a secret (a token)
          * that no result points to, so no wipe could reach it later. */
         wos_secure_zero(r->body, r->body_len);
     }
-    return resent_outcome(op, st, info);
+    return st;
 }
 
 /* The call path: deadlines and retries around the attempts, then the decode. */

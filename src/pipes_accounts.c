@@ -90,14 +90,19 @@ wos_status wos_pipes_dec_account(wos_pipes_reply *r, void *out, wos_api_error *e
     return wos_pipes_decode_account(r, (wos_connected_account *)out, err);
 }
 
+static wos_status dec_account_create(wos_pipes_reply *r, void *out, wos_api_error *err)
+{
+    return wos_pipes_unconfirmed(r, wos_pipes_dec_account(r, out, err));
+}
+
 /* Writes are not resent once they may have reached the server (issue 10). */
 const wos_pipes_op_desc wos_op_account_get = {
     .method = WOS_M_GET, .retry = WOS_RETRY_REPEATABLE, .has_result = 1u,
     .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_account, .spec = &k_account_read,
 };
 const wos_pipes_op_desc wos_op_account_create = {
-    .method = WOS_M_POST, .retry = WOS_RETRY_KEYED | WOS_RETRY_WRITE | WOS_RETRY_CONFLICT_UNCONFIRMED,
-    .has_result = 1u, .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_account,
+    .method = WOS_M_POST, .retry = WOS_RETRY_KEYED | WOS_RETRY_WRITE,
+    .has_result = 1u, .prepare = wos_pipes_prepare_spec, .decode = dec_account_create,
     .spec = &k_account_write,
 };
 const wos_pipes_op_desc wos_op_account_update = {
@@ -105,6 +110,6 @@ const wos_pipes_op_desc wos_op_account_update = {
     .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_account, .spec = &k_account_write,
 };
 const wos_pipes_op_desc wos_op_account_delete = {
-    .method = WOS_M_DELETE, .retry = WOS_RETRY_WRITE | WOS_RETRY_GONE_IS_DONE, .has_result = 0u,
+    .method = WOS_M_DELETE, .retry = WOS_RETRY_WRITE, .has_result = 0u,
     .prepare = wos_pipes_prepare_spec, .decode = wos_pipes_dec_gone, .spec = &k_account_read,
 };

@@ -56,15 +56,13 @@ typedef char wos_api_error_strings_in_order[offsetof(wos_api_error, error_descri
                                                     offsetof(wos_api_error, code) + 3u * sizeof(wos_str)
                                                 ? 1 : -1];
 
-wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out)
+/* wos_pipes_decode_error() on a reply already checked (by it, or by reply_status()). */
+static void fill_error(wos_pipes_reply *r, wos_api_error *out)
 {
     static const char *const keys[] = {wos_keys_a.code, wos_keys_a.message, wos_keys_a.error, wos_keys_a.error_description};
     wos_json doc;
     int v[4];
-    unsigned needed = 0, i;
-    if (r == NULL || out == NULL || (r->body == NULL && r->body_len != 0u)) {
-        return WOS_ERR_INVALID_ARG;
-    }
+    unsigned i;
     memset(out, 0, sizeof *out);
     out->http_status = r->status;
     out->kind = kind_of(r->status);
@@ -72,9 +70,8 @@ wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out)
     out->retry_after_s = r->retry_after_s;
     out->body.ptr = r->body != NULL ? r->body : "";
     out->body.len = r->body_len;
-    if (r->body_len == 0u ||
-        wos_json_parse(&doc, r->body, r->body_len, r->tokens, r->token_cap, &needed) != WOS_OK) {
-        return WOS_OK; /* empty, HTML, truncated: the raw body is all there is */
+    if (wos_json_parse(&doc, r->body, r->body_len, r->tokens, r->token_cap, NULL) != WOS_OK) {
+        return; /* empty (not JSON), HTML, truncated: the raw body is all there is */
     }
     if (wos_json_members(&doc, 0, keys, 4u, 0u, v) == WOS_ERR_JSON_SHAPE) { /* one pass */
         v[0] = v[1] = v[3] = -1; /* not an object: a bare string is the error */
@@ -84,19 +81,32 @@ wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out)
         take_string(&doc, v[i], (wos_str *)(void *)((char *)out + offsetof(wos_api_error, code) +
                                                      i * sizeof(wos_str)));
     }
+}
+
+/* A reply checked once: the decoders reach fill_error() through reply_status(). */
+static bool reply_ok(const wos_pipes_reply *r)
+{
+    return r != NULL && (r->body != NULL || r->body_len == 0u);
+}
+
+wos_status wos_pipes_decode_error(wos_pipes_reply *r, wos_api_error *out)
+{
+    if (!reply_ok(r) || out == NULL) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    fill_error(r, out);
     return WOS_OK;
 }
 
 /* Every decoder starts here: a non-2xx status is an error result. */
 static wos_status reply_status(wos_pipes_reply *r, wos_api_error *err)
 {
-    if (r == NULL || (r->body == NULL && r->body_len != 0u)) {
+    if (!reply_ok(r)) {
         return WOS_ERR_INVALID_ARG;
     }
     if (r->status < 200 || r->status > 299) {
         if (err != NULL) {
-            wos_status ignored = wos_pipes_decode_error(r, err); /* never fails here: r checked */
-            (void)ignored;
+            fill_error(r, err);
         }
         return WOS_ERR_HTTP_STATUS;
     }

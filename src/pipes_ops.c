@@ -27,10 +27,21 @@ static wos_status decode_list(wos_pipes_reply *r, void *out, wos_api_error *err)
     return wos_pipes_decode_list(r, (wos_integration_page *)out, err);
 }
 
+static wos_status decode_create(wos_pipes_reply *r, void *out, wos_api_error *err)
+{
+    return wos_pipes_unconfirmed(r, wos_pipes_decode_integration(r, (wos_data_integration *)out, err));
+}
+
 wos_status wos_pipes_dec_gone(wos_pipes_reply *r, void *out, wos_api_error *err)
 {
+    wos_status st = wos_pipes_decode_delete(r, err);
     (void)out;
-    return wos_pipes_decode_delete(r, err);
+    return st == WOS_ERR_HTTP_STATUS && r->resent_ && r->status == 404 ? WOS_OK : st;
+}
+
+wos_status wos_pipes_unconfirmed(const wos_pipes_reply *r, wos_status st)
+{
+    return st == WOS_ERR_HTTP_STATUS && r->resent_ && r->status == 409 ? WOS_ERR_CREATE_UNCONFIRMED : st;
 }
 
 /* A token call only reads, so it is repeatable, though it is a POST. */
@@ -42,8 +53,8 @@ const wos_pipes_op_desc wos_op_token = {
  * does not de-duplicate POSTs); a PUT of the same body and a DELETE are. */
 const wos_pipes_op_desc wos_op_create = {
     .method = WOS_M_POST, .segments = 1u,
-    .retry = WOS_RETRY_KEYED | WOS_RETRY_WRITE | WOS_RETRY_CONFLICT_UNCONFIRMED,
-    .has_result = 1u, .prepare = wos_pipes_prepare_create, .decode = decode_integration,
+    .retry = WOS_RETRY_KEYED | WOS_RETRY_WRITE,
+    .has_result = 1u, .prepare = wos_pipes_prepare_create, .decode = decode_create,
 };
 const wos_pipes_op_desc wos_op_list = {
     .method = WOS_M_GET, .segments = 1u, .retry = WOS_RETRY_REPEATABLE,
@@ -59,6 +70,6 @@ const wos_pipes_op_desc wos_op_update = {
 };
 const wos_pipes_op_desc wos_op_delete = {
     .method = WOS_M_DELETE, .segments = 2u,
-    .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_WRITE | WOS_RETRY_GONE_IS_DONE,
+    .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_WRITE,
     .has_result = 0u, .prepare = wos_pipes_prepare_slug, .decode = wos_pipes_dec_gone,
 };

@@ -16,10 +16,10 @@
 enum {
     WOS_RETRY_REPEATABLE = 1u,           /* may be resent after the server may have got it */
     WOS_RETRY_KEYED = 2u,                /* a POST: one Idempotency-Key over all attempts */
-    WOS_RETRY_WRITE = 4u,                /* changes the server: a resend after an uncertain
-                                          * attempt is noted (info->resent_write) */
-    WOS_RETRY_GONE_IS_DONE = 8u,         /* such a resend answered 404: the first did it */
-    WOS_RETRY_CONFLICT_UNCONFIRMED = 16u /* such a resend answered 409: it probably did it */
+    WOS_RETRY_WRITE = 4u                 /* changes the server: a resend after an uncertain
+                                          * attempt is noted (info->resent_write and the
+                                          * reply's resent_, which the write's decoder reads:
+                                          * wos_pipes_dec_gone(), wos_pipes_unconfirmed()) */
 };
 
 /* The query parameters of a list, in their order on the wire. */
@@ -53,8 +53,16 @@ typedef bool (*wos_pipes_prepare_fn)(const wos_pipes_call *call, wos_pipes_req_p
 /* Decode a reply into the operation's result type (out may be NULL only when has_result is 0). */
 typedef wos_status (*wos_pipes_decode_fn)(wos_pipes_reply *r, void *out, wos_api_error *err);
 
-/* The descriptors' decoder of a reply without a result (the deletes; out unused). */
+/* The descriptors' decoder of a reply without a result (the deletes; out
+ * unused). The retry of a delete resent after an attempt that may have done
+ * it (r->resent_) answering 404 means the first attempt deleted it: WOS_OK. */
 wos_status wos_pipes_dec_gone(wos_pipes_reply *r, void *out, wos_api_error *err);
+
+/* A create's decode status st, given its reply: a retry resent after an
+ * attempt that may have done it (r->resent_) answering 409 means the first
+ * attempt probably created it: WOS_ERR_CREATE_UNCONFIRMED. The creates'
+ * decoders pass their status through it, so other operations link none of it. */
+wos_status wos_pipes_unconfirmed(const wos_pipes_reply *r, wos_status st);
 
 /* The methods, packed: a descriptor holds its method's offset in
  * wos_methods, a byte in the descriptor's padding where a pointer took four. */

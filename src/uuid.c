@@ -3,10 +3,13 @@
 
 wos_status wos_uuid4(const wos_platform *plat, char out[37])
 {
-    uint8_t r[16];
+    /* The 16 random bytes land in out's last 16 bytes and are spelled out
+     * from the front: byte i is read before its two digits are written at
+     * 2i + (dashes so far) <= 20 + i, so none is overwritten unread. */
+    uint8_t *r = (uint8_t *)out + 20;
     unsigned i;
     char *o = out;
-    wos_status st = plat->random(plat->ctx, r, sizeof r);
+    wos_status st = plat->random(plat->ctx, r, 16u);
     if (st != WOS_OK) {
         return st;
     }
@@ -14,7 +17,6 @@ wos_status wos_uuid4(const wos_platform *plat, char out[37])
     r[8] = (uint8_t)((r[8] & 0x3Fu) | 0x80u); /* variant 10 */
     for (i = 0; i < 16u; i++) {
         unsigned b = r[i], k;
-        /* 8-4-4-4-12: a dash before bytes 4, 6, 8 and 10 (bits of the mask). */
         if (((0x550u >> i) & 1u) != 0u) {
             *o++ = '-';
         }

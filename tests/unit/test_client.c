@@ -986,6 +986,32 @@ static void create_409_after_5xx_is_reported_distinctly(void **state)
     assert_string_not_equal(wos_status_str(WOS_ERR_CREATE_UNCONFIRMED), "unknown status");
 }
 
+/* The resend outcome holds for the connected-account writes too, whose
+ * descriptors carry it: after a 5xx, a delete answered 404 succeeds and a
+ * create answered 409 is unconfirmed; a first 409 is a plain conflict. */
+static void account_writes_resent_after_5xx(void **state)
+{
+    static const fake_exchange s[] = {
+        {STATUS(503), FAKE_NORMAL, 0}, {STATUS(404), FAKE_NORMAL, 0},
+        {STATUS(500), FAKE_NORMAL, 0}, {STATUS(409), FAKE_NORMAL, 0},
+        {STATUS(409), FAKE_NORMAL, 0}};
+    wos_account_params acc = {.user_id = WOS_STR_LIT("u"), .slug = WOS_STR_LIT("github")};
+    wos_connected_account out;
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 5, 2);
+    assert_int_equal(wos_client_op(&g_c, &wos_op_account_delete, &acc, NULL, NULL, &info), WOS_OK);
+    assert_int_equal(info.attempts, 2);
+    assert_true(info.resent_write);
+    assert_int_equal(wos_client_op(&g_c, &wos_op_account_create, &acc, NULL, &out, &info),
+                     WOS_ERR_CREATE_UNCONFIRMED);
+    assert_int_equal(info.api.http_status, 409);
+    assert_true(wos_str_eq(info.api.message, "no"));
+    assert_int_equal(wos_client_op(&g_c, &wos_op_account_create, &acc, NULL, &out, &info),
+                     WOS_ERR_HTTP_STATUS);
+    assert_int_equal(info.attempts, 1);
+}
+
 #define SAME_CURSOR_PAGE "HTTP/1.1 200 OK\r\nContent-Length: 76\r\n\r\n{\"data\":[{\"id\":\"a\",\"slug\":\"a\"}],\"list_metadata\":{\"before\":null,\"after\":\"a\"}}"
 
 /* A server that hands back the cursor it was given would loop the walk forever:
@@ -1383,6 +1409,7 @@ int main(void)
         cmocka_unit_test(update_resent_after_lost_answer_and_5xx),
         cmocka_unit_test(delete_404_after_uncertain_attempt_is_success),
         cmocka_unit_test(create_409_after_5xx_is_reported_distinctly),
+        cmocka_unit_test(account_writes_resent_after_5xx),
         cmocka_unit_test(list_all_stops_on_repeated_cursor),
         cmocka_unit_test(null_out_refused_before_sending),
         cmocka_unit_test(backoff_doubling_clamps_instead_of_wrapping),
