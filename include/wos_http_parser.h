@@ -93,16 +93,26 @@ typedef struct wos_http_response {
     bool keep_alive;
 } wos_http_response;
 
+/** Private: the type of the parser's small fields. Bytes on Arm, where
+ *  Thumb loads and stores bytes as compactly as words; words on RISC-V,
+ *  whose compressed instructions (RV32C) load and store only words, so a
+ *  byte access costs 4 bytes of code where a word access costs 2. */
+#if defined(__riscv)
+typedef unsigned wos_http_small_;
+#else
+typedef uint8_t wos_http_small_;
+#endif
+
 /**
  * @brief Parser state. Allocate it anywhere (stack, static); the fields
  * ending in `_` are private except where noted.
  */
 typedef struct wos_http_parser {
-    /* The byte-sized fields and buf_ come first: small offsets give the
+    /* The small fields and buf_ come first: small offsets give the
      * Cortex-M code 16-bit loads and stores (and no padding). */
-    uint8_t state_;          /**< Private: where the parser is. */
-    uint8_t flags_;          /**< Private: what the headers said. */
-    uint8_t err_;            /**< Private: sticky error, 0 when none. */
+    wos_http_small_ state_;  /**< Private: where the parser is. */
+    wos_http_small_ flags_;  /**< Private: what the headers said. */
+    wos_http_small_ err_;    /**< Private: sticky error, 0 when none. */
     char *buf_;              /**< Private: the caller's buffer. */
     wos_http_response resp_; /**< Private: the response being parsed. */
     size_t cap_;             /**< Private: the capacity of buf_. */

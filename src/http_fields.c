@@ -12,39 +12,47 @@
 /* Retry-After delta-seconds beyond this are absurd; cap, never overflow. */
 #define RETRY_AFTER_MAX 0x7FFFFFFF
 
-/* The words we act on: the headers we extract, those most responses carry
- * first (they are tried in this order), then the Connection options (in
- * the order of their flags) and the one coding we decode. Lower case; compared in any ASCII case.
- * One block of text (a struct of NUL-terminated arrays, so the compiler
- * lays it out) walked with a table of lengths: 40 B less than a table of
- * pointers. */
-#define WOS_HTTP_WORDS(X)                                                                      \
+/* The words we act on: the names of the headers we extract, those most
+ * responses carry first (they are tried in this order), then the
+ * Connection options and the one coding we decode. Lower case; compared
+ * in any ASCII case. One block of text (a struct of NUL-terminated arrays,
+ * so the compiler lays it out); the names are walked with a table of
+ * lengths (40 B less than a table of pointers), an option is compared as
+ * its member of the block. */
+#define WOS_HTTP_NAMES(X)                                                                      \
     X(W_CONTENT_LENGTH, "content-length") X(W_CONTENT_TYPE, "content-type") X(W_DATE, "date")     \
     X(W_REQUEST_ID, "x-request-id") X(W_CONNECTION, "connection") X(W_TE, "transfer-encoding")    \
-    X(W_RETRY_AFTER, "retry-after") X(W_CLOSE, "close") X(W_KEEP_ALIVE, "keep-alive")             \
-    X(W_CHUNKED, "chunked")
+    X(W_RETRY_AFTER, "retry-after")
+#define WOS_HTTP_OPTIONS(X) X(W_CLOSE, "close") X(W_KEEP_ALIVE, "keep-alive") X(W_CHUNKED, "chunked")
 #define WOS_HTTP_W_ENUM(id, text) id,
 #define WOS_HTTP_W_MEMBER(id, text) char id[sizeof text];
 #define WOS_HTTP_W_TEXT(id, text) text,
 #define WOS_HTTP_W_LEN(id, text) [id] = sizeof text - 1u,
-enum { WOS_HTTP_WORDS(WOS_HTTP_W_ENUM) W_COUNT };
+enum { WOS_HTTP_NAMES(WOS_HTTP_W_ENUM) W_NAMES };
 struct wos_http_words {
-    WOS_HTTP_WORDS(WOS_HTTP_W_MEMBER)
+    WOS_HTTP_NAMES(WOS_HTTP_W_MEMBER)
+    WOS_HTTP_OPTIONS(WOS_HTTP_W_MEMBER)
 };
-static const struct wos_http_words k_text = {WOS_HTTP_WORDS(WOS_HTTP_W_TEXT)};
-/* The words' lengths: word i + 1 starts k_len[i] + 1 bytes after word i,
+static const struct wos_http_words k_text = {WOS_HTTP_NAMES(WOS_HTTP_W_TEXT) WOS_HTTP_OPTIONS(WOS_HTTP_W_TEXT)};
+/* The names' lengths: name i + 1 starts k_len[i] + 1 bytes after name i,
  * as the struct has no padding (checked). */
-static const uint8_t k_len[W_COUNT] = {WOS_HTTP_WORDS(WOS_HTTP_W_LEN)};
+static const uint8_t k_len[W_NAMES] = {WOS_HTTP_NAMES(WOS_HTTP_W_LEN)};
 #define WOS_HTTP_W_SIZE(id, text) +sizeof text
-typedef char wos_http_words_packed[sizeof k_text == 0u WOS_HTTP_WORDS(WOS_HTTP_W_SIZE) ? 1 : -1];
+typedef char wos_http_words_packed[sizeof k_text == 0u WOS_HTTP_NAMES(WOS_HTTP_W_SIZE)
+                                                        WOS_HTTP_OPTIONS(WOS_HTTP_W_SIZE)
+                                       ? 1
+                                       : -1];
 
-/* One bit per ASCII byte that may not appear in a field name: controls,
- * space, DEL and the RFC 9110 delimiters "(),/:;<=>?@[\]{}. */
-static const uint32_t k_not_tchar[4] = {0xFFFFFFFFu, 0xFC009305u, 0x38000001u, 0xA8000000u};
+/* One bit per printable ASCII byte (0x20..0x7F, from bit 0 of word 0)
+ * that may not appear in a field name: space, DEL and the RFC 9110
+ * delimiters "(),/:;<=>?@[\]{}. Bytes below 0x20 or above 0x7F wrap
+ * past the table and are never tchars. */
+static const uint32_t k_not_tchar[3] = {0xFC009305u, 0x38000001u, 0xA8000000u};
 
 static bool is_tchar(unsigned char c)
 {
-    return c < 0x80u && ((k_not_tchar[c >> 5] >> (c & 31u)) & 1u) == 0u;
+    unsigned d = (unsigned)c - 0x20u;
+    return d < 0x60u && ((k_not_tchar[d >> 5] >> (d & 31u)) & 1u) == 0u;
 }
 
 static bool is_ows(char c)
@@ -66,14 +74,23 @@ static void trim(const char *s, size_t n, wos_str *v)
     v->len = n;
 }
 
-wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str *value)
+wos_status wos_http_check_field(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n && is_tchar((unsigned char)s[i])) {
         i++;
     }
-    if (i == 0u || i == n || s[i] != ':') {
+    return i == 0u || i == n || s[i] != ':' ? WOS_ERR_HTTP_MALFORMED : WOS_OK;
+}
+
+wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str *value)
+{
+    size_t i = 0;
+    if (wos_http_check_field(s, n) != WOS_OK) {
         return WOS_ERR_HTTP_MALFORMED;
+    }
+    while (s[i] != ':') { /* the first colon ends the name: no tchar is one */
+        i++;
     }
     name->ptr = s;
     name->len = i;
@@ -94,38 +111,30 @@ static bool same(const char *s, const char *w, size_t n)
     return j == n;
 }
 
-/* The index of the word from index i on that v is, or -1. Views go by
- * pointer here: passing them by value costs copies on Cortex-M. */
-static int word(const wos_str *v, int i)
+/* Whether v is the word w in any ASCII case. Views go by pointer here:
+ * passing them by value costs copies on Cortex-M. */
+#define IS(v, id) is(v, k_text.id, sizeof k_text.id - 1u)
+WOS_HTTP_NOINLINE static bool is(const wos_str *v, const char *w, size_t n)
 {
-    const char *w = (const char *)&k_text; /* word k: the bytes of one object */
-    int k;
-    for (k = 0; k < W_COUNT; w += k_len[k++] + 1u) {
-        if (k >= i && k_len[k] == v->len && same(v->ptr, w, v->len)) {
-            return k;
-        }
-    }
-    return -1;
+    return v->len == n && same(v->ptr, w, n);
 }
 
-static void connection(uint8_t *flags, const wos_str *v)
+static void connection(wos_http_small_ *flags, const wos_str *v)
 {
     size_t i = 0, j;
     while (i < v->len) {
-        unsigned w;
         wos_str tok;
         for (j = i; j < v->len && v->ptr[j] != ','; j++) {
         }
         trim(v->ptr + i, j - i, &tok);
-        w = (unsigned)(word(&tok, W_CLOSE) - W_CLOSE);
-        if (w <= W_KEEP_ALIVE - W_CLOSE) {
-            *flags |= (uint8_t)(WOS_HTTP_F_CLOSE << w);
-        }
+        *flags |= IS(&tok, W_CLOSE)        ? WOS_HTTP_F_CLOSE
+                  : IS(&tok, W_KEEP_ALIVE) ? WOS_HTTP_F_KEEPALIVE
+                                           : 0u;
         i = j + 1u;
     }
 }
 
-static wos_status on_field(wos_http_response *r, uint8_t *flags, int name, const wos_str *v)
+static wos_status on_field(wos_http_response *r, wos_http_small_ *flags, int name, const wos_str *v)
 {
     uint64_t x;
     switch (name) {
@@ -137,7 +146,7 @@ static wos_status on_field(wos_http_response *r, uint8_t *flags, int name, const
         r->content_length = (int64_t)x;
         break;
     case W_TE: /* Only a single `chunked`: we decode nothing else. */
-        if ((*flags & WOS_HTTP_F_CHUNKED) != 0u || word(v, W_CHUNKED) != W_CHUNKED) {
+        if ((*flags & WOS_HTTP_F_CHUNKED) != 0u || !IS(v, W_CHUNKED)) {
             return WOS_ERR_HTTP_FRAMING;
         }
         *flags |= WOS_HTTP_F_CHUNKED;
@@ -165,21 +174,21 @@ static wos_status on_field(wos_http_response *r, uint8_t *flags, int name, const
     return WOS_OK;
 }
 
-wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, uint8_t *flags)
+wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, wos_http_small_ *flags)
 {
-    wos_str name, value;
+    wos_str value;
     const char *w = (const char *)&k_text; /* word i: the bytes of one object */
     size_t l;
     int i;
     /* The names we act on are tried first, each with its colon (the length
      * first: few names pass): a name that is one of them holds only tchars,
      * so it needs no other check. Any other name is checked, then ignored. */
-    for (i = 0; i < W_CLOSE; w += k_len[i++] + 1u) {
+    for (i = 0; i < W_NAMES; w += k_len[i++] + 1u) {
         l = k_len[i];
         if (l < n && s[l] == ':' && same(s, w, l)) {
             trim(s + l + 1u, n - l - 1u, &value);
             return on_field(r, flags, i, &value);
         }
     }
-    return wos_http_split_field(s, n, &name, &value);
+    return wos_http_check_field(s, n);
 }

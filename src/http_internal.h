@@ -24,7 +24,7 @@ enum {
 #define WOS_HTTP_F_HTTP10    0x01u
 #define WOS_HTTP_F_CHUNKED   0x02u
 #define WOS_HTTP_F_CLOSE     0x04u
-#define WOS_HTTP_F_KEEPALIVE 0x08u /* F_CLOSE << 1: http_fields.c shifts */
+#define WOS_HTTP_F_KEEPALIVE 0x08u
 #define WOS_HTTP_F_UNTIL_CLOSE 0x10u /* the body ends when the peer closes */
 
 /* Keeps a static function called from two places out of line, where
@@ -52,14 +52,19 @@ enum {
 #define WOS_HTTP_WORK(p, n) ((void)0)
 #endif
 
-/* Split a header line (CRLF excluded) into its name and OWS-trimmed value.
- * WOS_ERR_HTTP_MALFORMED: empty or non-token name, no colon, whitespace
- * before the colon, or a line starting with whitespace (obs-fold). */
+/* Check that a header line (CRLF excluded) is a field: a token name right
+ * before a colon. WOS_ERR_HTTP_MALFORMED: empty or non-token name, no
+ * colon, whitespace before the colon, or a line starting with whitespace
+ * (obs-fold). */
+WOS_NODISCARD wos_status wos_http_check_field(const char *s, size_t n);
+
+/* Split a header line (CRLF excluded) into its name and OWS-trimmed value;
+ * errors as wos_http_check_field(). */
 WOS_NODISCARD wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str *value);
 
 /* One header field line (CRLF excluded): what it says about the response
  * goes into r and the WOS_HTTP_F_* flags. Errors as wos_http_parser_commit(). */
 WOS_NODISCARD wos_status wos_http_header(const char *s, size_t n, wos_http_response *r,
-                                         uint8_t *flags);
+                                         wos_http_small_ *flags);
 
 #endif

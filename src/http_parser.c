@@ -15,12 +15,16 @@
  * WOS_HTTP_F_HTTP10 added to flags when it is HTTP/1.0.
  * WOS_ERR_HTTP_MALFORMED when it is not one (nothing written). Here rather
  * than with the header fields: static, it is inlined into its one caller. */
-static wos_status status_line(const char *s, size_t n, int *out_code, uint8_t *flags)
+static wos_status status_line(const char *s, size_t n, int *out_code, wos_http_small_ *flags)
 {
     int code = 0;
     size_t i;
-    if (n < 12u || memcmp(s, "HTTP/1.", 7) != 0 || (s[7] != '0' && s[7] != '1') || s[8] != ' ' ||
-        (n > 12u && s[12] != ' ')) {
+    unsigned minor;
+    if (n < 12u || memcmp(s, "HTTP/1.", 7) != 0) {
+        return WOS_ERR_HTTP_MALFORMED;
+    }
+    minor = (unsigned)(unsigned char)s[7] - (unsigned)'0'; /* read once: the stores below may alias it */
+    if (minor > 1u || s[8] != ' ' || (n > 12u && s[12] != ' ')) {
         return WOS_ERR_HTTP_MALFORMED;
     }
     for (i = 9; i < 12u; i++) {
@@ -34,9 +38,7 @@ static wos_status status_line(const char *s, size_t n, int *out_code, uint8_t *f
         return WOS_ERR_HTTP_MALFORMED;
     }
     *out_code = code;
-    if (s[7] == '0') {
-        *flags |= WOS_HTTP_F_HTTP10;
-    }
+    *flags |= (wos_http_small_)((minor ^ 1u) * WOS_HTTP_F_HTTP10); /* minor is 0 or 1 */
     return WOS_OK;
 }
 
@@ -67,7 +69,7 @@ static wos_status chunk_size(const char *s, size_t n, size_t *out_size)
 
 static wos_status fail(wos_http_parser *p, wos_status st)
 {
-    p->err_ = (uint8_t)st;
+    p->err_ = (wos_http_small_)st;
     return st;
 }
 
@@ -124,10 +126,11 @@ static wos_status headers_done(wos_http_parser *p)
 {
     wos_http_response *r = &p->resp_;
     unsigned f = p->flags_;
+    int status = r->status; /* read once: the stores below may alias it */
     if ((f & WOS_HTTP_F_CHUNKED) != 0u && r->content_length >= 0) {
         return WOS_ERR_HTTP_FRAMING;
     }
-    if (r->status < 200) { /* interim: the real one follows */
+    if (status < 200) { /* interim: the real one follows */
         reset_response(p);
         return WOS_OK;
     }
@@ -144,7 +147,7 @@ static wos_status headers_done(wos_http_parser *p)
     r->keep_alive = (f & WOS_HTTP_F_CLOSE) == 0u &&
                     ((f & WOS_HTTP_F_HTTP10) == 0u || (f & WOS_HTTP_F_KEEPALIVE) != 0u);
     p->body_ = p->out_ = p->pos_;
-    if (r->status == 204 || r->status == 304) {
+    if (status == 204 || status == 304) {
         finish(p);
     } else if ((f & WOS_HTTP_F_CHUNKED) != 0u) {
         p->state_ = WOS_HTTP_ST_CHUNK_SIZE;
@@ -162,7 +165,6 @@ static wos_status headers_done(wos_http_parser *p)
 /* Act on one complete line (CRLF excluded) in the current line state. */
 static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
 {
-    wos_str name, value;
     size_t size = 0;
     wos_status st;
     switch (p->state_) {
@@ -194,7 +196,7 @@ static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
             finish(p);
             return WOS_OK;
         }
-        return wos_http_split_field(s, n, &name, &value);
+        return wos_http_check_field(s, n);
     }
 }
 
@@ -470,7 +472,7 @@ wos_str wos_http_parser_leftover(const wos_http_parser *p)
 
 size_t wos_http_parser_needed(const wos_http_parser *p)
 {
-    return p != NULL && p->err_ == (uint8_t)WOS_ERR_BUFFER_TOO_SMALL ? p->left_ : 0u;
+    return p != NULL && p->err_ == (wos_http_small_)WOS_ERR_BUFFER_TOO_SMALL ? p->left_ : 0u;
 }
 
 wos_status wos_http_parser_header(const wos_http_parser *p, const char *name, wos_str *out_value)
