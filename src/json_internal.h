@@ -33,9 +33,7 @@ wos_status wos_json_tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned n
  * WOS_OK when any was found, else as wos_json_member(). Bit j of secret
  * set: keys[j] names a secret, and the text of its earlier duplicates
  * (which no result points to) is zeroed. Internal: each key and out_vals
- * are never NULL, and n <= WOS_JSON_KEYS_MAX (the decoders' own tables).
- * With keys NULL it is wos_json_item() instead (secret the item's index,
- * obj an array), which shares its walk over the container. */
+ * are never NULL, and n <= WOS_JSON_KEYS_MAX (the decoders' own tables). */
 struct wos_json;
 wos_status wos_json_members(const struct wos_json *doc, int obj, const char *const *keys, unsigned n, unsigned secret,
                             int *out_vals);
