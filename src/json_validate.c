@@ -60,34 +60,37 @@ static int ws(unsigned c)
     return c == ' ' || (c - '\t' < 5u && ((0x13u >> (c - '\t')) & 1u) != 0u);
 }
 
-/* End of the digit run at i, or 0 when there is none. */
-static size_t digits(const uint8_t *s, size_t i, size_t len)
-{
-    size_t j = i;
-    while (j < len && s[j] >= '0' && s[j] <= '9') {
-        j++;
-    }
-    return j != i ? j : 0u;
-}
+/* The number grammar of RFC 8259 as a table: k_num[state] holds the
+ * next state for each byte class in a nibble (N_ none: the number ends).
+ * States: 0 start, 1 after '-', 2 a leading 0, 3 integer digits, 4 after
+ * '.', 5 fraction digits, 6 after 'e', 7 after its sign, 8 exponent
+ * digits; K_NUM_END the states a number may end in. Classes: '0',
+ * '1'..'9', '-', '+', '.', 'e' or 'E', any other byte. Smaller than
+ * code per part, and numbers are rare in the replies that matter. */
+#define N_ 15u
+#define NUM(z, d, m, p, dot, e) \
+    ((z) | (d) << 4 | (m) << 8 | (p) << 12 | (dot) << 16 | (uint32_t)(e) << 20 | (uint32_t)N_ << 24)
+static const uint32_t k_num[9] = {
+    NUM(2u, 3u, 1u, N_, N_, N_), NUM(2u, 3u, N_, N_, N_, N_), NUM(N_, N_, N_, N_, 4u, 6u),
+    NUM(3u, 3u, N_, N_, 4u, 6u), NUM(5u, 5u, N_, N_, N_, N_), NUM(5u, 5u, N_, N_, N_, 6u),
+    NUM(8u, 8u, 7u, 7u, N_, N_), NUM(8u, 8u, N_, N_, N_, N_), NUM(8u, 8u, N_, N_, N_, N_),
+};
+#define K_NUM_END ((1u << 2) | (1u << 3) | (1u << 5) | (1u << 8))
 
-/* End of the number starting at i, or 0 when it breaks the grammar. */
+/* End of the number starting at i, or 0 when it breaks the grammar. What
+ * follows its end is the caller's to check (a delimiter must). */
 static size_t scan_number(const uint8_t *s, size_t i, size_t len)
 {
-    size_t j;
-    i += (s[i] == '-');
-    j = digits(s, i, len);
-    if (j == 0u || (s[i] == '0' && j > i + 1u)) {
-        return 0u;
+    unsigned st = 0u, nx, c, cls;
+    for (; i < len; i++, st = nx) {
+        c = s[i];
+        cls = c - '0' < 10u ? (c != '0') : c == '-' ? 2u : c == '+' ? 3u : c == '.' ? 4u : (c | 0x20u) == 'e' ? 5u : 6u;
+        nx = (unsigned)(k_num[st] >> (4u * cls)) & 15u;
+        if (nx == N_) {
+            break;
+        }
     }
-    if (j < len && s[j] == '.') {
-        j = digits(s, j + 1u, len);
-    }
-    if (j != 0u && j < len && (s[j] | 0x20) == 'e') {
-        j++;
-        j += (j < len && (s[j] == '+' || s[j] == '-'));
-        j = digits(s, j, len);
-    }
-    return j;
+    return ((K_NUM_END >> st) & 1u) != 0u ? i : 0u;
 }
 
 /* String starting at the quote *pos; on WOS_OK *pos is past the closing
