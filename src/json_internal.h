@@ -15,9 +15,10 @@ size_t wos_json_esc(const char *s, size_t avail, uint32_t *out);
 #include "wos_jsmn.h"
 #include "wos_status.h"
 
-/* wos_json_validate(), and *out_esc (which must be 0 on entry) set to 1
- * when some string holds a backslash: without one, every string token's
- * text is already its decoded value. */
+/* wos_json_validate() without its argument checks (js not NULL unless
+ * len is 0, out_tokens not NULL), and *out_esc (which must be 0 on entry)
+ * set to 1 when some string holds a backslash: without one, every string
+ * token's text is already its decoded value. */
 wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsigned *out_esc);
 
 /* Tokenise text that wos_json_check() accepted with need tokens (esc: its

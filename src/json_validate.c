@@ -163,9 +163,6 @@ wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsi
     size_t i = 0u;
     wos_status rc;
     uint8_t c;
-    if (s == NULL && len != 0u) {
-        return WOS_ERR_INVALID_ARG;
-    }
     for (;;) {
         while (i < len && ws(s[i])) {
             i++;
@@ -205,14 +202,17 @@ wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsi
     if (st != (ST_COMMA | ST_CLOSE) || depth != 0u) {
         return WOS_ERR_JSON_MALFORMED;
     }
-    if (out_tokens != NULL) {
-        *out_tokens = tokens;
-    }
+    *out_tokens = tokens;
     return WOS_OK;
 }
 
 wos_status wos_json_validate(const char *js, size_t len, unsigned *out_tokens)
 {
-    unsigned esc = 0u;
-    return wos_json_check(js, len, out_tokens, &esc);
+    /* The public call's argument checks, which wos_json_parse() makes itself. */
+    unsigned esc = 0u, tokens;
+    wos_status st = js == NULL && len != 0u ? WOS_ERR_INVALID_ARG : wos_json_check(js, len, &tokens, &esc);
+    if (st == WOS_OK && out_tokens != NULL) {
+        *out_tokens = tokens;
+    }
+    return st;
 }
