@@ -4,6 +4,8 @@
  * A flat state machine: the kind of each open container is one bit of a
  * small bit stack, so nesting costs no recursion and no per-level stack.
  */
+#include <string.h>
+
 #include "json_internal.h"
 #include "scan.h"
 #include "utf8.h"
@@ -141,18 +143,18 @@ static wos_status scan_scalar(const uint8_t *s, size_t len, size_t *pos, unsigne
     if (c == '"') {
         return scan_string(s, len, pos, esc);
     }
-    if (c == '-' || (c >= '0' && c <= '9')) {
-        i = scan_number(s, i, len);
-    } else {
+    /* A number, or else (0: none starts here) a literal. */
+    n = scan_number(s, i, len);
+    if (n == 0u) {
         lit = c == 't' ? "true" : c == 'f' ? "false" : "null";
-        for (n = 0u; lit[n] != '\0'; n++, i++) {
-            if (i == len || s[i] != (uint8_t)lit[n]) {
-                return WOS_ERR_JSON_MALFORMED;
-            }
+        n = 4u + (c == 'f');
+        if (len - i < n || memcmp(s + i, lit, n) != 0) {
+            return WOS_ERR_JSON_MALFORMED;
         }
+        n += i;
     }
-    *pos = i;
-    return i != 0u ? WOS_OK : WOS_ERR_JSON_MALFORMED;
+    *pos = n;
+    return WOS_OK;
 }
 
 wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsigned *out_esc)
