@@ -30,6 +30,7 @@ size_t wos_json_esc(const char *s, size_t avail, uint32_t *out)
 {
     /* Pairs of (escape letter, byte). */
     static const char map[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
+    const char *m;
     uint32_t v = 0u;
     size_t i;
     int d;
@@ -47,9 +48,9 @@ size_t wos_json_esc(const char *s, size_t avail, uint32_t *out)
         *out = v;
         return 6u;
     }
-    for (i = 0u; i < sizeof map - 1u; i += 2u) {
-        if (map[i] == s[1]) {
-            *out = (uint8_t)map[i + 1u];
+    for (m = map; *m != '\0'; m += 2) {
+        if (*m == s[1]) {
+            *out = (uint8_t)m[1];
             return 2u;
         }
     }
