@@ -147,7 +147,9 @@ static wos_status scan_scalar(const uint8_t *s, size_t len, size_t *pos, unsigne
     /* A number, or else (0: none starts here) a literal. */
     n = scan_number(s, i, len);
     if (n == 0u) {
-        lit = c == 't' ? "true" : c == 'f' ? "false" : "null";
+        /* One string for the three: "true" is also a tail the linker
+         * shares with the request writer's "falsetrue". */
+        lit = &"nullfalsetrue"[c == 't' ? 9 : c == 'f' ? 4 : 0];
         n = 4u + (c == 'f');
         if (len - i < n || memcmp(s + i, lit, n) != 0) {
             return WOS_ERR_JSON_MALFORMED;
