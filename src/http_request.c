@@ -3,8 +3,8 @@
 
 #include <string.h>
 
+#include "http_request.h"
 #include "scan.h"
-#include "sink.h"
 #include "wos_config.h"
 
 /*
@@ -75,13 +75,17 @@ static void put_pct(sink *s, char lead, const char *p, size_t n)
     }
 }
 
-/* Empty, "." and ".." would change the path the server resolves. */
-static int bad_segment(const wos_str *g)
+wos_status wos_http_put_segment(sink *s, const wos_str *g)
 {
-    return g->ptr == NULL || g->len == 0u ||
-           (g->len <= 2u && g->ptr[0] == '.' && g->ptr[g->len - 1u] == '.');
+    if (g->ptr == NULL || g->len == 0u ||
+        (g->len <= 2u && g->ptr[0] == '.' && g->ptr[g->len - 1u] == '.')) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    put_pct(s, '/', g->ptr, g->len);
+    return WOS_OK;
 }
 
+/* The target: segments, then the query. */
 static wos_status put_target(sink *s, const wos_http_request *r)
 {
     size_t i;
@@ -91,10 +95,9 @@ static wos_status put_target(sink *s, const wos_http_request *r)
     }
     for (i = 0; i < r->segment_count; i++) {
         /* segments is read only when there are some: NULL then is refused */
-        if (r->segments == NULL || bad_segment(&r->segments[i])) {
+        if (r->segments == NULL || wos_http_put_segment(s, &r->segments[i]) != WOS_OK) {
             return WOS_ERR_INVALID_ARG;
         }
-        put_pct(s, '/', r->segments[i].ptr, r->segments[i].len);
     }
     for (i = 0; i < r->query_count; i++) {
         const wos_http_query *q = r->query != NULL ? &r->query[i] : NULL;
@@ -131,6 +134,17 @@ static size_t method_len(const char *m)
         n++;
     }
     return n;
+}
+
+wos_status wos_http_put_line(sink *s, const wos_http_request *r)
+{
+    size_t m = method_len(r->method);
+    if (m == 0u) {
+        return WOS_ERR_INVALID_ARG;
+    }
+    put(s, r->method, m);
+    put1(s, ' ');
+    return put_target(s, r);
 }
 
 /* Out of line on purpose: `make size` follows the body callback from here
@@ -178,18 +192,16 @@ static wos_status put_body(sink *s, const wos_http_request *req)
 }
 
 /* The whole request: head, then the body when there is one. */
-static wos_status put_request(sink *s, const wos_http_request *r)
+static wos_status put_request(sink *s, const wos_http_request *r, wos_http_line_fn line)
 {
     wos_status st;
-    size_t i, m = method_len(r->method);
+    size_t i;
     bool v6;
-    if (m == 0u || bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
+    if (bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
         (r->idempotency_key.ptr != NULL && bad_value(r->idempotency_key))) {
         return WOS_ERR_INVALID_ARG;
     }
-    put(s, r->method, m);
-    put1(s, ' ');
-    st = put_target(s, r);
+    st = line(s, r);
     if (st != WOS_OK) {
         return st;
     }
@@ -226,13 +238,10 @@ static wos_status put_request(sink *s, const wos_http_request *r)
     return put_body(s, r);
 }
 
-/* One code path for both public calls keeps the argument and size checks
- * in a single copy (flash), which inlining would undo. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static wos_status emit(const wos_http_request *req, char *buf, size_t cap, size_t *out_len,
-                       int whole)
+/* One code path for both public calls and the Pipes layer keeps the
+ * argument and size checks in a single copy (flash). */
+wos_status wos_http_write(const wos_http_request *req, char *buf, size_t cap, size_t *out_len,
+                          wos_http_line_fn line, int whole)
 {
     sink s;
     wos_status st;
@@ -246,7 +255,7 @@ static wos_status emit(const wos_http_request *req, char *buf, size_t cap, size_
     s.buf = buf;
     s.cap = cap;
     s.len = 0u;
-    st = whole ? put_request(&s, req) : put_target(&s, req);
+    st = whole ? put_request(&s, req, line) : line(&s, req);
     if (st != WOS_OK) {
         return st;
     }
@@ -260,11 +269,11 @@ static wos_status emit(const wos_http_request *req, char *buf, size_t cap, size_
 wos_status wos_http_target_write(const wos_http_request *req, char *buf, size_t cap,
                                  size_t *out_len)
 {
-    return emit(req, buf, cap, out_len, 0);
+    return wos_http_write(req, buf, cap, out_len, put_target, 0);
 }
 
 wos_status wos_http_request_write(const wos_http_request *req, char *buf, size_t cap,
                                   size_t *out_len)
 {
-    return emit(req, buf, cap, out_len, 1);
+    return wos_http_write(req, buf, cap, out_len, wos_http_put_line, 1);
 }

@@ -35,7 +35,7 @@ wos_status wos_pipes_dec_gone(wos_pipes_reply *r, void *out, wos_api_error *err)
 
 /* A token call only reads, so it is repeatable, though it is a POST. */
 const wos_pipes_op_desc wos_op_token = {
-    .method = WOS_M_POST, .segments = 3u, .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_KEYED,
+    .method = WOS_M_POST, .segments = 0u, .retry = WOS_RETRY_REPEATABLE | WOS_RETRY_KEYED,
     .has_result = 1u, .prepare = wos_pipes_prepare_token, .decode = decode_token,
 };
 /* A create is not resent once it may have reached the server (the server

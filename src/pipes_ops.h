@@ -9,7 +9,7 @@
 #ifndef WOS_PIPES_OPS_H
 #define WOS_PIPES_OPS_H
 
-#include "wos_http_request.h"
+#include "http_request.h"
 #include "wos_pipes.h"
 
 /* Retry class bits: when an attempt may be repeated, and what a resend's answer means. */
@@ -33,7 +33,7 @@ typedef struct wos_pipes_req_parts {
      * passes here). Both start with the first segment. */
     union {
         struct {
-            wos_str segs[5];    /* data-integrations / slug / token, or a spec's path */
+            wos_str segs[5];    /* data-integrations / slug, or a spec's path */
             wos_http_query org; /* a spec's ?organization_id= */
         } path;
         struct {
@@ -42,10 +42,12 @@ typedef struct wos_pipes_req_parts {
         } list;
     } p;
     char limit[3];
+    wos_http_line_fn line; /* set by the prepare step: method and target (pay per use) */
 } wos_pipes_req_parts;
 
-/* Check the call's parameters (false: WOS_ERR_INVALID_ARG, nothing written)
- * and point parts at the slug, query and body the operation sends. */
+/* Check the call's parameters (false: WOS_ERR_INVALID_ARG, nothing written;
+ * the token's are checked as its line and body are written) and point parts
+ * at the line writer, method, path, query and body the operation sends. */
 typedef bool (*wos_pipes_prepare_fn)(const wos_pipes_call *call, wos_pipes_req_parts *parts);
 
 /* Decode a reply into the operation's result type (out may be NULL only when has_result is 0). */
@@ -61,7 +63,8 @@ extern const char wos_methods[];
 
 struct wos_pipes_op_desc {
     uint8_t method;               /* WOS_M_POST, WOS_M_GET, WOS_M_PUT, WOS_M_DELETE */
-    uint8_t segments;             /* 1: collection, 2: + slug, 3: + "token"; 0: spec's path */
+    uint8_t segments;             /* 1: collection, 2: + slug; 0: the spec's path, or the
+                                   * token's fixed line (its prepare step's line writer) */
     uint8_t retry;                /* WOS_RETRY_* bits */
     uint8_t has_result;           /* 1: the call needs an out struct */
     wos_pipes_prepare_fn prepare; /* pipes_request.c */

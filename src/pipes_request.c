@@ -12,9 +12,13 @@
 #include "utf8.h"
 
 /* A named array, not a literal: the literal's section would be named for
- * its first user (wos_pipes_prepare_spec), which a token-only firmware must not link. */
-static const char k_collection_name[] = "data-integrations";
-static const wos_str k_collection = {k_collection_name, sizeof k_collection_name - 1u};
+ * its first user (wos_pipes_prepare_spec), which a token-only firmware must
+ * not link. The token's request line starts with it (token_line()); the
+ * collection's segment is its tail. */
+static const char k_token_line[] = "POST /data-integrations";
+#define K_COLLECTION_NAME (k_token_line + 6)
+#define K_COLLECTION_LEN (sizeof k_token_line - 7u)
+static const wos_str k_collection = {K_COLLECTION_NAME, K_COLLECTION_LEN};
 
 static bool has(wos_str s) { return s.ptr != NULL; }
 
@@ -224,7 +228,10 @@ typedef char wos_token_params_strings_in_order
 
 /* Written by hand into a sink (sink.h), not with the JSON writer: a
  * token-only firmware then links neither a table loop nor the writer's
- * state machine. user_id is always first (token_params_ok() requires it). */
+ * state machine. The ids are checked here, as they are written, not in a
+ * pass of their own: user_id is required, and an id (the first three) that
+ * is empty or not UTF-8 is a bad argument (nothing is sent, the caller
+ * wipes the buffer), whatever the room. */
 static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out_len)
 {
     const wos_token_params *p = (const wos_token_params *)arg;
@@ -243,15 +250,16 @@ static wos_status token_body(char *buf, size_t cap, const void *arg, size_t *out
             if (i == 4u) {
                 (void)wos_sink_put(&o, &"falsetrue"[5u * v], 5u - v);
             } else {
-                /* The ids' UTF-8 is checked as they are written, not in a
-                 * pass of its own: an id (the first three) that is not
-                 * UTF-8 is a bad argument (nothing is sent, the caller
-                 * wipes the buffer), whatever the room. */
                 wos_status st = wos_sink_esc(&o, s[i].ptr, s[i].len, WOS_ESC_JSON);
+                if (i < 3u && (st == WOS_ERR_INVALID_UTF8 || s[i].len == 0u)) {
+                    return WOS_ERR_INVALID_ARG;
+                }
                 if (st != WOS_OK) {
-                    return i < 3u && st == WOS_ERR_INVALID_UTF8 ? WOS_ERR_INVALID_ARG : st;
+                    return st;
                 }
             }
+        } else if (i == 0u) {
+            return WOS_ERR_INVALID_ARG; /* no user_id */
         }
         key += n + 1u; /* the next name: wos_keys_a's arrays are each its name's size */
     }
@@ -296,28 +304,48 @@ static bool integration_params_ok(const wos_integration_params *p, bool create)
            (p->custom_provider == NULL || !create || has(p->custom_provider->name));
 }
 
-/* Omitted (ptr NULL), or not empty. */
-static bool nonempty(wos_str s)
+/* POST /data-integrations/{slug}/token: a fixed line, written by hand (the
+ * writer's generic method, segment and query code is then not linked).
+ * The slug is checked as any segment, then as any id (UTF-8). */
+static wos_status token_line(wos_sink *s, const wos_http_request *r)
 {
-    return s.ptr == NULL || s.len > 0u;
+    const wos_str *slug = &((const wos_token_params *)r->body_arg)->slug;
+    wos_status st;
+    (void)wos_sink_put(s, k_token_line, sizeof k_token_line - 1u);
+    st = wos_http_put_segment(s, slug);
+    (void)wos_sink_put(s, "/token", 6u);
+    return st == WOS_OK && !wos_utf8_valid((const uint8_t *)slug->ptr, slug->len)
+               ? WOS_ERR_INVALID_ARG
+               : st;
 }
 
-static bool token_params_ok(const wos_token_params *t)
-{
-    /* Ids are non-empty here; their UTF-8 is checked by token_body(). */
-    return t != NULL && has(t->user_id) && t->user_id.len > 0u && nonempty(t->organization_id) &&
-           nonempty(t->connected_account_id) && id_ok(t->slug);
-}
-
+/* The token's parameters are checked as they are written (token_line(),
+ * token_body()). */
 bool wos_pipes_prepare_token(const wos_pipes_call *call, wos_pipes_req_parts *parts)
 {
-    if (!token_params_ok(call->token)) {
+    if (call->token == NULL) {
         return false;
     }
-    parts->p.path.segs[1] = call->token->slug;
+    parts->line = token_line;
     parts->req.body = token_body;
     parts->req.body_arg = call->token;
     return true;
+}
+
+/* Every request line but the token's: the descriptor's method, then its
+ * segments (the collection, then the slug) or a spec's path (spec_path()
+ * sets them after), written by the writer's generic line code. */
+static WOS_PIPES_NOINLINE void generic_line(const wos_pipes_call *call, wos_pipes_req_parts *parts)
+{
+    /* Member by member: a pointer and a length load in less code than a
+     * view copied from flash. */
+    parts->p.path.segs[0].ptr = K_COLLECTION_NAME;
+    parts->p.path.segs[0].len = K_COLLECTION_LEN;
+    parts->p.path.segs[1] = call->slug;
+    parts->req.method = wos_methods + call->op->method;
+    parts->req.segments = parts->p.path.segs;
+    parts->req.segment_count = call->op->segments;
+    parts->line = wos_http_put_line;
 }
 
 static bool prepare_fields(const wos_pipes_call *call, wos_pipes_req_parts *parts, bool create)
@@ -327,6 +355,7 @@ static bool prepare_fields(const wos_pipes_call *call, wos_pipes_req_parts *part
     }
     parts->req.body = table_body;
     parts->req.body_arg = call;
+    generic_line(call, parts);
     return true;
 }
 
@@ -343,7 +372,7 @@ bool wos_pipes_prepare_update(const wos_pipes_call *call, wos_pipes_req_parts *p
 /* get and delete: the slug is all they send. */
 bool wos_pipes_prepare_slug(const wos_pipes_call *call, wos_pipes_req_parts *parts)
 {
-    (void)parts;
+    generic_line(call, parts);
     return id_ok(call->slug);
 }
 
@@ -386,6 +415,7 @@ bool wos_pipes_prepare_list(const wos_pipes_call *call, wos_pipes_req_parts *par
 {
     const wos_list_params *l = call->list;
     unsigned i;
+    generic_line(call, parts);
     if (l == NULL) {
         return true;
     }
@@ -459,6 +489,7 @@ static bool spec_path(const wos_pipes_spec *sp, const void *params, wos_pipes_re
 bool wos_pipes_prepare_spec(const wos_pipes_call *call, wos_pipes_req_parts *parts)
 {
     const wos_pipes_spec *sp = call->op->spec;
+    generic_line(call, parts);
     if (call->params == NULL || !spec_path(sp, call->params, parts)) {
         return false;
     }
@@ -494,7 +525,8 @@ typedef char wos_pipes_endpoint_is_the_request_tail
              sizeof(wos_pipes_endpoint)
      ? 1 : -1];
 
-/* Maps a call onto method, path, query and body; the HTTP writer does the rest. */
+/* Maps a call onto its request line, headers and body (the prepare step
+ * picks the line and body writers); the HTTP writer does the rest. */
 wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *call, char *buf,
                            size_t cap, size_t *out_len)
 {
@@ -502,23 +534,14 @@ wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *c
     const wos_pipes_op_desc *op = call != NULL ? call->op : NULL;
     wos_status st = WOS_ERR_INVALID_ARG;
 
-    if (ep != NULL && op != NULL && out_len != NULL) {
-        /* Member by member: a pointer and a length load in less code
-         * than a view copied from flash. */
-        parts.p.path.segs[0].ptr = k_collection_name;
-        parts.p.path.segs[0].len = sizeof k_collection_name - 1u;
-        parts.p.path.segs[1] = call->slug;
-        parts.p.path.segs[2].ptr = "token";
-        parts.p.path.segs[2].len = 5u;
+    /* out_len is checked by the HTTP writer (WOS_ERR_INVALID_ARG, as here). */
+    if (ep != NULL && op != NULL) {
         if (op->prepare(call, &parts)) {
-            parts.req.method = wos_methods + op->method;
-            parts.req.segments = parts.p.path.segs;
-            parts.req.segment_count = op->segments != 0u ? op->segments : parts.req.segment_count;
             memcpy(&parts.req.host, ep, sizeof *ep);
             if ((op->retry & WOS_RETRY_KEYED) != 0u) {
                 parts.req.idempotency_key = call->idempotency_key;
             }
-            st = wos_http_request_write(&parts.req, buf, cap, out_len);
+            st = wos_http_write(&parts.req, buf, cap, out_len, parts.line, 1);
         }
     }
     if (st != WOS_OK && buf != NULL) {

@@ -352,6 +352,8 @@ static void rejects_bad_calls(void **state)
     wos_list_params big = {101, WOS_STR_NULL, WOS_STR_NULL, WOS_STR_NULL};
     wos_token_params no_user = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_NULL,
         .organization_id = WOS_STR_NULL};
+    wos_token_params token_slug = {.slug = WOS_STR_LIT("github"), .user_id = WOS_STR_LIT("u"),
+        .organization_id = WOS_STR_NULL};
     wos_pipes_endpoint ep = k_ep;
     size_t len = 0, i;
     (void)state;
@@ -359,7 +361,18 @@ static void rejects_bad_calls(void **state)
         wos_str s = wos_str_c(bad_slugs[i]);
         assert_int_equal(wos_pipes_write_get(&k_ep, s, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
         assert_int_equal(wos_pipes_write_delete(&k_ep, s, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+        /* the token's fixed request line checks its slug as any segment */
+        token_slug.slug = s;
+        assert_int_equal(wos_pipes_write_token(&k_ep, &token_slug, (wos_str)WOS_STR_NULL, g_buf, 4096, &len),
+                         WOS_ERR_INVALID_ARG);
+        assert_int_equal(len, 0u);
     }
+    token_slug.slug = (wos_str)WOS_STR_NULL;
+    assert_int_equal(wos_pipes_write_token(&k_ep, &token_slug, (wos_str)WOS_STR_NULL, g_buf, 4096, &len),
+                     WOS_ERR_INVALID_ARG);
+    token_slug.slug = (wos_str)WOS_STR_LIT("...");
+    assert_int_equal(wos_pipes_write_token(&k_ep, &token_slug, (wos_str)WOS_STR_NULL, g_buf, 4096, &len), WOS_OK);
+    assert_true(len > 44u && memcmp(g_buf, "POST /data-integrations/.../token HTTP/1.1\r\n", 44) == 0);
     assert_int_equal(wos_pipes_write_get(&k_ep, (wos_str)WOS_STR_LIT("..."), g_buf, 4096, &len), WOS_OK);
     assert_int_equal(wos_pipes_write_create(&k_ep, &create_no_provider, (wos_str)WOS_STR_NULL, g_buf, 4096, &len),
                      WOS_ERR_INVALID_ARG);
@@ -396,7 +409,10 @@ static void refuses_missing_parameters(void **state)
     assert_int_equal(wos_pipes_write_request(&k_ep, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
     c.op = WOS_OP_LIST;
     assert_int_equal(wos_pipes_write_request(NULL, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
+    memset(g_buf, 'k', 64);
     assert_int_equal(wos_pipes_write_request(&k_ep, &c, g_buf, 4096, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(g_buf[0], 0); /* refused by the HTTP writer, wiped all the same */
+    assert_int_equal(g_buf[63], 0);
     ep.host = (wos_str)WOS_STR_NULL;
     assert_int_equal(wos_pipes_write_request(&ep, &c, g_buf, 4096, &len), WOS_ERR_INVALID_ARG);
     /* A custom provider needs its name on create, not on update. */
@@ -515,9 +531,23 @@ static void refuses_bad_ids_lists_and_hosts(void **state)
     }
     assert_int_equal(wos_pipes_write_token(&k_ep, &t, (wos_str)WOS_STR_LIT("idem"), NULL, 0, &len),
                      WOS_ERR_INVALID_ARG);
+    t.organization_id = (wos_str)WOS_STR_LIT("");
+    assert_int_equal(wos_pipes_write_token(&k_ep, &t, (wos_str)WOS_STR_NULL, NULL, 0, &len),
+                     WOS_ERR_INVALID_ARG);
     t.organization_id = (wos_str)WOS_STR_NULL;
+    t.connected_account_id = (wos_str)WOS_STR_LIT("");
+    assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_ERR_INVALID_ARG);
+    t.connected_account_id = k_bad;
+    assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_ERR_INVALID_ARG);
+    t.connected_account_id = (wos_str)WOS_STR_NULL;
+    t.user_id = (wos_str)WOS_STR_NULL;
+    assert_int_equal(wos_pipes_write_token(&k_ep, &t, (wos_str)WOS_STR_NULL, NULL, 0, &len),
+                     WOS_ERR_INVALID_ARG);
+    t.user_id = (wos_str)WOS_STR_LIT("u");
     t.slug = k_bad;
     assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_ERR_INVALID_ARG);
+    assert_int_equal(wos_pipes_write_token(&k_ep, &t, (wos_str)WOS_STR_NULL, NULL, 0, &len),
+                     WOS_ERR_INVALID_ARG);
     t.slug = ok;
     assert_int_equal(write_one(WOS_OP_TOKEN, ok, NULL, &t, NULL), WOS_OK);
     /* Slugs of every operation that names one. */
