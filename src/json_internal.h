@@ -15,9 +15,10 @@ size_t wos_json_esc(const char *s, size_t avail, uint32_t *out);
 #include "wos_jsmn.h"
 #include "wos_status.h"
 
-/* wos_json_validate(), and *out_esc (which must be 0 on entry) set to 1
- * when some string holds a backslash: without one, every string token's
- * text is already its decoded value. */
+/* wos_json_validate() without its argument checks (js not NULL unless
+ * len is 0, out_tokens not NULL), and *out_esc (which must be 0 on entry)
+ * set to 1 when some string holds a backslash: without one, every string
+ * token's text is already its decoded value. */
 wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsigned *out_esc);
 
 /* Tokenise text that wos_json_check() accepted with need tokens (esc: its
@@ -33,9 +34,7 @@ wos_status wos_json_tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned n
  * WOS_OK when any was found, else as wos_json_member(). Bit j of secret
  * set: keys[j] names a secret, and the text of its earlier duplicates
  * (which no result points to) is zeroed. Internal: each key and out_vals
- * are never NULL, and n <= WOS_JSON_KEYS_MAX (the decoders' own tables).
- * With keys NULL it is wos_json_item() instead (secret the item's index,
- * obj an array), which shares its walk over the container. */
+ * are never NULL, and n <= WOS_JSON_KEYS_MAX (the decoders' own tables). */
 struct wos_json;
 wos_status wos_json_members(const struct wos_json *doc, int obj, const char *const *keys, unsigned n, unsigned secret,
                             int *out_vals);

@@ -192,21 +192,19 @@ static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key, siz
 }
 
 /* Values of the members keys[0..nk) of an object (the last of duplicates
- * wins, as JavaScript reads JSON), or with keys NULL item idx of an
- * array: one pass over its members, each key compared once (the item
- * lookups call it too, so the token image needs no wrapper). out[j] is -1
- * where absent (an item's out is set only when found); WOS_OK when
- * anything was found. With keys, idx is a mask of the keys that name a
- * secret: an earlier duplicate of such a member, which no result will
- * point to, has its text zeroed, so that it cannot outlive the wipe of the
- * one that won (the text is the caller's, read later: memset() stays). */
-wos_status wos_json_members(const wos_json *doc, int c, const char *const *keys, unsigned nk, unsigned idx,
+ * wins, as JavaScript reads JSON): one pass over its members, each key
+ * compared once. out[j] is -1 where absent; WOS_OK when anything was
+ * found. secret is a mask of the keys that name a secret: an earlier
+ * duplicate of such a member, which no result will point to, has its text
+ * zeroed, so that it cannot outlive the wipe of the one that won (the text
+ * is the caller's, read later: memset() stays). */
+wos_status wos_json_members(const wos_json *doc, int c, const char *const *keys, unsigned nk, unsigned secret,
                             int *out)
 {
     int k, v, end, n;
     unsigned left, j;
     size_t klen[WOS_JSON_KEYS_MAX];
-    wos_status st = want(doc, c, keys != NULL ? TY(WOS_JSON_OBJECT) : TY(WOS_JSON_ARRAY), out);
+    wos_status st = want(doc, c, TY(WOS_JSON_OBJECT), out);
     if (st != WOS_OK) {
         return st;
     }
@@ -219,17 +217,13 @@ wos_status wos_json_members(const wos_json *doc, int c, const char *const *keys,
     n = (int)doc->count;
     /* As wos_json_iter_next(), without its checks: the container is known. */
     for (k = c + 1; left > 0u; left--, k = v) {
-        v = keys != NULL ? k + 1 : k; /* a member's value follows its key */
+        v = k + 1; /* a member's value follows its key */
         if (v >= n) {
             break;
         }
-        if (keys == NULL && idx-- == 0u) {
-            *out = v;
-            return WOS_OK;
-        }
         for (j = 0u; j < nk; j++) {
             if (key_is(doc, &doc->tok[k], keys[j], klen[j])) {
-                if (out[j] >= 0 && ((idx >> j) & 1u) != 0u) {
+                if (out[j] >= 0 && ((secret >> j) & 1u) != 0u) {
                     end = doc->tok[out[j]].start;
                     memset(doc->js + end, 0, (size_t)(doc->tok[out[j]].end - end));
                 }
@@ -247,7 +241,20 @@ wos_status wos_json_members(const wos_json *doc, int c, const char *const *keys,
 
 wos_status wos_json_item(const wos_json *doc, int arr, unsigned idx, int *out_val)
 {
-    return wos_json_members(doc, arr, NULL, 0u, idx, out_val);
+    /* A walk of its own, not wos_json_members()'s: the token image, which
+     * reads no array by index, then carries no item path. */
+    int v;
+    wos_status st = want(doc, arr, TY(WOS_JSON_ARRAY), out_val);
+    if (st == WOS_OK && idx >= (unsigned)doc->tok[arr].size) {
+        st = WOS_ERR_NOT_FOUND;
+    }
+    if (st == WOS_OK) {
+        for (v = arr + 1; idx > 0u; idx--) {
+            v = wos_json_skip(doc, v);
+        }
+        *out_val = v;
+    }
+    return st;
 }
 
 wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *out_val)

@@ -4,6 +4,8 @@
  * A flat state machine: the kind of each open container is one bit of a
  * small bit stack, so nesting costs no recursion and no per-level stack.
  */
+#include <string.h>
+
 #include "json_internal.h"
 #include "scan.h"
 #include "utf8.h"
@@ -28,6 +30,7 @@ size_t wos_json_esc(const char *s, size_t avail, uint32_t *out)
 {
     /* Pairs of (escape letter, byte). */
     static const char map[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
+    const char *m;
     uint32_t v = 0u;
     size_t i;
     int d;
@@ -45,9 +48,9 @@ size_t wos_json_esc(const char *s, size_t avail, uint32_t *out)
         *out = v;
         return 6u;
     }
-    for (i = 0u; i < sizeof map - 1u; i += 2u) {
-        if (map[i] == s[1]) {
-            *out = (uint8_t)map[i + 1u];
+    for (m = map; *m != '\0'; m += 2) {
+        if (*m == s[1]) {
+            *out = (uint8_t)m[1];
             return 2u;
         }
     }
@@ -60,34 +63,37 @@ static int ws(unsigned c)
     return c == ' ' || (c - '\t' < 5u && ((0x13u >> (c - '\t')) & 1u) != 0u);
 }
 
-/* End of the digit run at i, or 0 when there is none. */
-static size_t digits(const uint8_t *s, size_t i, size_t len)
-{
-    size_t j = i;
-    while (j < len && s[j] >= '0' && s[j] <= '9') {
-        j++;
-    }
-    return j != i ? j : 0u;
-}
+/* The number grammar of RFC 8259 as a table: k_num[state] holds the
+ * next state for each byte class in a nibble (N_ none: the number ends).
+ * States: 0 start, 1 after '-', 2 a leading 0, 3 integer digits, 4 after
+ * '.', 5 fraction digits, 6 after 'e', 7 after its sign, 8 exponent
+ * digits; K_NUM_END the states a number may end in. Classes: '0',
+ * '1'..'9', '-', '+', '.', 'e' or 'E', any other byte. Smaller than
+ * code per part, and numbers are rare in the replies that matter. */
+#define N_ 15u
+#define NUM(z, d, m, p, dot, e) \
+    ((z) | (d) << 4 | (m) << 8 | (p) << 12 | (dot) << 16 | (uint32_t)(e) << 20 | (uint32_t)N_ << 24)
+static const uint32_t k_num[9] = {
+    NUM(2u, 3u, 1u, N_, N_, N_), NUM(2u, 3u, N_, N_, N_, N_), NUM(N_, N_, N_, N_, 4u, 6u),
+    NUM(3u, 3u, N_, N_, 4u, 6u), NUM(5u, 5u, N_, N_, N_, N_), NUM(5u, 5u, N_, N_, N_, 6u),
+    NUM(8u, 8u, 7u, 7u, N_, N_), NUM(8u, 8u, N_, N_, N_, N_), NUM(8u, 8u, N_, N_, N_, N_),
+};
+#define K_NUM_END ((1u << 2) | (1u << 3) | (1u << 5) | (1u << 8))
 
-/* End of the number starting at i, or 0 when it breaks the grammar. */
+/* End of the number starting at i, or 0 when it breaks the grammar. What
+ * follows its end is the caller's to check (a delimiter must). */
 static size_t scan_number(const uint8_t *s, size_t i, size_t len)
 {
-    size_t j;
-    i += (s[i] == '-');
-    j = digits(s, i, len);
-    if (j == 0u || (s[i] == '0' && j > i + 1u)) {
-        return 0u;
+    unsigned st = 0u, nx, c, cls;
+    for (; i < len; i++, st = nx) {
+        c = s[i];
+        cls = c - '0' < 10u ? (c != '0') : c == '-' ? 2u : c == '+' ? 3u : c == '.' ? 4u : (c | 0x20u) == 'e' ? 5u : 6u;
+        nx = (unsigned)(k_num[st] >> (4u * cls)) & 15u;
+        if (nx == N_) {
+            break;
+        }
     }
-    if (j < len && s[j] == '.') {
-        j = digits(s, j + 1u, len);
-    }
-    if (j != 0u && j < len && (s[j] | 0x20) == 'e') {
-        j++;
-        j += (j < len && (s[j] == '+' || s[j] == '-'));
-        j = digits(s, j, len);
-    }
-    return j;
+    return ((K_NUM_END >> st) & 1u) != 0u ? i : 0u;
 }
 
 /* String starting at the quote *pos; on WOS_OK *pos is past the closing
@@ -138,18 +144,20 @@ static wos_status scan_scalar(const uint8_t *s, size_t len, size_t *pos, unsigne
     if (c == '"') {
         return scan_string(s, len, pos, esc);
     }
-    if (c == '-' || (c >= '0' && c <= '9')) {
-        i = scan_number(s, i, len);
-    } else {
-        lit = c == 't' ? "true" : c == 'f' ? "false" : "null";
-        for (n = 0u; lit[n] != '\0'; n++, i++) {
-            if (i == len || s[i] != (uint8_t)lit[n]) {
-                return WOS_ERR_JSON_MALFORMED;
-            }
+    /* A number, or else (0: none starts here) a literal. */
+    n = scan_number(s, i, len);
+    if (n == 0u) {
+        /* One string for the three: "true" is also a tail the linker
+         * shares with the request writer's "falsetrue". */
+        lit = &"nullfalsetrue"[c == 't' ? 9 : c == 'f' ? 4 : 0];
+        n = 4u + (c == 'f');
+        if (len - i < n || memcmp(s + i, lit, n) != 0) {
+            return WOS_ERR_JSON_MALFORMED;
         }
+        n += i;
     }
-    *pos = i;
-    return i != 0u ? WOS_OK : WOS_ERR_JSON_MALFORMED;
+    *pos = n;
+    return WOS_OK;
 }
 
 wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsigned *out_esc)
@@ -160,9 +168,6 @@ wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsi
     size_t i = 0u;
     wos_status rc;
     uint8_t c;
-    if (s == NULL && len != 0u) {
-        return WOS_ERR_INVALID_ARG;
-    }
     for (;;) {
         while (i < len && ws(s[i])) {
             i++;
@@ -202,14 +207,17 @@ wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsi
     if (st != (ST_COMMA | ST_CLOSE) || depth != 0u) {
         return WOS_ERR_JSON_MALFORMED;
     }
-    if (out_tokens != NULL) {
-        *out_tokens = tokens;
-    }
+    *out_tokens = tokens;
     return WOS_OK;
 }
 
 wos_status wos_json_validate(const char *js, size_t len, unsigned *out_tokens)
 {
-    unsigned esc = 0u;
-    return wos_json_check(js, len, out_tokens, &esc);
+    /* The public call's argument checks, which wos_json_parse() makes itself. */
+    unsigned esc = 0u, tokens;
+    wos_status st = js == NULL && len != 0u ? WOS_ERR_INVALID_ARG : wos_json_check(js, len, &tokens, &esc);
+    if (st == WOS_OK && out_tokens != NULL) {
+        *out_tokens = tokens;
+    }
+    return st;
 }

@@ -67,12 +67,15 @@ wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos
     if (st != WOS_OK) {
         return st;
     }
-    /* None found leaves v[0] -1: active is required. */
-    if (wos_json_members(&doc, 0, k_keys, 3u, 0x4u, v) != WOS_OK || v[0] < 0) { /* access_token holds one */
+    /* active is required, and a bool (an absent one leaves v[0] -1, no
+     * token); read here rather than by wos_json_bool(), which a token-only
+     * firmware would link for this one member. */
+    if (wos_json_members(&doc, 0, k_keys, 3u, 0x4u, v) != WOS_OK || /* access_token holds one */
+        wos_json_type_of(&doc, v[0]) != WOS_JSON_BOOL) {
         return WOS_ERR_JSON_SHAPE;
     }
-    st = wos_json_bool(&doc, v[0], &out->active);
-    if (st == WOS_OK && v[1] >= 0) {
+    out->active = doc.js[doc.tok[v[0]].start] == 't';
+    if (v[1] >= 0) {
         st = wos_json_string(&doc, v[1], &out->error);
     }
     if (st == WOS_OK && v[2] >= 0 && !wos_json_is_null(&doc, v[2])) {

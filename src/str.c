@@ -41,16 +41,6 @@ bool wos_str_ieq(wos_str a, wos_str b)
     return true;
 }
 
-int wos_scan_hex(int c)
-{
-    unsigned d = (unsigned)c - '0';
-    if (d <= 9u) {
-        return (int)d;
-    }
-    d = ((unsigned)c | 0x20u) - 'a';
-    return d < 6u ? (int)d + 10 : -1;
-}
-
 int wos_scan_dec(const char *s, size_t n, uint64_t *out)
 {
     uint64_t x = 0u;

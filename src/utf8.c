@@ -5,34 +5,36 @@
 
 size_t wos_utf8_seq_len(const uint8_t *s, size_t avail)
 {
-    /* Table 3-7 of the Unicode standard: the second byte's range excludes
-     * overlongs (E0, F0), surrogates (ED) and > U+10FFFF (F4). */
-    unsigned b0, lo, hi;
+    /* Decoded loosely, then re-encoded: wos_utf8_encode() takes the
+     * shortest form of a scalar value only, so an overlong form (its
+     * length differs), a surrogate or a value above U+10FFFF (it refuses
+     * them) fails the comparison. One rule for both directions, in one
+     * place (Table 3-7 of the Unicode standard, derived). */
+    uint8_t tmp[4];
+    uint32_t cp;
     size_t n, i;
     if (avail == 0u) {
         return 0u;
     }
-    b0 = s[0];
-    if (b0 < 0x80u) {
+    cp = s[0];
+    if (cp < 0x80u) {
         return 1u;
     }
-    if (b0 - 0xC2u > 0xF4u - 0xC2u) {
+    if (cp - 0xC0u > 0xF7u - 0xC0u) { /* a continuation byte, or F8..FF */
         return 0u;
     }
-    n = 2u + (b0 >= 0xE0u) + (b0 >= 0xF0u);
-    lo = b0 == 0xE0u ? 0xA0u : b0 == 0xF0u ? 0x90u : 0x80u;
-    hi = b0 == 0xEDu ? 0x9Fu : b0 == 0xF4u ? 0x8Fu : 0xBFu;
+    n = 2u + (cp >= 0xE0u) + (cp >= 0xF0u);
     if (avail < n) {
         return 0u;
     }
+    cp &= 0x3Fu >> (n - 1u);
     for (i = 1u; i < n; i++) {
-        if (s[i] < lo || s[i] > hi) {
+        if ((s[i] & 0xC0u) != 0x80u) {
             return 0u;
         }
-        lo = 0x80u;
-        hi = 0xBFu;
+        cp = (cp << 6) | (s[i] & 0x3Fu);
     }
-    return n;
+    return wos_utf8_encode(cp, tmp) == n ? n : 0u;
 }
 
 bool wos_utf8_valid(const uint8_t *s, size_t n)
