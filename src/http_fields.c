@@ -15,33 +15,30 @@
 /* The words we act on: the names of the headers we extract, those most
  * responses carry first (they are tried in this order), then the
  * Connection options and the one coding we decode. Lower case; compared
- * in any ASCII case. One block of text (a struct of NUL-terminated arrays,
- * so the compiler lays it out); the names are walked with a table of
- * lengths (40 B less than a table of pointers), an option is compared as
- * its member of the block. */
+ * in any ASCII case. One block of text without separators (no NULs: 10 B
+ * less); a struct with one member per word, never instantiated, gives each
+ * word's offset and length. The names are walked with a table of lengths
+ * (40 B less than a table of pointers), an option is compared as its
+ * member of the block. */
 #define WOS_HTTP_NAMES(X)                                                                      \
     X(W_CONTENT_LENGTH, "content-length") X(W_CONTENT_TYPE, "content-type") X(W_DATE, "date")     \
     X(W_REQUEST_ID, "x-request-id") X(W_CONNECTION, "connection") X(W_TE, "transfer-encoding")    \
     X(W_RETRY_AFTER, "retry-after")
 #define WOS_HTTP_OPTIONS(X) X(W_CLOSE, "close") X(W_KEEP_ALIVE, "keep-alive") X(W_CHUNKED, "chunked")
 #define WOS_HTTP_W_ENUM(id, text) id,
-#define WOS_HTTP_W_MEMBER(id, text) char id[sizeof text];
-#define WOS_HTTP_W_TEXT(id, text) text,
+#define WOS_HTTP_W_MEMBER(id, text) char id[sizeof text - 1u];
+#define WOS_HTTP_W_TEXT(id, text) text
 #define WOS_HTTP_W_LEN(id, text) [id] = sizeof text - 1u,
 enum { WOS_HTTP_NAMES(WOS_HTTP_W_ENUM) W_NAMES };
 struct wos_http_words {
     WOS_HTTP_NAMES(WOS_HTTP_W_MEMBER)
     WOS_HTTP_OPTIONS(WOS_HTTP_W_MEMBER)
 };
-static const struct wos_http_words k_text = {WOS_HTTP_NAMES(WOS_HTTP_W_TEXT) WOS_HTTP_OPTIONS(WOS_HTTP_W_TEXT)};
-/* The names' lengths: name i + 1 starts k_len[i] + 1 bytes after name i,
- * as the struct has no padding (checked). */
+static const char k_text[] = WOS_HTTP_NAMES(WOS_HTTP_W_TEXT) WOS_HTTP_OPTIONS(WOS_HTTP_W_TEXT);
+/* The names' lengths: name i + 1 starts k_len[i] bytes after name i, as
+ * the struct has no padding (checked: it lays out k_text's words). */
 static const uint8_t k_len[W_NAMES] = {WOS_HTTP_NAMES(WOS_HTTP_W_LEN)};
-#define WOS_HTTP_W_SIZE(id, text) +sizeof text
-typedef char wos_http_words_packed[sizeof k_text == 0u WOS_HTTP_NAMES(WOS_HTTP_W_SIZE)
-                                                        WOS_HTTP_OPTIONS(WOS_HTTP_W_SIZE)
-                                       ? 1
-                                       : -1];
+typedef char wos_http_words_packed[sizeof(struct wos_http_words) == sizeof k_text - 1u ? 1 : -1];
 
 /* One bit per printable ASCII byte (0x20..0x7F, from bit 0 of word 0)
  * that may not appear in a field name: space, DEL and the RFC 9110
@@ -113,7 +110,7 @@ static bool same(const char *s, const char *w, size_t n)
 
 /* Whether v is the word w in any ASCII case. Views go by pointer here:
  * passing them by value costs copies on Cortex-M. */
-#define IS(v, id) is(v, k_text.id, sizeof k_text.id - 1u)
+#define IS(v, id) is(v, k_text + offsetof(struct wos_http_words, id), sizeof((struct wos_http_words *)0)->id)
 WOS_HTTP_NOINLINE static bool is(const wos_str *v, const char *w, size_t n)
 {
     return v->len == n && same(v->ptr, w, n);
@@ -177,13 +174,13 @@ static wos_status on_field(wos_http_response *r, wos_http_small_ *flags, int nam
 wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, wos_http_small_ *flags)
 {
     wos_str value;
-    const char *w = (const char *)&k_text; /* word i: the bytes of one object */
+    const char *w = k_text; /* name i */
     size_t l;
     int i;
     /* The names we act on are tried first, each with its colon (the length
      * first: few names pass): a name that is one of them holds only tchars,
      * so it needs no other check. Any other name is checked, then ignored. */
-    for (i = 0; i < W_NAMES; w += k_len[i++] + 1u) {
+    for (i = 0; i < W_NAMES; w += k_len[i++]) {
         l = k_len[i];
         if (l < n && s[l] == ':' && same(s, w, l)) {
             trim(s + l + 1u, n - l - 1u, &value);
