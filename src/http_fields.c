@@ -71,19 +71,20 @@ static void trim(const char *s, size_t n, wos_str *v)
     v->len = n;
 }
 
-wos_status wos_http_check_field(const char *s, size_t n)
+wos_status wos_http_check_field(const char *s)
 {
     size_t i = 0;
-    while (i < n && is_tchar((unsigned char)s[i])) {
+    /* The line's CR, no tchar, ends the name at the latest: no bound. */
+    while (is_tchar((unsigned char)s[i])) {
         i++;
     }
-    return i == 0u || i == n || s[i] != ':' ? WOS_ERR_HTTP_MALFORMED : WOS_OK;
+    return i == 0u || s[i] != ':' ? WOS_ERR_HTTP_MALFORMED : WOS_OK;
 }
 
 wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str *value)
 {
     size_t i = 0;
-    if (wos_http_check_field(s, n) != WOS_OK) {
+    if (wos_http_check_field(s) != WOS_OK) {
         return WOS_ERR_HTTP_MALFORMED;
     }
     while (s[i] != ':') { /* the first colon ends the name: no tchar is one */
@@ -187,5 +188,5 @@ wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, wos_ht
             return on_field(r, flags, i, &value);
         }
     }
-    return wos_http_check_field(s, n);
+    return wos_http_check_field(s);
 }

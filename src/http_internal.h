@@ -52,18 +52,21 @@ enum {
 #define WOS_HTTP_WORK(p, n) ((void)0)
 #endif
 
-/* Check that a header line (CRLF excluded) is a field: a token name right
- * before a colon. WOS_ERR_HTTP_MALFORMED: empty or non-token name, no
- * colon, whitespace before the colon, or a line starting with whitespace
+/* Check that a header line is a field: a token name right before a colon.
+ * s is the line in the parser's buffer, where a CR always ends it (scanned
+ * lines only): the check reads up to that CR, no further, so it needs no
+ * length. WOS_ERR_HTTP_MALFORMED: empty or non-token name, no colon,
+ * whitespace before the colon, or a line starting with whitespace
  * (obs-fold). */
-WOS_NODISCARD wos_status wos_http_check_field(const char *s, size_t n);
+WOS_NODISCARD wos_status wos_http_check_field(const char *s);
 
-/* Split a header line (CRLF excluded) into its name and OWS-trimmed value;
- * errors as wos_http_check_field(). */
+/* Split a header line (CRLF excluded, s[n] its CR) into its name and
+ * OWS-trimmed value; errors as wos_http_check_field(). */
 WOS_NODISCARD wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str *value);
 
-/* One header field line (CRLF excluded): what it says about the response
- * goes into r and the WOS_HTTP_F_* flags. Errors as wos_http_parser_commit(). */
+/* One header field line (CRLF excluded, s[n] its CR): what it says about
+ * the response goes into r and the WOS_HTTP_F_* flags. Errors as
+ * wos_http_parser_commit(). */
 WOS_NODISCARD wos_status wos_http_header(const char *s, size_t n, wos_http_response *r,
                                          wos_http_small_ *flags);
 

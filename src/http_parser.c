@@ -196,7 +196,7 @@ static wos_status on_line(wos_http_parser *p, const char *s, size_t n)
             finish(p);
             return WOS_OK;
         }
-        return wos_http_check_field(s, n);
+        return wos_http_check_field(s);
     }
 }
 
