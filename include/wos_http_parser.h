@@ -112,7 +112,7 @@ typedef struct wos_http_parser {
      * Cortex-M code 16-bit loads and stores (and no padding). */
     wos_http_small_ state_;  /**< Private: where the parser is. */
     wos_http_small_ flags_;  /**< Private: what the headers said. */
-    wos_http_small_ err_;    /**< Private: sticky error, 0 when none. */
+    wos_http_small_ err_;    /**< Private: sticky error (WOS_ERR_STATE once complete), 0 when none. */
     char *buf_;              /**< Private: the caller's buffer. */
     wos_http_response resp_; /**< Private: the response being parsed. */
     size_t cap_;             /**< Private: the capacity of buf_. */

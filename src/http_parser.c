@@ -97,12 +97,15 @@ WOS_HTTP_NOINLINE static void reset_response(wos_http_parser *p)
     p->hdr_ = p->pos_;
 }
 
-/* Mark the response complete: the body is [body_, out_). */
+/* Mark the response complete: the body is [body_, out_). From then on
+ * err_ holds WOS_ERR_STATE, what any call that takes input returns, so
+ * those calls test err_ alone. */
 static void finish(wos_http_parser *p)
 {
     p->resp_.body.ptr = p->buf_ + p->body_;
     p->resp_.body.len = p->out_ - p->body_;
     p->state_ = WOS_HTTP_ST_DONE;
+    p->err_ = (wos_http_small_)WOS_ERR_STATE;
 }
 
 /* The body must fit after the header section; the buffer may still hold
@@ -369,11 +372,8 @@ wos_status wos_http_parser_space(wos_http_parser *p, char **out_ptr, size_t *out
     if (p == NULL || out_ptr == NULL || out_len == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
-    if (p->err_ != 0u) {
+    if (p->err_ != 0u) { /* WOS_ERR_STATE once complete */
         return (wos_status)p->err_;
-    }
-    if (p->state_ == WOS_HTTP_ST_DONE) {
-        return WOS_ERR_STATE;
     }
     *out_ptr = p->buf_ + p->len_;
     *out_len = p->cap_ - p->len_;
@@ -386,11 +386,8 @@ wos_status wos_http_parser_commit(wos_http_parser *p, size_t n)
     if (p == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
-    if (p->err_ != 0u) {
+    if (p->err_ != 0u) { /* WOS_ERR_STATE once complete */
         return (wos_status)p->err_;
-    }
-    if (p->state_ == WOS_HTTP_ST_DONE) {
-        return WOS_ERR_STATE;
     }
     if (n > p->cap_ - p->len_) {
         return WOS_ERR_INVALID_ARG;
@@ -446,7 +443,7 @@ wos_status wos_http_parser_eof(wos_http_parser *p)
     if (p == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
-    if (p->err_ != 0u) {
+    if (p->err_ != 0u && p->state_ != WOS_HTTP_ST_DONE) {
         return (wos_status)p->err_;
     }
     if ((p->flags_ & WOS_HTTP_F_UNTIL_CLOSE) != 0u) { /* set in the body state only; again when done */
