@@ -57,18 +57,18 @@ static bool is_ows(char c)
     return c == ' ' || c == '\t';
 }
 
-/* s[0..n) without leading and trailing OWS, into v. */
-static void trim(const char *s, size_t n, wos_str *v)
+/* [s, e) without leading and trailing OWS, into v. By pointers: the
+ * callers have the end at hand, and the code is smaller. */
+static void trim(const char *s, const char *e, wos_str *v)
 {
-    while (n > 0u && is_ows(*s)) {
+    while (s < e && is_ows(*s)) {
         s++;
-        n--;
     }
-    while (n > 0u && is_ows(s[n - 1u])) {
-        n--;
+    while (e > s && is_ows(e[-1])) {
+        e--;
     }
     v->ptr = s;
-    v->len = n;
+    v->len = (size_t)(e - s);
 }
 
 wos_status wos_http_check_field(const char *s)
@@ -92,7 +92,7 @@ wos_status wos_http_split_field(const char *s, size_t n, wos_str *name, wos_str 
     }
     name->ptr = s;
     name->len = i;
-    trim(s + i + 1u, n - i - 1u, value);
+    trim(s + i + 1u, s + n, value);
     return WOS_OK;
 }
 
@@ -126,7 +126,7 @@ static void connection(wos_http_small_ *flags, const wos_str *v)
         wos_str tok;
         for (b = a; b < e && *b != ','; b++) {
         }
-        trim(a, (size_t)(b - a), &tok);
+        trim(a, b, &tok);
         *flags |= IS(&tok, W_CLOSE)        ? WOS_HTTP_F_CLOSE
                   : IS(&tok, W_KEEP_ALIVE) ? WOS_HTTP_F_KEEPALIVE
                                            : 0u;
@@ -192,7 +192,7 @@ wos_status wos_http_header(const char *s, size_t n, wos_http_response *r, wos_ht
     for (i = 0; i < W_NAMES; w += k_len[i++]) {
         l = k_len[i];
         if (l < n && s[l] == ':' && same(s, w, l)) {
-            trim(s + l + 1u, n - l - 1u, &value);
+            trim(s + l + 1u, s + n, &value);
             return on_field(r, flags, i, &value);
         }
     }
