@@ -443,13 +443,15 @@ wos_status wos_http_parser_eof(wos_http_parser *p)
     if (p == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
-    if (p->err_ != 0u && p->state_ != WOS_HTTP_ST_DONE) {
-        return (wos_status)p->err_;
+    if (p->err_ == 0u) { /* neither failed nor complete: the close ends it */
+        if ((p->flags_ & WOS_HTTP_F_UNTIL_CLOSE) != 0u) { /* set in the body state only */
+            finish(p);
+        } else {
+            (void)fail(p, WOS_ERR_CLOSED);
+        }
     }
-    if ((p->flags_ & WOS_HTTP_F_UNTIL_CLOSE) != 0u) { /* set in the body state only; again when done */
-        finish(p);
-    }
-    return p->state_ == WOS_HTTP_ST_DONE ? WOS_OK : fail(p, WOS_ERR_CLOSED);
+    /* err_ is WOS_ERR_STATE once complete, else the error */
+    return p->state_ == WOS_HTTP_ST_DONE ? WOS_OK : (wos_status)p->err_;
 }
 
 const wos_http_response *wos_http_parser_response(const wos_http_parser *p)
