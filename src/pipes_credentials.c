@@ -65,7 +65,7 @@ wos_status wos_pipes_decode_credentials(wos_pipes_reply *r, wos_credentials_resu
     out->secret_span_ = (char *)(uintptr_t)c->value.ptr;
     out->secret_span_len_ = c->value.len;
     out->auth_method = wos_pipes_auth_method(c->auth_method_text);
-    out->reason = out->active ? WOS_TOKEN_ACTIVE : wos_pipes_token_reason(out->error);
+    out->reason = out->active ? WOS_TOKEN_ACTIVE : wos_pipes_token_reason(out->error.ptr, out->error.len);
     if (c->expires_at.state == WOS_SET) {
         st = wos_time_parse_rfc3339(c->expires_at.value.ptr, c->expires_at.value.len,
                                     &out->expires_at_unix);

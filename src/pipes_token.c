@@ -46,17 +46,17 @@ static wos_status token_object(wos_json *doc, int obj, wos_access_token *out)
     return st;
 }
 
-wos_token_reason wos_pipes_token_reason(wos_str e)
+wos_token_reason wos_pipes_token_reason(const char *e, size_t len)
 {
     /* Told apart by length, then compared (no wos_str_eq(), whose strlen()
      * a token-only firmware would link for this alone). */
     wos_token_reason r = WOS_TOKEN_NEEDS_REAUTHORIZATION;
     const char *name = "needs_reauthorization";
-    if (e.len == 13u) {
+    if (len == 13u) {
         r = WOS_TOKEN_NOT_INSTALLED;
         name = "not_installed";
     }
-    return (e.len == 13u || e.len == 21u) && memcmp(e.ptr, name, e.len) == 0 ? r : WOS_TOKEN_REASON_UNKNOWN;
+    return (len == 13u || len == 21u) && memcmp(e, name, len) == 0 ? r : WOS_TOKEN_REASON_UNKNOWN;
 }
 
 wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err)
@@ -86,6 +86,6 @@ wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos
         st = WOS_ERR_JSON_SHAPE;
     }
     out->expires = out->expires_at.text.ptr != NULL;
-    out->reason = out->active ? WOS_TOKEN_ACTIVE : wos_pipes_token_reason(out->error);
+    out->reason = out->active ? WOS_TOKEN_ACTIVE : wos_pipes_token_reason(out->error.ptr, out->error.len);
     return st;
 }
