@@ -28,13 +28,15 @@ wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens
     }
     if (rc == WOS_OK) {
         rc = cap < need ? WOS_ERR_JSON_TOKENS : wos_json_tokenise(js, len, tokens, need, esc);
-    }
-    if (rc == WOS_OK) {
-        doc->count = need;
+        if (rc == WOS_OK) {
+            doc->count = need;
+        }
+        if (rc == WOS_ERR_JSON_MALFORMED) {
+            need = 0u; /* jsmn disagreed: no count is right */
+        }
     }
     if (out_needed != NULL) {
-        /* need is still 0 unless validation passed. */
-        *out_needed = rc == WOS_ERR_JSON_MALFORMED ? 0u : need;
+        *out_needed = need; /* still 0 unless validation passed */
     }
     return rc;
 }
