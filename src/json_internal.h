@@ -26,6 +26,9 @@ wos_status wos_json_check(const char *js, size_t len, unsigned *out_tokens, unsi
  * jsmn disagrees, or tokens is NULL. In src/jsmn.c, the one file that holds jsmn. */
 wos_status wos_json_tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned need, unsigned esc);
 
+/* The most keys wos_json_members() takes. */
+#define WOS_JSON_KEYS_MAX 4u
+
 /* The end of a key list of wos_json_members(). */
 #define WOS_JSON_KEYS_END 0xFFu
 
@@ -37,7 +40,7 @@ wos_status wos_json_tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned n
  * found, else as wos_json_member(). Bit j of secret set: key j names a
  * secret, and the text of its earlier duplicates (which no result points
  * to) is zeroed. Internal: base, keys and out_vals are never NULL, and
- * out_vals has a slot for each key (the decoders' own tables). */
+ * there are at most WOS_JSON_KEYS_MAX keys (the decoders' own tables). */
 struct wos_json;
 wos_status wos_json_members(const struct wos_json *doc, int obj, const char *base, const uint8_t *keys,
                             unsigned secret, int *out_vals);

@@ -181,26 +181,16 @@ static size_t walk(const wos_json *doc, const jsmntok_t *t, const char *cmp, cha
     return w;
 }
 
-/* Whether key token t names key. Compared up to key's terminator, no
- * strlen(): decoded bytes are never NUL, so the terminator stops a longer
- * token, and a shorter one must end where key does. */
-static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key)
+/* Whether key token t names key, of klen bytes. A decoded token is
+ * compared in place, by length first: most names differ in it. */
+static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key, size_t klen)
 {
-    size_t n = 0u;
-    const char *s = doc->js + t->start;
+    size_t n = (size_t)(t->end - t->start);
     if ((t->size & WOS_JSON_DECODED) == 0) {
         n = walk(doc, t, key, NULL);
-        if (n == NPOS) {
-            return false;
-        }
-    } else {
-        for (; s + n < doc->js + t->end; n++) {
-            if (s[n] != key[n]) {
-                return false;
-            }
-        }
+        return n == klen;
     }
-    return key[n] == '\0';
+    return n == klen && memcmp(doc->js + t->start, key, n) == 0;
 }
 
 /* Values of the members named base + keys[j], keys ending at
@@ -216,11 +206,13 @@ wos_status wos_json_members(const wos_json *doc, int c, const char *base, const 
 {
     int k, v, end, n;
     unsigned left, j;
+    size_t klen[WOS_JSON_KEYS_MAX];
     wos_status st = want(doc, c, TY(WOS_JSON_OBJECT), out);
     if (st != WOS_OK) {
         return st;
     }
-    for (j = 0u; keys[j] != WOS_JSON_KEYS_END; j++) {
+    for (j = 0u; keys[j] != WOS_JSON_KEYS_END; j++) { /* once per lookup, not per member */
+        klen[j] = strlen(base + keys[j]);
         out[j] = -1;
     }
     st = WOS_ERR_NOT_FOUND;
@@ -233,7 +225,7 @@ wos_status wos_json_members(const wos_json *doc, int c, const char *base, const 
             break;
         }
         for (j = 0u; keys[j] != WOS_JSON_KEYS_END; j++) {
-            if (key_is(doc, &doc->tok[k], base + keys[j])) {
+            if (key_is(doc, &doc->tok[k], base + keys[j], klen[j])) {
                 if (out[j] >= 0 && ((secret >> j) & 1u) != 0u) {
                     end = doc->tok[out[j]].start;
                     memset(doc->js + end, 0, (size_t)(doc->tok[out[j]].end - end));
