@@ -118,7 +118,7 @@ static wos_status put_target(sink *s, const wos_http_request *r)
 /* A CR or LF would let a value start a new header (injection); NUL
  * truncates it in many stacks; no host, key or UUID holds another control
  * byte either. Empty values are always a caller bug here. */
-static int bad_value(wos_str v)
+bool wos_http_bad_value(wos_str v)
 {
     return v.ptr == NULL || v.len == 0u || wos_scan_text(v.ptr, v.len) != v.len;
 }
@@ -187,8 +187,8 @@ static wos_status put_request(sink *s, const wos_http_request *r, wos_http_line_
     wos_status st;
     size_t i;
     bool v6;
-    if (bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
-        (r->idempotency_key.ptr != NULL && bad_value(r->idempotency_key))) {
+    if (wos_http_bad_value(r->host) || wos_http_bad_value(r->api_key) || r->port == 0u ||
+        (r->idempotency_key.ptr != NULL && wos_http_bad_value(r->idempotency_key))) {
         return WOS_ERR_INVALID_ARG;
     }
     st = line(s, r);

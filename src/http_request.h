@@ -26,6 +26,11 @@ wos_status wos_http_put_line(wos_sink *s, const wos_http_request *r);
  * resolves. */
 wos_status wos_http_put_segment(wos_sink *s, const wos_str *seg);
 
+/* A header value we refuse: NULL, empty, or holding a control byte
+ * (CR or LF would start a new header). The client checks its API key with
+ * it once, at wos_client_init(), as the writer does on every request. */
+bool wos_http_bad_value(wos_str v);
+
 /* wos_http_request_write() (whole != 0) or wos_http_target_write(), with
  * the request line's start written by line: a caller whose request line
  * is fixed passes its own and links no generic target code. */
