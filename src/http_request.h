@@ -31,10 +31,10 @@ wos_status wos_http_put_segment(wos_sink *s, const wos_str *seg);
  * it once, at wos_client_init(), as the writer does on every request. */
 bool wos_http_bad_value(wos_str v);
 
-/* wos_http_request_write() (whole != 0) or wos_http_target_write(), with
- * the request line's start written by line: a caller whose request line
- * is fixed passes its own and links no generic target code. */
+/* wos_http_request_write(), with the request line's start written by
+ * line: a caller whose request line is fixed passes its own and links no
+ * generic target code. */
 WOS_NODISCARD wos_status wos_http_write(const wos_http_request *req, char *buf, size_t cap,
-                                        size_t *out_len, wos_http_line_fn line, int whole);
+                                        size_t *out_len, wos_http_line_fn line);
 
 #endif
