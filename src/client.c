@@ -12,7 +12,6 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "scan.h"
 #include "url.h"
 #include "uuid.h"
 
@@ -37,11 +36,6 @@ void wos_call_options_init(wos_call_options *opts)
     }
 }
 
-static bool header_safe(wos_str s)
-{
-    return s.len > 0u && wos_scan_text(s.ptr, s.len) == s.len;
-}
-
 static bool platform_ok(const wos_platform *p)
 {
     return p != NULL && p->now_ms != NULL && p->random != NULL && p->sleep_until != NULL;
@@ -53,7 +47,7 @@ wos_status wos_client_init(wos_client *c, const wos_client_config *cfg)
     wos_status st;
     if (c == NULL || cfg == NULL || cfg->buf == NULL || cfg->buf_cap == 0u ||
         cfg->tokens == NULL || cfg->token_cap == 0u || !platform_ok(cfg->platform) ||
-        cfg->transport.ops == NULL || cfg->api_key.ptr == NULL || !header_safe(cfg->api_key)) {
+        cfg->transport.ops == NULL || wos_http_bad_value(cfg->api_key)) {
         return WOS_ERR_INVALID_ARG;
     }
     /* Every other member is set before it is read: the endpoint below,

@@ -118,7 +118,7 @@ static wos_status put_target(sink *s, const wos_http_request *r)
 /* A CR or LF would let a value start a new header (injection); NUL
  * truncates it in many stacks; no host, key or UUID holds another control
  * byte either. Empty values are always a caller bug here. */
-static int bad_value(wos_str v)
+bool wos_http_bad_value(wos_str v)
 {
     return v.ptr == NULL || v.len == 0u || wos_scan_text(v.ptr, v.len) != v.len;
 }
@@ -187,8 +187,8 @@ static wos_status put_request(sink *s, const wos_http_request *r, wos_http_line_
     wos_status st;
     size_t i;
     bool v6;
-    if (bad_value(r->host) || bad_value(r->api_key) || r->port == 0u ||
-        (r->idempotency_key.ptr != NULL && bad_value(r->idempotency_key))) {
+    if (wos_http_bad_value(r->host) || wos_http_bad_value(r->api_key) || r->port == 0u ||
+        (r->idempotency_key.ptr != NULL && wos_http_bad_value(r->idempotency_key))) {
         return WOS_ERR_INVALID_ARG;
     }
     st = line(s, r);
@@ -228,13 +228,11 @@ static wos_status put_request(sink *s, const wos_http_request *r, wos_http_line_
     return put_body(s, r);
 }
 
-/* One code path for both public calls and the Pipes layer keeps the
- * argument and size checks in a single copy (flash). */
-wos_status wos_http_write(const wos_http_request *req, char *buf, size_t cap, size_t *out_len,
-                          wos_http_line_fn line, int whole)
+/* The checks of wos_http_write() and wos_http_target_write(): the sink
+ * over buf, or WOS_ERR_INVALID_ARG. */
+static wos_status open_sink(sink *s, const wos_http_request *req, char *buf, size_t cap,
+                            size_t *out_len)
 {
-    sink s;
-    wos_status st;
     if (out_len == NULL) {
         return WOS_ERR_INVALID_ARG;
     }
@@ -242,28 +240,51 @@ wos_status wos_http_write(const wos_http_request *req, char *buf, size_t cap, si
     if (req == NULL || (buf == NULL && cap != 0u)) {
         return WOS_ERR_INVALID_ARG;
     }
-    s.buf = buf;
-    s.cap = cap;
-    s.len = 0u;
-    st = whole ? put_request(&s, req, line) : line(&s, req);
+    s->buf = buf;
+    s->cap = cap;
+    s->len = 0u;
+    return WOS_OK;
+}
+
+/* The status of a write that went through (st), with the size it takes. */
+static wos_status close_sink(const sink *s, wos_status st, size_t *out_len)
+{
     if (st != WOS_OK) {
         return st;
     }
-    if (s.len == SIZE_MAX) {
+    if (s->len == SIZE_MAX) {
         return WOS_ERR_OVERFLOW;
     }
-    *out_len = s.len;
-    return s.len > cap ? WOS_ERR_BUFFER_TOO_SMALL : WOS_OK;
+    *out_len = s->len;
+    return s->len > s->cap ? WOS_ERR_BUFFER_TOO_SMALL : WOS_OK;
+}
+
+/* One code path for the whole request, the public call's and the Pipes
+ * layer's, keeps the argument and size checks in a single copy (flash). */
+wos_status wos_http_write(const wos_http_request *req, char *buf, size_t cap, size_t *out_len,
+                          wos_http_line_fn line)
+{
+    sink s;
+    wos_status st = open_sink(&s, req, buf, cap, out_len);
+    if (st != WOS_OK) {
+        return st;
+    }
+    return close_sink(&s, put_request(&s, req, line), out_len);
 }
 
 wos_status wos_http_target_write(const wos_http_request *req, char *buf, size_t cap,
                                  size_t *out_len)
 {
-    return wos_http_write(req, buf, cap, out_len, put_target, 0);
+    sink s;
+    wos_status st = open_sink(&s, req, buf, cap, out_len);
+    if (st != WOS_OK) {
+        return st;
+    }
+    return close_sink(&s, put_target(&s, req), out_len);
 }
 
 wos_status wos_http_request_write(const wos_http_request *req, char *buf, size_t cap,
                                   size_t *out_len)
 {
-    return wos_http_write(req, buf, cap, out_len, wos_http_put_line, 1);
+    return wos_http_write(req, buf, cap, out_len, wos_http_put_line);
 }

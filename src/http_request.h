@@ -26,10 +26,15 @@ wos_status wos_http_put_line(wos_sink *s, const wos_http_request *r);
  * resolves. */
 wos_status wos_http_put_segment(wos_sink *s, const wos_str *seg);
 
-/* wos_http_request_write() (whole != 0) or wos_http_target_write(), with
- * the request line's start written by line: a caller whose request line
- * is fixed passes its own and links no generic target code. */
+/* A header value we refuse: NULL, empty, or holding a control byte
+ * (CR or LF would start a new header). The client checks its API key with
+ * it once, at wos_client_init(), as the writer does on every request. */
+bool wos_http_bad_value(wos_str v);
+
+/* wos_http_request_write(), with the request line's start written by
+ * line: a caller whose request line is fixed passes its own and links no
+ * generic target code. */
 WOS_NODISCARD wos_status wos_http_write(const wos_http_request *req, char *buf, size_t cap,
-                                        size_t *out_len, wos_http_line_fn line, int whole);
+                                        size_t *out_len, wos_http_line_fn line);
 
 #endif

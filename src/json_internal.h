@@ -29,14 +29,20 @@ wos_status wos_json_tokenise(char *js, size_t len, jsmntok_t *tokens, unsigned n
 /* The most keys wos_json_members() takes. */
 #define WOS_JSON_KEYS_MAX 4u
 
-/* wos_json_member() for several keys in one pass over the object:
- * out_vals[j] is the value of the last member named keys[j], or -1.
- * WOS_OK when any was found, else as wos_json_member(). Bit j of secret
- * set: keys[j] names a secret, and the text of its earlier duplicates
- * (which no result points to) is zeroed. Internal: each key and out_vals
- * are never NULL, and n <= WOS_JSON_KEYS_MAX (the decoders' own tables). */
+/* The end of a key list of wos_json_members(). */
+#define WOS_JSON_KEYS_END 0xFFu
+
+/* wos_json_member() for several keys in one pass over the object: the
+ * names are base + keys[j], keys a list of byte offsets that ends at
+ * WOS_JSON_KEYS_END (a decoder's table of offsets into one block of names
+ * is a byte per key, where pointers would take four). out_vals[j] is the
+ * value of the last member of that name, or -1. WOS_OK when any was
+ * found, else as wos_json_member(). Bit j of secret set: key j names a
+ * secret, and the text of its earlier duplicates (which no result points
+ * to) is zeroed. Internal: base, keys and out_vals are never NULL, and
+ * there are at most WOS_JSON_KEYS_MAX keys (the decoders' own tables). */
 struct wos_json;
-wos_status wos_json_members(const struct wos_json *doc, int obj, const char *const *keys, unsigned n, unsigned secret,
-                            int *out_vals);
+wos_status wos_json_members(const struct wos_json *doc, int obj, const char *base, const uint8_t *keys,
+                            unsigned secret, int *out_vals);
 
 #endif

@@ -28,13 +28,15 @@ wos_status wos_json_parse(wos_json *doc, char *js, size_t len, jsmntok_t *tokens
     }
     if (rc == WOS_OK) {
         rc = cap < need ? WOS_ERR_JSON_TOKENS : wos_json_tokenise(js, len, tokens, need, esc);
-    }
-    if (rc == WOS_OK) {
-        doc->count = need;
+        if (rc == WOS_OK) {
+            doc->count = need;
+        }
+        if (rc == WOS_ERR_JSON_MALFORMED) {
+            need = 0u; /* jsmn disagreed: no count is right */
+        }
     }
     if (out_needed != NULL) {
-        /* need is still 0 unless validation passed. */
-        *out_needed = rc == WOS_ERR_JSON_MALFORMED ? 0u : need;
+        *out_needed = need; /* still 0 unless validation passed */
     }
     return rc;
 }
@@ -191,14 +193,15 @@ static bool key_is(const wos_json *doc, const jsmntok_t *t, const char *key, siz
     return n == klen && memcmp(doc->js + t->start, key, n) == 0;
 }
 
-/* Values of the members keys[0..nk) of an object (the last of duplicates
- * wins, as JavaScript reads JSON): one pass over its members, each key
- * compared once. out[j] is -1 where absent; WOS_OK when anything was
- * found. secret is a mask of the keys that name a secret: an earlier
- * duplicate of such a member, which no result will point to, has its text
- * zeroed, so that it cannot outlive the wipe of the one that won (the text
- * is the caller's, read later: memset() stays). */
-wos_status wos_json_members(const wos_json *doc, int c, const char *const *keys, unsigned nk, unsigned secret,
+/* Values of the members named base + keys[j], keys ending at
+ * WOS_JSON_KEYS_END, of an object (the last of duplicates wins, as
+ * JavaScript reads JSON): one pass over its members, each key compared
+ * once. out[j] is -1 where absent; WOS_OK when anything was found. secret
+ * is a mask of the keys that name a secret: an earlier duplicate of such a
+ * member, which no result will point to, has its text zeroed, so that it
+ * cannot outlive the wipe of the one that won (the text is the caller's,
+ * read later: memset() stays). */
+wos_status wos_json_members(const wos_json *doc, int c, const char *base, const uint8_t *keys, unsigned secret,
                             int *out)
 {
     int k, v, end, n;
@@ -208,8 +211,8 @@ wos_status wos_json_members(const wos_json *doc, int c, const char *const *keys,
     if (st != WOS_OK) {
         return st;
     }
-    for (j = 0u; j < nk; j++) { /* once per lookup, not per member */
-        klen[j] = strlen(keys[j]);
+    for (j = 0u; keys[j] != WOS_JSON_KEYS_END; j++) { /* once per lookup, not per member */
+        klen[j] = strlen(base + keys[j]);
         out[j] = -1;
     }
     st = WOS_ERR_NOT_FOUND;
@@ -221,8 +224,8 @@ wos_status wos_json_members(const wos_json *doc, int c, const char *const *keys,
         if (v >= n) {
             break;
         }
-        for (j = 0u; j < nk; j++) {
-            if (key_is(doc, &doc->tok[k], keys[j], klen[j])) {
+        for (j = 0u; keys[j] != WOS_JSON_KEYS_END; j++) {
+            if (key_is(doc, &doc->tok[k], base + keys[j], klen[j])) {
                 if (out[j] >= 0 && ((secret >> j) & 1u) != 0u) {
                     end = doc->tok[out[j]].start;
                     memset(doc->js + end, 0, (size_t)(doc->tok[out[j]].end - end));
@@ -261,8 +264,9 @@ wos_status wos_json_member(const wos_json *doc, int obj, const char *key, int *o
 {
     /* A NULL key goes with a NULL out: refused before the key is read.
      * out_val is left as it was unless the key is found. */
+    static const uint8_t k_one[] = {0u, WOS_JSON_KEYS_END};
     int v;
-    wos_status st = wos_json_members(doc, obj, &key, 1u, 0u, key != NULL && out_val != NULL ? &v : NULL);
+    wos_status st = wos_json_members(doc, obj, key, k_one, 0u, key != NULL && out_val != NULL ? &v : NULL);
     if (st == WOS_OK) {
         *out_val = v;
     }

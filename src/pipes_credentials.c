@@ -41,7 +41,7 @@ wos_status wos_pipes_decode_credentials(wos_pipes_reply *r, wos_credentials_resu
                                         wos_api_error *err)
 {
     const wos_credential *c = &out->credential;
-    static const char *const kc = wos_keys_b.credential, *const kv = wos_keys_b.value;
+    static const uint8_t k_one[] = {0u, WOS_JSON_KEYS_END}; /* the name at base */
     wos_json doc;
     int cv = -1, vv = -1;
     wos_status st = wos_pipes_reply_json(r, out, sizeof *out, &doc, err);
@@ -54,8 +54,8 @@ wos_status wos_pipes_decode_credentials(wos_pipes_reply *r, wos_credentials_resu
     }
     /* Earlier copies of the credential or of its value are no result's:
      * looked up once more as secrets, which zeroes them. */
-    if (wos_json_members(&doc, 0, &kc, 1u, 0x1u, &cv) == WOS_OK) {
-        (void)wos_json_members(&doc, cv, &kv, 1u, 0x1u, &vv);
+    if (wos_json_members(&doc, 0, wos_keys_b.credential, k_one, 0x1u, &cv) == WOS_OK) {
+        (void)wos_json_members(&doc, cv, wos_keys_b.value, k_one, 0x1u, &vv);
     }
     /* The union on `active`: a credential when true, a reason when false. */
     if (out->active ? !c->present : out->error.ptr == NULL) {
@@ -65,7 +65,7 @@ wos_status wos_pipes_decode_credentials(wos_pipes_reply *r, wos_credentials_resu
     out->secret_span_ = (char *)(uintptr_t)c->value.ptr;
     out->secret_span_len_ = c->value.len;
     out->auth_method = wos_pipes_auth_method(c->auth_method_text);
-    out->reason = out->active ? WOS_TOKEN_ACTIVE : wos_pipes_token_reason(out->error);
+    out->reason = out->active ? WOS_TOKEN_ACTIVE : wos_pipes_token_reason(out->error.ptr, out->error.len);
     if (c->expires_at.state == WOS_SET) {
         st = wos_time_parse_rfc3339(c->expires_at.value.ptr, c->expires_at.value.len,
                                     &out->expires_at_unix);

@@ -74,18 +74,14 @@ typedef union scratch {
 } scratch;
 
 /*
- * Every item of a string array / every key and value of a string map must
- * be a string. A string has no subtree, so while they are strings the
- * members are the tokens right after the container, in order; the first
- * that is not one ends the check.
+ * Every item of the string array / every key and value of the string map
+ * tok (of type want) must be a string. A string has no subtree, so while
+ * they are strings the members are the tokens right after the container,
+ * in order; the first that is not one ends the check.
  */
 static wos_status check_strings(wos_json *doc, int tok, wos_json_type want, unsigned *count)
 {
-    unsigned i, n;
-    if (wos_json_type_of(doc, tok) != want) {
-        return WOS_ERR_JSON_SHAPE;
-    }
-    n = (unsigned)doc->tok[tok].size;
+    unsigned i, n = (unsigned)doc->tok[tok].size;
     *count = n;
     n = want == WOS_JSON_OBJECT ? 2u * n : n;
     /* Decoded now, so that an accessor of a result reported OK cannot fail later. */
@@ -111,13 +107,14 @@ wos_status wos_pipes_decode_time(wos_json *doc, int v, wos_timestamp *ts)
 
 wos_status wos_pipes_decode_strings(wos_json *doc, int v, wos_json_type want, wos_json_view *lv)
 {
+    wos_json_type t = wos_json_type_of(doc, v); /* read once: null, want or wrong */
     lv->doc = *doc;
     lv->tok = -1;
-    if (wos_json_is_null(doc, v)) {
+    if (t == WOS_JSON_NULL) {
         return WOS_OK;
     }
     lv->tok = v;
-    return check_strings(doc, v, want, &lv->count);
+    return t != want ? WOS_ERR_JSON_SHAPE : check_strings(doc, v, want, &lv->count);
 }
 
 /*

@@ -59,7 +59,8 @@ typedef char wos_api_error_strings_in_order[offsetof(wos_api_error, error_descri
 /* wos_pipes_decode_error() on a reply already checked (by it, or by reply_status()). */
 static void fill_error(wos_pipes_reply *r, wos_api_error *out)
 {
-    static const char *const keys[] = {wos_keys_a.code, wos_keys_a.message, wos_keys_a.error, wos_keys_a.error_description};
+    static const uint8_t keys[] = {WOS_KEY_AT(code), WOS_KEY_AT(message), WOS_KEY_AT(error),
+                                   WOS_KEY_AT(error_description), WOS_JSON_KEYS_END};
     wos_json doc;
     int v[4];
     unsigned i;
@@ -73,7 +74,7 @@ static void fill_error(wos_pipes_reply *r, wos_api_error *out)
     if (wos_json_parse(&doc, r->body, r->body_len, r->tokens, r->token_cap, NULL) != WOS_OK) {
         return; /* empty (not JSON), HTML, truncated: the raw body is all there is */
     }
-    if (wos_json_members(&doc, 0, keys, 4u, 0u, v) == WOS_ERR_JSON_SHAPE) { /* one pass */
+    if (wos_json_members(&doc, 0, WOS_KEYS_A, keys, 0u, v) == WOS_ERR_JSON_SHAPE) { /* one pass */
         v[0] = v[1] = v[3] = -1; /* not an object: a bare string is the error */
         v[2] = 0;
     }

@@ -106,8 +106,9 @@ WOS_NODISCARD wos_status wos_pipes_decode_time(wos_json *doc, int v, wos_timesta
 WOS_NODISCARD wos_status wos_pipes_decode_strings(wos_json *doc, int v, wos_json_type want,
                                                   wos_json_view *lv);
 
-/* A token's or credential's reason from the error text (pipes_token.c). */
-wos_token_reason wos_pipes_token_reason(wos_str e);
+/* A token's or credential's reason from the error text e, len bytes
+ * (pipes_token.c). Not a wos_str: a struct argument is spilled to the stack. */
+wos_token_reason wos_pipes_token_reason(const char *e, size_t len);
 
 /* 1 + the index of s in names (NULL-terminated), or 0 for any other string (pipes_accounts.c). */
 int wos_pipes_enum_of(wos_str s, const char *const *names);

@@ -8,8 +8,8 @@ const struct wos_pipes_keys_b wos_keys_b = {WOS_PIPES_KEYS_B(WOS_PIPES_KEY_DEF)}
 const char *wos_key(uint8_t k)
 {
     /* Where each name of block "a" starts; block "b" needs none (WK_* = position / WOS_PIPES_KEY_UNIT). */
-#define WOS_PIPES_KEY_OFF(k) (uint8_t)offsetof(struct wos_pipes_keys_a, k),
-#define WOS_PIPES_KEY_TAIL_OFF(k, of) (uint8_t)(offsetof(struct wos_pipes_keys_a, of) + sizeof #of - sizeof #k),
+#define WOS_PIPES_KEY_OFF(k) WOS_KEY_AT(k),
+#define WOS_PIPES_KEY_TAIL_OFF(k, of) WOS_KEY_TAIL_AT(k, of),
     static const uint8_t k_a_off[WK_A_COUNT] = {WOS_PIPES_KEYS_A(WOS_PIPES_KEY_OFF)
                                                     WOS_PIPES_KEY_TAILS(WOS_PIPES_KEY_TAIL_OFF)};
 #undef WOS_PIPES_KEY_OFF

@@ -95,6 +95,12 @@
     X(enabled, pkce_enabled) \
     X(provider, custom_provider) \
 
+/* Where name k, or the tail k of name `of`, starts in block "a": a byte
+ * (the check below), never WOS_JSON_KEYS_END (255: no name starts in the
+ * last byte, its terminator's). For wos_json_members()'s key lists. */
+#define WOS_KEY_AT(k) ((uint8_t)offsetof(struct wos_pipes_keys_a, k))
+#define WOS_KEY_TAIL_AT(k, of) ((uint8_t)(offsetof(struct wos_pipes_keys_a, of) + sizeof #of - sizeof #k))
+
 /* The tail k of name `of` in block "a" or "b" (a string constant's address). */
 #define WOS_KEY_TAIL(k, of) (wos_keys_a.of + sizeof #of - sizeof #k)
 #define WOS_KEY_B_TAIL(k, of) (wos_keys_b.of + sizeof #of - sizeof #k)
@@ -111,6 +117,8 @@ struct wos_pipes_keys_b { WOS_PIPES_KEYS_B(WOS_PIPES_KEY_B) };
 /* The hand-written code names a string as wos_keys_a.user_id, wos_keys_b.value. */
 extern const struct wos_pipes_keys_a wos_keys_a;
 extern const struct wos_pipes_keys_b wos_keys_b;
+/* Block "a" as the base of WOS_KEY_AT() offsets. */
+#define WOS_KEYS_A ((const char *)&wos_keys_a)
 
 #define WOS_PIPES_KEY_ENUM_A(k) WK_##k,
 #define WOS_PIPES_KEY_ENUM_T(k, of) WK_##k,

@@ -541,7 +541,7 @@ wos_status wos_pipes_write(const wos_pipes_endpoint *ep, const wos_pipes_call *c
             if ((op->retry & WOS_RETRY_KEYED) != 0u) {
                 parts.req.idempotency_key = call->idempotency_key;
             }
-            st = wos_http_write(&parts.req, buf, cap, out_len, parts.line, 1);
+            st = wos_http_write(&parts.req, buf, cap, out_len, parts.line);
         }
     }
     if (st != WOS_OK && buf != NULL) {

@@ -14,11 +14,11 @@
 #include "json_internal.h"
 #include "pipes_keys.h"
 
-/* The reply's names, then (from access_token on) the nested object's: the
- * two lookups share access_token's entry. */
-static const char *const k_keys[] = {wos_keys_a.active, wos_keys_a.error, wos_keys_a.access_token,
-                                     wos_keys_a.expires_at, WOS_KEY_TAIL(scopes, missing_scopes),
-                                     wos_keys_a.missing_scopes};
+/* The reply's names, and the nested object's (lists of wos_json_members()). */
+static const uint8_t k_keys[] = {WOS_KEY_AT(active), WOS_KEY_AT(error), WOS_KEY_AT(access_token), WOS_JSON_KEYS_END};
+static const uint8_t k_token_keys[] = {WOS_KEY_AT(access_token), WOS_KEY_AT(expires_at),
+                                       WOS_KEY_TAIL_AT(scopes, missing_scopes), WOS_KEY_AT(missing_scopes),
+                                       WOS_JSON_KEYS_END};
 
 /* The nested access_token object; the token's raw extent is kept before it
  * is decoded in place, so a wipe also covers its escapes. Absent members
@@ -27,7 +27,7 @@ static wos_status token_object(wos_json *doc, int obj, wos_access_token *out)
 {
     int v[4];
     wos_status st;
-    if (wos_json_members(doc, obj, k_keys + 2, 4u, 0x1u, v) != WOS_OK || /* access_token: a secret */
+    if (wos_json_members(doc, obj, WOS_KEYS_A, k_token_keys, 0x1u, v) != WOS_OK || /* access_token: a secret */
         wos_json_type_of(doc, v[0]) != WOS_JSON_STRING) {
         return WOS_ERR_JSON_SHAPE;
     }
@@ -46,17 +46,17 @@ static wos_status token_object(wos_json *doc, int obj, wos_access_token *out)
     return st;
 }
 
-wos_token_reason wos_pipes_token_reason(wos_str e)
+wos_token_reason wos_pipes_token_reason(const char *e, size_t len)
 {
     /* Told apart by length, then compared (no wos_str_eq(), whose strlen()
      * a token-only firmware would link for this alone). */
     wos_token_reason r = WOS_TOKEN_NEEDS_REAUTHORIZATION;
     const char *name = "needs_reauthorization";
-    if (e.len == 13u) {
+    if (len == 13u) {
         r = WOS_TOKEN_NOT_INSTALLED;
         name = "not_installed";
     }
-    return (e.len == 13u || e.len == 21u) && memcmp(e.ptr, name, e.len) == 0 ? r : WOS_TOKEN_REASON_UNKNOWN;
+    return (len == 13u || len == 21u) && memcmp(e, name, len) == 0 ? r : WOS_TOKEN_REASON_UNKNOWN;
 }
 
 wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos_api_error *err)
@@ -70,7 +70,7 @@ wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos
     /* active is required, and a bool (an absent one leaves v[0] -1, no
      * token); read here rather than by wos_json_bool(), which a token-only
      * firmware would link for this one member. */
-    if (wos_json_members(&doc, 0, k_keys, 3u, 0x4u, v) != WOS_OK || /* access_token holds one */
+    if (wos_json_members(&doc, 0, WOS_KEYS_A, k_keys, 0x4u, v) != WOS_OK || /* access_token holds one */
         wos_json_type_of(&doc, v[0]) != WOS_JSON_BOOL) {
         return WOS_ERR_JSON_SHAPE;
     }
@@ -86,6 +86,6 @@ wos_status wos_pipes_decode_token(wos_pipes_reply *r, wos_access_token *out, wos
         st = WOS_ERR_JSON_SHAPE;
     }
     out->expires = out->expires_at.text.ptr != NULL;
-    out->reason = out->active ? WOS_TOKEN_ACTIVE : wos_pipes_token_reason(out->error);
+    out->reason = out->active ? WOS_TOKEN_ACTIVE : wos_pipes_token_reason(out->error.ptr, out->error.len);
     return st;
 }

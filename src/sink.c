@@ -35,7 +35,7 @@ wos_status wos_sink_esc(wos_sink *s, const char *str, size_t len, unsigned how)
     static const char short_forms[] = "btn\0fr"; /* 0x08..0x0D, none for 0x0B */
     const uint8_t *p = (const uint8_t *)str;
     const uint8_t *end = p + len;
-    bool ok = wos_sink_put(s, "\"", 1u);
+    unsigned ok = wos_sink_put(s, "\"", 1u); /* a word: no narrowing to bool at each &= */
     while (p < end) {
         size_t avail = (size_t)(end - p);
         size_t n = wos_json_plain(p, avail), m;

@@ -39,7 +39,9 @@ static int host_kind(const char *h, size_t n)
     /* In an address: the ':' seen. Before the first ':': the bytes no name
      * may hold there (a ':' further on may still make them an address). */
     size_t i, colons = 0;
-    bool v6 = false, start = true; /* start: at the first byte of a label */
+    /* Flags as words, not bools: no narrowing to a byte at each store.
+     * start: at the first byte of a label. */
+    unsigned v6 = 0u, start = 1u;
     for (i = 0; i < n; i++) {
         unsigned c = (unsigned char)h[i];
         unsigned l = (c | 0x20u) - 'a'; /* | 0x20 folds A-Z onto a-z only */
@@ -47,7 +49,7 @@ static int host_kind(const char *h, size_t n)
             (v6 ? c == '.' : !start && (c == '-' || c == '.' || c == '_'))) {
             start = c == '.';
         } else if (c == ':' && !v6) {
-            v6 = true;
+            v6 = 1u;
             colons = 0u;
             i = (size_t)-1; /* again from the first byte */
         } else if (c == ':' || !v6) {

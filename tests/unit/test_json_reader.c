@@ -328,32 +328,60 @@ static void member_of_duplicates_is_the_last(void **state)
  * when absent; an escaped key matches; NOT_FOUND only when none is there. */
 static void members_in_one_pass(void **state)
 {
-    static const char *const keys[] = {"a", "b", "zz", "c"};
-    static const char *const none[] = {"x", "y"};
+    static const char names[] = "a\0b\0zz\0c"; /* keys: offsets into names */
+    static const uint8_t keys[] = {0u, 2u, 4u, 7u, WOS_JSON_KEYS_END};
+    static const uint8_t none[] = {0u, 2u, WOS_JSON_KEYS_END};
     int v[4];
     wos_str s;
     (void)state;
     load("{\"a\":\"first\",\"b\":{\"c\":1},\"a\":\"last\",\"\\u0063\":true}");
-    assert_int_equal(wos_json_members(&g_doc, 0, keys, 4u, 0u, v), WOS_OK);
+    assert_int_equal(wos_json_members(&g_doc, 0, names, keys, 0u, v), WOS_OK);
     assert_int_equal(wos_json_string(&g_doc, v[0], &s), WOS_OK);
     assert_true(wos_str_eq(s, "last"));
     assert_int_equal(wos_json_type_of(&g_doc, v[1]), WOS_JSON_OBJECT);
     assert_int_equal(v[2], -1);
     assert_int_equal(wos_json_type_of(&g_doc, v[3]), WOS_JSON_BOOL);
     /* The nested object's "c" is not a member of the root. */
-    assert_int_equal(wos_json_members(&g_doc, 0, none, 2u, 0u, v), WOS_ERR_NOT_FOUND);
+    assert_int_equal(wos_json_members(&g_doc, 0, "x\0y", none, 0u, v), WOS_ERR_NOT_FOUND);
     assert_int_equal(v[0], -1);
     assert_int_equal(v[1], -1);
-    assert_int_equal(wos_json_members(&g_doc, 1, keys, 4u, 0u, v), WOS_ERR_JSON_SHAPE); /* a string */
+    assert_int_equal(wos_json_members(&g_doc, 1, names, keys, 0u, v), WOS_ERR_JSON_SHAPE); /* a string */
     /* Nothing was written: the first "a" is still in the text. */
     assert_non_null(strstr(g_doc.js, "first"));
+}
+
+/* A key matches a member's whole name, never a prefix of it or a name
+ * that is its prefix (nor "" another name): in text without a backslash
+ * (names compared as they are), with an escaped name (compared while
+ * decoding), and with that name decoded in place. */
+static void members_match_whole_names(void **state)
+{
+    static const char names[] = "abc\0ab\0\0abcd"; /* "abc", "ab", "", "abcd" */
+    static const uint8_t keys[] = {0u, 4u, 7u, 8u, WOS_JSON_KEYS_END};
+    static const char *const texts[] = {"{\"ab\":1,\"abcd\":2,\"\":3}", "{\"\\u0061b\":1,\"abcd\":2,\"\":3}"};
+    int v[4];
+    wos_str s;
+    size_t i;
+    (void)state;
+    for (i = 0; i < 3u; i++) {
+        load(texts[i > 0u]);
+        if (i == 2u) {
+            assert_int_equal(wos_json_string(&g_doc, 1, &s), WOS_OK);
+            assert_true(wos_str_eq(s, "ab"));
+        }
+        assert_int_equal(wos_json_members(&g_doc, 0, names, keys, 0u, v), WOS_OK);
+        assert_int_equal(v[0], -1);
+        assert_int_equal(v[1], 2);
+        assert_int_equal(v[2], 6);
+        assert_int_equal(v[3], 4);
+    }
 }
 
 /* A key marked secret: the text of its earlier duplicates, objects
  * included, is zeroed; the winner and every other byte stay as they were. */
 static void members_zero_earlier_secrets(void **state)
 {
-    static const char *const keys[] = {"n", "k"};
+    static const uint8_t keys[] = {0u, 2u, WOS_JSON_KEYS_END}; /* "n", "k" */
     static const char text[] = "{\"k\":\"s1\",\"n\":\"n1\",\"k\":{\"x\":\"s2\"},\"n\":\"n2\",\"k\":\"s3\"}";
     char want[sizeof text];
     int v[2];
@@ -363,7 +391,7 @@ static void members_zero_earlier_secrets(void **state)
     memset(want + (strstr(text, "{\"x\"") - text), 0, strlen("{\"x\":\"s2\"}")); /* the second "k": its object */
     memset(want + (strstr(text, "s1") - text), 0, 2); /* the first: its string's text */
     load(text);
-    assert_int_equal(wos_json_members(&g_doc, 0, keys, 2u, 0x2u, v), WOS_OK);
+    assert_int_equal(wos_json_members(&g_doc, 0, "n\0k", keys, 0x2u, v), WOS_OK);
     assert_memory_equal(g_doc.js, want, sizeof text - 1u);
     assert_int_equal(wos_json_string(&g_doc, v[1], &s), WOS_OK);
     assert_true(wos_str_eq(s, "s3"));
@@ -718,6 +746,7 @@ int main(void)
         cmocka_unit_test(example_bodies_token_counts),
         cmocka_unit_test(member_of_duplicates_is_the_last),
         cmocka_unit_test(members_in_one_pass),
+        cmocka_unit_test(members_match_whole_names),
         cmocka_unit_test(members_zero_earlier_secrets),
         cmocka_unit_test(tokenise_refuses_what_it_cannot_fill),
         cmocka_unit_test(bare_primitive_root_with_whitespace),
