@@ -226,7 +226,8 @@ SIZE_ABSENT  := --absent token=wos_op_create,wos_op_list,wos_op_get,wos_op_updat
     wos_pipes_decode_list,wos_pipes_decode_integration,table_body,decode_object,$\
     wos_pipes_prepare_create,wos_pipes_prepare_list,wos_pager_advance,put_body,$\
     wos_pipes_prepare_spec,wos_op_authorize,wos_op_credentials,wos_op_account_get,wos_pipes_decode_object,$\
-    wos_jw_init,wos_jw_finish,wos_jw_object_begin,wos_jw_string
+    wos_jw_init,wos_jw_finish,wos_jw_object_begin,wos_jw_string,wos_http_put_line,put_target,$\
+    wos_methods,wos_pipes_unconfirmed
 # --objdump: the C library's and libgcc's frames are read from the linked
 # "all" image (their prologues) and charged where the core calls them.
 SIZE_ARGS    = --budget-stack $(SIZE_STACK) $(SIZE_INDIRECT) $(SIZE_ABSENT) $(foreach c,$(SIZE_CORES),--core \
