@@ -56,6 +56,7 @@ typedef struct fake_server {
     size_t out_pos;          /* bytes of the current answer delivered */
     size_t send_chunk;       /* take at most this many bytes per send (0: all) */
     uint64_t io_delay_ms;    /* each send and recv that moves bytes takes this long */
+    size_t send_overcount;   /* send reports this many bytes more than it took (a broken transport) */
     uint8_t rnd;
 } fake_server;
 
@@ -148,7 +149,7 @@ static wos_status fake_send(void *ctx, const uint8_t *data, size_t len, uint64_t
     s->now += s->io_delay_ms;
     memcpy(s->req + s->req_len, data, len);
     s->req_len += len;
-    *n = len;
+    *n = len + s->send_overcount;
     if (!s->server_closed) { /* a closed peer takes the bytes and never answers */
         fake_answer(s);
     }

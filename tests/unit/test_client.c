@@ -505,6 +505,21 @@ static void timeout_retried_for_token_not_for_create(void **state)
 }
 
 
+/* A transport that reports more bytes sent than it was given (wos_port.h
+ * says "up to len") must not make a fully sent create look unsent: its
+ * answer lost, it is not resent (review of the maybe-done test). */
+static void create_not_resent_when_send_overcounts(void **state)
+{
+    static const fake_exchange s[] = {{NULL, FAKE_STALL, 0}, {NULL, FAKE_STALL, 0}};
+    wos_call_info info;
+    (void)state;
+    setup_client(s, 2, 2);
+    g_fake.send_overcount = 1;
+    assert_int_equal(create(&info, NULL), WOS_ERR_TIMEOUT);
+    assert_int_equal(info.attempts, 1);
+    assert_int_equal(g_fake.requests, 1);
+}
+
 /* Issue 10's resend rules: after a fully sent request whose answer was lost,
  * the reads (credentials included) are resent, authorize, widget tokens and
  * the writes are not; every POST keeps one Idempotency-Key. */
@@ -1407,6 +1422,7 @@ int main(void)
         cmocka_unit_test(list_all_stops_on_empty_cursor),
         cmocka_unit_test(invalid_request_reported_without_network),
         cmocka_unit_test(update_resent_after_lost_answer_and_5xx),
+        cmocka_unit_test(create_not_resent_when_send_overcounts),
         cmocka_unit_test(delete_404_after_uncertain_attempt_is_success),
         cmocka_unit_test(create_409_after_5xx_is_reported_distinctly),
         cmocka_unit_test(account_writes_resent_after_5xx),
