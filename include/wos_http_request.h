@@ -5,8 +5,9 @@
  * one caller buffer, with an exact Content-Length and no body copy.
  *
  * The body callback runs once, into the buffer behind the head and the
- * room the longest possible Content-Length takes (the digits of SIZE_MAX,
- * whatever the buffer's size); the body is then moved
+ * room the longest possible Content-Length takes (3 digits per byte of
+ * size_t, at least SIZE_MAX's, whatever the buffer's size), plus the blank
+ * line; the body is then moved
  * down next to its actual length. Only a body that fits the buffer but not
  * behind that room is written a second time, at its exact place. The
  * callback must therefore write the same bytes every time and have no side

@@ -269,7 +269,7 @@ wos_status wos_client_call(wos_client *c, const wos_pipes_call *call_in,
         st = wos_client_attempt(c, call, &a, info);
         /* A transport failure after the whole request went out (a request
          * refused before sending fails for good, whatever its sizes say). */
-        maybe_done = st == WOS_OK ? resp->status >= 500 : a.sent == a.request_len;
+        maybe_done = st == WOS_OK ? resp->status >= 500 : a.sent >= a.request_len;
         if (!again(c, call->op, &a, st, resp, maybe_done, &l, &delay)) {
             break;
         }

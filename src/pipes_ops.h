@@ -27,7 +27,9 @@ enum { WOS_Q_LIMIT, WOS_Q_BEFORE, WOS_Q_AFTER, WOS_Q_ORDER, WOS_Q_COUNT };
 
 /* What an operation's prepare step fills in; storage for the writer's views. */
 typedef struct wos_pipes_req_parts {
-    wos_http_request req; /* method, segments, host, key: set by the caller */
+    wos_http_request req; /* method and segments: set by the prepare step (none for the
+                           * token, whose line token_line() writes); host, port, tls, API
+                           * key and Idempotency-Key: set by wos_pipes_write() */
     /* A list has one segment and a query; the others up to five segments
      * and at most ?organization_id=: they share the room (the deepest stack
      * passes here). Both start with the first segment. */
