@@ -196,7 +196,7 @@ SIZE_LINK    := -Os -nostartfiles -Wl,--gc-sections -Wl,-e,main
 SIZE_FW_SRC  := tests/size/stub_port.c
 # The engine calls an operation's body encoder and decoder through its
 # descriptor: the report follows those calls to every function they can reach.
-SIZE_INDIRECT := --indirect wos_http_write=token_line,wos_http_put_line,put_target,token_body,table_body \
+SIZE_INDIRECT := --indirect wos_http_write=token_line,wos_http_put_line,token_body,table_body \
     --indirect wos_pipes_write=wos_pipes_prepare_token,wos_pipes_prepare_create,wos_pipes_prepare_update,wos_pipes_prepare_list,wos_pipes_prepare_slug,wos_pipes_prepare_spec \
     --indirect wos_client_call=decode_token,decode_integration,decode_list,wos_pipes_dec_gone,decode_create,dec_account_create,$\
 dec_authorize,dec_credentials,wos_pipes_dec_account,dec_providers,$\

@@ -12,7 +12,7 @@
 typedef struct attempt {
     uint64_t deadline;  /* absolute, port clock */
     size_t request_len; /* bytes of the request */
-    size_t sent;        /* request bytes sent: all of them, request_len */
+    size_t sent;        /* request bytes sent: >= request_len once all went out */
     size_t received;    /* response bytes received */
     bool reused;        /* ran on a kept-alive connection */
 } attempt;

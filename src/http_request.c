@@ -150,10 +150,10 @@ wos_status wos_http_put_line(sink *s, const wos_http_request *r)
 /* The body of s->buf's request, whose head ends in "Content-Length: ".
  * It is written once, behind the room the longest possible length takes
  * (3 digits per byte of size_t, at least as many as SIZE_MAX has) and the
- * blank line, then
- * moved down to close the gap. Only a body that fits the buffer but not behind that room is
- * written a second time, at its exact place and with exactly its room: a
- * callback that then writes more cannot touch bytes past the request. */
+ * blank line, then moved down to close the gap. Only a body that fits the
+ * buffer but not behind that room is written a second time, at its exact
+ * place and with exactly its room: a callback that then writes more cannot
+ * touch bytes past the request. */
 static wos_status put_body(sink *s, const wos_http_request *req)
 {
     size_t h = s->len, gap = 3u * sizeof(size_t) + 4u, room = 0u, blen = 0u, again = 0u;

@@ -13,9 +13,8 @@
 #include "wos_http_request.h"
 
 /* Writes the start of r's request line, the method, a space and the
- * target (without the " HTTP/1.1" that follows), or for
- * wos_http_target_write() the target alone; WOS_ERR_INVALID_ARG when a
- * part of r it reads is refused. */
+ * target (without the " HTTP/1.1" that follows); WOS_ERR_INVALID_ARG when
+ * a part of r it reads is refused. */
 typedef wos_status (*wos_http_line_fn)(wos_sink *s, const wos_http_request *r);
 
 /* The line writer of wos_http_request_write(): r's method, segments and query. */

@@ -154,8 +154,9 @@ static size_t unit(const char *s, size_t *r, size_t end, uint8_t out[4])
 }
 
 /*
- * Decode string token t (not yet decoded) unit by unit; compare with cmp when cmp is set,
- * write to dst when set (dst <= the read position, so in place is safe).
+ * Decode string token t (not yet decoded) unit by unit; compare with cmp
+ * when cmp is set, write to dst when set (dst <= the read position, so in
+ * place is safe).
  * Decoded bytes are never NUL, so cmp's terminator stops a longer token.
  * Returns the decoded length, or NPOS for a bad escape or a mismatch.
  */

@@ -145,10 +145,8 @@ void wos_jw_string(wos_json_writer *w, wos_str s)
 {
     if (s.ptr == NULL) {
         wos_jw_null(w);
-    } else {
-        if (step(w, OP_VALUE | OP_STR, s.ptr, s.len)) {
-            quoted(w, s, F_VALUE);
-        }
+    } else if (step(w, OP_VALUE | OP_STR, s.ptr, s.len)) {
+        quoted(w, s, F_VALUE);
     }
 }
 
